@@ -1,0 +1,1 @@
+"""Reusable Streamlit pieces: the only code besides pages/ that imports streamlit."""

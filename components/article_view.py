@@ -1,0 +1,70 @@
+"""Pieces of the articles page: picker, metadata, highlighted reader, what was extracted."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+import streamlit as st
+import streamlit.components.v1 as st_components
+
+from components.html import arabic, event_card, statement_card
+from components.reader import LEGEND, highlighted_html
+
+_ARTICLE, _SENTENCE = "article", "sentence"
+
+
+def pick_article(articles: pd.DataFrame) -> str:
+    """The article chosen in the picker, kept in the URL as ?article=... (deep links land here)."""
+    options = articles["article_id"].tolist()
+    wanted = st.query_params.get(_ARTICLE)
+    if wanted and wanted not in options:
+        options = [wanted, *options]  # a deep link outside the current filters still opens
+    titles = dict(zip(articles["article_id"], articles["title"], strict=True))
+    default = options.index(wanted) if wanted in options else 0
+    chosen = st.selectbox("Article", options, index=default, format_func=lambda a: titles.get(a, a)[:110])
+    if st.query_params.get(_ARTICLE) != chosen:
+        st.query_params[_ARTICLE] = chosen
+        st.query_params.pop(_SENTENCE, None)
+    return chosen
+
+
+def target_sentence() -> int | None:
+    value = st.query_params.get(_SENTENCE)
+    return int(value) if value and str(value).isdigit() else None
+
+
+def metadata(article: dict) -> None:
+    st.markdown(arabic(article["title"], tag="h3"), unsafe_allow_html=True)
+    published = str(article["published"] or "unknown")
+    if article["published_inferred"]:
+        published += " (inferred: the latest date the article mentions; a lower bound)"
+    parts = [f"**Source:** <span dir='rtl'>{escape(article['source'] or 'unknown')}</span>",
+             f"**Published:** {escape(published)}", f"**Id:** `{escape(article['article_id'])}`"]
+    if article.get("url"):
+        parts.append(f"[original]({article['url']})")
+    st.markdown(" · ".join(parts), unsafe_allow_html=True)
+
+
+def reader(article: dict, mentions: pd.DataFrame, times: pd.DataFrame, statements: pd.DataFrame,
+           target: int | None) -> None:
+    st.markdown(LEGEND, unsafe_allow_html=True)
+    st.markdown(highlighted_html(article["text"], mentions, times, statements, target), unsafe_allow_html=True)
+    if target is not None:
+        st_components.html("<script>const t = window.parent.document.getElementById('target');"
+                           "if (t) { t.scrollIntoView({block: 'center'}); }</script>", height=0)
+
+
+def extracted(statements: pd.DataFrame, events: pd.DataFrame, mentions: pd.DataFrame) -> None:
+    st.subheader("Extracted from this article")
+    tab_s, tab_e, tab_m = st.tabs([f"Statements ({len(statements)})", f"Events ({len(events)})",
+                                   f"Mentions ({len(mentions)})"])
+    with tab_s:
+        for row in statements.to_dict("records"):
+            st.markdown(statement_card(row), unsafe_allow_html=True)
+    with tab_e:
+        for row in events.to_dict("records"):
+            st.markdown(event_card(row), unsafe_allow_html=True)
+    with tab_m:
+        st.dataframe(mentions[["text", "type", "name_en", "source", "role", "confidence", "start", "end"]],
+                     hide_index=True, width="stretch")

@@ -1,0 +1,137 @@
+"""Every cached read of the store: pages call these, never the store directly.
+
+The store is a shared resource (`cache_resource`); query results are cached by
+small hashable keys (`cache_data`, with a TTL) — the filters as a sorted tuple of
+query pairs — so a filter change is one cached lookup.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from marsad.filters import Filters
+from marsad.store import Store, default_url
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+TTL = 300
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str) -> Store:
+    return Store(url)
+
+
+def store() -> Store:
+    return _store(default_url())
+
+
+def key(filters: Filters) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(filters.to_query().items()))
+
+
+def _filters(filters_key: tuple[tuple[str, str], ...]) -> Filters:
+    return Filters.from_query(dict(filters_key))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def articles(url: str, filters_key: tuple = ()) -> pd.DataFrame:
+    return _store(url).articles(_filters(filters_key))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def statements(url: str, filters_key: tuple = (), article_id: str | None = None) -> pd.DataFrame:
+    return _store(url).statements(_filters(filters_key), article_id=article_id)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def events(url: str, filters_key: tuple = (), article_id: str | None = None) -> pd.DataFrame:
+    return _store(url).events(_filters(filters_key), article_id=article_id)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def statement_places(url: str, filters_key: tuple = ()) -> pd.DataFrame:
+    return _store(url).statement_places(_filters(filters_key))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def places(url: str, filters_key: tuple = ()) -> pd.DataFrame:
+    return _store(url).places(_filters(filters_key))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def actors(url: str, filters_key: tuple = ()) -> pd.DataFrame:
+    return _store(url).actors(_filters(filters_key))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def article(url: str, article_id: str) -> dict | None:
+    return _store(url).article(article_id)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def article_mentions(url: str, article_id: str) -> pd.DataFrame:
+    return _store(url).article_mentions(article_id)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def article_times(url: str, article_id: str) -> pd.DataFrame:
+    return _store(url).article_times(article_id)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def co_mentions(url: str, actor_id: str) -> pd.DataFrame:
+    return _store(url).co_mentions(actor_id)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def mentioned_by(url: str, actor_id: str) -> pd.DataFrame:
+    return _store(url).mentioned_by(actor_id)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def options(url: str) -> dict:
+    """Everything the sidebar offers: actors, places, event types, sources, date span."""
+    s = _store(url)
+    actor_frame = s.actors()
+    place_frame = s.places()
+    event_types = sorted(s.events()["type"].unique().tolist())
+    low, high = s.date_span()
+    return {
+        "actors": {r.actor_id: _label(r.name_en, r.name_ar) for r in actor_frame.itertuples()},
+        "places": {r.place_id: _label(r.name_en, r.name_ar) for r in place_frame.itertuples()},
+        "names": {**dict(zip(actor_frame["actor_id"], actor_frame["name_en"], strict=True)),
+                  **dict(zip(place_frame["place_id"], place_frame["name_en"], strict=True))},
+        "event_types": event_types,
+        "sources": s.sources(),
+        "date_span": (low, high),
+    }
+
+
+def _label(name_en: str, name_ar: str) -> str:
+    return f"{name_en} · {name_ar}" if name_ar and name_ar != name_en else name_en
+
+
+def clear() -> None:
+    """Forget cached query results (after the store changed)."""
+    st.cache_data.clear()
+
+
+def ensure_processed(s: Store) -> None:
+    """On a first run with an empty store, process seeds/ with a progress bar."""
+    if s.count("articles") > 0 or not SEEDS_DIR.exists():
+        return
+    from marsad.process import process_paths
+
+    bar = st.progress(0.0, text="First run: processing the seed articles…")
+
+    def progress(done: int, total: int, item) -> None:  # noqa: ANN001
+        bar.progress(done / max(total, 1), text=f"Processed {done} of {total}: {item.title[:60]}")
+
+    report = process_paths([SEEDS_DIR], s, workers=1, progress=progress)
+    bar.empty()
+    for problem in report.problems:
+        st.warning(problem)
+    clear()

@@ -1,0 +1,115 @@
+"""The sidebar filters, shared by every page and mirrored in the URL.
+
+On the first run of a session the URL's query parameters fill the widgets; after
+that every change is written back, so a filtered view is a link a colleague can
+open. Pages read the result with `current()`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from marsad.filters import Filters
+
+_KEYS = {"actors": "f_actors", "places": "f_places", "event_types": "f_events", "sources": "f_sources"}
+_DATES = "f_dates"
+_LOADED = "f_url_state"  # the owned query pairs last read or written
+_CURRENT = "filters"
+_PENDING_PLACE = "f_pending_place"
+# Query keys the filters own; other keys (article, sentence, actor page selection) are left alone.
+_OWNED = set(Filters.QUERY_KEYS.values())
+
+
+def _url_state() -> dict[str, str]:
+    return {k: v for k, v in st.query_params.to_dict().items() if k in _OWNED}
+
+
+def _load_from_url(options: dict) -> None:
+    """Fill the widgets from the URL when it changed from outside (first visit, pasted or followed link)."""
+    state = _url_state()
+    if st.session_state.get(_LOADED) == state:
+        return
+    st.session_state[_LOADED] = state
+    url_filters = Filters.from_query(state)
+    for field, widget_key in _KEYS.items():
+        allowed = options[_option_key(field)]
+        chosen = [v for v in getattr(url_filters, field) if v in allowed]
+        st.session_state[widget_key] = chosen
+    low, high = options["date_span"]
+    if (url_filters.date_from or url_filters.date_to) and low and high:
+        st.session_state[_DATES] = (url_filters.date_from or low, url_filters.date_to or high)
+    else:
+        st.session_state.pop(_DATES, None)
+
+
+def _option_key(field: str) -> str:
+    return {"actors": "actors", "places": "places", "event_types": "event_types", "sources": "sources"}[field]
+
+
+def sidebar(options: dict) -> Filters:
+    """Draw the filter widgets in the sidebar and return the filters they set."""
+    _load_from_url(options)
+    if _PENDING_PLACE in st.session_state:  # widgets can only be set before they are drawn
+        pending = st.session_state.pop(_PENDING_PLACE)
+        st.session_state[_KEYS["places"]] = [pending] if pending in options["places"] else []
+    with st.sidebar:
+        st.markdown("### Filters")
+        actors = st.multiselect("Actors", list(options["actors"]), key=_KEYS["actors"],
+                                format_func=lambda a: options["actors"].get(a, a), placeholder="All actors")
+        places = st.multiselect("Places", list(options["places"]), key=_KEYS["places"],
+                                format_func=lambda p: options["places"].get(p, p), placeholder="All places")
+        low, high = options["date_span"]
+        dates: tuple = ()
+        if low and high:
+            st.session_state.setdefault(_DATES, (low, high))
+            dates = st.date_input("Dates", key=_DATES, min_value=date(1990, 1, 1), max_value=date(2100, 12, 31),
+                                  format="YYYY-MM-DD")
+        event_types = st.multiselect("Event types", options["event_types"], key=_KEYS["event_types"],
+                                     format_func=lambda t: t.replace("_", " "), placeholder="All event types")
+        sources = st.multiselect("Sources", options["sources"], key=_KEYS["sources"], placeholder="All sources")
+        if st.button("Clear filters", width="stretch"):
+            for widget_key in (*_KEYS.values(), _DATES):
+                st.session_state.pop(widget_key, None)
+            for query_key in _OWNED:
+                st.query_params.pop(query_key, None)
+            st.rerun()
+    date_from, date_to = _date_range(dates, low, high)
+    filters = Filters(actors=tuple(actors), places=tuple(places), event_types=tuple(event_types),
+                      sources=tuple(sources), date_from=date_from, date_to=date_to)
+    _write_to_url(filters)
+    st.session_state[_CURRENT] = filters
+    return filters
+
+
+def _date_range(dates: tuple, low: date | None, high: date | None) -> tuple[date | None, date | None]:
+    if not isinstance(dates, tuple | list) or len(dates) != 2:
+        return None, None
+    start, end = dates
+    # The full span means "no date filter", so undated items stay visible.
+    if start == low and end == high:
+        return None, None
+    return start, end
+
+
+def _write_to_url(filters: Filters) -> None:
+    wanted = filters.to_query()
+    for query_key in _OWNED - set(wanted):
+        if query_key in st.query_params:
+            del st.query_params[query_key]
+    for query_key, value in wanted.items():
+        if st.query_params.get(query_key) != value:
+            st.query_params[query_key] = value
+    st.session_state[_LOADED] = wanted
+
+
+def current() -> Filters:
+    """The filters the sidebar set on this run."""
+    return st.session_state.get(_CURRENT, Filters())
+
+
+def set_place(place_id: str | None) -> None:
+    """Filter every page to one place (a map click) from the next run; None clears it."""
+    st.session_state[_PENDING_PLACE] = place_id or ""
+    st.rerun()

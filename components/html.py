@@ -1,0 +1,111 @@
+"""HTML pieces built from untrusted article text: everything goes through `escape`.
+
+Arabic is shown right-to-left in its own `dir="rtl"` block (Streamlit has no RTL
+layout); English labels stay left-to-right beside it.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from marsad.views import STANCE_LABELS
+
+CSS = """
+<style>
+.ar { direction: rtl; unicode-bidi: isolate; text-align: right; font-family: "Noto Naskh Arabic",
+      "Noto Sans Arabic", "Amiri", "DejaVu Sans", serif; font-size: 1.08rem; line-height: 1.9; }
+.card { border: 1px solid #e3e6ea; border-radius: 10px; padding: 0.7rem 0.9rem; margin: 0 0 0.7rem 0;
+        background: #fff; }
+.card .meta { color: #5b6470; font-size: 0.85rem; }
+.card .who { font-weight: 600; }
+.card .stance { display: inline-block; padding: 0 0.45rem; border-radius: 8px; font-size: 0.8rem;
+                background: #eef2f6; margin-left: 0.3rem; }
+.stance-deny, .stance-reject { background: #fde2e1 !important; color: #9b1c1c; }
+.stance-appeal, .stance-warn { background: #fff3cd !important; color: #7a5b00; }
+.stance-assert, .stance-announce, .stance-acknowledge { background: #e3f1e6 !important; color: #1e5631; }
+.quote { margin: 0.35rem 0; }
+.inferred { color: #a15c00; font-style: italic; }
+.reader { border: 1px solid #e3e6ea; border-radius: 10px; padding: 1rem 1.2rem; background: #fff; }
+.reader p { margin: 0 0 0.8rem 0; }
+.reader mark { padding: 0 2px; border-radius: 3px; }
+mark.PERSON { background: #dbeafe; } mark.ORGANIZATION { background: #ede9fe; }
+mark.LOCATION { background: #dcfce7; } mark.TIME { background: #fef3c7; }
+.reader .statement { border-bottom: 2px solid #f59e0b; }
+.reader .target { background: #fff7d6; outline: 2px solid #f59e0b; border-radius: 4px; }
+.legend mark { margin-right: 0.4rem; }
+</style>
+"""
+
+
+def inject_css() -> None:
+    st.markdown(CSS, unsafe_allow_html=True)
+
+
+def arabic(text: str, tag: str = "div", css_class: str = "ar") -> str:
+    return f'<{tag} dir="rtl" lang="ar" class="{css_class}">{escape(text)}</{tag}>'
+
+
+def reader_link(article_id: str, sentence_start: int | None = None) -> str:
+    """Relative URL of the article reader, opened at a sentence."""
+    params = {"article": article_id}
+    if sentence_start is not None:
+        params["sentence"] = str(int(sentence_start))
+    return "articles?" + urlencode(params)
+
+
+def date_label(value: object, precision: str) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+        return "undated"
+    text = str(value)[:10]
+    if precision == "reported":
+        return f'<span class="inferred" title="no date in the sentence: the publication date">{text} (reported)</span>'
+    if precision == "month":
+        return f"{text[:7]} (month)"
+    if precision == "year":
+        return f"{text[:4]} (year)"
+    if precision in ("range", "week"):
+        return f"{text} ({precision})"
+    return text
+
+
+def statement_card(row: dict) -> str:
+    """One statement: who (English + Arabic), verb and stance, the quote in Arabic, date, source link."""
+    speaker_en = row.get("speaker_en") or "Unnamed speaker"
+    speaker_ar = row.get("speaker_ar") or row.get("speaker_text") or ""
+    stance = row.get("stance", "neutral")
+    inferred = ' <span class="inferred" title="carried over from the previous sentence">(speaker inferred)</span>' \
+        if row.get("speaker_inferred") else ""
+    kind = "quoted" if row.get("direct") else "reported"
+    link = reader_link(row["article_id"], row.get("start"))
+    title = row.get("article_title") or row["article_id"]
+    return (
+        '<div class="card">'
+        f'<div><span class="who">{escape(speaker_en)}</span> '
+        f'<span dir="rtl" lang="ar" class="ar" style="font-size:0.95rem">{escape(speaker_ar)}</span>'
+        f'<span class="stance stance-{escape(stance)}">{escape(STANCE_LABELS.get(stance, stance))}</span>'
+        f'{inferred}</div>'
+        f'<div class="quote">{arabic(row.get("quote") or "")}</div>'
+        f'<div class="meta">{escape(row.get("verb") or "")} · <span dir="rtl" lang="ar">{escape(row.get("verb_ar") or "")}</span>'
+        f' · {kind} · {date_label(row.get("date"), row.get("date_precision", ""))} · '
+        f'<a href="{escape(link)}" target="_self">source sentence</a> in '
+        f'<span dir="rtl" lang="ar">{escape(title)}</span></div>'
+        "</div>"
+    )
+
+
+def event_card(row: dict) -> str:
+    place = row.get("place_en") or "no place"
+    link = reader_link(row["article_id"], row.get("start"))
+    return (
+        '<div class="card">'
+        f'<div><span class="who">{escape((row.get("label_en") or row["type"]).capitalize())}</span> · '
+        f'{escape(place)} · {date_label(row.get("date"), row.get("date_precision", ""))}</div>'
+        f'<div class="quote">{arabic(row.get("sentence") or "")}</div>'
+        f'<div class="meta">actors: {escape(row.get("actors_en") or "—")} · '
+        f'<a href="{escape(link)}" target="_self">source sentence</a></div>'
+        "</div>"
+    )

@@ -1,0 +1,65 @@
+"""The article reader: the original text with places, actors, dates and statements highlighted.
+
+Built as escaped HTML from offsets into the untouched text. Marks never overlap
+(longest first); statement sentences are underlined and the deep-linked sentence
+is outlined with id="target".
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+
+def _marks(mentions: pd.DataFrame, times: pd.DataFrame) -> list[tuple[int, int, str, str]]:
+    spans = []
+    for m in mentions.to_dict("records") if not mentions.empty else []:
+        title = f"{m['type'].title()}: {m.get('name_en') or m['entity_id']}"
+        if m.get("source") in ("role", "coref", "context"):
+            title += f" (found by {m['source']})"
+        spans.append((int(m["start"]), int(m["end"]), m["type"], title))
+    for t in times.to_dict("records") if not times.empty else []:
+        title = f"Date: {str(t['date'])[:10]} ({t['precision']}{', relative' if t['relative'] else ''})"
+        spans.append((int(t["start"]), int(t["end"]), "TIME", title))
+    chosen: list[tuple[int, int, str, str]] = []
+    for span in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+        if all(span[1] <= c[0] or c[1] <= span[0] for c in chosen):
+            chosen.append(span)
+    return sorted(chosen)
+
+
+def highlighted_html(text: str, mentions: pd.DataFrame, times: pd.DataFrame, statements: pd.DataFrame,
+                     target: int | None = None) -> str:
+    """The article as RTL HTML with highlights; `target` is the start offset of a sentence to outline."""
+    sentences = {}
+    for s in statements.to_dict("records") if not statements.empty else []:
+        sentences[(int(s["start"]), int(s["end"]))] = f"{s.get('speaker_en') or s.get('speaker_text') or ''}: {s['verb']}"
+    opens: dict[int, list[str]] = {}
+    closes: dict[int, list[str]] = {}
+    for (start, end), title in sorted(sentences.items()):
+        css = "statement target" if start == target else "statement"
+        attrs = ' id="target"' if start == target else ""
+        opens.setdefault(start, []).append(f'<span class="{css}"{attrs} title="{escape(title)}">')
+        closes.setdefault(end, []).insert(0, "</span>")
+    if target is not None and not any(start == target for start, _ in sentences):
+        end = text.find("\n", target)
+        end = len(text) if end < 0 else end
+        opens.setdefault(target, []).append('<span class="target" id="target">')
+        closes.setdefault(end, []).insert(0, "</span>")
+    for start, end, kind, title in _marks(mentions, times):
+        opens.setdefault(start, []).append(f'<mark class="{kind}" title="{escape(title)}">')
+        closes.setdefault(end, []).insert(0, "</mark>")
+    cuts = sorted({0, len(text), *opens, *closes})
+    out = []
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        out.extend(closes.get(left, []))
+        out.extend(opens.get(left, []))
+        out.append(escape(text[left:right]).replace("\n", "<br>"))
+    out.extend(closes.get(len(text), []))
+    return f'<div class="reader ar" dir="rtl" lang="ar">{"".join(out)}</div>'
+
+
+LEGEND = ('<div class="legend"><mark class="PERSON">person</mark><mark class="ORGANIZATION">organisation</mark>'
+          '<mark class="LOCATION">place</mark><mark class="TIME">date</mark>'
+          '<span class="statement" style="border-bottom:2px solid #f59e0b">statement</span></div>')

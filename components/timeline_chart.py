@@ -1,0 +1,92 @@
+"""The timeline: statements and events over time, one lane per actor or event type.
+
+Day-precision items are points; month/week/year/range items are drawn as bars over
+their span; items dated only by publication (`reported`) are hollow. Hover shows
+the source sentence, right-to-left. Export: PNG at print resolution via kaleido,
+with a caption naming the filter and the source articles.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from marsad.views import event_color
+
+FONT = "Noto Sans, Noto Naskh Arabic, DejaVu Sans, Arial, sans-serif"
+STANCE_COLORS = {"deny": "#b91c1c", "reject": "#b91c1c", "appeal": "#ca8a04", "warn": "#ca8a04",
+                 "assert": "#15803d", "announce": "#15803d", "acknowledge": "#15803d"}
+
+
+def _wrap_rtl(text: str, width: int = 70) -> str:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if len(line) + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "<br>".join(f"\u202b{part}\u202c" for part in lines if part)
+
+
+def _color(row: dict) -> str:
+    if row["kind"] == "event":
+        return event_color(row["color_key"])
+    return STANCE_COLORS.get(row["color_key"], "#264653")
+
+
+def timeline_figure(rows: pd.DataFrame, title: str = "") -> go.Figure:
+    figure = go.Figure()
+    spans = rows[rows["end"] != rows["start"]]
+    points = rows[rows["end"] == rows["start"]]
+    for row in spans.to_dict("records"):
+        end = row["end"] + timedelta(days=1)
+        figure.add_trace(go.Scatter(
+            x=[row["start"], end], y=[row["lane"], row["lane"]], mode="lines",
+            line={"width": 10, "color": _color(row)}, opacity=0.45, showlegend=False,
+            hovertext=f"<b>{row['label']}</b> ({row['precision']}: {row['start']} – {row['end']})<br>"
+                      f"{_wrap_rtl(row['sentence'])}", hoverinfo="text"))
+    for kind, symbol in (("statement", "circle"), ("event", "diamond")):
+        subset = points[points["kind"] == kind]
+        if subset.empty:
+            continue
+        colors = [_color(r) for r in subset.to_dict("records")]
+        hollow = subset["inferred"].tolist()
+        figure.add_trace(go.Scatter(
+            x=subset["start"], y=subset["lane"], mode="markers", name=f"{kind}s",
+            marker={"symbol": [f"{symbol}-open" if h else symbol for h in hollow], "size": 13,
+                    "color": colors, "line": {"width": 1.5, "color": colors}},
+            hovertext=[f"<b>{r['label']}</b> · {r['start']}"
+                       f"{' (publication date: no date in the sentence)' if r['inferred'] else ''}<br>"
+                       f"{_wrap_rtl(r['sentence'])}" for r in subset.to_dict("records")],
+            hoverinfo="text"))
+    lanes = list(dict.fromkeys(rows["lane"]))
+    figure.update_layout(
+        title={"text": title, "font": {"size": 15}}, font={"family": FONT, "size": 13},
+        height=max(320, 120 + 34 * len(lanes)), margin={"l": 10, "r": 20, "t": 60 if title else 20, "b": 40},
+        hoverlabel={"font": {"family": FONT, "size": 14}, "align": "right"},
+        legend={"orientation": "h", "y": -0.12}, plot_bgcolor="#fbfbfc",
+        yaxis={"categoryorder": "array", "categoryarray": lanes[::-1], "automargin": True},
+        xaxis={"type": "date", "showgrid": True, "gridcolor": "#eceff3"},
+    )
+    return figure
+
+
+def with_caption(figure: go.Figure, caption: str) -> go.Figure:
+    """A copy of the figure with a caption under the plot (for exported images)."""
+    captioned = go.Figure(figure)
+    height = captioned.layout.height or 400
+    captioned.update_layout(height=height + 60, margin={"b": 110})
+    captioned.add_annotation(text=caption, xref="paper", yref="paper", x=0, y=-0.28, showarrow=False,
+                             xanchor="left", align="left", font={"size": 11, "color": "#4b5563"})
+    return captioned
+
+
+def png_bytes(figure: go.Figure, width: int = 1600, scale: float = 2.0) -> bytes:
+    """PNG at print resolution (3200 px wide by default) rendered by kaleido with the system Chromium."""
+    os.environ.setdefault("BROWSER_PATH", "/usr/bin/chromium")
+    return figure.to_image(format="png", width=width, scale=scale)

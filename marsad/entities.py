@@ -1,0 +1,256 @@
+"""Actor mentions: registry aliases, people introduced by a role, and later short mentions.
+
+Three passes over one article, all on normalised text with offsets mapped back:
+1. registry aliases from data/actors.csv (clitic-aware, longest match wins);
+2. people not in the registry, found after a role phrase from data/roles.csv
+   (`الناطق باسمها مهند يونس`, `وزير الخارجية الألماني هايكو ماس`, `الميجر كارل ويست`);
+   unnamed spokespeople (`متحدث باسم القيادة الأفريقية`) become mentions of their body;
+3. the surname of a discovered person, wherever it recurs (`ميلانيزي` after `إنزو ميلانيزي`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.lexicon import Lexicon, Role
+from marsad.matcher import ARTICLE_PREFIXES, CLITICS, Match, Matcher, longest_first
+from marsad.records import Actor, Mention
+from marsad.text import Normalized, normalize, normalize_key
+from marsad.translit import is_known_name
+
+ORGANIZATION_TYPES = {"government", "military", "armed_group", "political_party", "international_org",
+                      "ministry", "media", "company", "other"}
+
+# Words that end a name: particles, prepositions, pronouns and common verbs of reporting.
+_FUNCTION_WORDS = frozenset(normalize_key(w) for w in """
+    إن أن أنه إنه انه ان قد لم لن ما لا في من على إلى الى عن مع بعد قبل حول الذي التي الذين
+    هو هي هم كان كانت يوم اليوم أمس امس غدا خلال عبر ضد بين حتى منذ لدى عند أو او ثم
+    للصحفيين للجزيرة لوسائل الإعلام بأن بان وأن وان لقناة لوكالة لصحيفة
+""".split())
+
+_NAME_TOKEN_RE = re.compile(r"[\u0621-\u064a]{2,}")
+_ROLE_BRIDGES = frozenset(normalize_key(w) for w in ["باسم", "باسمها", "باسمه", "باسمهم", "ب"])
+_PLACE_BRIDGES = frozenset(normalize_key(w) for w in ["في", "فى", "لدى"])
+# What may follow a name and confirm it: a content marker, a speech verb, punctuation.
+_NAME_ENDERS = frozenset(normalize_key(w) for w in ["إن", "أن", "إنه", "أنه", "بأن", "قوله", "قولها", ":", "،",
+                                                   ",", ".", "-", "(", "للصحفيين", "لوسائل", "للجزيرة"])
+_COMPOUND_NAME_PARTS = frozenset(normalize_key(w) for w in ["بن", "ابن", "أبو", "ابو", "عبد", "أبي", "ولد"])
+
+
+@dataclass(frozen=True)
+class _Entry:
+    actor_id: str
+    type: str  # PERSON | ORGANIZATION
+
+
+def mention_type(actor_type: str) -> str:
+    if actor_type == "person":
+        return "PERSON"
+    if actor_type == "state":
+        return "LOCATION"
+    return "ORGANIZATION"
+
+
+@lru_cache(maxsize=4)
+def _actor_matcher(lexicon: Lexicon) -> Matcher[_Entry]:
+    entries = []
+    for actor in lexicon.actors.values():
+        for name in (actor.name_ar, *actor.aliases):
+            entries.append((name, _Entry(actor.actor_id, mention_type(actor.type))))
+    return Matcher(entries, min_length=3)
+
+
+@lru_cache(maxsize=4)
+def _role_matcher(lexicon: Lexicon) -> Matcher[Role]:
+    return Matcher(((role.role_ar, role) for role in lexicon.roles.values()), min_length=3)
+
+
+def discovered_actor_id(name: str) -> str:
+    """Stable id for a person found in the text: the same name gives the same id in every article."""
+    digest = hashlib.sha1(normalize_key(name).encode("utf-8")).hexdigest()[:10]
+    return f"person-{digest}"
+
+
+@dataclass(frozen=True)
+class ActorFindings:
+    mentions: list[Mention]
+    actors: dict[str, Actor]
+
+
+def find_actors(text: str, lexicon: Lexicon, normalized: Normalized | None = None) -> ActorFindings:
+    """Actor mentions in `text` with the actors they refer to (registry and discovered)."""
+    norm = normalized or normalize(text)
+    registry = longest_first(_actor_matcher(lexicon).find(norm.text))
+    actors: dict[str, Actor] = {}
+    mentions: list[Mention] = []
+    for match in registry:
+        entry = match.payloads[0]
+        if entry.type == "LOCATION" and _locative(norm.text, match):
+            continue  # في ليبيا: the state as a place; geo.py records it
+        mentions.append(_mention(text, norm, match.display_start, match.end, entry.type, entry.actor_id,
+                                 "lexicon"))
+        actors.setdefault(entry.actor_id, registry_actor(lexicon, entry.actor_id))
+
+    taken = [(m.start, m.end) for m in registry]
+    for role_match in longest_first(_role_matcher(lexicon).find(norm.text)):
+        found = _person_after_role(text, norm, role_match, registry, taken, lexicon)
+        if found is None:
+            continue
+        mention, actor = found
+        mentions.append(mention)
+        actors.setdefault(actor.actor_id, actor)
+        taken.append(_normalized_span(norm, mention))
+
+    mentions.extend(_surname_mentions(text, norm, actors, taken))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    return ActorFindings(mentions, actors)
+
+
+_LOCATIVES = frozenset(normalize_key(w) for w in ["في", "فى", "إلى", "الى", "من", "نحو", "داخل", "خارج", "عن",
+                                                  "على", "شرق", "غرب", "شمال", "جنوب", "أنحاء", "حول"])
+
+
+def _locative(text: str, match: Match) -> bool:
+    prefix = text[match.word_start:match.start]
+    if prefix.endswith("ب") or prefix.endswith("بال"):
+        return True
+    before = text[:match.word_start].split()
+    return bool(before) and before[-1] in _LOCATIVES
+
+
+def registry_actor(lexicon: Lexicon, actor_id: str) -> Actor:
+    entry = lexicon.actors[actor_id]
+    return Actor(entry.actor_id, entry.name_en, entry.name_ar, entry.type, entry.affiliation, entry.country)
+
+
+def _mention(text: str, norm: Normalized, start: int, end: int, type_: str, entity_id: str, source: str,
+             role: str | None = None) -> Mention:
+    o_start, o_end = norm.span_to_original(start, end)
+    return Mention(o_start, o_end, text[o_start:o_end], type_, entity_id, source, role)
+
+
+def _normalized_span(norm: Normalized, mention: Mention) -> tuple[int, int]:
+    # Discovered spans are built on normalised tokens; recover them by search around the original.
+    start = next((i for i in range(len(norm.text) + 1) if norm.to_original(i) >= mention.start), 0)
+    end = next((i for i in range(start, len(norm.text) + 1) if norm.to_original(i) >= mention.end),
+               len(norm.text))
+    return start, end
+
+
+_WORD_RE = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
+
+
+def _tokens_after(norm_text: str, position: int, limit: int) -> list[tuple[int, int, str]]:
+    tokens = []
+    for match in _WORD_RE.finditer(norm_text, position):
+        tokens.append((match.start(), match.end(), match.group()))
+        if len(tokens) >= limit:
+            break
+    return tokens
+
+
+def _is_name_token(token: str, lexicon: Lexicon, first: bool) -> bool:
+    if not _NAME_TOKEN_RE.fullmatch(token) or token in _FUNCTION_WORDS:
+        return False
+    if token in lexicon.speech_verbs or token in lexicon.nationalities or token in lexicon.roles:
+        return False
+    if token in lexicon.event_triggers:
+        return False
+    if first and any(token.startswith(p) for p in ARTICLE_PREFIXES):
+        return False
+    if not first and token[:3] in {"لل", "بال", "وال", "فال", "كال"}:
+        return False
+    return True
+
+
+def _person_after_role(text: str, norm: Normalized, role_match: Match[Role], registry: list[Match[_Entry]],
+                       taken: list[tuple[int, int]], lexicon: Lexicon) -> tuple[Mention, Actor] | None:
+    role = role_match.payloads[0]
+    tokens = _tokens_after(norm.text, role_match.end, 12)
+    index = 0
+    org_id: str | None = None
+    # Skip the role's complements: nationality adjectives, definite nouns, باسم X, في <place>.
+    while index < len(tokens) and index < 7:
+        start, end, token = tokens[index]
+        at_registry = next((m for m in registry if m.word_start <= start < m.end), None)
+        if at_registry is not None:
+            entry = at_registry.payloads[0]
+            if entry.type == "PERSON":
+                return None  # a known person follows the role: nothing to discover
+            org_id = org_id or entry.actor_id
+            while index < len(tokens) and tokens[index][0] < at_registry.end:
+                index += 1
+            continue
+        if token in _PLACE_BRIDGES:
+            index += 2  # في <place>: the place is part of the role (مراسل الجزيرة في طرابلس)
+            continue
+        if token in _ROLE_BRIDGES or token in lexicon.nationalities or token in lexicon.roles:
+            index += 1
+            continue
+        if any(token.startswith(p) for p in ARTICLE_PREFIXES) and len(token) > 3:
+            index += 1
+            continue
+        break
+    name_tokens: list[tuple[int, int, str]] = []
+    while index < len(tokens) and len(name_tokens) < 3:
+        start, end, token = tokens[index]
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            break
+        if not _is_name_token(token, lexicon, first=not name_tokens):
+            break
+        if len(name_tokens) == 2 and name_tokens[-1][2] not in _COMPOUND_NAME_PARTS and \
+                not token.startswith("ال"):
+            break
+        name_tokens.append(tokens[index])
+        index += 1
+    following = tokens[index][2] if index < len(tokens) else "."
+    confirmed = any(is_known_name(t[2]) for t in name_tokens) or following in _NAME_ENDERS \
+        or following in lexicon.speech_verbs
+    if len(name_tokens) < 2 or not confirmed:
+        if org_id and role.kind in ("spokesperson", "journalist"):
+            # An unnamed spokesperson speaks for their body.
+            mention = _mention(text, norm, role_match.word_start, role_match.end, "ORGANIZATION", org_id,
+                               "role", role.role_en)
+            return mention, registry_actor(lexicon, org_id)
+        return None
+    name_start, name_end = name_tokens[0][0], name_tokens[-1][1]
+    mention = _mention(text, norm, name_start, name_end, "PERSON", "", "role", role.role_en)
+    actor_id = discovered_actor_id(mention.text)
+    mention = Mention(mention.start, mention.end, mention.text, "PERSON", actor_id, "role", role.role_en)
+    country = _country_from_context(norm.text[role_match.end:name_start], lexicon)
+    actor = Actor(actor_id, "", mention.text, "person", org_id, country, role.role_en, discovered=True)
+    return mention, actor
+
+
+def _country_from_context(between: str, lexicon: Lexicon) -> str | None:
+    for token in between.split():
+        nationality = lexicon.nationalities.get(token)
+        if nationality:
+            return nationality.country
+    return None
+
+
+def _surname_mentions(text: str, norm: Normalized, actors: dict[str, Actor],
+                      taken: list[tuple[int, int]]) -> list[Mention]:
+    surnames: list[tuple[str, Actor]] = []
+    for actor in actors.values():
+        if actor.discovered and len(actor.name_ar.split()) >= 2:
+            surname = normalize_key(actor.name_ar.split()[-1])
+            if len(surname) >= 3:
+                surnames.append((surname, actor))
+    if not surnames:
+        return []
+    matcher = Matcher((surname, actor) for surname, actor in surnames)
+    found = []
+    for match in longest_first(matcher.find(norm.text)):
+        if any(match.start < end and start < match.end for start, end in taken):
+            continue
+        prefix = norm.text[match.word_start:match.start]
+        if prefix not in CLITICS:
+            continue
+        actor = match.payloads[0]
+        found.append(_mention(text, norm, match.start, match.end, "PERSON", actor.actor_id, "coref"))
+    return found

@@ -1,0 +1,74 @@
+"""Events typed by a trigger lexicon close to ACLED's taxonomy (data/event_triggers.csv).
+
+One event per sentence and event type: the trigger nearest the start wins, the
+date is the sentence's own (else the publication date, precision `reported`), the
+place is the most specific place named in the sentence (one event per specific
+place when several are named, as ACLED codes one location per event), and the
+actors are those mentioned in the sentence.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from marsad.geo import KIND_RANK
+from marsad.lexicon import EventTrigger, Lexicon
+from marsad.matcher import Matcher, longest_first
+from marsad.records import Event, Mention, Place, Span, TimeMention
+from marsad.statements import sentence_date
+from marsad.text import normalize
+
+MAX_PLACES_PER_EVENT = 3
+
+
+@lru_cache(maxsize=4)
+def _trigger_matcher(lexicon: Lexicon) -> Matcher[EventTrigger]:
+    return Matcher(((t.trigger, t) for t in lexicon.event_triggers.values()), min_length=3)
+
+
+def find_events(text: str, sentences: list[Span], actor_mentions: list[Mention], place_mentions: list[Mention],
+                places: dict[str, Place], times: list[TimeMention], lexicon: Lexicon,
+                published: date | None, home_country: str | None = None) -> list[Event]:
+    """Typed events, each tied to its sentence, date, place and actors."""
+    events: list[Event] = []
+    for sentence in sentences:
+        sentence_text = text[sentence.start:sentence.end]
+        norm = normalize(sentence_text)
+        seen: set[str] = set()
+        actor_ids = tuple(dict.fromkeys(m.entity_id for m in _within(actor_mentions, sentence)))
+        place_ids = _specific_places(_within(place_mentions, sentence), places, home_country)
+        when, precision = sentence_date(times, sentence, published)
+        for match in longest_first(_trigger_matcher(lexicon).find(norm.text)):
+            trigger = match.payloads[0]
+            if trigger.event_type in seen:
+                continue
+            seen.add(trigger.event_type)
+            t_start, t_end = norm.span_to_original(match.word_start, match.end)
+            for place_id in place_ids or [None]:
+                events.append(Event(
+                    start=sentence.start, end=sentence.end, sentence=sentence_text, type=trigger.event_type,
+                    label_en=trigger.label_en, trigger=sentence_text[t_start:t_end],
+                    trigger_start=sentence.start + t_start, trigger_end=sentence.start + t_end,
+                    date=when, date_precision=precision, place_id=place_id, actor_ids=actor_ids,
+                    acled_event_type=trigger.acled_event_type,
+                    acled_sub_event_type=trigger.acled_sub_event_type,
+                ))
+    return events
+
+
+def _within(mentions: list[Mention], sentence: Span) -> list[Mention]:
+    return [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+
+
+def _specific_places(mentions: list[Mention], places: dict[str, Place], home_country: str | None) -> list[str]:
+    """The most specific places named in a sentence (districts over cities over countries)."""
+    located = [(m, places[m.entity_id]) for m in mentions if m.entity_id in places]
+    if not located:
+        return []
+    best_rank = max(KIND_RANK.get(p.kind, 4) for _, p in located)
+    if best_rank == 0:
+        home = [p.place_id for _, p in located if p.country == home_country]
+        return [home[0] if home else located[0][1].place_id]
+    chosen = [p.place_id for _, p in located if KIND_RANK.get(p.kind, 4) == best_rank]
+    return list(dict.fromkeys(chosen))[:MAX_PLACES_PER_EVENT]

@@ -1,0 +1,103 @@
+"""Exports of the store as records (the data contract in DESIGN.md), JSONL or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Iterator
+from datetime import date, datetime
+
+import pandas as pd
+
+from marsad.filters import Filters
+from marsad.store import Store
+
+KINDS = ("articles", "places", "actors", "statements", "events", "acled")
+
+_COLUMNS = {
+    "articles": ["article_id", "title", "source", "url", "published", "published_inferred"],
+    "places": ["place_id", "name_en", "name_ar", "lat", "lon", "country", "kind", "source", "mentions",
+               "article_ids"],
+    "actors": ["actor_id", "name_en", "name_ar", "type", "affiliation", "country", "role", "discovered",
+               "mentions", "statements"],
+    "statements": ["statement_id", "article_id", "speaker_id", "speaker_en", "speaker_ar", "speaker_text",
+                   "speaker_inferred", "verb", "verb_ar", "stance", "quote", "direct", "date", "date_precision",
+                   "sentence", "start", "end"],
+    "events": ["event_id", "article_id", "type", "label_en", "trigger", "date", "date_precision", "place_id",
+               "place_en", "lat", "lon", "actors_en", "actor_ids", "acled_event_type", "acled_sub_event_type",
+               "sentence", "start", "end"],
+}
+
+
+def records(store: Store, kind: str, filters: Filters | None = None) -> Iterator[dict]:
+    """The records of one export kind, as plain JSON-ready dicts."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown export kind {kind!r}; choose one of {', '.join(KINDS)}")
+    if kind == "acled":
+        yield from acled_records(store, filters)
+        return
+    frame = getattr(store, kind)(filters)
+    for row in _rows(frame, _COLUMNS[kind]):
+        if kind == "places":
+            row["article_ids"] = sorted(filter(None, (row["article_ids"] or "").split(",")))
+        if kind == "events":
+            row["actor_ids"] = [a for a in (row["actor_ids"] or "").split(",") if a]
+        if kind == "statements" and not row["speaker_ar"]:
+            row["speaker_ar"] = row["speaker_text"]
+        yield row
+
+
+def acled_records(store: Store, filters: Filters | None = None) -> Iterator[dict]:
+    """Events in ACLED's column layout (event_date, event_type, sub_event_type, actor1, location...)."""
+    for row in _rows(store.events(filters), _COLUMNS["events"] + ["article_source", "place_ar"]):
+        names = [n for n in (row["actors_en"] or "").split("; ") if n]
+        yield {
+            "event_id_cnty": row["event_id"], "event_date": row["date"],
+            "time_precision": {"day": 1, "week": 2, "month": 2}.get(row["date_precision"], 3),
+            "event_type": row["acled_event_type"], "sub_event_type": row["acled_sub_event_type"],
+            "marsad_type": row["type"], "actor1": names[0] if names else "",
+            "actor2": names[1] if len(names) > 1 else "", "location": row["place_en"] or "",
+            "latitude": row["lat"], "longitude": row["lon"],
+            "geo_precision": 1 if row["place_id"] else 3, "source": row["article_source"] or "",
+            "notes": row["sentence"], "article_id": row["article_id"],
+        }
+
+
+def _rows(frame: pd.DataFrame, columns: list[str]) -> Iterator[dict]:
+    for record in frame.reindex(columns=columns).to_dict("records"):
+        yield {key: _plain(value) for key, value in record.items()}
+
+
+def _plain(value: object) -> object:
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()  # type: ignore[union-attr]
+    return value
+
+
+def to_jsonl(rows: Iterator[dict]) -> Iterator[str]:
+    for row in rows:
+        yield json.dumps(row, ensure_ascii=False)
+
+
+def to_csv(rows: Iterator[dict]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer: csv.DictWriter | None = None
+    for row in rows:
+        flat = {k: ("|".join(v) if isinstance(v, list) else v) for k, v in row.items()}
+        if writer is None:
+            writer = csv.DictWriter(buffer, fieldnames=list(flat))
+            writer.writeheader()
+        writer.writerow(flat)
+        yield buffer.getvalue().rstrip("\r\n")
+        buffer.seek(0)
+        buffer.truncate()

@@ -1,0 +1,96 @@
+"""Clitic-aware multi-pattern matching of Arabic phrases over normalised text.
+
+Patterns and text are both normalised (marsad.text). A pattern matches whole words
+only, but the first word may carry the proclitics Arabic news attaches to it
+(و ف ب ل ك, and ال for patterns written with the article): `وأفريكوم`, `لحفتر`,
+`للجيش الوطني الليبي`, `واليرموك`. One Aho-Corasick automaton (pyahocorasick)
+finds every candidate in a single pass; the clitic and boundary checks follow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+from marsad.text import normalize_key
+
+T = TypeVar("T")
+
+CLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"})
+# The article after a clitic; ل + ال is written لل.
+ARTICLE_PREFIXES = frozenset({"ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال", "وكال"})
+
+
+def is_word_char(char: str) -> bool:
+    return char.isalnum()
+
+
+@dataclass(frozen=True)
+class Match(Generic[T]):
+    """A pattern found in normalised text; `start` includes no clitic, `word_start` does."""
+
+    start: int
+    end: int
+    word_start: int
+    key: str
+    payloads: tuple[T, ...]
+    display_start: int  # includes a written article (`القيادة` from `والقيادة`), no other clitic
+
+
+class Matcher(Generic[T]):
+    """Many normalised phrases -> payloads, matched as whole (clitic-prefixed) words."""
+
+    def __init__(self, entries: Iterable[tuple[str, T]], *, min_length: int = 2) -> None:
+        self._automaton = ahocorasick.Automaton()
+        table: dict[str, list[tuple[bool, T]]] = {}
+        for phrase, payload in entries:
+            key = normalize_key(phrase)
+            has_article = key.startswith("ال") and len(key) > 4
+            core = key[2:] if has_article else key
+            if len(core) < min_length:
+                continue
+            table.setdefault(core, []).append((has_article, payload))
+        for core, payloads in table.items():
+            self._automaton.add_word(core, (core, tuple(payloads)))
+        self._empty = not table
+        if table:
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[Match[T]]:
+        """Every match in normalised `text` (overlapping; see `longest_first`)."""
+        if self._empty:
+            return []
+        matches: list[Match[T]] = []
+        length = len(text)
+        for end_index, (core, payloads) in self._automaton.iter(text):
+            end = end_index + 1
+            start = end - len(core)
+            if end < length and is_word_char(text[end]):
+                continue
+            word_start = start
+            while word_start > 0 and is_word_char(text[word_start - 1]):
+                word_start -= 1
+            prefix = text[word_start:start]
+            if len(prefix) > 4:
+                continue
+            kept = tuple(p for has_article, p in payloads
+                         if (prefix in ARTICLE_PREFIXES if has_article else prefix in CLITICS))
+            if kept:
+                display_start = start - 2 if prefix.endswith("ال") else start
+                matches.append(Match(start, end, word_start, core, kept, display_start))
+        return matches
+
+
+def longest_first(matches: list[Match[T]]) -> list[Match[T]]:
+    """Keep non-overlapping matches: the longest wins, then the earliest (أحمد خليفة is not خليفة حفتر)."""
+    chosen: list[Match[T]] = []
+    taken: list[tuple[int, int]] = []
+    for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
+        if any(match.start < end and start < match.end for start, end in taken):
+            continue
+        chosen.append(match)
+        taken.append((match.start, match.end))
+    return sorted(chosen, key=lambda m: m.start)

@@ -1,0 +1,49 @@
+"""Files in, store filled: ingest, analyse, save — with a report of what happened."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from marsad.ingest import read_paths
+from marsad.pipeline import analyse_many
+from marsad.records import Article
+from marsad.store import Store
+
+
+@dataclass
+class ProcessReport:
+    processed: list[str] = field(default_factory=list)  # article ids
+    problems: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        text = f"processed {len(self.processed)} article(s)"
+        if self.problems:
+            text += f", {len(self.problems)} problem(s) (see warnings)"
+        return text
+
+
+def process_articles(articles: list[Article], store: Store, workers: int | None = None,
+                     progress: Callable[[int, int, Article], None] | None = None) -> ProcessReport:
+    """Analyse and save articles; one failing article is reported, never half-written."""
+    report = ProcessReport()
+    for index, analysis in enumerate(analyse_many(articles, workers=workers)):
+        article = analysis.article
+        try:
+            store.save(analysis)
+        except Exception as error:  # noqa: BLE001 - reported, the rest go on
+            report.problems.append(f"{article.path or article.title}: not saved ({error})")
+            continue
+        report.processed.append(article.article_id)
+        if progress:
+            progress(index + 1, len(articles), article)
+    return report
+
+
+def process_paths(paths: Iterable[Path], store: Store, workers: int | None = None,
+                  progress: Callable[[int, int, Article], None] | None = None) -> ProcessReport:
+    articles, problems = read_paths(paths)
+    report = process_articles(articles, store, workers=workers, progress=progress)
+    report.problems[:0] = problems
+    return report

@@ -1,0 +1,356 @@
+"""Who said what: speech-verb attribution in Arabic news sentences.
+
+For each speech verb (data/speech_verbs.csv) in a sentence:
+- the speaker is the actor right after the verb (VSO: `وقال الناطق باسمها مهند يونس إن`), the one
+  after `عن` in `نقل ... عن X قوله`, or an actor before the verb (SVO: `أفريكوم أعلنت`);
+- a verb followed directly by its content, a preposition or an anaphoric role
+  (`وأضاف -في تصريح- أن`, `وأوضحت المتحدثة`) carries the previous speaker over, flagged;
+- an unnamed speaker (`مصدر عسكري`, `وزراء الخارجية`) is kept as text with no actor id;
+- the content is the quoted span (“ ” " « ») or the reported clause after إن/أن, else the rest.
+When no speaker can be found the verb is skipped, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+
+from marsad.lexicon import Lexicon, SpeechVerb
+from marsad.matcher import Matcher, longest_first
+from marsad.records import Mention, Span, Statement, TimeMention
+from marsad.text import normalize, normalize_key
+
+_QUOTE_PAIRS = [("“", "”"), ("«", "»"), ('"', '"'), ("”", "”"), ("„", "“")]
+_CONTENT_MARKERS = frozenset(normalize_key(w) for w in ["إن", "أن", "بأن", "إنه", "أنه", "انها", "إنها",
+                                                        "أنها", "بأنه", "بأنها", "إنهم", "أنهم"])
+_BRIDGE_WORDS = frozenset(normalize_key(w) for w in ["في", "خلال", "عبر", "على", "لدى", "أمام", "ل", "بعد",
+                                                    "صباح", "مساء", "اليوم", "أمس", "امس", "يوم", "آنذاك",
+                                                    "كذلك", "أيضا", "أيضًا", "بدوره", "بدورها", "من", "قد"])
+_ANAPHORS = frozenset(normalize_key(w) for w in ["المتحدث", "المتحدثة", "الناطق", "الناطقة", "المصدر",
+                                                "المسؤول", "الوزير", "الوزيرة", "البيان", "المراسل", "ذاته",
+                                                "نفسه", "نفسها", "ذاتها"])
+_CLAUSE_BREAKS = frozenset(normalize_key(w) for w in ["بينما", "فيما", "حين", "،", ",", "؛", "كما", "ثم"])
+_SUBJECT_WORDS = frozenset(normalize_key(w) for w in ["باسم", "باسمها", "باسمه", "باسمهم", "في", "فى", "لدى",
+                                                     "له", "لها", "لهم", "فيها", "فيه", "عنها", "عنه", "ذاته", "نفسه", "نفسها", "رفيع",
+                                                     "رفيعة", "بيان", "تصريح", "تصريحات"])
+_SOURCE_NOUNS = frozenset(normalize_key(w) for w in ["مصدر", "مصادر", "مسؤول", "مسؤولة", "مسؤولون", "مسؤولين",
+                                                    "متحدث", "متحدثة", "ناطق", "ناطقة", "قيادي", "عضو",
+                                                    "أعضاء", "شهود", "سكان", "ناشطون", "ناشطين", "مراسل"])
+_SOURCE_ADJECTIVES = frozenset(normalize_key(w) for w in ["عسكري", "عسكرية", "أمني", "أمنية", "دبلوماسي",
+                                                         "دبلوماسية", "حكومي", "حكومية", "مطلع", "مطلعة",
+                                                         "رفيع", "رفيعة", "محلي", "محلية", "طبي", "طبية",
+                                                         "ميداني", "ميدانية", "كبير", "بارز", "رسمي",
+                                                         "رسمية", "مقرب", "مقربة", "أممي", "أممية"])
+_ADDRESSEES = frozenset(normalize_key(w) for w in ["لوسائل", "الإعلام", "لقناة", "لوكالة", "لصحيفة", "لموقع"])
+# Impersonal cues: "it is noted that", "it was reported" — no speaker to find.
+_IMPERSONAL = frozenset(normalize_key(w) for w in ["يذكر", "يشار", "يجدر", "يقال", "قيل", "أفيد", "يبدو"])
+_PREPOSITIONS = frozenset(normalize_key(w) for w in ["في", "على", "من", "إلى", "الى", "عن", "مع", "بعد", "قبل",
+                                                    "حول", "نحو", "ضد", "بين", "عبر"])
+_PLURAL_SUBJECTS = frozenset(normalize_key(w) for w in ["وزراء", "قادة", "زعماء", "رؤساء", "نواب", "خبراء",
+                                                       "محللون", "سفراء", "مراقبون"])
+_REPORTED_FROM = frozenset(normalize_key(w) for w in ["نقل", "نقلت", "ونقل", "ونقلت"])
+_WORD_RE = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
+_CARRY_WINDOW = 3  # sentences a speaker stays current
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    actor_id: str | None
+    text: str
+    inferred: bool = False
+
+
+_NOBODY = _Speaker(None, "")  # a verb whose speaker is known not to be findable: skip it
+
+
+@lru_cache(maxsize=4)
+def _verb_matcher(lexicon: Lexicon) -> Matcher[SpeechVerb]:
+    return Matcher(((verb.form, verb) for verb in lexicon.speech_verbs.values()), min_length=2)
+
+
+def find_statements(text: str, sentences: list[Span], mentions: list[Mention], times: list[TimeMention],
+                    lexicon: Lexicon, published: date | None) -> list[Statement]:
+    """Statements in the article, in text order; `mentions` are actor and place mentions."""
+    found: list[Statement] = []
+    last: tuple[_Speaker, int] | None = None
+    for index, sentence in enumerate(sentences):
+        sentence_text = text[sentence.start:sentence.end]
+        norm = normalize(sentence_text)
+        in_sentence = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        cues = []
+        for verb_match in longest_first(_verb_matcher(lexicon).find(norm.text)):
+            v_start, v_end = norm.span_to_original(verb_match.word_start, verb_match.end)
+            if not _inside_quote(sentence_text, v_start):
+                cues.append((sentence.start + v_start, sentence.start + v_end, verb_match.payloads[0]))
+        made: list[Statement] = []
+        for number, (cue_start, cue_end, verb) in enumerate(cues):
+            if made and not _new_clause(text, made[-1].cue_end, cue_start) and \
+                    not _headline_subject(text, in_sentence, sentence, cue_start, verb):
+                continue  # a verb inside the previous statement's content (أن حفتر أبلغ ...)
+            later = [c[0] if not c[2].person.startswith("present") else _word_before(text, c[0]) for c in
+                     cues[number + 1:]]
+            segment_end = _segment_end(text, cue_end, later, sentence.end)
+            speaker = _speaker_for(text, sentence, cue_start, cue_end, segment_end, in_sentence, verb, lexicon)
+            if speaker is _NOBODY:
+                continue
+            content_from = _after_subject(text, cue_end, segment_end, in_sentence, times, lexicon)
+            if speaker is None:
+                if last is None or index - last[1] > _CARRY_WINDOW:
+                    continue
+                speaker = replace(last[0], inferred=True)
+            content, quote_start, quote_end, direct = _content(text, cue_end, segment_end, content_from)
+            if not content.strip():
+                subject = _headline_subject(text, in_sentence, sentence, cue_start, verb)
+                if subject is None:
+                    continue
+                # A headline: "عودة القوة الأميركية إلى ليبيا.. حكومة الوفاق تؤكد" asserts its first half.
+                quote_start, quote_end = sentence.start, subject.start
+                halves = text.find("..", quote_start, quote_end)
+                quote_end = halves if halves > 0 else quote_end
+                content = text[quote_start:quote_end].strip(" .،,:-")
+                if not content:
+                    continue
+            when, precision = sentence_date(times, Span(cue_start, segment_end), published, sentence)
+            made.append(Statement(
+                start=sentence.start, end=sentence.end, sentence=sentence_text, speaker_id=speaker.actor_id,
+                verb=verb.verb_en, verb_ar=text[cue_start:cue_end], stance=verb.stance, quote=content,
+                direct=direct, date=when, date_precision=precision, cue_start=cue_start, cue_end=cue_end,
+                quote_start=quote_start, quote_end=quote_end, speaker_inferred=speaker.inferred,
+                speaker_text=speaker.text,
+            ))
+            last = (speaker, index)
+        found.extend(made)
+    return found
+
+
+def sentence_date(times: list[TimeMention], span: Span, published: date | None,
+                  sentence: Span | None = None) -> tuple[date | None, str]:
+    """The date a clause speaks of: its own temporal expression (else its sentence's), else publication."""
+    for scope in (span, sentence) if sentence else (span,):
+        for time in times:
+            if scope.start <= time.start and time.end <= scope.end:
+                return time.date, time.precision
+    return published, "reported"
+
+
+def _inside_quote(sentence: str, position: int) -> bool:
+    before = sentence[:position]
+    opened = before.count("“") + before.count("«")
+    closed = before.count("”") + before.count("»")
+    return opened > closed or before.count('"') % 2 == 1
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(start + m.start(), start + m.end(), normalize_key(m.group())) for m in
+            _WORD_RE.finditer(text[start:end])]
+
+
+def _is_addressee(text: str, mention: Mention) -> bool:
+    """`للجزيرة`, `للصحفيين`: the one spoken to, not the speaker."""
+    word_start = mention.start
+    while word_start > 0 and text[word_start - 1].isalnum():
+        word_start -= 1
+    prefix = normalize_key(text[word_start:mention.start])
+    return prefix in {"ل", "لل"} or normalize_key(text[mention.start:mention.start + 2]) == "لل"
+
+
+def _new_clause(text: str, previous_cue_end: int, cue_start: int) -> bool:
+    """A second speech verb starts its own statement only after a clause break (، بينما ...)."""
+    between = normalize_key(text[previous_cue_end:cue_start])
+    words = set(between.replace("،", " ، ").replace(",", " , ").split())
+    return bool(words & _CLAUSE_BREAKS)
+
+
+def _word_before(text: str, position: int) -> int:
+    """Start of the word before `position` (the subject of a headline verb: والبنتاغون ينفي)."""
+    end = position
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start
+
+
+def _segment_end(text: str, cue_end: int, later_cues: list[int], sentence_end: int) -> int:
+    """Where this verb's clause ends: before the next clause-breaking speech verb, else the sentence end."""
+    for cue_start in later_cues:
+        if _new_clause(text, cue_end, cue_start) or text[cue_start:cue_start + 1] == "و":
+            cut = max(text.rfind("،", cue_end, cue_start), text.rfind(",", cue_end, cue_start))
+            return cut if cut > cue_end else cue_start
+    return sentence_end
+
+
+def _chain_end(text: str, tokens: list[tuple[int, int, str]], mentions: list[Mention], limit: int,
+               lexicon: Lexicon) -> int:
+    """End of the subject slot after a verb: roles, titles, definite words, names and `باسم`, `في بيان`..."""
+    inside = [(m.start, m.end) for m in mentions]
+    position = tokens[0][0] if tokens else limit
+    after_source = False
+    for t_start, t_end, token in tokens:
+        if t_start >= limit:
+            break
+        if any(a <= t_start < b for a, b in inside):
+            position, after_source = t_end, False
+            continue
+        allowed = (token in _SUBJECT_WORDS or token in lexicon.roles or token in lexicon.nationalities
+                   or token in _SOURCE_NOUNS or token in _SOURCE_ADJECTIVES
+                   or (token == "من" and after_source) or token == "-"
+                   or (token.startswith("ال") and len(token) > 3 and token not in _CONTENT_MARKERS))
+        if not allowed:
+            break
+        after_source = token in _SOURCE_NOUNS or (after_source and token in _SOURCE_ADJECTIVES)
+        position = t_end
+    return position
+
+
+def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segment_end: int,
+                 mentions: list[Mention], verb: SpeechVerb, lexicon: Lexicon) -> _Speaker | None:
+    """The speaker of one verb; None means "the previous speaker", _NOBODY means "skip it"."""
+    if normalize_key(text[cue_start:cue_end]).lstrip("وف") in _IMPERSONAL or \
+            normalize_key(text[cue_start:cue_end]) in _IMPERSONAL:
+        return _NOBODY
+    actors = [m for m in mentions if m.type != "LOCATION" or m.source == "lexicon"]
+    actors = [m for m in actors if m.source != "gazetteer" and m.source != "geonames" and m.source != "context"]
+    before = [m for m in actors if sentence.start <= m.start and m.end <= cue_start and not _is_addressee(text, m)]
+    subject = _headline_subject(text, mentions, sentence, cue_start, verb)
+    if subject is not None:
+        return _Speaker(subject.entity_id, subject.text)  # headline SVO: حكومة الوفاق تؤكد
+    tokens = _tokens(text, cue_end, segment_end)
+    limit = _content_boundary(tokens, segment_end)
+    start = cue_end
+    if normalize_key(verb.form) in _REPORTED_FROM or verb.lemma == "نقل":
+        source_at = next((t for t in tokens if t[2] == "عن" and t[0] < limit), None)
+        if source_at is None:
+            return _NOBODY
+        start = source_at[1]
+        tokens = [t for t in tokens if t[0] >= start]
+    chain_end = _chain_end(text, tokens, mentions, limit, lexicon)
+    candidates = [m for m in actors if start <= m.start < chain_end and not _is_addressee(text, m)]
+    feminine = verb.person == "3fs" or verb.person == "present_f"
+    people = [m for m in candidates if m.type == "PERSON" and (not feminine or _feminine_role(m))]
+    others = [m for m in candidates if m.type != "PERSON"]
+    chosen = people[0] if people else (others[0] if others else None)
+    if chosen is None:
+        chosen = _construct_subject(text, tokens, actors, limit)
+    if chosen is not None:
+        return _Speaker(chosen.entity_id, chosen.text)
+    if candidates:
+        return _NOBODY  # only a masculine name after a feminine verb: an object (دعت حفتر)
+    phrase = _noun_phrase(text, tokens, start, limit, lexicon)
+    if phrase and _anaphoric(phrase):
+        return None
+    if phrase and normalize_key(phrase).split()[0] in _SOURCE_NOUNS | _PLURAL_SUBJECTS:
+        return _Speaker(None, phrase)  # an unnamed source: مصدر عسكري, وزراء الخارجية
+    if before and _tokens(text, sentence.start, cue_start):
+        subject = next((m for m in before if m.type == "PERSON"), before[-1])
+        return _Speaker(subject.entity_id, subject.text)  # subject earlier in the sentence
+    return None
+
+
+def _headline_subject(text: str, mentions: list[Mention], sentence: Span, cue_start: int,
+                      verb: SpeechVerb) -> Mention | None:
+    """The actor right before a present-tense verb (headline word order: والبنتاغون ينفي)."""
+    if not verb.person.startswith("present"):
+        return None
+    before = [m for m in mentions if sentence.start <= m.start and m.end <= cue_start and m.source == "lexicon"]
+    if before and len(_tokens(text, before[-1].end, cue_start)) == 0:
+        return before[-1]
+    return None
+
+
+def _construct_subject(text: str, tokens: list[tuple[int, int, str]], actors: list[Mention],
+                       limit: int) -> Mention | None:
+    """`تعترف فيها قيادة أفريكوم`: an actor within three words of the verb, no preposition between."""
+    for position, (t_start, _t_end, token) in enumerate(tokens[:4]):
+        if t_start >= limit:
+            return None
+        hit = next((m for m in actors if m.start <= t_start < m.end or t_start <= m.start < _t_end), None)
+        if hit is not None:
+            return None if _is_addressee(text, hit) or position == 0 else hit
+        if token in _PREPOSITIONS or (token.startswith("ب") and not token.startswith("بال") and position == 0):
+            return None
+    return None
+
+
+def _feminine_role(mention: Mention) -> bool:
+    """A person a feminine verb can have as subject: one introduced by a feminine role."""
+    return "woman" in (mention.role or "").lower()
+
+
+def _content_boundary(tokens: list[tuple[int, int, str]], segment_end: int) -> int:
+    for start, _end, token in tokens[:16]:
+        if token in _CONTENT_MARKERS or token in {":", "“", "«", '"', "”"}:
+            return start
+    return tokens[min(len(tokens), 12) - 1][1] if tokens else segment_end
+
+
+def _noun_phrase(text: str, tokens: list[tuple[int, int, str]], start: int, limit: int, lexicon: Lexicon) -> str:
+    words = []
+    for t_start, t_end, token in tokens:
+        if t_start < start:
+            continue
+        if t_start >= limit or not token.isalnum() or token in _BRIDGE_WORDS or token.startswith("لل") \
+                or token in lexicon.speech_verbs:
+            break
+        words.append((t_start, t_end))
+        if len(words) == 4:
+            break
+    if not words:
+        return ""
+    return text[words[0][0]:words[-1][1]]
+
+
+def _anaphoric(phrase: str) -> bool:
+    """`المتحدثة`, `المصدر ذاته`: a definite role that points back to the last speaker."""
+    words = normalize_key(phrase).split()
+    return bool(words) and words[0] in _ANAPHORS
+
+
+def _after_subject(text: str, cue_end: int, segment_end: int, mentions: list[Mention], times: list[TimeMention],
+                   lexicon: Lexicon) -> int:
+    """Where the content can start: after the subject slot, its date and any addressee (للجزيرة)."""
+    tokens = _tokens(text, cue_end, segment_end)
+    position = _chain_end(text, tokens, mentions, _content_boundary(tokens, segment_end), lexicon)
+    for time in times:
+        if cue_end <= time.start <= position + 4:
+            position = max(position, time.end)
+    for t_start, t_end, token in tokens:
+        if t_start < position:
+            continue
+        if token.startswith("لل") or token in _ADDRESSEES:
+            position = t_end
+            continue
+        break
+    return position
+
+
+def _content(text: str, cue_end: int, sentence_end: int, content_from: int | None = None) -> tuple[str, int, int, bool]:
+    """(content, start, end, direct): the quoted words, else the reported clause, else the rest."""
+    segment = text[cue_end:sentence_end]
+    best: tuple[int, int] | None = None
+    for opening, closing in _QUOTE_PAIRS:
+        open_at = segment.find(opening)
+        if open_at < 0:
+            continue
+        close_at = segment.find(closing, open_at + 1)
+        if close_at < 0:
+            continue
+        if best is None or open_at < best[0]:
+            best = (open_at, close_at)
+    if best is not None and best[1] - best[0] > 12:
+        start, end = cue_end + best[0] + 1, cue_end + best[1]
+        return text[start:end].strip(), start, end, True
+    for _t_start, t_end, token in _tokens(text, cue_end, sentence_end):
+        if token in _CONTENT_MARKERS:
+            start = t_end
+            while start < sentence_end and text[start] in " :،,":
+                start += 1
+            return text[start:sentence_end].strip(), start, sentence_end, False
+    start = max(cue_end, content_from or cue_end)
+    while start < sentence_end and (text[start] in " :،,-" or unicodedata.category(text[start]) == "Mn"):
+        start += 1
+    return text[start:sentence_end].strip(), start, sentence_end, False

@@ -1,0 +1,446 @@
+"""The store: schema and every query (SQLAlchemy Core; SQLite by default).
+
+`Store(url)` creates the schema on first use. `save(analysis)` writes one article and
+everything extracted from it in one transaction, replacing what an earlier run
+stored for it, so reprocessing is idempotent and a failure leaves nothing half-written.
+Queries return pandas DataFrames; no SQL lives anywhere else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import asdict
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pandas as pd
+import sqlalchemy as sa
+
+from marsad.filters import Filters
+from marsad.records import Analysis
+
+DEFAULT_DB = "sqlite:///" + str(Path(__file__).resolve().parent.parent / "data" / "marsad.sqlite")
+
+metadata = sa.MetaData()
+
+articles = sa.Table(
+    "articles", metadata,
+    sa.Column("article_id", sa.String, primary_key=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("source", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("published", sa.Date, index=True),
+    sa.Column("published_inferred", sa.Boolean, nullable=False, default=False),
+    sa.Column("path", sa.Text),
+    sa.Column("processed_at", sa.DateTime),
+)
+actors = sa.Table(
+    "actors", metadata,
+    sa.Column("actor_id", sa.String, primary_key=True),
+    sa.Column("name_en", sa.Text, nullable=False),
+    sa.Column("name_ar", sa.Text, nullable=False),
+    sa.Column("type", sa.String, nullable=False),
+    sa.Column("affiliation", sa.String),
+    sa.Column("country", sa.String),
+    sa.Column("role", sa.Text),
+    sa.Column("discovered", sa.Boolean, nullable=False, default=False),
+)
+places = sa.Table(
+    "places", metadata,
+    sa.Column("place_id", sa.String, primary_key=True),
+    sa.Column("name_en", sa.Text, nullable=False),
+    sa.Column("name_ar", sa.Text, nullable=False),
+    sa.Column("lat", sa.Float, nullable=False),
+    sa.Column("lon", sa.Float, nullable=False),
+    sa.Column("country", sa.String),
+    sa.Column("kind", sa.String),
+    sa.Column("source", sa.String),
+)
+mentions = sa.Table(
+    "mentions", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String, sa.ForeignKey("articles.article_id"), nullable=False, index=True),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("type", sa.String, nullable=False),
+    sa.Column("entity_id", sa.String, nullable=False, index=True),
+    sa.Column("source", sa.String),
+    sa.Column("role", sa.Text),
+    sa.Column("confidence", sa.Float),
+)
+times = sa.Table(
+    "times", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String, sa.ForeignKey("articles.article_id"), nullable=False, index=True),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("date", sa.Date, nullable=False),
+    sa.Column("end_date", sa.Date, nullable=False),
+    sa.Column("precision", sa.String, nullable=False),
+    sa.Column("relative", sa.Boolean, nullable=False),
+)
+statements = sa.Table(
+    "statements", metadata,
+    sa.Column("statement_id", sa.String, primary_key=True),
+    sa.Column("article_id", sa.String, sa.ForeignKey("articles.article_id"), nullable=False, index=True),
+    sa.Column("speaker_id", sa.String, index=True),
+    sa.Column("speaker_text", sa.Text),
+    sa.Column("speaker_inferred", sa.Boolean, nullable=False),
+    sa.Column("verb", sa.String, nullable=False),
+    sa.Column("verb_ar", sa.Text, nullable=False),
+    sa.Column("stance", sa.String, nullable=False, index=True),
+    sa.Column("quote", sa.Text, nullable=False),
+    sa.Column("direct", sa.Boolean, nullable=False),
+    sa.Column("date", sa.Date, index=True),
+    sa.Column("date_precision", sa.String, nullable=False),
+    sa.Column("sentence", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("cue_start", sa.Integer),
+    sa.Column("cue_end", sa.Integer),
+    sa.Column("quote_start", sa.Integer),
+    sa.Column("quote_end", sa.Integer),
+)
+events = sa.Table(
+    "events", metadata,
+    sa.Column("event_id", sa.String, primary_key=True),
+    sa.Column("article_id", sa.String, sa.ForeignKey("articles.article_id"), nullable=False, index=True),
+    sa.Column("type", sa.String, nullable=False, index=True),
+    sa.Column("label_en", sa.Text),
+    sa.Column("trigger", sa.Text, nullable=False),
+    sa.Column("trigger_start", sa.Integer),
+    sa.Column("trigger_end", sa.Integer),
+    sa.Column("date", sa.Date, index=True),
+    sa.Column("date_precision", sa.String, nullable=False),
+    sa.Column("place_id", sa.String, index=True),
+    sa.Column("sentence", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("acled_event_type", sa.String),
+    sa.Column("acled_sub_event_type", sa.String),
+)
+event_actors = sa.Table(
+    "event_actors", metadata,
+    sa.Column("event_id", sa.String, sa.ForeignKey("events.event_id"), primary_key=True),
+    sa.Column("actor_id", sa.String, primary_key=True, index=True),
+)
+
+_PER_ARTICLE = [event_actors, events, statements, times, mentions]
+
+
+def default_url() -> str:
+    return os.environ.get("MARSAD_DB") or DEFAULT_DB
+
+
+def _row_id(article_id: str, kind: str, *parts: object) -> str:
+    digest = hashlib.sha1("|".join(str(p) for p in (article_id, kind, *parts)).encode()).hexdigest()
+    return f"{kind[0]}-{digest[:16]}"
+
+
+class Store:
+    """Owns the engine, the schema and every query."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = url or default_url()
+        if self.url.startswith("sqlite:///") and not self.url.startswith("sqlite:///:memory:"):
+            Path(self.url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        self.engine = sa.create_engine(self.url)
+        if self.engine.dialect.name == "sqlite":
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        metadata.create_all(self.engine)
+
+    # --- writing -------------------------------------------------------------------------
+
+    def save(self, analysis: Analysis) -> None:
+        """Write one analysed article in a single transaction, replacing any earlier version."""
+        article = analysis.article
+        with self.engine.begin() as conn:
+            self._delete_article(conn, article.article_id)
+            conn.execute(articles.insert().values(
+                article_id=article.article_id, title=article.title, text=article.text, source=article.source,
+                url=article.url, published=article.published, published_inferred=article.published_inferred,
+                path=article.path, processed_at=datetime.now(UTC).replace(tzinfo=None),
+            ))
+            for actor in analysis.actors.values():
+                self._upsert(conn, actors, "actor_id", {
+                    "actor_id": actor.actor_id, "name_en": actor.name_en, "name_ar": actor.name_ar,
+                    "type": actor.type, "affiliation": actor.affiliation, "country": actor.country,
+                    "role": actor.role, "discovered": actor.discovered})
+            for place in analysis.places.values():
+                self._upsert(conn, places, "place_id", asdict(place))
+            if analysis.mentions:
+                conn.execute(mentions.insert(), [
+                    {"article_id": article.article_id, "start": m.start, "end": m.end, "text": m.text,
+                     "type": m.type, "entity_id": m.entity_id, "source": m.source, "role": m.role,
+                     "confidence": m.confidence} for m in analysis.mentions])
+            if analysis.times:
+                conn.execute(times.insert(), [
+                    {"article_id": article.article_id, "start": t.start, "end": t.end, "text": t.text,
+                     "date": t.date, "end_date": t.end_date, "precision": t.precision, "relative": t.relative}
+                    for t in analysis.times])
+            if analysis.statements:
+                conn.execute(statements.insert(), [
+                    {"statement_id": _row_id(article.article_id, "statement", s.start, s.cue_start),
+                     "article_id": article.article_id, "speaker_id": s.speaker_id,
+                     "speaker_text": s.speaker_text, "speaker_inferred": s.speaker_inferred, "verb": s.verb,
+                     "verb_ar": s.verb_ar, "stance": s.stance, "quote": s.quote, "direct": s.direct,
+                     "date": s.date, "date_precision": s.date_precision, "sentence": s.sentence,
+                     "start": s.start, "end": s.end, "cue_start": s.cue_start, "cue_end": s.cue_end,
+                     "quote_start": s.quote_start, "quote_end": s.quote_end} for s in analysis.statements])
+            event_rows, link_rows = [], []
+            for e in analysis.events:
+                event_id = _row_id(article.article_id, "event", e.start, e.type, e.place_id)
+                event_rows.append({
+                    "event_id": event_id, "article_id": article.article_id, "type": e.type,
+                    "label_en": e.label_en, "trigger": e.trigger, "trigger_start": e.trigger_start,
+                    "trigger_end": e.trigger_end, "date": e.date, "date_precision": e.date_precision,
+                    "place_id": e.place_id, "sentence": e.sentence, "start": e.start, "end": e.end,
+                    "acled_event_type": e.acled_event_type, "acled_sub_event_type": e.acled_sub_event_type})
+                link_rows.extend({"event_id": event_id, "actor_id": a} for a in e.actor_ids)
+            if event_rows:
+                conn.execute(events.insert(), event_rows)
+            if link_rows:
+                conn.execute(event_actors.insert(), link_rows)
+
+    def save_many(self, analyses) -> int:  # noqa: ANN001 - any iterable of Analysis
+        count = 0
+        for analysis in analyses:
+            self.save(analysis)
+            count += 1
+        return count
+
+    def delete_article(self, article_id: str) -> None:
+        with self.engine.begin() as conn:
+            self._delete_article(conn, article_id)
+
+    @staticmethod
+    def _delete_article(conn: sa.Connection, article_id: str) -> None:
+        event_ids = sa.select(events.c.event_id).where(events.c.article_id == article_id)
+        conn.execute(event_actors.delete().where(event_actors.c.event_id.in_(event_ids)))
+        for table in _PER_ARTICLE[1:]:
+            conn.execute(table.delete().where(table.c.article_id == article_id))
+        conn.execute(articles.delete().where(articles.c.article_id == article_id))
+
+    @staticmethod
+    def _upsert(conn: sa.Connection, table: sa.Table, key: str, values: dict) -> None:
+        existing = conn.execute(sa.select(table.c[key]).where(table.c[key] == values[key])).first()
+        if existing is None:
+            conn.execute(table.insert().values(**values))
+        else:
+            conn.execute(table.update().where(table.c[key] == values[key]).values(**values))
+
+    # --- reading -------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        with self.engine.connect() as conn:
+            found = conn.execute(sa.select(articles.c.article_id).where(articles.c.article_id == article_id))
+            return found.first() is not None
+
+    def count(self, table_name: str) -> int:
+        table = metadata.tables[table_name]
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
+
+    def _frame(self, query: sa.Select) -> pd.DataFrame:
+        with self.engine.connect() as conn:
+            result = conn.execute(query)
+            return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+    def _article_ids(self, filters: Filters) -> sa.Select | None:
+        """Articles matching the actor/place/source filters (None when no such filter is set)."""
+        query = sa.select(articles.c.article_id)
+        constrained = False
+        if filters.sources:
+            query = query.where(articles.c.source.in_(filters.sources))
+            constrained = True
+        for entity_ids in (filters.actors, filters.places):
+            if entity_ids:
+                mentioned = sa.select(mentions.c.article_id).where(mentions.c.entity_id.in_(entity_ids))
+                query = query.where(articles.c.article_id.in_(mentioned))
+                constrained = True
+        return query if constrained else None
+
+    @staticmethod
+    def _date_range(column: sa.Column, filters: Filters) -> list:
+        conditions = []
+        if filters.date_from:
+            conditions.append(column >= filters.date_from)
+        if filters.date_to:
+            conditions.append(column <= filters.date_to)
+        return conditions
+
+    def articles(self, filters: Filters | None = None) -> pd.DataFrame:
+        filters = filters or Filters()
+        query = sa.select(articles.c.article_id, articles.c.title, articles.c.source, articles.c.url,
+                          articles.c.published, articles.c.published_inferred, articles.c.path)
+        ids = self._article_ids(filters)
+        if ids is not None:
+            query = query.where(articles.c.article_id.in_(ids))
+        query = query.where(*self._date_range(articles.c.published, filters))
+        return self._frame(query.order_by(articles.c.published.desc(), articles.c.article_id))
+
+    def article(self, article_id: str) -> dict | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(articles).where(articles.c.article_id == article_id)).mappings().first()
+            return dict(row) if row else None
+
+    def article_mentions(self, article_id: str) -> pd.DataFrame:
+        query = sa.select(mentions.c.start, mentions.c.end, mentions.c.text, mentions.c.type,
+                          mentions.c.entity_id, mentions.c.source, mentions.c.role, mentions.c.confidence,
+                          sa.func.coalesce(actors.c.name_en, places.c.name_en).label("name_en")) \
+            .select_from(mentions.outerjoin(actors, actors.c.actor_id == mentions.c.entity_id)
+                         .outerjoin(places, places.c.place_id == mentions.c.entity_id)) \
+            .where(mentions.c.article_id == article_id).order_by(mentions.c.start)
+        return self._frame(query)
+
+    def article_times(self, article_id: str) -> pd.DataFrame:
+        query = sa.select(times.c.start, times.c.end, times.c.text, times.c.date, times.c.end_date,
+                          times.c.precision, times.c.relative).where(times.c.article_id == article_id)
+        return self._frame(query.order_by(times.c.start))
+
+    def statements(self, filters: Filters | None = None, article_id: str | None = None) -> pd.DataFrame:
+        filters = filters or Filters()
+        speaker = actors.alias("speaker")
+        query = sa.select(
+            statements, speaker.c.name_en.label("speaker_en"), speaker.c.name_ar.label("speaker_ar"),
+            speaker.c.type.label("speaker_type"), articles.c.title.label("article_title"),
+            articles.c.source.label("article_source"),
+        ).select_from(statements.join(articles, articles.c.article_id == statements.c.article_id)
+                      .outerjoin(speaker, speaker.c.actor_id == statements.c.speaker_id))
+        if filters.actors:
+            query = query.where(statements.c.speaker_id.in_(filters.actors))
+        if filters.sources:
+            query = query.where(articles.c.source.in_(filters.sources))
+        if filters.places:
+            in_sentence = sa.select(mentions.c.id).where(
+                mentions.c.article_id == statements.c.article_id, mentions.c.entity_id.in_(filters.places),
+                mentions.c.start >= statements.c.start, mentions.c.end <= statements.c.end)
+            query = query.where(sa.exists(in_sentence))
+        if article_id:
+            query = query.where(statements.c.article_id == article_id)
+        query = query.where(*self._date_range(statements.c.date, filters))
+        return self._frame(query.order_by(statements.c.date, statements.c.article_id, statements.c.start))
+
+    def events(self, filters: Filters | None = None, article_id: str | None = None) -> pd.DataFrame:
+        filters = filters or Filters()
+        actor_names = (sa.select(sa.func.group_concat(actors.c.name_en, "; "))
+                       .select_from(event_actors.join(actors, actors.c.actor_id == event_actors.c.actor_id))
+                       .where(event_actors.c.event_id == events.c.event_id).scalar_subquery())
+        actor_ids = (sa.select(sa.func.group_concat(event_actors.c.actor_id, ","))
+                     .where(event_actors.c.event_id == events.c.event_id).scalar_subquery())
+        query = sa.select(
+            events, places.c.name_en.label("place_en"), places.c.name_ar.label("place_ar"), places.c.lat,
+            places.c.lon, places.c.kind.label("place_kind"), actor_names.label("actors_en"),
+            actor_ids.label("actor_ids"), articles.c.title.label("article_title"),
+            articles.c.source.label("article_source"),
+        ).select_from(events.join(articles, articles.c.article_id == events.c.article_id)
+                      .outerjoin(places, places.c.place_id == events.c.place_id))
+        if filters.actors:
+            linked = sa.select(event_actors.c.event_id).where(event_actors.c.actor_id.in_(filters.actors))
+            query = query.where(events.c.event_id.in_(linked))
+        if filters.places:
+            query = query.where(events.c.place_id.in_(filters.places))
+        if filters.event_types:
+            query = query.where(events.c.type.in_(filters.event_types))
+        if filters.sources:
+            query = query.where(articles.c.source.in_(filters.sources))
+        if article_id:
+            query = query.where(events.c.article_id == article_id)
+        query = query.where(*self._date_range(events.c.date, filters))
+        return self._frame(query.order_by(events.c.date, events.c.article_id, events.c.start))
+
+    def statement_places(self, filters: Filters | None = None) -> pd.DataFrame:
+        """(statement_id, place_id) for every place named in a statement's sentence."""
+        query = (sa.select(statements.c.statement_id, mentions.c.entity_id.label("place_id"))
+                 .select_from(statements.join(mentions, sa.and_(
+                     mentions.c.article_id == statements.c.article_id, mentions.c.start >= statements.c.start,
+                     mentions.c.end <= statements.c.end)).join(places, places.c.place_id == mentions.c.entity_id))
+                 .distinct())
+        filters = filters or Filters()
+        if filters.actors:
+            query = query.where(statements.c.speaker_id.in_(filters.actors))
+        query = query.where(*self._date_range(statements.c.date, filters))
+        return self._frame(query)
+
+    def places(self, filters: Filters | None = None) -> pd.DataFrame:
+        """Places with their mention counts and the articles mentioning them, within the filters."""
+        filters = filters or Filters()
+        query = (sa.select(places, sa.func.count(mentions.c.id).label("mentions"),
+                           sa.func.count(sa.distinct(mentions.c.article_id)).label("articles"),
+                           sa.func.group_concat(sa.distinct(mentions.c.article_id)).label("article_ids"))
+                 .select_from(places.join(mentions, mentions.c.entity_id == places.c.place_id)
+                              .join(articles, articles.c.article_id == mentions.c.article_id))
+                 .group_by(places.c.place_id))
+        ids = self._article_ids(Filters(actors=filters.actors, sources=filters.sources))
+        if ids is not None:
+            query = query.where(mentions.c.article_id.in_(ids))
+        if filters.places:
+            query = query.where(places.c.place_id.in_(filters.places))
+        query = query.where(*self._date_range(articles.c.published, filters))
+        return self._frame(query.order_by(sa.desc("mentions")))
+
+    def actors(self, filters: Filters | None = None) -> pd.DataFrame:
+        """Actors with mention and statement counts, within the filters."""
+        filters = filters or Filters()
+        said = (sa.select(sa.func.count()).where(statements.c.speaker_id == actors.c.actor_id)
+                .where(*self._date_range(statements.c.date, filters)).scalar_subquery())
+        query = (sa.select(actors, sa.func.count(mentions.c.id).label("mentions"),
+                           sa.func.count(sa.distinct(mentions.c.article_id)).label("articles"),
+                           said.label("statements"))
+                 .select_from(actors.join(mentions, mentions.c.entity_id == actors.c.actor_id)
+                              .join(articles, articles.c.article_id == mentions.c.article_id))
+                 .group_by(actors.c.actor_id))
+        ids = self._article_ids(Filters(places=filters.places, sources=filters.sources))
+        if ids is not None:
+            query = query.where(mentions.c.article_id.in_(ids))
+        if filters.actors:
+            query = query.where(actors.c.actor_id.in_(filters.actors))
+        query = query.where(*self._date_range(articles.c.published, filters))
+        return self._frame(query.order_by(sa.desc("mentions")))
+
+    def co_mentions(self, actor_id: str, limit: int = 15) -> pd.DataFrame:
+        """Actors named in the same sentences as the statements of `actor_id` (who they mention)."""
+        other = actors.alias("other")
+        query = (sa.select(other.c.actor_id, other.c.name_en, other.c.name_ar,
+                           sa.func.count().label("times"))
+                 .select_from(statements.join(mentions, sa.and_(
+                     mentions.c.article_id == statements.c.article_id, mentions.c.start >= statements.c.start,
+                     mentions.c.end <= statements.c.end)).join(other, other.c.actor_id == mentions.c.entity_id))
+                 .where(statements.c.speaker_id == actor_id, other.c.actor_id != actor_id)
+                 .group_by(other.c.actor_id).order_by(sa.desc("times")).limit(limit))
+        return self._frame(query)
+
+    def mentioned_by(self, actor_id: str, limit: int = 15) -> pd.DataFrame:
+        """Speakers whose statements name `actor_id` (who mentions them)."""
+        speaker = actors.alias("speaker")
+        query = (sa.select(speaker.c.actor_id, speaker.c.name_en, speaker.c.name_ar,
+                           sa.func.count().label("times"))
+                 .select_from(statements.join(mentions, sa.and_(
+                     mentions.c.article_id == statements.c.article_id, mentions.c.start >= statements.c.start,
+                     mentions.c.end <= statements.c.end))
+                     .join(speaker, speaker.c.actor_id == statements.c.speaker_id))
+                 .where(mentions.c.entity_id == actor_id, statements.c.speaker_id != actor_id)
+                 .group_by(speaker.c.actor_id).order_by(sa.desc("times")).limit(limit))
+        return self._frame(query)
+
+    def sources(self) -> list[str]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(sa.distinct(articles.c.source)).where(articles.c.source.is_not(None)))
+            return sorted(r[0] for r in rows)
+
+    def date_span(self) -> tuple[date | None, date | None]:
+        with self.engine.connect() as conn:
+            low, high = conn.execute(sa.select(sa.func.min(articles.c.published),
+                                               sa.func.max(articles.c.published))).one()
+            return low, high
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()

@@ -1,0 +1,198 @@
+"""Arabic text normalisation with an offset map back to the original, sentences, tokens.
+
+Normalisation (for matching only; the original text is what gets displayed):
+camel-tools' alef / alef-maksura / teh-marbuta normalisers and dediacritisation,
+tatweel and bidi/zero-width controls removed, Arabic-Indic digits to ASCII, Latin
+lower-cased. Every step maps one character to at most one character, so the
+normalised string carries a list mapping each of its positions to the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+)
+
+from marsad.records import Span
+
+_DELETE = "\u0640\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+_EXTRA = {
+    "\u06a9": "\u0643",  # keheh -> kaf
+    "\u06cc": "\u064a",  # farsi yeh -> yeh
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+}
+
+
+def _normalize_char(char: str) -> str:
+    if char in _DELETE:
+        return ""
+    if char in _EXTRA:
+        return _EXTRA[char]
+    if "\u0660" <= char <= "\u0669":
+        return str(ord(char) - 0x0660)
+    if "\u06f0" <= char <= "\u06f9":
+        return str(ord(char) - 0x06F0)
+    out = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(char))))
+    return out.lower() if len(out) <= 1 else char
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    candidates = [chr(c) for c in range(0x0600, 0x0700)] + list(_DELETE) + list(_EXTRA)
+    candidates += [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    for char in candidates:
+        mapped = _normalize_char(char)
+        if mapped != char:
+            table[ord(char)] = mapped
+    return table
+
+
+_TABLE = _build_table()
+_DELETABLE_RE = re.compile("[" + "".join(chr(k) for k, v in _TABLE.items() if v == "") + "]+")
+_CONTROLS = frozenset(_DELETE) - {"\u0640"}  # bidi and zero-width controls: never part of a word
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A normalised string and the way back to the original offsets."""
+
+    text: str
+    _positions: tuple[int, ...] | None  # original index of each normalised char; None = identity
+    original_length: int
+    original: str = ""
+
+    def to_original(self, index: int) -> int:
+        """Original offset of normalised position `index` (an end offset may equal len)."""
+        if self._positions is None:
+            return index
+        if index >= len(self._positions):
+            return self.original_length
+        return self._positions[index]
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of the normalised span [start, end)."""
+        if end <= start:
+            original = self.to_original(start)
+            return original, original
+        original_end = self.to_original(end - 1) + 1
+        if self._positions is not None:  # keep the word's trailing diacritics (غداً, تقرّ)
+            while original_end < self.original_length and _TABLE.get(ord(self.original[original_end])) == "" \
+                    and self.original[original_end] not in _CONTROLS:
+                original_end += 1
+        return self.to_original(start), original_end
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise `text` for matching, keeping an offset map to the original."""
+    normalized = text.translate(_TABLE)
+    if not _DELETABLE_RE.search(text):
+        return Normalized(normalized, None, len(text), text)
+    positions = _kept_positions(text)
+    return Normalized(normalized, positions, len(text), text)
+
+
+def _kept_positions(text: str) -> tuple[int, ...]:
+    """Original index of every character normalisation keeps (runs between deletions)."""
+    kept: list[int] = []
+    previous = 0
+    for match in _DELETABLE_RE.finditer(text):
+        kept.extend(range(previous, match.start()))
+        previous = match.end()
+    kept.extend(range(previous, len(text)))
+    return tuple(kept)
+
+
+@lru_cache(maxsize=65536)
+def normalize_key(text: str) -> str:
+    """Normalised form of a short string (lexicon entries, names): no offsets, spaces squeezed."""
+    return " ".join(text.translate(_TABLE).split())
+
+
+# --- sentences -------------------------------------------------------------------------
+
+_TERMINATORS = ".!?؟;؛…"
+_OPEN_QUOTES = {"“": "”", "«": "»", "„": "“"}
+_CLOSE_QUOTES = {"”", "»"}
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Split on line breaks and on sentence punctuation outside quotes.
+
+    A full stop inside a quotation (“... تماما. نأمل ...”) does not end the sentence, so
+    a quote stays whole; a line break always ends one (headlines, captions). Digits
+    around a full stop (2.5) do not split either.
+    """
+    spans: list[Span] = []
+    start = 0
+    depth = 0
+    straight_open = False
+    length = len(text)
+    i = 0
+    while i < length:
+        char = text[i]
+        cut = None
+        if char == "\n":
+            cut = i
+            depth = 0
+            straight_open = False
+        elif char in _OPEN_QUOTES and not (char == "“" and depth > 0):
+            depth += 1
+        elif char in _CLOSE_QUOTES:
+            depth = max(0, depth - 1)
+        elif char == '"':
+            straight_open = not straight_open
+        elif char in _TERMINATORS and depth == 0 and not straight_open:
+            if char == "." and 0 < i < length - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+                pass
+            elif char == "." and i + 1 < length and text[i + 1] == ".":
+                i += 1  # ".." joins the two halves of a headline (عودة القوة.. الحكومة تؤكد)
+                while i + 1 < length and text[i + 1] == ".":
+                    i += 1
+            else:
+                while i + 1 < length and text[i + 1] in _TERMINATORS + "\"”»)":
+                    i += 1
+                cut = i + 1
+        if cut is not None:
+            _append_trimmed(spans, text, start, cut)
+            start = cut
+        i += 1
+    _append_trimmed(spans, text, start, length)
+    return spans
+
+
+def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and any(ch.isalnum() for ch in text[start:end]):
+        spans.append(Span(start, end))
+
+
+# --- tokens ----------------------------------------------------------------------------
+
+# Same split as camel-tools' simple_word_tokenize (runs of word characters, each
+# punctuation mark on its own), but returning spans instead of strings.
+_TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]|_", re.UNICODE)
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every word and punctuation token in `text`."""
+    return [m.span() for m in _TOKEN_RE.finditer(text)]
+
+
+_ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
+
+
+def is_arabic(text: str) -> bool:
+    """True when `text` contains Arabic letters."""
+    return bool(_ARABIC_RE.search(text))

@@ -1,0 +1,181 @@
+"""Pure data shaping for the dashboard: no streamlit here, so all of it is unit-tested.
+
+Marker sizes and colours, the place a map click points at, the timeline's rows with
+spans, and claims set beside their denials.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, timedelta
+
+import pandas as pd
+
+from marsad.text import normalize_key
+
+EVENT_COLORS = {
+    "armed_clash": "#d62728", "attack": "#e6550d", "territory_change": "#a63603", "airstrike": "#7b4173",
+    "shelling": "#9e0142", "bombing": "#6a3d9a", "killing": "#67000d", "casualties": "#cb181d",
+    "withdrawal": "#2ca02c", "evacuation": "#17becf", "deployment": "#1f77b4", "arrest": "#8c564b",
+    "abduction": "#843c39", "meeting": "#637939", "phone_call": "#8ca252", "appeal": "#bcbd22",
+    "denial": "#7f7f7f", "agreement": "#31a354", "ceasefire": "#74c476", "negotiation": "#9ecae1",
+    "protest": "#fd8d3c", "riot": "#f03b20", "displacement": "#636363",
+}
+DEFAULT_COLOR = "#3d5a80"
+STATEMENT_COLOR = "#264653"
+
+STANCE_LABELS = {
+    "neutral": "said", "assert": "asserted", "deny": "denied", "announce": "announced",
+    "acknowledge": "acknowledged", "appeal": "urged", "warn": "warned", "condemn": "condemned",
+    "support": "supported", "reject": "rejected", "promise": "promised", "claim": "claimed",
+    "inform": "informed",
+}
+
+
+def event_color(event_type: str | None) -> str:
+    return EVENT_COLORS.get(event_type or "", DEFAULT_COLOR)
+
+
+def marker_radius(mentions: int, largest: int) -> float:
+    """Circle radius in pixels, by the square root of mentions (area ~ count), 6 to 26 px."""
+    if largest <= 0:
+        return 6.0
+    return round(6.0 + 20.0 * math.sqrt(max(mentions, 0) / largest), 1)
+
+
+def dominant_event_types(events: pd.DataFrame) -> dict[str, str]:
+    """place_id -> its most frequent event type."""
+    if events.empty or "place_id" not in events:
+        return {}
+    located = events.dropna(subset=["place_id"])
+    if located.empty:
+        return {}
+    counts = located.groupby(["place_id", "type"]).size().reset_index(name="n")
+    counts = counts.sort_values(["place_id", "n", "type"], ascending=[True, False, True])
+    return dict(zip(counts.drop_duplicates("place_id")["place_id"], counts.drop_duplicates("place_id")["type"],
+                    strict=True))
+
+
+def map_bounds(places: pd.DataFrame, pad: float = 0.05) -> tuple[float, float, float, float] | None:
+    """(south, west, north, east) framing the specific places (countries only when nothing else)."""
+    if places.empty:
+        return None
+    specific = places[places["kind"] != "country"] if "kind" in places else places
+    frame = specific if not specific.empty else places
+    # Frame the country the places cluster in: drop far-away outliers (a capital abroad).
+    if len(frame) > 2:
+        lat_mid, lon_mid = frame["lat"].median(), frame["lon"].median()
+        near = frame[(frame["lat"] - lat_mid).abs().le(8) & (frame["lon"] - lon_mid).abs().le(8)]
+        if len(near) >= max(2, len(frame) // 2):
+            frame = near
+    south, north = float(frame["lat"].min()), float(frame["lat"].max())
+    west, east = float(frame["lon"].min()), float(frame["lon"].max())
+    lat_pad = max((north - south) * pad, 0.05)
+    lon_pad = max((east - west) * pad, 0.05)
+    return south - lat_pad, west - lon_pad, north + lat_pad, east + lon_pad
+
+
+def place_at(places: pd.DataFrame, lat: float | None, lon: float | None, tolerance: float = 1e-4) -> str | None:
+    """The place a map click landed on (the marker's own coordinates), or None."""
+    if lat is None or lon is None or places.empty:
+        return None
+    distance = (places["lat"] - lat).abs() + (places["lon"] - lon).abs()
+    nearest = distance.idxmin()
+    if distance[nearest] > tolerance:
+        return None
+    return str(places.loc[nearest, "place_id"])
+
+
+def span_end(start: date | None, precision: str) -> date | None:
+    """Last day of the span a date with `precision` stands for."""
+    if start is None:
+        return None
+    if precision == "month":
+        next_month = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return next_month - timedelta(days=1)
+    if precision == "year":
+        return date(start.year, 12, 31)
+    if precision == "week":
+        return start + timedelta(days=6)
+    return start
+
+
+def timeline_rows(statements: pd.DataFrame, events: pd.DataFrame, group_by: str = "actor") -> pd.DataFrame:
+    """One row per statement or event: start, end (spans), lane, kind, label, sentence, inferred."""
+    columns = ["start", "end", "lane", "kind", "label", "sentence", "precision", "inferred", "article_id",
+               "sentence_start", "color_key"]
+    rows = []
+    for s in statements.to_dict("records") if not statements.empty else []:
+        if pd.isna(s.get("date")) or s.get("date") is None:
+            continue
+        speaker = s.get("speaker_en") or s.get("speaker_text") or "unnamed speaker"
+        lane = speaker if group_by == "actor" else "statement"
+        rows.append({
+            "start": s["date"], "end": span_end(s["date"], s["date_precision"]), "lane": lane,
+            "kind": "statement", "label": f"{speaker} {STANCE_LABELS.get(s['stance'], s['verb'])}",
+            "sentence": s["sentence"], "precision": s["date_precision"],
+            "inferred": s["date_precision"] == "reported", "article_id": s["article_id"],
+            "sentence_start": s["start"], "color_key": s["stance"],
+        })
+    for e in events.to_dict("records") if not events.empty else []:
+        if pd.isna(e.get("date")) or e.get("date") is None:
+            continue
+        actors = [a for a in (e.get("actors_en") or "").split("; ") if a]
+        lane = (actors[0] if actors else "(no actor)") if group_by == "actor" else e["type"].replace("_", " ")
+        place = e.get("place_en") or ""
+        rows.append({
+            "start": e["date"], "end": span_end(e["date"], e["date_precision"]), "lane": lane, "kind": "event",
+            "label": (e.get("label_en") or e["type"]) + (f" — {place}" if place else ""),
+            "sentence": e["sentence"], "precision": e["date_precision"],
+            "inferred": e["date_precision"] == "reported", "article_id": e["article_id"],
+            "sentence_start": e["start"], "color_key": e["type"],
+        })
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.sort_values(["start", "lane"]).reset_index(drop=True) if not frame.empty else frame
+
+
+_WORD_RE = re.compile(r"[\u0621-\u064a]{3,}")
+_STOP = frozenset(normalize_key(w) for w in """
+    التي الذي الذين هذه هذا ذلك تلك على إلى الى عن من في مع بعد قبل حول كان كانت قد لم لن إن أن بأن أنه
+    وقال قال وأضاف وأكد ليبيا
+""".split())
+_CLITIC_RE = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل)(?=[\u0621-\u064a]{3,})")
+
+
+def content_words(text: str) -> set[str]:
+    """Normalised content words with the article and clitics stripped, for topic overlap."""
+    words = set()
+    for word in _WORD_RE.findall(normalize_key(text)):
+        if word in _STOP:
+            continue
+        stem = _CLITIC_RE.sub("", word)
+        words.add(stem[:5])  # a crude stem: عودة/إعادة differ, قوات/القوات agree
+    return words
+
+
+def claims_and_denials(statements: pd.DataFrame, min_overlap: int = 2) -> pd.DataFrame:
+    """Each denial beside the claim it contradicts: the other speaker's statement sharing most words.
+
+    Looks within the same article first, then across articles.
+    """
+    columns = ["claim_id", "denial_id", "overlap"]
+    if statements.empty:
+        return pd.DataFrame(columns=columns)
+    denials = statements[statements["stance"].isin(["deny", "reject"])]
+    claims = statements[~statements["stance"].isin(["deny", "reject"])]
+    pairs = []
+    for denial in denials.to_dict("records"):
+        denial_words = content_words(denial["quote"] + " " + denial["sentence"])
+        best: tuple[int, bool, str] | None = None
+        for claim in claims.to_dict("records"):
+            if claim["speaker_id"] and claim["speaker_id"] == denial["speaker_id"]:
+                continue
+            overlap = len(denial_words & content_words(claim["quote"]))
+            same_article = claim["article_id"] == denial["article_id"]
+            key = (overlap, same_article, claim["statement_id"])
+            if overlap >= min_overlap and (best is None or key[:2] > best[:2]):
+                best = key
+        if best is not None:
+            pairs.append({"claim_id": best[2], "denial_id": denial["statement_id"], "overlap": best[0]})
+    return pd.DataFrame(pairs, columns=columns)

@@ -1,0 +1,25 @@
+"""Actors: counts, one actor's statements as cards, who they mention, and claims beside denials."""
+
+import streamlit as st
+
+from components import actor_view, data, filters
+
+f = filters.current()
+url, key = data.store().url, data.key(f)
+st.title("Actors & statements")
+st.caption(f"Showing {f.describe(data.options(url)['names'])}")
+
+actors = data.actors(url, key)
+if actors.empty:
+    st.info("No actors match these filters.")
+    st.stop()
+
+actor_view.actor_table(actors)
+actor_id = actor_view.pick_actor(actors)
+statements = data.statements(url, key)
+if actor_id:
+    actor_view.actor_detail(actors.set_index("actor_id").loc[actor_id].to_dict() | {"actor_id": actor_id},
+                            statements[statements["speaker_id"] == actor_id],
+                            data.co_mentions(url, actor_id), data.mentioned_by(url, actor_id))
+st.divider()
+actor_view.claims_and_denials(statements)

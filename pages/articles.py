@@ -1,0 +1,26 @@
+"""Articles: the reader, with places, actors, dates and statements highlighted; deep links open a sentence."""
+
+import streamlit as st
+
+from components import article_view, data, filters
+
+f = filters.current()
+url, key = data.store().url, data.key(f)
+st.title("Articles")
+
+articles = data.articles(url, key)
+if articles.empty:
+    st.info("No articles match these filters.")
+    st.stop()
+
+article_id = article_view.pick_article(articles)
+article = data.article(url, article_id)
+if article is None:
+    st.error(f"No article with id {article_id!r} in the store.")
+    st.stop()
+target = article_view.target_sentence()
+article_view.metadata(article)
+article_view.reader(article, data.article_mentions(url, article_id), data.article_times(url, article_id),
+                    data.statements(url, (), article_id), target)
+article_view.extracted(data.statements(url, (), article_id), data.events(url, (), article_id),
+                       data.article_mentions(url, article_id))

@@ -1,0 +1,31 @@
+"""Map: the places the articles mention; click a place to filter every page to it."""
+
+import streamlit as st
+
+from components import data, filters, map_view
+from marsad.views import place_at
+
+f = filters.current()
+url, key = data.store().url, data.key(f)
+st.title("Map of places mentioned")
+st.caption(f"Showing {f.describe(data.options(url)['names'])}")
+
+places = data.places(url, key)
+if places.empty:
+    st.info("No places match these filters.")
+    st.stop()
+
+events = data.events(url, key)
+statements = data.statements(url, key).merge(data.statement_places(url, key), on="statement_id")
+show_countries = st.toggle("Show whole countries (states mentioned as actors)", value=False)
+st.markdown(map_view.legend(events), unsafe_allow_html=True)
+clicked = map_view.show_map(map_view.build_map(places, statements, events, show_countries))
+place_id = place_at(places, (clicked or {}).get("lat"), (clicked or {}).get("lng"))
+if place_id and place_id not in f.places:
+    filters.set_place(place_id)
+
+st.subheader("Places")
+table = places[["name_en", "name_ar", "kind", "country", "mentions", "articles", "lat", "lon", "source"]]
+st.dataframe(table, hide_index=True, width="stretch")
+st.download_button("Download places (CSV)", table.to_csv(index=False).encode("utf-8"), "marsad-places.csv",
+                   "text/csv")

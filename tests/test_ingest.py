@@ -1,0 +1,479 @@
+"""Tests for marsad.ingest: decoding, titles, sources, JSON/JSONL/HTML, folders, duplicates."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from marsad.ingest import (
+    MAX_BYTES,
+    IngestError,
+    article_from_record,
+    article_from_text,
+    article_id_for,
+    decode_bytes,
+    html_to_text,
+    iter_input_files,
+    parse_published,
+    read_path,
+    read_paths,
+)
+from marsad.records import Article
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+TITLE = "عودة القوة الأميركية إلى ليبيا.. حكومة الوفاق تؤكد والبنتاغون ينفي"
+SENTENCE = "أفادت مصادر من حكومة الوفاق الليبية للجزيرة بأن القوات الأميركية عادت إلى العاصمة طرابلس."
+SENTENCE_2 = "وقالت القيادة الأميركية في أفريقيا إنها نقلت مؤقتا قوة من الجنود الأميركيين من ليبيا."
+SOURCE_LINE = "المصدر : الجزيرة + وكالات"
+ARTICLE = f"{TITLE}\n\n{SENTENCE}\n\n{SENTENCE_2}\n\n{SOURCE_LINE}\n"
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+# --- seeds -------------------------------------------------------------------------------------
+
+
+def test_seed_with_section_label_takes_title_from_third_line() -> None:
+    (article,) = read_path(SEEDS / "000_africom_evacuation.txt")
+    assert article.title.startswith("أمريكا تقرّ بوجود قوات لها في ليبيا")
+    assert article.text.startswith("news\n")  # the whole file is the text
+    assert article.path == str(SEEDS / "000_africom_evacuation.txt")
+
+
+def test_seed_source_line_gives_source() -> None:
+    (article,) = read_path(SEEDS / "001_us_forces_return.txt")
+    assert article.title == TITLE
+    assert article.source == "الجزيرة + وكالات"
+    assert article.text.rstrip().endswith(SOURCE_LINE)  # the line stays in the text
+
+
+def test_seed_folder_reads_both_in_order_without_problems() -> None:
+    articles, problems = read_paths([SEEDS])
+    assert problems == []
+    assert [Path(a.path or "").name for a in articles][:2] == [
+        "000_africom_evacuation.txt",
+        "001_us_forces_return.txt",
+    ]
+    for article in articles:  # dates come only from the sidecars (the pipeline infers the rest later)
+        sidecar = Path(article.path or "").with_suffix(".meta.json")
+        meta = json.loads(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else {}
+        assert article.published == parse_published(meta.get("published"))
+        assert article.published_inferred is False
+
+
+# --- article ids -------------------------------------------------------------------------------
+
+
+def test_article_id_is_16_hex_digits_and_stable() -> None:
+    first = article_id_for(SENTENCE)
+    assert len(first) == 16 and all(c in "0123456789abcdef" for c in first)
+    assert article_id_for(SENTENCE) == first
+    assert article_id_for(SENTENCE_2) != first
+
+
+def test_article_id_ignores_spacing_diacritics_and_hamza() -> None:
+    variant = (
+        "  أَفَادَتْ مصادر   من حكومة الوفاق الليبية\nللجزيرة بان القوات الاميركية عادت الى العاصمة طرابلس. "
+    )
+    assert article_id_for(variant) == article_id_for(SENTENCE)
+
+
+# --- decoding ----------------------------------------------------------------------------------
+
+
+def test_decode_utf8() -> None:
+    assert decode_bytes(SENTENCE.encode("utf-8"), "a.txt") == SENTENCE
+
+
+def test_decode_strips_utf8_bom() -> None:
+    assert decode_bytes(b"\xef\xbb\xbf" + SENTENCE.encode("utf-8"), "a.txt") == SENTENCE
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_decode_utf16_and_utf32_with_bom(encoding: str) -> None:
+    data = SENTENCE.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    assert decode_bytes(data, "a.txt") == SENTENCE
+
+
+def test_decode_windows_1256_arabic() -> None:
+    data = SENTENCE.encode("cp1256")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    assert decode_bytes(data, "a.txt") == SENTENCE
+
+
+def test_decode_normalises_line_breaks() -> None:
+    assert decode_bytes(f"{TITLE}\r\n{SENTENCE}\r{SENTENCE_2}".encode(), "a.txt") == (
+        f"{TITLE}\n{SENTENCE}\n{SENTENCE_2}"
+    )
+
+
+def test_decode_rejects_png_header() -> None:
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256))
+    with pytest.raises(IngestError, match=r"^photo\.txt looks like a binary file, not text$"):
+        decode_bytes(png, "photo.txt")
+
+
+def test_decode_rejects_random_bytes_without_nul() -> None:
+    rng = random.Random(7)
+    data = bytes(rng.randrange(1, 256) for _ in range(4000))
+    with pytest.raises(IngestError, match="looks like a binary file"):
+        decode_bytes(data, "noise.txt")
+
+
+def test_decode_rejects_latin1_text_that_is_not_arabic() -> None:
+    with pytest.raises(IngestError, match=r"^fr\.txt is not UTF-8 text"):
+        decode_bytes("Les forces américaines sont rentrées à Tripoli.".encode("latin-1"), "fr.txt")
+
+
+# --- HTML --------------------------------------------------------------------------------------
+
+PAGE = f"""<!DOCTYPE html>
+<html><head><title>الجزيرة نت | أخبار</title>
+<meta property="article:published_time" content="2019-04-07T10:00:00Z">
+<style>body {{ color: red }}</style><script>var x = "لا تظهر";</script></head>
+<body><nav><a href="/">الرئيسية</a></nav>
+<article><h1>{TITLE}</h1>
+<p>{SENTENCE}</p><script>alert(1)</script><style>.x{{display:none}}</style>
+<img src="x.png" onerror="alert('اختراق')" alt="صورة"><p>{SENTENCE_2}</p>
+<noscript>فعّل جافاسكربت</noscript><template><p>قالب</p></template><svg><text>رسم</text></svg>
+</article></body></html>"""
+
+
+def test_html_drops_scripts_and_styles() -> None:
+    text, _ = html_to_text(PAGE)
+    for hidden in ("alert", "display", "color", "لا تظهر", "فعّل", "قالب", "رسم", "اختراق", "صورة"):
+        assert hidden not in text
+
+
+def test_html_blocks_become_lines_and_title_comes_from_h1() -> None:
+    text, title = html_to_text(PAGE)
+    assert title == TITLE
+    lines = [line for line in text.split("\n") if line]
+    assert lines[-3:] == [TITLE, SENTENCE, SENTENCE_2]
+    assert "الجزيرة نت" not in text  # <title> is head matter
+
+
+def test_html_title_falls_back_to_title_element() -> None:
+    _, title = html_to_text(f"<html><head><title> خبر  عاجل </title></head><body><p>{SENTENCE}</p></body>")
+    assert title == "خبر عاجل"
+
+
+def test_html_unescapes_entities_and_squeezes_spaces() -> None:
+    text, title = html_to_text("<p>قال&nbsp;المتحدث &quot;لا&quot;   &amp;\n  غادر</p><div>x<br>y</div>")
+    assert text == 'قال المتحدث "لا" & غادر\n\nx\ny'
+    assert title is None
+
+
+def test_html_unclosed_head_ends_at_body() -> None:
+    text, _ = html_to_text(f"<html><head><title>t</title><body><p>{SENTENCE}</p>")
+    assert text == SENTENCE
+
+
+# --- plain text --------------------------------------------------------------------------------
+
+
+def test_text_title_is_first_non_empty_line() -> None:
+    article = article_from_text(f"\n\n  {TITLE}  \n{SENTENCE}")
+    assert article.title == TITLE
+
+
+@pytest.mark.parametrize("label", ["news", "World News", "عاجل", "أخبار عربية", "سياسة:", "اخبار"])
+def test_text_section_label_is_skipped(label: str) -> None:
+    assert article_from_text(f"{label}\n\n{TITLE}\n{SENTENCE}").title == TITLE
+
+
+def test_text_is_whole_content_with_normalised_newlines() -> None:
+    raw = f"\ufeffnews\r\n\r\n{TITLE}\r\n{SENTENCE}\r\n"
+    article = article_from_text(raw)
+    assert article.text == f"news\n\n{TITLE}\n{SENTENCE}\n"
+    assert article.article_id == article_id_for(article.text)
+    assert article.published_inferred is False and article.path is None
+
+
+@pytest.mark.parametrize(
+    "line", ["المصدر : الجزيرة + وكالات", "المصدر: الجزيرة + وكالات.", "المصدر:الجزيرة + وكالات"]
+)
+def test_text_source_line_spacing_variants(line: str) -> None:
+    assert article_from_text(f"{TITLE}\n{SENTENCE}\n{line}").source == "الجزيرة + وكالات"
+
+
+def test_text_source_line_too_far_from_the_end_is_ignored() -> None:
+    body = "\n".join([TITLE, "المصدر: رويترز", *[SENTENCE] * 5])
+    assert article_from_text(body).source is None
+
+
+def test_text_meta_overrides_title_and_source() -> None:
+    meta = {"title": "عنوان آخر", "source": "رويترز", "published": "2019-04-07", "url": "https://x.example/1"}
+    article = article_from_text(ARTICLE, meta=meta)
+    assert (article.title, article.source, article.published, article.url) == (
+        "عنوان آخر",
+        "رويترز",
+        date(2019, 4, 7),
+        "https://x.example/1",
+    )
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t\n  "])
+def test_text_empty_is_an_error(text: str) -> None:
+    with pytest.raises(IngestError, match=r"^x\.txt is empty$"):
+        article_from_text(text, name="x.txt")
+
+
+def test_text_without_arabic_is_an_error() -> None:
+    with pytest.raises(IngestError, match=r"^en\.txt has no Arabic text$"):
+        article_from_text("US forces returned to Tripoli, the GNA said.", name="en.txt")
+
+
+def test_text_long_single_line_title_is_its_first_sentence() -> None:
+    article = article_from_text(" ".join([SENTENCE, SENTENCE_2] * 3))
+    assert article.title == SENTENCE
+
+
+# --- JSON records ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["text", "content", "body"])
+def test_record_text_aliases(key: str) -> None:
+    article = article_from_record({key: SENTENCE, "title": TITLE}, name="r.json")
+    assert (article.text, article.title) == (SENTENCE, TITLE)
+
+
+@pytest.mark.parametrize("key", ["published", "date", "date_extracted"])
+def test_record_date_aliases(key: str) -> None:
+    record = {"text": SENTENCE, key: "2015-07-21 00:00:00", "source": "الجزيرة", "url": "https://a.example"}
+    article = article_from_record(record, name="r.json")
+    assert (article.published, article.source, article.url) == (
+        date(2015, 7, 21),
+        "الجزيرة",
+        "https://a.example",
+    )
+
+
+def test_record_without_text_names_the_record() -> None:
+    with pytest.raises(IngestError, match=r"^a\.json record 2 has no text"):
+        article_from_record({"title": TITLE}, name="a.json record 2")
+
+
+def test_record_unreadable_date_is_none() -> None:
+    assert article_from_record({"text": SENTENCE, "date": "قبل ساعة"}, name="r").published is None
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2019-04-07", date(2019, 4, 7)),
+        ("2019-04-07T10:00:00Z", date(2019, 4, 7)),
+        ("2019-04-07T23:30:00+03:00", date(2019, 4, 7)),
+        ("2015-07-21 00:00:00", date(2015, 7, 21)),
+        ("07/04/2019", date(2019, 4, 7)),
+        ("٠٧/٠٤/٢٠١٩", date(2019, 4, 7)),
+        ("Sun, 07 Apr 2019 10:00:00 GMT", date(2019, 4, 7)),
+        (date(2019, 4, 7), date(2019, 4, 7)),
+        (datetime(2019, 4, 7, 10, 0), date(2019, 4, 7)),
+    ],
+)
+def test_parse_published_valid(value: object, expected: date) -> None:
+    assert parse_published(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value", [None, "", "yesterday", "2019-13-40", "31/02/2019", 20190407, "2019-04-07 garbage"]
+)
+def test_parse_published_garbage_is_none(value: object) -> None:
+    assert parse_published(value) is None
+
+
+# --- read_path: files --------------------------------------------------------------------------
+
+
+def test_read_txt_with_sidecar_overrides(tmp_path: Path) -> None:
+    txt = write(tmp_path / "a.txt", ARTICLE)
+    write(
+        tmp_path / "a.meta.json",
+        json.dumps({"title": "عنوان", "published": "2019-04-07", "source": "رويترز"}),
+    )
+    (article,) = read_path(txt)
+    assert (article.title, article.source, article.published) == ("عنوان", "رويترز", date(2019, 4, 7))
+    assert article.text == ARTICLE
+
+
+def test_read_windows_1256_file(tmp_path: Path) -> None:
+    (article,) = read_path(write(tmp_path / "old.txt", ARTICLE.encode("cp1256")))
+    assert article.text == ARTICLE and article.title == TITLE
+
+
+def test_read_json_object(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.json", json.dumps({"title": TITLE, "text": SENTENCE, "date": "2019-04-07"}))
+    (article,) = read_path(path)
+    assert (article.title, article.published, article.path) == (TITLE, date(2019, 4, 7), str(path))
+
+
+def test_read_json_list_skips_bad_record(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "a.json", json.dumps([{"text": SENTENCE}, {"title": "لا نص"}, {"text": SENTENCE_2}])
+    )
+    assert [a.text for a in read_path(path)] == [SENTENCE, SENTENCE_2]
+
+
+def test_read_json_list_all_bad_names_record_index(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.json", json.dumps([{"title": TITLE}]))
+    with pytest.raises(IngestError, match=r"a\.json record 1 has no text"):
+        read_path(path)
+
+
+def test_read_malformed_json_gives_line_and_column(tmp_path: Path) -> None:
+    path = write(tmp_path / "bad.json", '{\n  "title": "x",\n  "text": "y"\n  "date": 1\n}')
+    with pytest.raises(
+        IngestError, match=r"bad\.json line 4: not valid JSON \(Expecting ',' delimiter at column 3\)"
+    ):
+        read_path(path)
+
+
+@pytest.mark.parametrize("value", ['"نص"', "42", "[1, 2]"])
+def test_read_json_that_is_not_objects(tmp_path: Path, value: str) -> None:
+    with pytest.raises(IngestError, match="not a JSON object|should hold a JSON object"):
+        read_path(write(tmp_path / "a.json", value))
+
+
+def test_read_jsonl_keeps_good_lines(tmp_path: Path) -> None:
+    lines = [json.dumps({"text": SENTENCE}), "", "{broken", json.dumps({"text": SENTENCE_2}), "  "]
+    path = write(tmp_path / "a.jsonl", "\n".join(lines))
+    assert [a.text for a in read_path(path)] == [SENTENCE, SENTENCE_2]
+
+
+def test_read_json_holding_jsonl(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "a.json", json.dumps({"text": SENTENCE}) + "\n" + json.dumps({"text": SENTENCE_2})
+    )
+    assert len(read_path(path)) == 2
+
+
+def test_read_html_file(tmp_path: Path) -> None:
+    (article,) = read_path(write(tmp_path / "page.html", PAGE))
+    assert article.title == TITLE
+    assert article.published == date(2019, 4, 7)  # article:published_time
+    assert "alert" not in article.text and SENTENCE in article.text
+
+
+def test_read_html_sidecar_wins(tmp_path: Path) -> None:
+    page = write(tmp_path / "page.htm", PAGE)
+    write(tmp_path / "page.meta.json", json.dumps({"date": "2019-04-08", "title": "عنوان الملف"}))
+    (article,) = read_path(page)
+    assert (article.title, article.published) == ("عنوان الملف", date(2019, 4, 8))
+
+
+def test_read_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    with path.open("wb") as handle:
+        handle.truncate(12_300_000)  # sparse: nothing to read, the size check must come first
+    with pytest.raises(IngestError, match=r"^.*big\.txt is 12\.3 MB; the limit is 5 MB"):
+        read_path(path)
+    assert MAX_BYTES == 5_000_000
+
+
+def test_read_binary_file(tmp_path: Path) -> None:
+    path = write(tmp_path / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    with pytest.raises(IngestError, match="image.txt looks like a binary file, not text"):
+        read_path(path)
+
+
+def test_read_missing_and_unsupported(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match="does not exist"):
+        read_path(tmp_path / "nope.txt")
+    with pytest.raises(IngestError, match=r"unsupported extension '\.pdf'"):
+        read_path(write(tmp_path / "a.pdf", SENTENCE))
+
+
+# --- folders and read_paths --------------------------------------------------------------------
+
+
+def test_iter_input_files_expands_folders(tmp_path: Path) -> None:
+    for name in [
+        "b.txt",
+        "a.json",
+        "sub/c.html",
+        "sub/d.jsonl",
+        "a.meta.json",
+        ".hidden.txt",
+        ".git/e.txt",
+        "f.pdf",
+    ]:
+        write(tmp_path / name, "{}")
+    extra = write(tmp_path.parent / f"{tmp_path.name}-extra.md", "x")
+    found = list(iter_input_files([tmp_path, extra, tmp_path / "b.txt"]))
+    assert [p.relative_to(tmp_path.parent).as_posix() for p in found] == [
+        f"{tmp_path.name}/a.json",
+        f"{tmp_path.name}/b.txt",
+        f"{tmp_path.name}/sub/c.html",
+        f"{tmp_path.name}/sub/d.jsonl",
+        f"{tmp_path.name}-extra.md",  # named explicitly: passed on, read_path will explain
+    ]
+
+
+def test_read_paths_deduplicates_normalised_variants(tmp_path: Path) -> None:
+    write(tmp_path / "000.txt", ARTICLE)
+    variant = ARTICLE.replace("الأميركية", "الاميركية").replace("ليبيا", "لِيبْيَا").replace(" ", "  ")
+    write(tmp_path / "001.txt", variant)
+    articles, problems = read_paths([tmp_path])
+    assert len(articles) == 1 and articles[0].path == str(tmp_path / "000.txt")
+    assert problems == [f"{tmp_path / '001.txt'}: duplicate of {tmp_path / '000.txt'}, skipped"]
+
+
+def test_read_paths_bad_files_do_not_stop_the_others(tmp_path: Path) -> None:
+    write(tmp_path / "1_bad.json", '{"text": "نص",\n "title" "x"}')
+    write(tmp_path / "2_binary.txt", bytes(range(256)))
+    write(tmp_path / "3_empty.txt", "\n\n")
+    write(tmp_path / "4_lines.jsonl", json.dumps({"text": SENTENCE}) + "\n[1]\n" + json.dumps({"date": "x"}))
+    write(tmp_path / "5_good.txt", ARTICLE)
+    articles, problems = read_paths([tmp_path])
+    assert [a.text for a in articles] == [SENTENCE, ARTICLE]
+    bad, binary, empty, line2, line3 = problems
+    assert bad.startswith(f"{tmp_path / '1_bad.json'} line 2: not valid JSON (Expecting ':' delimiter")
+    assert binary == f"{tmp_path / '2_binary.txt'} looks like a binary file, not text"
+    assert empty == f"{tmp_path / '3_empty.txt'} is empty"
+    assert line2 == f"{tmp_path / '4_lines.jsonl'} line 2 is a list, not a JSON object"
+    assert line3.startswith(f"{tmp_path / '4_lines.jsonl'} line 3 has no text")
+
+
+def test_read_paths_reports_empty_folder_and_missing_path(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    articles, problems = read_paths([tmp_path / "empty", tmp_path / "missing.txt"])
+    assert articles == []
+    assert problems[0].startswith(f"{tmp_path / 'empty'}: no .txt")
+    assert problems[1] == f"{tmp_path / 'missing.txt'} does not exist"
+
+
+def test_read_paths_reads_a_file_named_twice_once(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.txt", ARTICLE)
+    articles, problems = read_paths([tmp_path, path, Path(os.path.relpath(path))])
+    assert len(articles) == 1 and problems == []
+    assert isinstance(articles[0], Article)
+
+
+def test_read_paths_notes_unreadable_date_in_sidecar(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", ARTICLE)
+    write(tmp_path / "a.meta.json", json.dumps({"published": "الأسبوع الماضي"}))
+    articles, problems = read_paths([tmp_path])
+    assert articles[0].published is None
+    assert problems == [
+        f"{tmp_path / 'a.txt'}: published date 'الأسبوع الماضي' is not a date I can read, ignored"
+    ]
