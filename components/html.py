@@ -41,6 +41,13 @@ mark.LOCATION { background: #dcfce7; } mark.TIME { background: #fef3c7; }
 """
 
 
+def clean(value: object) -> str:
+    """A display string for a frame cell: None and NaN become ''."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
 def inject_css() -> None:
     st.markdown(CSS, unsafe_allow_html=True)
 
@@ -58,7 +65,7 @@ def reader_link(article_id: str, sentence_start: int | None = None) -> str:
 
 
 def date_label(value: object, precision: str) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+    if not clean(value) or value is pd.NaT:
         return "undated"
     text = str(value)[:10]
     if precision == "reported":
@@ -74,13 +81,14 @@ def date_label(value: object, precision: str) -> str:
 
 def statement_card(row: dict) -> str:
     """One statement: who (English + Arabic), verb and stance, the quote in Arabic, date, source link."""
+    row = {key: clean(value) if not isinstance(value, int | bool) else value for key, value in row.items()}
     speaker_en = row.get("speaker_en") or "Unnamed speaker"
     speaker_ar = row.get("speaker_ar") or row.get("speaker_text") or ""
-    stance = row.get("stance", "neutral")
+    stance = row.get("stance") or "neutral"
     inferred = ' <span class="inferred" title="carried over from the previous sentence">(speaker inferred)</span>' \
         if row.get("speaker_inferred") else ""
     kind = "quoted" if row.get("direct") else "reported"
-    link = reader_link(row["article_id"], row.get("start"))
+    link = reader_link(row["article_id"], int(row["start"]) if str(row.get("start", "")).isdigit() else None)
     title = row.get("article_title") or row["article_id"]
     return (
         '<div class="card">'
@@ -98,8 +106,9 @@ def statement_card(row: dict) -> str:
 
 
 def event_card(row: dict) -> str:
+    row = {key: clean(value) if not isinstance(value, int | bool) else value for key, value in row.items()}
     place = row.get("place_en") or "no place"
-    link = reader_link(row["article_id"], row.get("start"))
+    link = reader_link(row["article_id"], int(row["start"]) if str(row.get("start", "")).isdigit() else None)
     return (
         '<div class="card">'
         f'<div><span class="who">{escape((row.get("label_en") or row["type"]).capitalize())}</span> · '

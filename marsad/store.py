@@ -248,7 +248,11 @@ class Store:
     def _frame(self, query: sa.Select) -> pd.DataFrame:
         with self.engine.connect() as conn:
             result = conn.execute(query)
-            return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+            frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+        for column in frame.columns:  # text columns: missing is None, never NaN
+            if not pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column]):
+                frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+        return frame
 
     def _article_ids(self, filters: Filters) -> sa.Select | None:
         """Articles matching the actor/place/source filters (None when no such filter is set)."""
