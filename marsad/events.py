@@ -24,7 +24,12 @@ MAX_PLACES_PER_EVENT = 3
 
 @lru_cache(maxsize=4)
 def _trigger_matcher(lexicon: Lexicon) -> Matcher[EventTrigger]:
-    return Matcher(((t.trigger, t) for t in lexicon.event_triggers.values()), min_length=3)
+    entries = []
+    for trigger in lexicon.event_triggers.values():
+        entries.append((trigger.trigger, trigger))
+        if not trigger.trigger.startswith("ال"):  # nouns take the article: السيطرة على, الاشتباكات
+            entries.append(("ال" + trigger.trigger, trigger))
+    return Matcher(entries, min_length=3)
 
 
 def find_events(text: str, sentences: list[Span], actor_mentions: list[Mention], place_mentions: list[Mention],

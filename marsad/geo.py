@@ -73,7 +73,7 @@ def find_places(text: str, lexicon: Lexicon, actors: dict[str, Actor] | None = N
         candidate, confidence = chosen
         entry = candidate.place
         source = candidate.source
-        start = match.start
+        start = match.display_start
         if entry.place_id == "@capital":
             if not country:
                 continue

@@ -1,0 +1,422 @@
+"""`python -m marsad bench app`: the dashboard's queries against 10,000 and 100,000 articles.
+
+Real articles (the seeds and a couple of hundred SaudiNewsNet articles) go through the real
+pipeline once; their analyses are the templates. For each size a fresh SQLite store is
+filled with N synthetic articles, each a copy of one template's rows (article, mentions,
+times, statements, events, event actors) under a new id, with a publication date spread
+over three years (event, statement and time dates shifted with it) and its places re-drawn
+from the curated gazetteer, so the map has variety while offsets and sentences stay real.
+The rows go in through executemany on the store's own tables, a few thousand articles per
+transaction. Then every query the pages run is timed per filter (first call and the median
+of warm calls), and the real app's first page is run headless with Streamlit's AppTest in a
+child process (no Streamlit import here).
+"""
+
+from __future__ import annotations
+
+import json
+import operator
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pandas as pd
+import sqlalchemy as sa
+
+from marsad import store as db
+from marsad.filters import Filters
+from marsad.lexicon import Lexicon, load_lexicon
+from marsad.records import Analysis, Place
+from marsad.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = ROOT / "seeds"
+SPAN_START = date(2017, 1, 1)
+SPAN_DAYS = 3 * 365
+CHUNK = 5000  # articles per transaction
+WARM_RUNS = 5
+FILTER_QUERIES = ("articles", "statements", "events", "places", "actors", "statement_places")
+OVERVIEW_QUERIES = ("articles", "statements", "events", "actors", "places")  # what a filter change re-runs
+FILTER_NAMES = ("none", "actor", "place", "month", "event_type", "actor_month")
+OTHER_QUERIES = ("date_span", "sources", "co_mentions", "mentioned_by", "article", "article_mentions",
+                 "article_times", "article_statements", "article_events")
+
+
+def query_names() -> list[str]:
+    """Every timed query, as named in the report: `filter.query` for the filtered ones."""
+    return [f"{f}.{q}" for f in FILTER_NAMES for q in FILTER_QUERIES] + list(OTHER_QUERIES)
+
+
+# --- templates ---------------------------------------------------------------------------------
+
+
+def template_analyses(corpus_limit: int = 200, lexicon: Lexicon | None = None) -> list[Analysis]:
+    """The seeds plus up to `corpus_limit` SaudiNewsNet articles, through the real pipeline."""
+    from marsad.bench import corpus_articles
+    from marsad.ingest import read_paths
+    from marsad.pipeline import analyse, analyse_many
+
+    lexicon = lexicon or load_lexicon()
+    seeds, _problems = read_paths([SEEDS_DIR])
+    analyses = [analyse(a, lexicon) for a in seeds]
+    if corpus_limit > 0:
+        try:
+            corpus = corpus_articles(corpus_limit)
+        except FileNotFoundError:
+            corpus = []
+        analyses.extend(analyse_many(corpus, workers=2))
+    return analyses
+
+
+@dataclass
+class _Template:
+    """One analysis as ready-made row pieces; only ids, dates and place ids change per copy."""
+
+    anchor: date | None
+    article: dict
+    remap: list[str]  # place ids re-drawn per copy (sorted)
+    mentions: list[dict]
+    times: list[dict]
+    statements: list[dict]
+    events: list[tuple[dict, tuple[str, ...]]]
+    entity_counts: Counter = field(default_factory=Counter)
+
+
+def _anchor(analysis: Analysis) -> date | None:
+    if analysis.article.published:
+        return analysis.article.published
+    dated = [e.date for e in analysis.events if e.date] + [s.date for s in analysis.statements if s.date]
+    return min(dated) if dated else None
+
+
+def _template(analysis: Analysis, actor_ids: set[str]) -> _Template:
+    a = analysis.article
+    remap = sorted(p for p in analysis.places if p not in actor_ids)
+    return _Template(
+        anchor=_anchor(analysis),
+        article={"title": a.title, "text": a.text, "source": a.source, "url": a.url,
+                 "published_inferred": a.published_inferred, "path": None},
+        remap=remap,
+        mentions=[{"start": m.start, "end": m.end, "text": m.text, "type": m.type, "entity_id": m.entity_id,
+                   "source": m.source, "role": m.role, "confidence": m.confidence} for m in analysis.mentions],
+        times=[{"start": t.start, "end": t.end, "text": t.text, "date": t.date, "end_date": t.end_date,
+                "precision": t.precision, "relative": t.relative} for t in analysis.times],
+        statements=[{"speaker_id": s.speaker_id, "speaker_text": s.speaker_text,
+                     "speaker_inferred": s.speaker_inferred, "verb": s.verb, "verb_ar": s.verb_ar,
+                     "stance": s.stance, "quote": s.quote, "direct": s.direct, "date": s.date,
+                     "date_precision": s.date_precision, "sentence": s.sentence, "start": s.start,
+                     "end": s.end, "cue_start": s.cue_start, "cue_end": s.cue_end,
+                     "quote_start": s.quote_start, "quote_end": s.quote_end} for s in analysis.statements],
+        events=[({"type": e.type, "label_en": e.label_en, "trigger": e.trigger,
+                  "trigger_start": e.trigger_start, "trigger_end": e.trigger_end, "date": e.date,
+                  "date_precision": e.date_precision, "place_id": e.place_id, "sentence": e.sentence,
+                  "start": e.start, "end": e.end, "acled_event_type": e.acled_event_type,
+                  "acled_sub_event_type": e.acled_sub_event_type}, e.actor_ids) for e in analysis.events],
+    )
+
+
+# --- the generator -----------------------------------------------------------------------------
+
+
+@dataclass
+class BuildStats:
+    articles: int = 0
+    rows: Counter = field(default_factory=Counter)
+    mentions_by_entity: Counter = field(default_factory=Counter)
+    speakers: Counter = field(default_factory=Counter)
+    event_types: Counter = field(default_factory=Counter)
+    first_article_id: str | None = None
+
+
+class Generator:
+    """Synthetic articles from template analyses, deterministic for a seed.
+
+    Copy i uses template i % len(templates), so counts are exact multiples of the templates'.
+    """
+
+    def __init__(self, analyses: Sequence[Analysis], lexicon: Lexicon | None = None, seed: int = 7) -> None:
+        if not analyses:
+            raise ValueError("no template analyses")
+        lexicon = lexicon or load_lexicon()
+        self.rng = random.Random(seed)
+        actor_ids = set(lexicon.actors) | {a for an in analyses for a in an.actors}
+        self.templates = [_template(an, actor_ids) for an in analyses]
+        # Actor rows and the places kept as they are (ids that are also actors: countries), once.
+        self.actor_rows: dict[str, dict] = {}
+        self.place_rows: dict[str, dict] = {}
+        for an in analyses:
+            for actor in an.actors.values():
+                self.actor_rows.setdefault(actor.actor_id, {
+                    "actor_id": actor.actor_id, "name_en": actor.name_en, "name_ar": actor.name_ar,
+                    "type": actor.type, "affiliation": actor.affiliation, "country": actor.country,
+                    "role": actor.role, "discovered": actor.discovered})
+            for place in an.places.values():
+                if place.place_id in actor_ids:
+                    self.place_rows.setdefault(place.place_id, asdict(place))
+        # Re-drawn places: the curated gazetteer (minus ids that are also actors), Zipf-weighted
+        # over a seeded shuffle so some places are frequent and the long tail is long.
+        self.gazetteer = {p.place_id: asdict(Place(p.place_id, p.name_en, p.name_ar, p.lat, p.lon, p.country,
+                                                   p.kind, "gazetteer"))
+                          for p in lexicon.places.values() if p.place_id not in actor_ids}
+        self.pool = sorted(self.gazetteer)
+        self.rng.shuffle(self.pool)
+        weights = [1 / (rank + 1) ** 0.9 for rank in range(len(self.pool))]
+        total, self.cum = 0.0, []
+        for w in weights:
+            total += w
+            self.cum.append(total)
+
+    def _draw(self, k: int) -> list[str]:
+        chosen: dict[str, None] = {}
+        while len(chosen) < k:
+            for p in self.rng.choices(self.pool, cum_weights=self.cum, k=k - len(chosen)):
+                chosen.setdefault(p)
+        return list(chosen)
+
+    def rows(self, start: int, count: int, stats: BuildStats) -> dict[str, list[dict]]:
+        """Rows of synthetic articles start .. start+count-1, by table name."""
+        out: dict[str, list[dict]] = {t: [] for t in ("articles", "mentions", "times", "statements", "events",
+                                                       "event_actors")}
+        now = datetime.now(UTC).replace(tzinfo=None)
+        rng, n_templates = self.rng, len(self.templates)
+        for i in range(start, start + count):
+            t = self.templates[i % n_templates]
+            aid = f"syn-{i:07d}"
+            published = SPAN_START + timedelta(days=rng.randrange(SPAN_DAYS))
+            delta = published - t.anchor if t.anchor else timedelta(0)
+            mapping = dict(zip(t.remap, self._draw(len(t.remap)), strict=True))
+            if stats.first_article_id is None:
+                stats.first_article_id = aid
+            out["articles"].append({**t.article, "article_id": aid, "published": published, "processed_at": now})
+            for m in t.mentions:
+                entity = mapping.get(m["entity_id"], m["entity_id"])
+                out["mentions"].append({**m, "article_id": aid, "entity_id": entity})
+                stats.mentions_by_entity[entity] += 1
+            for row in t.times:
+                out["times"].append({**row, "article_id": aid, "date": row["date"] + delta,
+                                     "end_date": row["end_date"] + delta})
+            for s in t.statements:
+                out["statements"].append({
+                    **s, "article_id": aid, "statement_id": db._row_id(aid, "statement", s["start"], s["cue_start"]),
+                    "date": s["date"] + delta if s["date"] else None})
+                if s["speaker_id"]:
+                    stats.speakers[s["speaker_id"]] += 1
+            for e, actor_ids in t.events:
+                place = mapping.get(e["place_id"], e["place_id"])
+                event_id = db._row_id(aid, "event", e["start"], e["type"], place)
+                out["events"].append({**e, "article_id": aid, "event_id": event_id, "place_id": place,
+                                      "date": e["date"] + delta if e["date"] else None})
+                out["event_actors"].extend({"event_id": event_id, "actor_id": a} for a in actor_ids)
+                stats.event_types[e["type"]] += 1
+        return out
+
+
+def bulk_insert(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
+    """executemany of the table's own INSERT, compiled once, with the column types' bind processing.
+
+    The same statement `conn.execute(table.insert(), rows)` runs, without SQLAlchemy's per-row
+    parameter assembly, which costs more than SQLite's own work at millions of rows.
+    """
+    dialect = conn.dialect
+    compiled = table.insert().compile(dialect=dialect, column_keys=list(rows[0]))
+    keys = list(compiled.positiontup or [])
+    if not keys or compiled.positional is False:  # a named paramstyle: let SQLAlchemy do it
+        conn.execute(table.insert(), rows)
+        return
+    processors = [(i, p) for i, k in enumerate(keys)
+                  if (p := table.c[k].type._cached_bind_processor(dialect)) is not None]
+    getter = operator.itemgetter(*keys)
+    params = [getter(row) for row in rows] if len(keys) > 1 else [(getter(row),) for row in rows]
+    if processors:
+        for n, values in enumerate(params):
+            values = list(values)
+            for i, process in processors:
+                values[i] = process(values[i])
+            params[n] = values
+    conn.exec_driver_sql(str(compiled), params)
+
+
+def build_store(url: str, n: int, generator: Generator, chunk: int = CHUNK) -> BuildStats:
+    """Fill an empty store at `url` with n synthetic articles (bulk inserts, one transaction per chunk)."""
+    store = Store(url)
+    stats = BuildStats()
+    tables = {"articles": db.articles, "mentions": db.mentions, "times": db.times, "statements": db.statements,
+              "events": db.events, "event_actors": db.event_actors}
+    try:
+        with store.engine.begin() as conn:
+            if store.engine.dialect.name == "sqlite":  # a bulk load: no fsync per commit, a big page cache
+                conn.exec_driver_sql("PRAGMA synchronous=OFF")
+                conn.exec_driver_sql("PRAGMA cache_size=-262144")
+            conn.execute(db.actors.insert(), list(generator.actor_rows.values()))
+            place_rows = {**generator.gazetteer, **generator.place_rows}
+            conn.execute(db.places.insert(), list(place_rows.values()))
+        for start in range(0, n, chunk):
+            batch = generator.rows(start, min(chunk, n - start), stats)
+            with store.engine.begin() as conn:
+                for name, table in tables.items():  # parents first: the foreign keys are on
+                    if batch[name]:
+                        bulk_insert(conn, table, batch[name])
+                        stats.rows[name] += len(batch[name])
+            stats.articles += len(batch["articles"])
+    finally:
+        store.engine.dispose()
+    return stats
+
+
+# --- timing ------------------------------------------------------------------------------------
+
+
+def _size(result: object) -> int:
+    if isinstance(result, pd.DataFrame | list):
+        return len(result)
+    if isinstance(result, tuple):
+        return sum(v is not None for v in result)
+    return 0 if result is None else 1
+
+
+def time_call(fn: Callable[[], object], warm_runs: int = WARM_RUNS) -> dict:
+    started = time.perf_counter()
+    result = fn()
+    cold = time.perf_counter() - started
+    warm = []
+    for _ in range(warm_runs):
+        started = time.perf_counter()
+        fn()
+        warm.append(time.perf_counter() - started)
+    return {"cold_s": round(cold, 4), "warm_median_s": round(statistics.median(warm), 4) if warm else None,
+            "rows": _size(result)}
+
+
+def _month(day: date) -> tuple[date, date]:
+    first = day.replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return first, following - timedelta(days=1)
+
+
+def bench_filters(stats: BuildStats, gazetteer: set[str]) -> dict[str, Filters]:
+    """The filters timed: none, a frequent speaker, a frequent place, one month, an event type, both."""
+    top_speakers = {a for a, _ in stats.speakers.most_common(20)}
+    mentioned = [e for e, _ in stats.mentions_by_entity.most_common()]
+    actor = next((a for a in mentioned if a in top_speakers), None)
+    place = next((p for p in mentioned if p in gazetteer), None)
+    month = _month(SPAN_START + timedelta(days=SPAN_DAYS // 2))
+    event_type = stats.event_types.most_common(1)[0][0] if stats.event_types else None
+    return {
+        "none": Filters(),
+        "actor": Filters(actors=(actor,) if actor else ()),
+        "place": Filters(places=(place,) if place else ()),
+        "month": Filters(date_from=month[0], date_to=month[1]),
+        "event_type": Filters(event_types=(event_type,) if event_type else ()),
+        "actor_month": Filters(actors=(actor,) if actor else (), date_from=month[0], date_to=month[1]),
+    }
+
+
+def time_queries(url: str, filters: dict[str, Filters], actor_id: str, article_id: str,
+                 warm_runs: int = WARM_RUNS) -> dict[str, dict]:
+    """Every page query, timed on a fresh Store (as the app opens it)."""
+    store = Store(url)
+    results: dict[str, dict] = {}
+    try:
+        for name, f in filters.items():
+            for query in FILTER_QUERIES:
+                results[f"{name}.{query}"] = time_call(lambda q=query, f=f: getattr(store, q)(f), warm_runs)
+        calls: dict[str, Callable[[], object]] = {
+            "date_span": store.date_span,
+            "sources": store.sources,
+            "co_mentions": lambda: store.co_mentions(actor_id),
+            "mentioned_by": lambda: store.mentioned_by(actor_id),
+            "article": lambda: store.article(article_id),
+            "article_mentions": lambda: store.article_mentions(article_id),
+            "article_times": lambda: store.article_times(article_id),
+            "article_statements": lambda: store.statements(Filters(), article_id=article_id),
+            "article_events": lambda: store.events(Filters(), article_id=article_id),
+        }
+        for name, call in calls.items():
+            results[name] = time_call(call, warm_runs)
+    finally:
+        store.engine.dispose()
+    return results
+
+
+_APPTEST = """
+import json, sys, time
+from streamlit.testing.v1 import AppTest
+runs = []
+for _ in range(2):
+    at = AppTest.from_file(sys.argv[1], default_timeout=120)
+    started = time.perf_counter()
+    at.run()
+    runs.append(time.perf_counter() - started)
+    problems = [str(e.value)[:300] for e in at.exception]
+print(json.dumps({"runs": runs, "exceptions": problems, "title": [t.value for t in at.title][:1]}))
+"""
+
+
+def first_page(url: str, timeout: int = 600) -> dict:
+    """The real app's first page (overview, no filter) run headless twice: a cold server, then warm caches."""
+    env = {**os.environ, "MARSAD_DB": url}
+    done = subprocess.run([sys.executable, "-c", _APPTEST, str(ROOT / "app.py")], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=timeout, check=False)
+    if done.returncode != 0:
+        return {"error": (done.stderr or done.stdout)[-1000:]}
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    return {"first_page_s": round(report["runs"][0], 3), "first_page_warm_s": round(report["runs"][1], 3),
+            "first_page_exceptions": report["exceptions"], "first_page_title": report["title"]}
+
+
+# --- the benchmark -----------------------------------------------------------------------------
+
+
+def _summary(queries: dict[str, dict]) -> dict:
+    filtered = {k: v for k, v in queries.items() if "." in k and not k.startswith("none.")}
+    slowest = max(filtered.items(), key=lambda kv: kv[1]["cold_s"]) if filtered else (None, {"cold_s": None})
+    changes = {f: round(sum(queries[f"{f}.{q}"]["cold_s"] for q in OVERVIEW_QUERIES), 3)
+               for f in FILTER_NAMES if f"{f}.articles" in queries}
+    return {"slowest_filtered_query": slowest[0], "slowest_filtered_cold_s": slowest[1]["cold_s"],
+            "overview_filter_change_cold_s": changes}
+
+
+def bench_sizes(sizes: Sequence[int], analyses: Sequence[Analysis], folder: Path,
+                warm_runs: int = WARM_RUNS, page: bool = True) -> Iterator[tuple[int, dict]]:
+    lexicon = load_lexicon()
+    for n in sizes:
+        generator = Generator(analyses, lexicon)
+        path = folder / f"marsad-{n}.sqlite"
+        url = f"sqlite:///{path}"
+        started = time.perf_counter()
+        stats = build_store(url, n, generator)
+        build_seconds = time.perf_counter() - started
+        megabytes = sum(p.stat().st_size for p in folder.glob(f"{path.name}*")) / 1e6
+        filters = bench_filters(stats, set(generator.gazetteer))
+        actor_id = filters["actor"].actors[0] if filters["actor"].actors else ""
+        queries = time_queries(url, filters, actor_id, stats.first_article_id or "", warm_runs)
+        entry = {"build_seconds": round(build_seconds, 2), "db_megabytes": round(megabytes, 1),
+                 "rows": dict(stats.rows), "templates": len(generator.templates),
+                 "filters": {k: v.to_query() for k, v in filters.items()},
+                 "queries": queries, **_summary(queries)}
+        if page:
+            entry.update(first_page(url))
+        yield n, entry
+
+
+def bench_app(sizes: list[int], corpus_limit: int = 200, folder: Path | None = None) -> dict:
+    """Build a store per size, time the page queries and the first page; the stores are deleted after."""
+    lexicon = load_lexicon()
+    started = time.perf_counter()
+    analyses = template_analyses(corpus_limit, lexicon)
+    template_seconds = time.perf_counter() - started
+    result: dict = {"benchmark": "app", "templates": len(analyses),
+                    "template_seconds": round(template_seconds, 2), "sizes": {}}
+    with tempfile.TemporaryDirectory(prefix="marsad-bench-", dir=folder) as tmp:
+        for n, entry in bench_sizes(sizes, analyses, Path(tmp)):
+            result["sizes"][n] = entry
+    return result

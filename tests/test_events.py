@@ -1,0 +1,58 @@
+from datetime import date
+
+import pytest
+
+from marsad.lexicon import load_lexicon
+from marsad.pipeline import analyse
+from marsad.records import Article
+
+
+def _events(text: str, published: date | None = date(2019, 4, 7)):
+    analysis = analyse(Article("t", "title", text, published=published), load_lexicon())
+    for event in analysis.events:
+        assert text[event.start:event.end] == event.sentence
+        assert text[event.trigger_start:event.trigger_end] == event.trigger
+    return analysis
+
+
+@pytest.mark.parametrize("text, event_type, place_id", [
+    ("ميدانيا، أفاد مراسل الجزيرة في طرابلس بتجدد الاشتباكات بين قوات حكومة الوفاق وقوات حفتر في محوري "
+     "الخلة واليرموك جنوبي العاصمة الليبية.", "armed_clash", "ly-khallat-furjan"),
+    ("وسبق أن أعلنت وزارة الداخلية الليبية عن اعتقال عنصرين من تنظيم الدولة داخل طرابلس.", "arrest", "ly-tripoli"),
+    ("شنت طائرات التحالف غارات جوية على مواقع الحوثيين في مدينة الحديدة غربي اليمن.", "airstrike", "ye-hodeidah"),
+    ("أجرى نائب وزير الخارجية الروسي ميخائيل بوغدانوف اتصالا هاتفيا مع خليفة حفتر.", "phone_call", None),
+    ("وشوهدت سفن أمريكية لإجلاء عدد من القوات في منطقة جنزور غرب طرابلس.", "evacuation", "ly-janzour"),
+])
+def test_event_type_and_place(text: str, event_type: str, place_id: str | None) -> None:
+    events = [e for e in _events(text).events if e.type == event_type]
+    assert events, [e.type for e in _events(text).events]
+    if place_id:
+        assert place_id in {e.place_id for e in events}
+
+
+def test_clashes_at_two_fronts_are_two_events() -> None:
+    text = "تجددت الاشتباكات بين قوات الوفاق وقوات حفتر في محوري الخلة واليرموك جنوبي طرابلس في ليبيا."
+    places = {e.place_id for e in _events(text).events if e.type == "armed_clash"}
+    assert {"ly-khallat-furjan", "ly-yarmouk-camp"} <= places
+
+
+def test_event_date_and_actors() -> None:
+    text = ("وكانت القيادة الأميركية لأفريقيا (أفريكوم) أعلنت في السابع من أبريل/نيسان سحب القوات الأميركية "
+            "من ليبيا.")
+    events = [e for e in _events(text, date(2019, 4, 20)).events if e.type == "withdrawal"]
+    assert events and events[0].date == date(2019, 4, 7) and events[0].date_precision == "day"
+    assert "africom" in events[0].actor_ids
+
+
+def test_no_date_means_publication_date_marked_reported() -> None:
+    events = _events("وقعت اشتباكات عنيفة في مدينة سرت الليبية.").events
+    assert events and all(e.date_precision == "reported" and e.date == date(2019, 4, 7) for e in events)
+
+
+def test_sudan_article() -> None:
+    text = ("قالت قوات الدعم السريع إنها سيطرت على مدينة ود مدني في ولاية الجزيرة، فيما شن الجيش السوداني "
+            "غارات جوية على مواقعها في الخرطوم.")
+    analysis = _events(text, date(2023, 12, 19))
+    types = {e.type for e in analysis.events}
+    assert {"territory_change", "airstrike"} <= types
+    assert analysis.statements and analysis.statements[0].speaker_id == "rsf"

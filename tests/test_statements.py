@@ -1,0 +1,104 @@
+from datetime import date
+
+import pytest
+
+from marsad.lexicon import load_lexicon
+from marsad.pipeline import analyse
+from marsad.records import Article
+
+PUBLISHED = date(2019, 4, 7)
+
+
+def _statements(text: str, published: date | None = PUBLISHED):
+    analysis = analyse(Article("t", "title", text, published=published), load_lexicon())
+    for s in analysis.statements:
+        assert text[s.start:s.end] == s.sentence
+        assert text[s.cue_start:s.cue_end] == s.verb_ar
+        assert s.quote == text[s.quote_start:s.quote_end].strip(" .،,:-") or s.quote in text
+    return analysis
+
+
+@pytest.mark.parametrize("text, speaker, stance, direct", [
+    ("وقال وزير الخارجية الألماني هايكو ماس للصحفيين \"اتفقنا على ضرورة أن نستخدم كل الإمكانات المتاحة\".",
+     "heiko-maas", "neutral", True),
+    ("في المقابل نفى متحدث باسم القيادة الأفريقية في القوات الأميركية للجزيرة الأنباء حول إعادة قوة أميركية.",
+     "africom", "deny", False),
+    ("وقالت وزارة الخارجية الروسية في بيان امس السبت إن حفتر أبلغ بوغدانوف بشأن جهود لقتال الإرهابيين.",
+     "russia-foreign-ministry", "neutral", False),
+    ("مجموعة الدول السبع تحث حفتر على وقف الزحف نحو طرابلس", "g7", "appeal", False),
+    ("وحذر الأمين العام للأمم المتحدة أنطونيو غوتيريش من أن التصعيد في السودان يهدد المدنيين.",
+     "antonio-guterres", "warn", False),
+])
+def test_speaker_stance_and_content(text: str, speaker: str, stance: str, direct: bool) -> None:
+    statements = _statements(text).statements
+    assert statements, "no statement found"
+    first = statements[0]
+    assert (first.speaker_id, first.stance, first.direct) == (speaker, stance, direct)
+
+
+def test_quote_is_the_quoted_span() -> None:
+    text = ('وذكر قائد القوات الأمريكية فى إفريقيا توماس والدهاوزر: "إن التطورات الأمنية على الأرض فى ليبيا '
+            'تزداد تعقيدا ولا يمكن التنبؤ بها".')
+    first = _statements(text).statements[0]
+    assert first.speaker_id == "thomas-waldhauser" and first.direct
+    assert first.quote.startswith("إن التطورات") and first.quote.endswith("التنبؤ بها")
+
+
+def test_reported_clause_after_an() -> None:
+    text = "و قال الميجر كارل ويست إن القيادة الأفريقية ستواصل رصد الظروف الميدانية في ليبيا."
+    first = _statements(text).statements[0]
+    assert first.quote.startswith("القيادة الأفريقية ستواصل") and not first.direct
+    assert first.speaker_text == "كارل ويست"
+
+
+def test_wa_adaf_carries_the_previous_speaker_over() -> None:
+    text = ("وقال الناطق باسمها مهند يونس إن الحكومة تعمل على تعزيز التعاون مع الولايات المتحدة.\n"
+            "وأضاف -في تصريح لوسائل الإعلام- أن التعاون مع الولايات المتحدة في مجال مكافحة الإرهاب مستمر.")
+    said, added = _statements(text).statements
+    assert said.speaker_id == added.speaker_id and said.speaker_text == "مهند يونس"
+    assert added.speaker_inferred and not said.speaker_inferred
+    assert added.quote.startswith("التعاون مع الولايات المتحدة")
+
+
+def test_naql_an_qawlahu_attributes_to_the_source() -> None:
+    text = "ونقل مراسل الجزيرة عن مصدر عسكري قوله إن قوات حكومة الوفاق صدت هجوما لقوات حفتر."
+    first = _statements(text).statements[0]
+    assert first.speaker_id is None and first.speaker_text == "مصدر عسكري"
+    assert first.quote.startswith("قوات حكومة الوفاق صدت")
+
+
+def test_date_from_the_sentence_else_publication() -> None:
+    text = ("وقال وزير الخارجية الإيطالي إنزو ميلانيزي أمس السبت إنه يتعين على خليفة حفتر وقف الزحف.\n"
+            "وقال ميلانيزي للصحفيين \"أوضحنا موقفنا تماما\".")
+    first, second = _statements(text).statements
+    assert (first.date, first.date_precision) == (date(2019, 4, 6), "day")
+    assert (second.date, second.date_precision) == (PUBLISHED, "reported")
+
+
+def test_two_speakers_in_one_sentence() -> None:
+    text = ("وكانت قد طالبت ايطاليا من حفتر وقف الزحف نحو طرابلس، بينما قال وزير الخارجية الإيطالي إنزو ميلانيزي "
+            "أمس السبت إنه يتعين على خليفة حفتر الاستماع إلى تحذيرات المجتمع الدولي.")
+    speakers = [s.speaker_id for s in _statements(text).statements]
+    assert speakers == ["italy", "enzo-moavero-milanesi"]
+
+
+def test_a_verb_inside_reported_content_is_not_a_new_statement() -> None:
+    text = "وقالت وزارة الخارجية الروسية في بيان إن حفتر أبلغ بوغدانوف بشأن جهود لقتال الإرهابيين."
+    assert len(_statements(text).statements) == 1
+
+
+def test_feminine_verb_does_not_take_a_man_as_speaker() -> None:
+    text = "وبينما يسيطر حفتر على معظم المناطق، الا أن هذه الدول دعت حفتر لوقف الزحف نحو العاصمة طرابلس."
+    assert all(s.speaker_id != "khalifa-haftar" for s in _statements(text).statements)
+
+
+def test_headline_claim_and_denial() -> None:
+    text = "عودة القوة الأميركية إلى ليبيا.. حكومة الوفاق تؤكد والبنتاغون ينفي"
+    statements = _statements(text).statements
+    assert [(s.speaker_id, s.stance) for s in statements] == [("gna", "assert"), ("pentagon", "deny")]
+    assert all(s.quote == "عودة القوة الأميركية إلى ليبيا" for s in statements)
+
+
+def test_impersonal_yudhkar_has_no_speaker() -> None:
+    text = "يذكر أن مقر بعثة الأمم المتحدة للدعم في ليبيا يقع في قرية بالم سيتي السياحية."
+    assert _statements(text).statements == []

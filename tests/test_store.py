@@ -1,0 +1,75 @@
+from datetime import date
+
+import pytest
+
+from marsad.filters import Filters
+from marsad.lexicon import load_lexicon
+from marsad.pipeline import analyse
+from marsad.process import process_articles
+from marsad.records import Article
+from marsad.store import Store
+
+TEXT = ("وقال المتحدث باسم الجيش السوداني نبيل عبد الله إن قوات الدعم السريع هاجمت مدينة الفاشر. "
+        "وأضاف أن الجيش صد الهجوم.")
+
+
+def _article(text: str = TEXT, article_id: str = "a1", published: date | None = date(2024, 5, 1)) -> Article:
+    return Article(article_id, "عنوان", text, source="test", published=published)
+
+
+def test_schema_is_created_on_first_use(store: Store) -> None:
+    assert store.count("articles") == 0 and store.articles().empty
+
+
+def test_reprocessing_is_idempotent(store: Store) -> None:
+    analysis = analyse(_article(), load_lexicon())
+    store.save(analysis)
+    counts = {t: store.count(t) for t in ("articles", "mentions", "statements", "events")}
+    store.save(analysis)
+    assert {t: store.count(t) for t in counts} == counts
+    assert counts["statements"] == 2
+
+
+def test_a_failing_save_leaves_nothing_half_written(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    analysis = analyse(_article(), load_lexicon())
+    broken = analyse(_article(article_id="a2"), load_lexicon())
+    broken.events.append(None)  # type: ignore[arg-type]  # fails after the article row was inserted
+    report = process_articles([], store)
+    assert report.processed == []
+    store.save(analysis)
+    with pytest.raises(AttributeError):
+        store.save(broken)
+    assert store.count("articles") == 1
+    assert store.statements(article_id="a2").empty
+
+
+def test_failing_article_is_reported_and_others_are_saved(store: Store, monkeypatch) -> None:
+    original = store.save
+
+    def save(analysis):
+        if analysis.article.article_id == "bad":
+            raise RuntimeError("disk full")
+        original(analysis)
+
+    monkeypatch.setattr(store, "save", save)
+    report = process_articles([_article(article_id="bad"), _article(TEXT + " ", article_id="good")], store,
+                              workers=1)
+    assert report.processed == ["good"] and "disk full" in report.problems[0]
+
+
+def test_filters(store: Store) -> None:
+    lexicon = load_lexicon()
+    store.save(analyse(_article(), lexicon))
+    store.save(analyse(_article("أعلنت قوات الدعم السريع السيطرة على مدينة نيالا في دارفور.", "a3",
+                                date(2024, 6, 10)), lexicon))
+    assert len(store.articles()) == 2
+    assert len(store.articles(Filters(date_from=date(2024, 6, 1)))) == 1
+    speakers = set(store.statements()["speaker_en"].dropna())
+    assert "Nabil Abdullah" in speakers or any("Abd" in s for s in speakers)
+    rsf = store.statements(Filters(actors=("rsf",)))
+    assert set(rsf["speaker_id"]) <= {"rsf"}
+    places = store.places()
+    assert {"El Fasher", "Nyala"} <= {n.split(" (")[0] for n in places["name_en"]}
+    one_place = places[places["name_en"].str.startswith("Nyala")]["place_id"].iloc[0]
+    assert set(store.events(Filters(places=(one_place,)))["place_id"]) == {one_place}
+    assert store.date_span() == (date(2024, 5, 1), date(2024, 6, 10))

@@ -1,0 +1,66 @@
+from datetime import date
+
+import pandas as pd
+
+from marsad.views import (
+    claims_and_denials,
+    map_bounds,
+    marker_radius,
+    place_at,
+    span_end,
+    timeline_rows,
+)
+
+PLACES = pd.DataFrame([
+    {"place_id": "ly-tripoli", "lat": 32.8874, "lon": 13.1873, "kind": "city", "mentions": 24},
+    {"place_id": "ly-janzour", "lat": 32.8187, "lon": 13.0173, "kind": "town", "mentions": 2},
+    {"place_id": "ly", "lat": 26.6389, "lon": 18.011, "kind": "country", "mentions": 16},
+    {"place_id": "us", "lat": 39.5, "lon": -97.5, "kind": "country", "mentions": 12},
+])
+
+
+def test_a_click_on_a_marker_finds_its_place() -> None:
+    assert place_at(PLACES, 32.8187, 13.0173) == "ly-janzour"
+    assert place_at(PLACES, 30.0, 10.0) is None
+    assert place_at(PLACES, None, None) is None
+
+
+def test_map_frames_the_specific_places_not_the_countries() -> None:
+    south, west, north, east = map_bounds(PLACES)
+    assert 32.5 < south < 32.82 and 33.0 > north > 32.88 and 12.9 < west < 13.02 and 13.5 > east > 13.18
+
+
+def test_marker_radius_grows_with_mentions() -> None:
+    assert marker_radius(1, 24) < marker_radius(2, 24) < marker_radius(24, 24) == 26.0
+
+
+def test_span_end() -> None:
+    assert span_end(date(2019, 4, 1), "month") == date(2019, 4, 30)
+    assert span_end(date(2016, 1, 1), "year") == date(2016, 12, 31)
+    assert span_end(date(2019, 4, 7), "day") == date(2019, 4, 7)
+
+
+def _statement(statement_id: str, speaker: str, stance: str, quote: str, article: str = "a") -> dict:
+    return {"statement_id": statement_id, "speaker_id": speaker, "speaker_en": speaker, "stance": stance,
+            "quote": quote, "sentence": quote, "article_id": article, "date": date(2019, 4, 7),
+            "date_precision": "reported", "verb": "said", "start": 0, "speaker_text": speaker}
+
+
+def test_a_denial_is_paired_with_the_claim_it_contradicts() -> None:
+    frame = pd.DataFrame([
+        _statement("c1", "gna", "neutral", "القوات الأميركية عادت إلى العاصمة طرابلس ومدينة مصراتة"),
+        _statement("c2", "un", "neutral", "المحادثات السياسية مستمرة في جنيف"),
+        _statement("d1", "africom", "deny", "الأنباء حول عودة القوات الأميركية إلى العاصمة طرابلس"),
+    ])
+    pairs = claims_and_denials(frame)
+    assert pairs.to_dict("records") == [{"claim_id": "c1", "denial_id": "d1", "overlap": pairs["overlap"][0]}]
+
+
+def test_timeline_rows_mark_reported_dates_and_spans() -> None:
+    statements = pd.DataFrame([_statement("s1", "gna", "assert", "نص")])
+    events = pd.DataFrame([{"type": "armed_clash", "label_en": "armed clash", "date": date(2016, 1, 1),
+                            "date_precision": "year", "sentence": "اشتباكات في سرت", "article_id": "a",
+                            "start": 5, "actors_en": "Bunyan al-Marsoos forces", "place_en": "Sirte"}])
+    rows = timeline_rows(statements, events)
+    assert list(rows["kind"]) == ["event", "statement"]
+    assert rows.loc[0, "end"] == date(2016, 12, 31) and rows.loc[1, "inferred"]
