@@ -241,7 +241,7 @@ def bulk_insert(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
             values = list(values)
             for i, process in processors:
                 values[i] = process(values[i])
-            params[n] = values
+            params[n] = tuple(values)
     conn.exec_driver_sql(str(compiled), params)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.lexicon import Lexicon, Role
-from marsad.matcher import ARTICLE_PREFIXES, CLITICS, Match, Matcher, longest_first
+from marsad.matcher import ARTICLE_PREFIXES, CLITICS, Match, Matcher, longest_first, previous_word
 from marsad.records import Actor, Mention
 from marsad.text import Normalized, normalize, normalize_key
 from marsad.translit import is_known_name
@@ -99,10 +99,10 @@ def find_actors(text: str, lexicon: Lexicon, normalized: Normalized | None = Non
         found = _person_after_role(text, norm, role_match, registry, taken, lexicon)
         if found is None:
             continue
-        mention, actor = found
+        mention, actor, normalized_span = found
         mentions.append(mention)
         actors.setdefault(actor.actor_id, actor)
-        taken.append(_normalized_span(norm, mention))
+        taken.append(normalized_span)
 
     mentions.extend(_surname_mentions(text, norm, actors, taken))
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -117,8 +117,7 @@ def _locative(text: str, match: Match) -> bool:
     prefix = text[match.word_start:match.start]
     if prefix.endswith("ب") or prefix.endswith("بال"):
         return True
-    before = text[:match.word_start].split()
-    return bool(before) and before[-1] in _LOCATIVES
+    return previous_word(text, match.word_start)[0] in _LOCATIVES
 
 
 def registry_actor(lexicon: Lexicon, actor_id: str) -> Actor:
@@ -130,14 +129,6 @@ def _mention(text: str, norm: Normalized, start: int, end: int, type_: str, enti
              role: str | None = None) -> Mention:
     o_start, o_end = norm.span_to_original(start, end)
     return Mention(o_start, o_end, text[o_start:o_end], type_, entity_id, source, role)
-
-
-def _normalized_span(norm: Normalized, mention: Mention) -> tuple[int, int]:
-    # Discovered spans are built on normalised tokens; recover them by search around the original.
-    start = next((i for i in range(len(norm.text) + 1) if norm.to_original(i) >= mention.start), 0)
-    end = next((i for i in range(start, len(norm.text) + 1) if norm.to_original(i) >= mention.end),
-               len(norm.text))
-    return start, end
 
 
 _WORD_RE = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
@@ -167,7 +158,8 @@ def _is_name_token(token: str, lexicon: Lexicon, first: bool) -> bool:
 
 
 def _person_after_role(text: str, norm: Normalized, role_match: Match[Role], registry: list[Match[_Entry]],
-                       taken: list[tuple[int, int]], lexicon: Lexicon) -> tuple[Mention, Actor] | None:
+                       taken: list[tuple[int, int]], lexicon: Lexicon
+                       ) -> tuple[Mention, Actor, tuple[int, int]] | None:
     role = role_match.payloads[0]
     tokens = _tokens_after(norm.text, role_match.end, 12)
     index = 0
@@ -214,7 +206,7 @@ def _person_after_role(text: str, norm: Normalized, role_match: Match[Role], reg
             # An unnamed spokesperson speaks for their body.
             mention = _mention(text, norm, role_match.word_start, role_match.end, "ORGANIZATION", org_id,
                                "role", role.role_en)
-            return mention, registry_actor(lexicon, org_id)
+            return mention, registry_actor(lexicon, org_id), (role_match.word_start, role_match.end)
         return None
     name_start, name_end = name_tokens[0][0], name_tokens[-1][1]
     mention = _mention(text, norm, name_start, name_end, "PERSON", "", "role", role.role_en)
@@ -222,7 +214,7 @@ def _person_after_role(text: str, norm: Normalized, role_match: Match[Role], reg
     mention = Mention(mention.start, mention.end, mention.text, "PERSON", actor_id, "role", role.role_en)
     country = _country_from_context(norm.text[role_match.end:name_start], lexicon)
     actor = Actor(actor_id, "", mention.text, "person", org_id, country, role.role_en, discovered=True)
-    return mention, actor
+    return mention, actor, (name_start, name_end)
 
 
 def _country_from_context(between: str, lexicon: Lexicon) -> str | None:

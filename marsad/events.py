@@ -16,8 +16,8 @@ from marsad.geo import KIND_RANK
 from marsad.lexicon import EventTrigger, Lexicon
 from marsad.matcher import Matcher, longest_first
 from marsad.records import Event, Mention, Place, Span, TimeMention
-from marsad.statements import sentence_date
-from marsad.text import normalize
+from marsad.statements import sentence_date, within
+from marsad.text import Normalized, normalize
 
 MAX_PLACES_PER_EVENT = 3
 
@@ -34,29 +34,34 @@ def _trigger_matcher(lexicon: Lexicon) -> Matcher[EventTrigger]:
 
 def find_events(text: str, sentences: list[Span], actor_mentions: list[Mention], place_mentions: list[Mention],
                 places: dict[str, Place], times: list[TimeMention], lexicon: Lexicon,
-                published: date | None, home_country: str | None = None) -> list[Event]:
+                published: date | None, home_country: str | None = None,
+                normalized: Normalized | None = None) -> list[Event]:
     """Typed events, each tied to its sentence, date, place and actors."""
+    norm = normalized or normalize(text)
+    triggers = []
+    for match in longest_first(_trigger_matcher(lexicon).find(norm.text)):
+        t_start, t_end = norm.span_to_original(match.word_start, match.end)
+        triggers.append((t_start, t_end, match.payloads[0]))
     events: list[Event] = []
     for sentence in sentences:
+        in_sentence = within(triggers, sentence)
+        if not in_sentence:
+            continue
         sentence_text = text[sentence.start:sentence.end]
-        norm = normalize(sentence_text)
         seen: set[str] = set()
         actor_ids = tuple(dict.fromkeys(m.entity_id for m in _within(actor_mentions, sentence)))
         place_ids = _specific_places(_within(place_mentions, sentence), places, home_country)
         when, precision = sentence_date(times, sentence, published)
-        for match in longest_first(_trigger_matcher(lexicon).find(norm.text)):
-            trigger = match.payloads[0]
+        for t_start, t_end, trigger in in_sentence:
             if trigger.event_type in seen:
                 continue
             seen.add(trigger.event_type)
-            t_start, t_end = norm.span_to_original(match.word_start, match.end)
             for place_id in place_ids or [None]:
                 events.append(Event(
                     start=sentence.start, end=sentence.end, sentence=sentence_text, type=trigger.event_type,
-                    label_en=trigger.label_en, trigger=sentence_text[t_start:t_end],
-                    trigger_start=sentence.start + t_start, trigger_end=sentence.start + t_end,
-                    date=when, date_precision=precision, place_id=place_id, actor_ids=actor_ids,
-                    acled_event_type=trigger.acled_event_type,
+                    label_en=trigger.label_en, trigger=text[t_start:t_end], trigger_start=t_start,
+                    trigger_end=t_end, date=when, date_precision=precision, place_id=place_id,
+                    actor_ids=actor_ids, acled_event_type=trigger.acled_event_type,
                     acled_sub_event_type=trigger.acled_sub_event_type,
                 ))
     return events

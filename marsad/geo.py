@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from marsad.gazetteer import Candidate, candidates_by_name, capital_of
 from marsad.lexicon import Lexicon, PlaceEntry
-from marsad.matcher import Match, Matcher, longest_first
+from marsad.matcher import Match, Matcher, longest_first, previous_word
 from marsad.records import Actor, Mention, Place
 from marsad.text import Normalized, normalize, normalize_key
 
@@ -89,22 +89,15 @@ def find_places(text: str, lexicon: Lexicon, actors: dict[str, Actor] | None = N
     return PlaceFindings(mentions, places, country)
 
 
-def _previous_word(text: str, match: Match) -> str:
-    before = text[:match.word_start].rstrip()
-    words = before.split()
-    return words[-1] if words else ""
-
-
 def _has_cue(text: str, match: Match) -> bool:
-    return _previous_word(text, match) in _PLACE_CUES
+    return previous_word(text, match.word_start)[0] in _PLACE_CUES
 
 
 def _direction_start(text: str, match: Match) -> int:
-    before = text[:match.word_start].rstrip()
-    word = before.split()[-1] if before.split() else ""
+    word, start = previous_word(text, match.word_start)
     if word in _DIRECTIONS:
-        return len(before) - len(word)
-    return match.word_start if text[match.word_start:match.start] in {"", "ال"} else match.start
+        return start
+    return match.display_start
 
 
 def vote_country(text: str, matches: list[Match[Candidate]], lexicon: Lexicon,

@@ -84,6 +84,17 @@ class Matcher(Generic[T]):
         return matches
 
 
+def previous_word(text: str, position: int) -> tuple[str, int]:
+    """The whitespace-delimited word before `position`, and where it starts ("" at the start)."""
+    end = position
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end], start
+
+
 def longest_first(matches: list[Match[T]]) -> list[Match[T]]:
     """Keep non-overlapping matches: the longest wins, then the earliest (أحمد خليفة is not خليفة حفتر)."""
     chosen: list[Match[T]] = []

@@ -48,11 +48,11 @@ def analyse(article: Article, lexicon: Lexicon | None = None) -> Analysis:
     place_findings = find_places(text, lexicon, actors, norm)
     # Relative expressions are resolved only against a real publication date, not an inferred bound.
     times = find_times(text, None if article.published_inferred else article.published,
-                       default_year=article.published.year if article.published else None)
+                       default_year=article.published.year if article.published else None, normalized=norm)
     statements = find_statements(text, sentences, actor_findings.mentions + place_findings.mentions, times, lexicon,
-                                 article.published)
+                                 article.published, norm)
     events = find_events(text, sentences, actor_findings.mentions, place_findings.mentions,
-                         place_findings.places, times, lexicon, article.published, place_findings.country)
+                         place_findings.places, times, lexicon, article.published, place_findings.country, norm)
     mentions = sorted(actor_findings.mentions + place_findings.mentions, key=lambda m: (m.start, m.end))
     return Analysis(article, sentences, mentions, times, actors, place_findings.places, statements, events)
 

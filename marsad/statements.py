@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -21,7 +22,7 @@ from functools import lru_cache
 from marsad.lexicon import Lexicon, SpeechVerb
 from marsad.matcher import Matcher, longest_first
 from marsad.records import Mention, Span, Statement, TimeMention
-from marsad.text import normalize, normalize_key
+from marsad.text import Normalized, normalize, normalize_key
 
 _QUOTE_PAIRS = [("“", "”"), ("«", "»"), ('"', '"'), ("”", "”"), ("„", "“")]
 _CONTENT_MARKERS = frozenset(normalize_key(w) for w in ["إن", "أن", "بأن", "إنه", "أنه", "انها", "إنها",
@@ -72,19 +73,22 @@ def _verb_matcher(lexicon: Lexicon) -> Matcher[SpeechVerb]:
 
 
 def find_statements(text: str, sentences: list[Span], mentions: list[Mention], times: list[TimeMention],
-                    lexicon: Lexicon, published: date | None) -> list[Statement]:
+                    lexicon: Lexicon, published: date | None,
+                    normalized: Normalized | None = None) -> list[Statement]:
     """Statements in the article, in text order; `mentions` are actor and place mentions."""
+    norm = normalized or normalize(text)
+    all_cues = []
+    for verb_match in longest_first(_verb_matcher(lexicon).find(norm.text)):
+        cue_start, cue_end = norm.span_to_original(verb_match.word_start, verb_match.end)
+        all_cues.append((cue_start, cue_end, verb_match.payloads[0]))
     found: list[Statement] = []
     last: tuple[_Speaker, int] | None = None
     for index, sentence in enumerate(sentences):
+        cues = [c for c in within(all_cues, sentence) if not _inside_quote(text, sentence.start, c[0])]
+        if not cues:
+            continue
         sentence_text = text[sentence.start:sentence.end]
-        norm = normalize(sentence_text)
         in_sentence = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
-        cues = []
-        for verb_match in longest_first(_verb_matcher(lexicon).find(norm.text)):
-            v_start, v_end = norm.span_to_original(verb_match.word_start, verb_match.end)
-            if not _inside_quote(sentence_text, v_start):
-                cues.append((sentence.start + v_start, sentence.start + v_end, verb_match.payloads[0]))
         made: list[Statement] = []
         for number, (cue_start, cue_end, verb) in enumerate(cues):
             if made and not _new_clause(text, made[-1].cue_end, cue_start) and \
@@ -136,13 +140,21 @@ def sentence_date(times: list[TimeMention], span: Span, published: date | None,
     return published, "reported"
 
 
-def _inside_quote(sentence: str, position: int) -> bool:
-    before = sentence[:position]
+def within(items: list[tuple], span: Span) -> list[tuple]:
+    """Items (sorted by their first element, a start offset) that lie inside `span`."""
+    low = bisect_left(items, span.start, key=lambda item: item[0])
+    high = bisect_left(items, span.end, key=lambda item: item[0])
+    return [item for item in items[low:high] if item[1] <= span.end]
+
+
+def _inside_quote(text: str, sentence_start: int, position: int) -> bool:
+    before = text[sentence_start:position]
     opened = before.count("“") + before.count("«")
     closed = before.count("”") + before.count("»")
     return opened > closed or before.count('"') % 2 == 1
 
 
+@lru_cache(maxsize=256)
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(start + m.start(), start + m.end(), normalize_key(m.group())) for m in
             _WORD_RE.finditer(text[start:end])]

@@ -124,20 +124,26 @@ _OPEN_QUOTES = {"“": "”", "«": "»", "„": "“"}
 _CLOSE_QUOTES = {"”", "»"}
 
 
+_SENTENCE_MARKS_RE = re.compile('[\n.!?؟;؛…“”«»„"]')
+
+
 def split_sentences(text: str) -> list[Span]:
     """Split on line breaks and on sentence punctuation outside quotes.
 
     A full stop inside a quotation (“... تماما. نأمل ...”) does not end the sentence, so
     a quote stays whole; a line break always ends one (headlines, captions). Digits
-    around a full stop (2.5) do not split either.
+    around a full stop (2.5) and `..` joining a headline's halves do not split either.
     """
     spans: list[Span] = []
     start = 0
     depth = 0
     straight_open = False
     length = len(text)
-    i = 0
-    while i < length:
+    skip_to = -1
+    for mark in _SENTENCE_MARKS_RE.finditer(text):
+        i = mark.start()
+        if i < skip_to:
+            continue
         char = text[i]
         cut = None
         if char == "\n":
@@ -152,19 +158,19 @@ def split_sentences(text: str) -> list[Span]:
             straight_open = not straight_open
         elif char in _TERMINATORS and depth == 0 and not straight_open:
             if char == "." and 0 < i < length - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
-                pass
-            elif char == "." and i + 1 < length and text[i + 1] == ".":
-                i += 1  # ".." joins the two halves of a headline (عودة القوة.. الحكومة تؤكد)
+                continue
+            if char == "." and i + 1 < length and text[i + 1] == ".":
                 while i + 1 < length and text[i + 1] == ".":
                     i += 1
-            else:
-                while i + 1 < length and text[i + 1] in _TERMINATORS + "\"”»)":
-                    i += 1
-                cut = i + 1
+                skip_to = i + 1
+                continue
+            while i + 1 < length and text[i + 1] in _TERMINATORS + "\"”»)":
+                i += 1
+            cut = i + 1
+            skip_to = cut
         if cut is not None:
             _append_trimmed(spans, text, start, cut)
             start = cut
-        i += 1
     _append_trimmed(spans, text, start, length)
     return spans
 
