@@ -1,16 +1,10 @@
-"""Marsad — the dashboard's entry point: page config, first-run processing, filters, navigation."""
+"""Marsad — the dashboard's entry point: the page table and navigation (pages frame themselves)."""
 
 import streamlit as st
 
-from components import data, filters, html
+from components import frame
 
-st.set_page_config(page_title="Marsad · Arabic conflict news", page_icon=":material/radar:", layout="wide")
-html.inject_css()
-
-store = data.store()
-data.ensure_processed(store)
-filters.sidebar(data.options(store.url))
-
+frame.configure()
 st.logo("static/logo.svg", size="large")
 pages = [
     st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -29,7 +31,7 @@ def overview_metrics(articles: pd.DataFrame, actors: pd.DataFrame, places: pd.Da
         if inferred:
             span += f" ({inferred} publication date(s) inferred from the text)"
     sources = ", ".join(sorted(articles["source"].dropna().unique())) or "unknown"
-    st.markdown(f"**Date span:** {span}  \n**Sources:** <span dir='rtl'>{sources}</span>",
+    st.markdown(f"**Date span:** {escape(span)}  \n**Sources:** <span dir='rtl'>{escape(sources)}</span>",
                 unsafe_allow_html=True)
 
 

@@ -340,20 +340,29 @@ def _after_subject(text: str, cue_end: int, segment_end: int, mentions: list[Men
     return position
 
 
+def _is_quotation(segment: str, open_at: int, close_at: int) -> bool:
+    """Quoted words, not a quoted name: `لـ«الشرق الأوسط»`, `” أفريكوم ”` are names."""
+    inside = segment[open_at + 1:close_at].split()
+    before = segment[:open_at].rstrip()
+    return len(inside) >= 3 and not before.endswith(("ل", "لـ", "صحيفة", "وكالة", "قناة", "موقع"))
+
+
 def _content(text: str, cue_end: int, sentence_end: int, content_from: int | None = None) -> tuple[str, int, int, bool]:
     """(content, start, end, direct): the quoted words, else the reported clause, else the rest."""
     segment = text[cue_end:sentence_end]
     best: tuple[int, int] | None = None
     for opening, closing in _QUOTE_PAIRS:
         open_at = segment.find(opening)
-        if open_at < 0:
-            continue
-        close_at = segment.find(closing, open_at + 1)
-        if close_at < 0:
-            continue
-        if best is None or open_at < best[0]:
-            best = (open_at, close_at)
-    if best is not None and best[1] - best[0] > 12:
+        while open_at >= 0:
+            close_at = segment.find(closing, open_at + 1)
+            if close_at < 0:
+                break
+            if _is_quotation(segment, open_at, close_at):
+                if best is None or open_at < best[0]:
+                    best = (open_at, close_at)
+                break
+            open_at = segment.find(opening, close_at + 1)
+    if best is not None:
         start, end = cue_end + best[0] + 1, cue_end + best[1]
         return text[start:end].strip(), start, end, True
     for _t_start, t_end, token in _tokens(text, cue_end, sentence_end):

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from components import article_view, data, filters
+from components import article_view, data, frame
 
-f = filters.current()
+f = frame.setup()
 url, key = data.store().url, data.key(f)
 st.title("Articles")
 

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from components import data, filters, map_view
+from components import data, filters, frame, map_view
 from marsad.views import place_at
 
-f = filters.current()
+f = frame.setup()
 url, key = data.store().url, data.key(f)
 st.title("Map of places mentioned")
 st.caption(f"Showing {f.describe(data.options(url)['names'])}")

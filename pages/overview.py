@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from components import charts, data, filters, html
+from components import charts, data, frame, html
 
-f = filters.current()
-url, key = data.store().url, data.key(filters.current())
+f = frame.setup()
+url, key = data.store().url, data.key(f)
 names = data.options(url)["names"]
 
 st.title("Overview")

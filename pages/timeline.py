@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from components import data, filters, timeline_chart
+from components import data, frame, timeline_chart
 from marsad.views import timeline_rows
 
-f = filters.current()
+f = frame.setup()
 url, key = data.store().url, data.key(f)
 st.title("Timeline of events and statements")
 caption = f"Marsad — {f.describe(data.options(url)['names'])}"

@@ -102,3 +102,9 @@ def test_headline_claim_and_denial() -> None:
 def test_impersonal_yudhkar_has_no_speaker() -> None:
     text = "يذكر أن مقر بعثة الأمم المتحدة للدعم في ليبيا يقع في قرية بالم سيتي السياحية."
     assert _statements(text).statements == []
+
+
+def test_a_quoted_newspaper_name_is_not_the_quote() -> None:
+    text = "وقال وزير الخارجية اليمني رياض ياسين لـ«الشرق الأوسط» إن الحكومة ستعود إلى عدن قريبا."
+    first = _statements(text, date(2015, 7, 21)).statements[0]
+    assert not first.direct and first.quote.startswith("الحكومة ستعود")
