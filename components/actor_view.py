@@ -14,10 +14,15 @@ _WHO = "who"
 
 
 def actor_table(actors: pd.DataFrame) -> None:
-    table = actors[["name_en", "name_ar", "type", "role", "mentions", "articles", "statements", "discovered"]]
+    table = actors[["name_en", "name_ar", "type", "role", "mentions", "articles", "statements", "discovered"]] \
+        .fillna({"role": ""})
     st.dataframe(table, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(table)),
-                 column_config={"discovered": st.column_config.CheckboxColumn(
-                     "found by role", help="Not in the registry: found in the text by the role introducing them")})
+                 column_config={
+                     "name_en": "Actor", "name_ar": "Arabic name", "type": "Type", "role": "Role",
+                     "mentions": "Mentions", "articles": "Articles", "statements": "Statements",
+                     "discovered": st.column_config.CheckboxColumn(
+                         "Found by role", help="Not in the registry: found in the text by the role introducing them"),
+                 })
     st.download_button("Download actors (CSV)", table.to_csv(index=False).encode("utf-8"), "marsad-actors.csv",
                        "text/csv")
 

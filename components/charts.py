@@ -48,7 +48,7 @@ def top_bar(frame: pd.DataFrame, id_column: str, title: str, link_page: str, lin
     figure.update_layout(height=40 + 28 * len(top), margin={"l": 10, "r": 10, "t": 10, "b": 30},
                          xaxis_title="mentions", font={"family": "Noto Sans, Noto Naskh Arabic, DejaVu Sans"})
     st.plotly_chart(figure, width="stretch", config={"displaylogo": False})
-    with st.expander(f"Open a {title[:-1].lower()}"):
+    with st.expander(f"Open one of these {title.lower()}"):
         for row in frame.head(limit).to_dict("records"):
             st.page_link(link_page, label=f"{row['name_en']} · {row['name_ar']} ({row['mentions']})",
                          query_params={**filters.to_query(), link_key: row[id_column]})

@@ -1,9 +1,9 @@
 """What every page stands in: page config, styles, first-run processing and the sidebar filters.
 
-Each page calls `setup()` first. app.py only routes (st.navigation), so a page also
-works when Streamlit runs it on its own — which it does for the first deep link
-into a fresh server, because a `pages/` folder beside app.py switches Streamlit to
-its older multipage mode until st.navigation has run once.
+Each page calls `setup()` first; app.py only routes (st.navigation). A `pages/` folder
+beside app.py puts Streamlit in its older multipage mode until st.navigation has run
+once, so the first deep link into a fresh server (`/map?place=...`) runs the page
+without app.py; `setup()` notices, leaves that mode and reruns, and app.py routes.
 """
 
 from __future__ import annotations
@@ -14,14 +14,28 @@ from components import data, filters, html
 from marsad.filters import Filters
 
 PAGE_TITLE = "Marsad · Arabic conflict news"
+_ROUTED = "frame_rerouted"
 
 
 def configure() -> None:
     st.set_page_config(page_title=PAGE_TITLE, page_icon=":material/radar:", layout="wide")
 
 
+def _leave_legacy_multipage_mode() -> None:
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # a Streamlit without the legacy mode
+        return
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        if not st.session_state.get(_ROUTED):  # a fresh session: rerun through app.py's routing
+            st.session_state[_ROUTED] = True
+            st.rerun()
+
+
 def setup() -> Filters:
     """Frame the page and return the filters set in the sidebar."""
+    _leave_legacy_multipage_mode()
     configure()
     html.inject_css()
     store = data.store()

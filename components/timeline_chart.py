@@ -14,7 +14,7 @@ from datetime import timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
-from marsad.views import event_color
+from marsad.views import event_color, focus_range
 
 FONT = "Noto Sans, Noto Naskh Arabic, DejaVu Sans, Arial, sans-serif"
 STANCE_COLORS = {"deny": "#b91c1c", "reject": "#b91c1c", "appeal": "#ca8a04", "warn": "#ca8a04",
@@ -42,7 +42,11 @@ def _color(row: dict) -> str:
 def timeline_figure(rows: pd.DataFrame, title: str = "") -> go.Figure:
     figure = go.Figure()
     spans = rows[rows["end"] != rows["start"]]
-    points = rows[rows["end"] == rows["start"]]
+    points = rows[rows["end"] == rows["start"]].copy()
+    # Items on the same day in the same lane sit side by side (3 h apart) instead of on top of each other.
+    order = points.groupby(["lane", "start"]).cumcount()
+    points["x"] = [pd.Timestamp(start) + pd.Timedelta(hours=3 * n) for start, n in zip(points["start"], order,
+                                                                                         strict=True)]
     for row in spans.to_dict("records"):
         end = row["end"] + timedelta(days=1)
         figure.add_trace(go.Scatter(
@@ -57,7 +61,7 @@ def timeline_figure(rows: pd.DataFrame, title: str = "") -> go.Figure:
         colors = [_color(r) for r in subset.to_dict("records")]
         hollow = subset["inferred"].tolist()
         figure.add_trace(go.Scatter(
-            x=subset["start"], y=subset["lane"], mode="markers", name=f"{kind}s",
+            x=subset["x"], y=subset["lane"], mode="markers", name=f"{kind}s",
             marker={"symbol": [f"{symbol}-open" if h else symbol for h in hollow], "size": 13,
                     "color": colors, "line": {"width": 1.5, "color": colors}},
             hovertext=[f"<b>{r['label']}</b> · {r['start']}"
@@ -65,13 +69,15 @@ def timeline_figure(rows: pd.DataFrame, title: str = "") -> go.Figure:
                        f"{_wrap_rtl(r['sentence'])}" for r in subset.to_dict("records")],
             hoverinfo="text"))
     lanes = list(dict.fromkeys(rows["lane"]))
+    window = focus_range(rows["start"])
     figure.update_layout(
         title={"text": title, "font": {"size": 15}}, font={"family": FONT, "size": 13},
         height=max(320, 120 + 34 * len(lanes)), margin={"l": 10, "r": 20, "t": 60 if title else 20, "b": 40},
         hoverlabel={"font": {"family": FONT, "size": 14}, "align": "right"},
         legend={"orientation": "h", "y": -0.12}, plot_bgcolor="#fbfbfc",
         yaxis={"categoryorder": "array", "categoryarray": lanes[::-1], "automargin": True},
-        xaxis={"type": "date", "showgrid": True, "gridcolor": "#eceff3"},
+        xaxis={"type": "date", "showgrid": True, "gridcolor": "#eceff3",
+               "range": [str(window[0]), str(window[1])] if window else None},
     )
     return figure
 

@@ -57,23 +57,38 @@ def dominant_event_types(events: pd.DataFrame) -> dict[str, str]:
                     strict=True))
 
 
-def map_bounds(places: pd.DataFrame, pad: float = 0.05) -> tuple[float, float, float, float] | None:
-    """(south, west, north, east) framing the specific places (countries only when nothing else)."""
+def map_bounds(places: pd.DataFrame, pad: float = 0.05,
+               cluster_degrees: float = 1.5) -> tuple[float, float, float, float] | None:
+    """(south, west, north, east) framing where the places cluster.
+
+    Countries and regions are left out when anything more specific is there; then the
+    frame closes on the places around the most-mentioned one when they hold most of the
+    mentions (the Tripoli area, not Tripoli-to-Sirte), else on all of them.
+    """
     if places.empty:
         return None
-    specific = places[places["kind"] != "country"] if "kind" in places else places
-    frame = specific if not specific.empty else places
-    # Frame the country the places cluster in: drop far-away outliers (a capital abroad).
-    if len(frame) > 2:
-        lat_mid, lon_mid = frame["lat"].median(), frame["lon"].median()
-        near = frame[(frame["lat"] - lat_mid).abs().le(8) & (frame["lon"] - lon_mid).abs().le(8)]
-        if len(near) >= max(2, len(frame) // 2):
+    broad = places["kind"].isin(["country", "region"]) if "kind" in places else pd.Series(False, places.index)
+    frame = places[~broad] if (~broad).any() else places
+    if len(frame) > 2 and "mentions" in frame:
+        top = frame.loc[frame["mentions"].idxmax()]
+        near = frame[(frame["lat"] - top["lat"]).abs().le(cluster_degrees)
+                     & (frame["lon"] - top["lon"]).abs().le(cluster_degrees)]
+        if near["mentions"].sum() >= 0.6 * frame["mentions"].sum():
             frame = near
     south, north = float(frame["lat"].min()), float(frame["lat"].max())
     west, east = float(frame["lon"].min()), float(frame["lon"].max())
     lat_pad = max((north - south) * pad, 0.05)
     lon_pad = max((east - west) * pad, 0.05)
     return south - lat_pad, west - lon_pad, north + lat_pad, east + lon_pad
+
+
+def focus_range(dates: pd.Series, margin_days: int = 3) -> tuple[date, date] | None:
+    """The date window where most timeline items fall (the 5th to 95th percentile, padded)."""
+    clean = pd.to_datetime(dates.dropna())
+    if clean.empty:
+        return None
+    low, high = clean.quantile(0.05), clean.quantile(0.95)
+    return (low - pd.Timedelta(days=margin_days)).date(), (high + pd.Timedelta(days=margin_days + 1)).date()
 
 
 def place_at(places: pd.DataFrame, lat: float | None, lon: float | None, tolerance: float = 1e-4) -> str | None:

@@ -26,6 +26,6 @@ if place_id and place_id not in f.places:
 
 st.subheader("Places")
 table = places[["name_en", "name_ar", "kind", "country", "mentions", "articles", "lat", "lon", "source"]]
-st.dataframe(table, hide_index=True, width="stretch")
+st.dataframe(table, hide_index=True, width="stretch", column_config=map_view.PLACE_COLUMNS)
 st.download_button("Download places (CSV)", table.to_csv(index=False).encode("utf-8"), "marsad-places.csv",
                    "text/csv")

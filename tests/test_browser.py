@@ -1,0 +1,408 @@
+"""End to end: the whole dashboard under `streamlit run`, driven by headless Chromium (Playwright).
+
+One server per module (app.py from the repository root, MARSAD_DB = the seeds
+processed by the real pipeline). Every request that leaves 127.0.0.1/localhost is
+aborted and recorded, so the app is checked as it behaves offline. Screenshots go
+to tests/screenshots/ (git-ignored), the server's log to tests/screenshots/streamlit.log.
+
+Known problems are strict xfails (they fail loudly once fixed, so the marker can go):
+a map click does not filter by place, and the favicon is fetched from fonts.gstatic.com.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from marsad.store import Store
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+CHROMIUM = os.environ.get("MARSAD_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+VIEWPORT = {"width": 1400, "height": 900}
+ARABIC = re.compile("[\u0600-\u06ff]")
+# app.py's page_icon=":material/radar:" makes the browser fetch the favicon from Google Fonts;
+# test_no_request_leaves_localhost (strict xfail) keeps it visible, the other tests allow only it.
+FAVICON = re.compile(r"^https://fonts\.gstatic\.com/s/i/short-term/release/materialsymbols\w*/radar/")
+
+# page -> (url path, title). st.Page derives the url path from the file name; the default page is "/".
+PAGES = {
+    "overview": ("/", "Overview"),
+    "map": ("/map", "Map of places mentioned"),
+    "timeline": ("/timeline", "Timeline of events and statements"),
+    "actors": ("/actors", "Actors & statements"),
+    "articles": ("/articles", "Articles"),
+}
+# what each page draws once its data is there
+READY = {
+    "overview": '[data-testid="stMetric"]',
+    "map": 'iframe[title*="streamlit_folium"]',
+    "timeline": ".js-plotly-plot .scatterlayer .point",
+    "actors": ".card",
+    "articles": ".reader mark",
+}
+FOLIUM = 'iframe[title*="streamlit_folium"]'
+SIDEBAR_FILTERS = '[data-testid="stSidebar"] [data-testid="stMultiSelect"]'
+EXCEPTION = '[data-testid="stException"]'
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _is_local(url: str) -> bool:
+    parsed = urlparse(url)
+    if parsed.scheme in {"data", "blob", "about", "chrome-error"}:
+        return True
+    return (parsed.hostname or "") in LOCAL_HOSTS
+
+
+@dataclass
+class Server:
+    base: str
+    proc: subprocess.Popen
+    log: Path
+    first_visit: dict = field(default_factory=dict)
+
+    def tail(self, chars: int = 4000) -> str:
+        return self.log.read_text(errors="replace")[-chars:] if self.log.exists() else ""
+
+
+@dataclass
+class Tab:
+    """A page in its own browser context, with every non-local request aborted and recorded."""
+
+    page: object
+    external: list[str]
+    server: Server
+    errors: list[str] = field(default_factory=list)  # uncaught JavaScript errors
+
+    def open(self, name: str, query: str = "", timeout: float = 60_000):
+        path, title = PAGES[name]
+        self.page.goto(self.server.base + path + query, wait_until="domcontentloaded")
+        self.page.locator("h1", has_text=title).first.wait_for(timeout=timeout)
+        self.page.locator(READY[name]).first.wait_for(state="attached", timeout=timeout)
+        self.settle()
+        return self.page
+
+    def settle(self, ms: int = 600) -> None:
+        """Wait until Streamlit stops running the script (its status widget goes away)."""
+        self.page.wait_for_function(
+            "() => !document.querySelector('[data-testid^=\"stStatusWidgetRunning\"]')", timeout=30_000)
+        self.page.wait_for_timeout(ms)
+
+    def shot(self, name: str) -> Path:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        return path
+
+    def unexpected_external(self) -> list[str]:
+        return [url for url in self.external if not FAVICON.match(url)]
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _new_tab(browser, server: Server) -> Tab:
+    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+    external: list[str] = []
+
+    def guard(route):
+        if _is_local(route.request.url):
+            route.continue_()
+        else:  # behave as if offline, even where there is a network
+            external.append(route.request.url)
+            route.abort("internetdisconnected")
+
+    context.route("**/*", guard)
+    return Tab(context.new_page(), external, server)
+
+
+def _report(request: pytest.FixtureRequest, text: str) -> None:
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(text)
+    else:
+        sys.__stderr__.write(text + "\n")
+
+
+@pytest.fixture(scope="module")
+def server(processed_db, chromium, request):
+    """`streamlit run app.py` on a free port, ready once a page shows its title."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    log = SCREENSHOTS / "streamlit.log"
+    port = _free_port()
+    env = dict(os.environ, MARSAD_DB=processed_db)
+    env.pop("MARSAD_TILES", None)
+    failed_before = request.session.testsfailed
+    with log.open("w") as fh:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
+             "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT)
+    srv = Server(f"http://127.0.0.1:{port}", proc, log)
+    try:
+        # The first page this server ever runs is a deep link (/map): see test_first_deep_link_runs_app_py.
+        tab = _new_tab(chromium, srv)
+        path, title = PAGES["map"]
+        deadline, loaded = time.monotonic() + 90, False
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"streamlit exited with {proc.returncode}:\n{srv.tail()}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"no {title!r} after 90 s:\n{srv.tail()}")
+            try:
+                if not loaded:
+                    tab.page.goto(srv.base + path, wait_until="domcontentloaded", timeout=5_000)
+                    loaded = True
+                tab.page.locator("h1", has_text=title).first.wait_for(timeout=2_000)
+                break
+            except PlaywrightError:
+                time.sleep(0.3)
+        try:  # the page leaves Streamlit's `pages/` fallback and reruns through app.py's navigation
+            tab.page.get_by_role("link", name="Actors & statements").wait_for(timeout=15_000)
+        except PlaywrightError:
+            pass
+        tab.settle()
+        srv.first_visit = {
+            "filters": tab.page.locator(SIDEBAR_FILTERS).count(),
+            "nav": tab.page.locator('[data-testid="stSidebarNav"] a').evaluate_all(
+                "els => els.map(e => new URL(e.href).pathname)"),
+        }
+        tab.shot("first_deep_link_map")
+        tab.page.context.close()
+        yield srv
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        if request.session.testsfailed > failed_before:
+            _report(request, f"\n----- streamlit output ({log}) -----\n{srv.tail()}")
+
+
+@pytest.fixture
+def tab(chromium, server):
+    t = _new_tab(chromium, server)
+    t.page.on("pageerror", lambda exc: t.errors.append(str(exc)))
+    yield t
+    t.page.context.close()
+
+
+def _folium_frame(page):
+    page.wait_for_selector(FOLIUM, timeout=60_000)
+    frame = page.locator(FOLIUM).first.element_handle().content_frame()
+    assert frame is not None
+    frame.wait_for_selector(".leaflet-container", timeout=30_000)
+    frame.wait_for_selector(".leaflet-overlay-pane canvas", state="attached", timeout=30_000)
+    frame.wait_for_function("() => window.L && window.map_div && map_div.getSize().x > 0", timeout=30_000)
+    page.wait_for_timeout(800)  # fitBounds and the canvas redraw
+    return frame
+
+
+def _markers(frame) -> list[dict]:
+    """Every CircleMarker on the map: lat/lng, radius, tooltip text and pixel position in the iframe."""
+    return frame.evaluate("""() => {
+        const out = [];
+        map_div.eachLayer(l => {
+            if (!(l instanceof L.CircleMarker)) return;
+            const p = map_div.latLngToContainerPoint(l.getLatLng());
+            const tip = l.getTooltip() ? l.getTooltip().getContent() : '';
+            const div = document.createElement('div');
+            div.innerHTML = typeof tip === 'string' ? tip : '';
+            out.push({lat: l.getLatLng().lat, lng: l.getLatLng().lng, r: l.getRadius(), x: p.x, y: p.y,
+                      tip: div.textContent.trim()});
+        });
+        return out;
+    }""")
+
+
+def _isolated_marker(markers: list[dict], size: dict) -> dict:
+    """The visible marker farthest from every other one (so a click on it hits only it)."""
+    visible = [m for m in markers if m["r"] < m["x"] < size["width"] - m["r"] and m["r"] < m["y"] < size["height"] - m["r"]]
+    assert visible, markers
+
+    def room(m: dict) -> float:
+        others = [((m["x"] - o["x"]) ** 2 + (m["y"] - o["y"]) ** 2) ** 0.5 - o["r"] - m["r"] for o in markers if o is not m]
+        return min(others, default=1e9)
+
+    return max(visible, key=room)
+
+
+def _query(page) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
+
+
+# ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_loads(tab, name):
+    page = tab.open(name)
+    assert page.locator("h1").first.inner_text().strip() == PAGES[name][1]
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).first.inner_text()
+    assert page.locator(SIDEBAR_FILTERS).count() == 4, "the sidebar filters"
+    if name == "map":  # the table is drawn on a canvas: Arabic is in the markers' popups
+        frame = _folium_frame(page)
+        markers = _markers(frame)
+        names = {m["tip"].split(" · ")[0] for m in markers}
+        assert {"Tripoli", "Janzour", "Misrata"} <= names, names
+        size = frame.evaluate("() => ({width: map_div.getSize().x, height: map_div.getSize().y})")
+        target = _isolated_marker(markers, size)
+        box = page.locator(FOLIUM).first.bounding_box()
+        page.mouse.click(box["x"] + target["x"], box["y"] + target["y"])
+        frame.wait_for_selector(".leaflet-popup-content", timeout=10_000)
+        text = frame.locator(".leaflet-popup-content").first.inner_text()
+        assert target["tip"].split(" · ")[0] in text, text
+    else:
+        text = page.inner_text("body")
+    assert ARABIC.search(text), f"no Arabic on {name}"
+    if name == "overview":
+        articles = page.locator('[data-testid="stMetric"]').filter(has_text="Articles")
+        assert articles.locator('[data-testid="stMetricValue"]').inner_text().strip() == "2"
+    if name in ("actors", "articles"):
+        rtl = page.evaluate("""() => [...document.querySelectorAll('[dir=rtl].ar, .reader')].map(
+            e => getComputedStyle(e).direction + ' ' + getComputedStyle(e).textAlign)""")
+        assert rtl and all(style in ("rtl right", "rtl start") for style in rtl), set(rtl)
+    if name == "articles":
+        assert "<mark" not in page.inner_text(".reader"), "raw HTML shown as text"
+    tab.shot(name)
+    assert not tab.unexpected_external(), tab.unexpected_external()
+    assert not tab.errors, tab.errors
+
+
+def test_actor_filter(tab):
+    page = tab.open("actors", "?who=thomas-waldhauser")
+    everyone = page.locator(".card").count()
+    # choose the actor in the sidebar: the filter is written to the URL and applied
+    actors = page.locator(SIDEBAR_FILTERS).first
+    actors.click()
+    page.keyboard.type("Thomas Waldhauser")
+    page.get_by_role("option", name=re.compile("Thomas Waldhauser")).first.click()
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('actor') === 'thomas-waldhauser'",
+                           timeout=20_000)
+    page.wait_for_function(f"() => document.querySelectorAll('.card').length < {everyone}", timeout=20_000)
+    tab.settle()
+    speakers = page.locator(".card .who").all_inner_texts()
+    assert speakers and set(speakers) == {"Thomas Waldhauser"}, speakers
+    tab.shot("actors_filtered")
+
+    # the same filter from a link
+    page = tab.open("actors", "?actor=thomas-waldhauser&who=thomas-waldhauser")
+    assert set(page.locator(".card .who").all_inner_texts()) == {"Thomas Waldhauser"}
+    assert "Thomas Waldhauser" in page.locator(SIDEBAR_FILTERS).first.inner_text()
+    assert page.locator(EXCEPTION).count() == 0
+
+
+def test_date_filter_on_timeline(tab):
+    page = tab.open("timeline")
+    everything = page.locator(".js-plotly-plot .scatterlayer .point").count()
+    page = tab.open("timeline", "?from=2019-04-06&to=2019-04-06")
+    day = page.locator(".js-plotly-plot .scatterlayer .point").count()
+    assert 0 < day < everything, (day, everything)
+    assert "6 Apr 2019" in page.locator('[data-testid="stCaptionContainer"]').first.inner_text()
+    assert _query(page)["from"] == "2019-04-06"
+    tab.shot("timeline_filtered")
+
+
+@pytest.mark.xfail(strict=True, reason="pages/map.py: st_folium's last_object_clicked is the mouse position for "
+                   "CircleMarkers with radius > 10 px (Leaflet), and marsad.views.place_at matches it to a place "
+                   "within 1e-4 degrees only, so a click on a marker never sets the place filter")
+def test_map_click_filters_by_place(tab, processed_db):
+    page = tab.open("map")
+    frame = _folium_frame(page)
+    size = frame.evaluate("() => ({width: map_div.getSize().x, height: map_div.getSize().y})")
+    target = _isolated_marker(_markers(frame), size)
+    places = Store(processed_db).places()
+    expected = places.loc[((places["lat"] - target["lat"]).abs() + (places["lon"] - target["lng"]).abs()).idxmin()]
+    box = page.locator(FOLIUM).first.bounding_box()
+    tab.shot("map_before_click")
+    try:
+        page.mouse.click(box["x"] + target["x"], box["y"] + target["y"])
+        page.wait_for_function("() => new URLSearchParams(location.search).has('place')", timeout=8_000)
+        tab.settle()
+        assert _query(page)["place"] == expected["place_id"]
+        assert expected["name_en"] in page.locator('[data-testid="stCaptionContainer"]').first.inner_text()
+        assert page.locator(SIDEBAR_FILTERS).nth(1).inner_text().startswith(expected["name_en"])
+    finally:
+        tab.shot("map_after_click")
+
+
+def test_timeline_png_export(tab):
+    page = tab.open("timeline")
+    prepare = page.get_by_role("button", name=re.compile(r"Prepare PNG for print"))
+    assert prepare.is_visible()
+    assert page.get_by_role("button", name=re.compile(r"Download data")).is_visible()
+    prepare.click()
+    download_png = page.get_by_role("button", name="Download PNG")
+    download_png.wait_for(timeout=90_000)  # kaleido renders with /usr/bin/chromium
+    tab.settle()
+    assert page.locator(EXCEPTION).count() == 0
+    with page.expect_download(timeout=30_000) as info:
+        download_png.click()
+    data = Path(info.value.path()).read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width = int.from_bytes(data[16:20], "big")
+    assert width == 3200, width
+    (SCREENSHOTS / "timeline_export.png").write_bytes(data)
+    tab.shot("timeline_png_ready")
+
+
+def test_reader_deep_link_scrolls_to_sentence(tab, processed_db):
+    statements = Store(processed_db).statements()
+    row = statements[statements["start"] > 1500].iloc[0]
+    page = tab.open("articles", f"?article={row['article_id']}&sentence={int(row['start'])}")
+    target = page.locator("#target")
+    target.wait_for(timeout=20_000)
+    assert row["sentence"][:12] in target.inner_text()
+    page.wait_for_function("""() => { const r = document.getElementById('target').getBoundingClientRect();
+                                      return r.top >= 0 && r.bottom <= window.innerHeight; }""", timeout=10_000)
+    page.screenshot(path=str(SCREENSHOTS / "articles_deep_link.png"))  # the viewport: the sentence in view
+
+
+def test_first_deep_link_runs_app_py(server):
+    """The first page a fresh server runs is /map: it must still come with app.py's navigation and the filters.
+
+    (A `pages/` folder beside app.py puts Streamlit in its older multipage mode until st.navigation has
+    run once; the navigation would then list app, actors, articles, map, overview, timeline.)
+    """
+    assert server.first_visit["filters"] == 4, server.first_visit
+    assert server.first_visit["nav"] == ["/", "/map", "/timeline", "/actors", "/articles"], server.first_visit
+
+
+@pytest.mark.xfail(strict=True, reason="app.py: page_icon=':material/radar:' makes the browser fetch the favicon "
+                   "from fonts.gstatic.com; offline it is missing. Use an emoji or a local image file")
+def test_no_request_leaves_localhost(tab):
+    tab.open("overview")
+    assert not tab.external, tab.external
