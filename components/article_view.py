@@ -6,7 +6,6 @@ from html import escape
 
 import pandas as pd
 import streamlit as st
-import streamlit.components.v1 as st_components
 
 from components.html import arabic, event_card, statement_card
 from components.reader import LEGEND, highlighted_html
@@ -51,8 +50,8 @@ def reader(article: dict, mentions: pd.DataFrame, times: pd.DataFrame, statement
     st.markdown(LEGEND, unsafe_allow_html=True)
     st.markdown(highlighted_html(article["text"], mentions, times, statements, target), unsafe_allow_html=True)
     if target is not None:
-        st_components.html("<script>const t = window.parent.document.getElementById('target');"
-                           "if (t) { t.scrollIntoView({block: 'center'}); }</script>", height=0)
+        st.iframe("<script>const t = window.parent.document.getElementById('target');"
+                  "if (t) { t.scrollIntoView({block: 'center'}); }</script>", height=1)
 
 
 def extracted(statements: pd.DataFrame, events: pd.DataFrame, mentions: pd.DataFrame) -> None:

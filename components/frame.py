@@ -8,6 +8,8 @@ without app.py; `setup()` notices, leaves that mode and reruns, and app.py route
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from components import data, filters, html
@@ -17,8 +19,11 @@ PAGE_TITLE = "Marsad · Arabic conflict news"
 _ROUTED = "frame_rerouted"
 
 
+FAVICON = str(Path(__file__).resolve().parent.parent / "static" / "favicon.png")  # local: nothing fetched
+
+
 def configure() -> None:
-    st.set_page_config(page_title=PAGE_TITLE, page_icon=":material/radar:", layout="wide")
+    st.set_page_config(page_title=PAGE_TITLE, page_icon=FAVICON, layout="wide")
 
 
 def _leave_legacy_multipage_mode() -> None:

@@ -1,8 +1,8 @@
 """The places map: one circle per place, sized by mentions, coloured by its main event type.
 
 Popups show the English and Arabic names and the top statements and events there.
-Only a click reruns the app (`returned_objects=["last_object_clicked"]`); the clicked
-place filters every page.
+Only a click reruns the app (`returned_objects` limited to the last click and its
+tooltip, not pan/zoom); the clicked place filters every page.
 """
 
 from __future__ import annotations
@@ -15,13 +15,20 @@ from folium.plugins import MarkerCluster
 from streamlit_folium import st_folium
 
 from components.map_base import make_base_map
-from marsad.views import STATEMENT_COLOR, dominant_event_types, event_color, map_bounds, marker_radius
+from marsad.views import (
+    STATEMENT_COLOR,
+    dominant_event_types,
+    event_color,
+    map_bounds,
+    marker_radius,
+    short_name,
+)
 
 PLACE_COLUMNS = {"name_en": "Place", "name_ar": "Arabic name", "kind": "Kind", "country": "Country",
                  "mentions": "Mentions", "articles": "Articles", "lat": "Latitude", "lon": "Longitude",
                  "source": "Resolved from"}
 CLUSTER_ABOVE = 80  # markers; beyond this they are clustered
-LABELLED = 8  # the most-mentioned places carry a permanent name label
+LABELLED = 6  # the most-mentioned places carry a permanent name label
 LABEL_CSS = ("<style>.leaflet-tooltip.marsad-label{background:transparent;border:0;box-shadow:none;padding:0;"
              "font:600 12px/1.2 'Noto Sans',sans-serif;color:#1f2933;"
              "text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff}"
@@ -65,7 +72,7 @@ def build_map(places: pd.DataFrame, statements: pd.DataFrame, events: pd.DataFra
             location=(place["lat"], place["lon"]), radius=marker_radius(place["mentions"], largest),
             color="#ffffff", weight=1.5, fill=True, fill_color=color, fill_opacity=0.85,
             tooltip=folium.Tooltip(
-                f"{escape(place['name_en'].split(' (')[0])}" if place["place_id"] in labelled
+                escape(short_name(place["name_en"])) if place["place_id"] in labelled
                 else f"{escape(place['name_en'])} · {escape(place['name_ar'])} ({place['mentions']})",
                 permanent=place["place_id"] in labelled, direction="right", offset=(8, 0),
                 class_name="marsad-label" if place["place_id"] in labelled else ""),
@@ -74,10 +81,11 @@ def build_map(places: pd.DataFrame, statements: pd.DataFrame, events: pd.DataFra
     return figure
 
 
-def show_map(figure: folium.Map, key: str = "places_map") -> dict | None:
-    """Draw the map; returns what the last click hit ({'lat', 'lng'}) or None."""
-    state = st_folium(figure, height=560, width=None, returned_objects=["last_object_clicked"], key=key)
-    return (state or {}).get("last_object_clicked")
+def show_map(figure: folium.Map, key: str = "places_map") -> tuple[dict | None, str | None]:
+    """Draw the map; returns the last click ({'lat', 'lng'}) and the tooltip of the marker it hit."""
+    state = st_folium(figure, height=560, width=None, key=key,
+                      returned_objects=["last_object_clicked", "last_object_clicked_tooltip"]) or {}
+    return state.get("last_object_clicked"), state.get("last_object_clicked_tooltip")
 
 
 def legend(events: pd.DataFrame) -> str:

@@ -45,8 +45,9 @@ def timeline_figure(rows: pd.DataFrame, title: str = "") -> go.Figure:
     points = rows[rows["end"] == rows["start"]].copy()
     # Items on the same day in the same lane sit side by side (3 h apart) instead of on top of each other.
     order = points.groupby(["lane", "start"]).cumcount()
-    points["x"] = [pd.Timestamp(start) + pd.Timedelta(hours=3 * n) for start, n in zip(points["start"], order,
-                                                                                         strict=True)]
+    crowd = points.groupby(["lane", "start"])["start"].transform("size")
+    points["x"] = [pd.Timestamp(start) + pd.Timedelta(hours=min(3.0, 20.0 / count) * n)  # stays on its day
+                   for start, n, count in zip(points["start"], order, crowd, strict=True)]
     for row in spans.to_dict("records"):
         end = row["end"] + timedelta(days=1)
         figure.add_trace(go.Scatter(
@@ -74,7 +75,7 @@ def timeline_figure(rows: pd.DataFrame, title: str = "") -> go.Figure:
         title={"text": title, "font": {"size": 15}}, font={"family": FONT, "size": 13},
         height=max(320, 120 + 34 * len(lanes)), margin={"l": 10, "r": 20, "t": 60 if title else 20, "b": 40},
         hoverlabel={"font": {"family": FONT, "size": 14}, "align": "right"},
-        legend={"orientation": "h", "y": -0.12}, plot_bgcolor="#fbfbfc",
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0}, plot_bgcolor="#fbfbfc",
         yaxis={"categoryorder": "array", "categoryarray": lanes[::-1], "automargin": True},
         xaxis={"type": "date", "showgrid": True, "gridcolor": "#eceff3",
                "range": [str(window[0]), str(window[1])] if window else None},
@@ -86,9 +87,9 @@ def with_caption(figure: go.Figure, caption: str) -> go.Figure:
     """A copy of the figure with a caption under the plot (for exported images)."""
     captioned = go.Figure(figure)
     height = captioned.layout.height or 400
-    captioned.update_layout(height=height + 60, margin={"b": 110})
-    captioned.add_annotation(text=caption, xref="paper", yref="paper", x=0, y=-0.28, showarrow=False,
-                             xanchor="left", align="left", font={"size": 11, "color": "#4b5563"})
+    captioned.update_layout(height=height + 90, margin={"b": 130})
+    captioned.add_annotation(text=caption, xref="paper", yref="paper", x=0, y=0, yanchor="top", yshift=-45,
+                             showarrow=False, xanchor="left", align="left", font={"size": 11, "color": "#4b5563"})
     return captioned
 
 

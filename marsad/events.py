@@ -14,10 +14,10 @@ from functools import lru_cache
 
 from marsad.geo import KIND_RANK
 from marsad.lexicon import EventTrigger, Lexicon
-from marsad.matcher import Matcher, longest_first
+from marsad.matcher import Matcher, longest_first, previous_word
 from marsad.records import Event, Mention, Place, Span, TimeMention
 from marsad.statements import sentence_date, within
-from marsad.text import Normalized, normalize
+from marsad.text import Normalized, normalize, normalize_key
 
 MAX_PLACES_PER_EVENT = 3
 
@@ -53,7 +53,7 @@ def find_events(text: str, sentences: list[Span], actor_mentions: list[Mention],
         place_ids = _specific_places(_within(place_mentions, sentence), places, home_country)
         when, precision = sentence_date(times, sentence, published)
         for t_start, t_end, trigger in in_sentence:
-            if trigger.event_type in seen:
+            if trigger.event_type in seen or _negated(norm_text_before(text, t_start)):
                 continue
             seen.add(trigger.event_type)
             for place_id in place_ids or [None]:
@@ -65,6 +65,19 @@ def find_events(text: str, sentences: list[Span], actor_mentions: list[Mention],
                     acled_sub_event_type=trigger.acled_sub_event_type,
                 ))
     return events
+
+
+_NEGATORS = frozenset(normalize_key(w) for w in ["وقف", "لوقف", "بوقف", "ووقف", "عدم", "منع", "لمنع", "دون",
+                                                 "ينفي", "نفى", "نفت"])
+
+
+def norm_text_before(text: str, position: int) -> str:
+    return normalize_key(previous_word(text, position)[0])
+
+
+def _negated(word_before: str) -> bool:
+    """`وقف الزحف` (stop the advance), `عدم التصعيد`: the event is what someone wants not to happen."""
+    return word_before in _NEGATORS
 
 
 def _within(mentions: list[Mention], sentence: Span) -> list[Mention]:

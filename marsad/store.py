@@ -277,6 +277,15 @@ class Store:
             conditions.append(column <= filters.date_to)
         return conditions
 
+    def _articles_in_range(self, filters: Filters) -> list:
+        """An article is in a date range when it was published then or reports something dated then."""
+        if not (filters.date_from or filters.date_to):
+            return []
+        said = sa.select(statements.c.article_id).where(*self._date_range(statements.c.date, filters))
+        happened = sa.select(events.c.article_id).where(*self._date_range(events.c.date, filters))
+        return [sa.or_(sa.and_(*self._date_range(articles.c.published, filters)),
+                       articles.c.article_id.in_(said), articles.c.article_id.in_(happened))]
+
     def articles(self, filters: Filters | None = None) -> pd.DataFrame:
         filters = filters or Filters()
         query = sa.select(articles.c.article_id, articles.c.title, articles.c.source, articles.c.url,
@@ -284,7 +293,7 @@ class Store:
         ids = self._article_ids(filters)
         if ids is not None:
             query = query.where(articles.c.article_id.in_(ids))
-        query = query.where(*self._date_range(articles.c.published, filters))
+        query = query.where(*self._articles_in_range(filters))
         return self._frame(query.order_by(articles.c.published.desc(), articles.c.article_id))
 
     def article(self, article_id: str) -> dict | None:
@@ -384,7 +393,7 @@ class Store:
             query = query.where(mentions.c.article_id.in_(ids))
         if filters.places:
             query = query.where(places.c.place_id.in_(filters.places))
-        query = query.where(*self._date_range(articles.c.published, filters))
+        query = query.where(*self._articles_in_range(filters))
         return self._frame(query.order_by(sa.desc("mentions")))
 
     def actors(self, filters: Filters | None = None) -> pd.DataFrame:
@@ -403,7 +412,7 @@ class Store:
             query = query.where(mentions.c.article_id.in_(ids))
         if filters.actors:
             query = query.where(actors.c.actor_id.in_(filters.actors))
-        query = query.where(*self._date_range(articles.c.published, filters))
+        query = query.where(*self._articles_in_range(filters))
         return self._frame(query.order_by(sa.desc("mentions")))
 
     def co_mentions(self, actor_id: str, limit: int = 15) -> pd.DataFrame:
@@ -433,7 +442,7 @@ class Store:
 
     def sources(self) -> list[str]:
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(sa.distinct(articles.c.source)).where(articles.c.source.is_not(None)))
+            rows = conn.execute(sa.select(articles.c.source).distinct().where(articles.c.source.is_not(None)))
             return sorted(r[0] for r in rows)
 
     def date_span(self) -> tuple[date | None, date | None]:

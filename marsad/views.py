@@ -91,15 +91,31 @@ def focus_range(dates: pd.Series, margin_days: int = 3) -> tuple[date, date] | N
     return (low - pd.Timedelta(days=margin_days)).date(), (high + pd.Timedelta(days=margin_days + 1)).date()
 
 
-def place_at(places: pd.DataFrame, lat: float | None, lon: float | None, tolerance: float = 1e-4) -> str | None:
-    """The place a map click landed on (the marker's own coordinates), or None."""
-    if lat is None or lon is None or places.empty:
+def short_name(name_en: str) -> str:
+    """A map label: the English name without its parenthesis ("Yarmouk camp (Tripoli)" -> "Yarmouk camp")."""
+    return name_en.split(" (")[0]
+
+
+def place_clicked(places: pd.DataFrame, clicked: dict | None, tooltip: str | None = None,
+                  tolerance: float = 0.05) -> str | None:
+    """The place a map click landed on: by the marker's tooltip, else the nearest marker to the click.
+
+    Leaflet reports the mouse position (not the marker's) for large circle markers, so the
+    tooltip text, which names the place, is the reliable key; the position is the fallback.
+    """
+    if places.empty:
+        return None
+    if tooltip:
+        text = tooltip.strip()
+        for row in places.itertuples():
+            if text == short_name(row.name_en) or text.startswith(f"{row.name_en} ·"):
+                return str(row.place_id)
+    lat, lon = (clicked or {}).get("lat"), (clicked or {}).get("lng")
+    if lat is None or lon is None:
         return None
     distance = (places["lat"] - lat).abs() + (places["lon"] - lon).abs()
     nearest = distance.idxmin()
-    if distance[nearest] > tolerance:
-        return None
-    return str(places.loc[nearest, "place_id"])
+    return None if distance[nearest] > tolerance else str(places.loc[nearest, "place_id"])
 
 
 def span_end(start: date | None, precision: str) -> date | None:
@@ -169,7 +185,7 @@ def content_words(text: str) -> set[str]:
     return words
 
 
-def claims_and_denials(statements: pd.DataFrame, min_overlap: int = 2) -> pd.DataFrame:
+def claims_and_denials(statements: pd.DataFrame, min_overlap: int = 3) -> pd.DataFrame:
     """Each denial beside the claim it contradicts: the other speaker's statement sharing most words.
 
     Looks within the same article first, then across articles.

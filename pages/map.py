@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import data, filters, frame, map_view
-from marsad.views import place_at
+from marsad.views import place_clicked
 
 f = frame.setup()
 url, key = data.store().url, data.key(f)
@@ -19,8 +19,8 @@ events = data.events(url, key)
 statements = data.statements(url, key).merge(data.statement_places(url, key), on="statement_id")
 show_countries = st.toggle("Show whole countries (states mentioned as actors)", value=False)
 st.markdown(map_view.legend(events), unsafe_allow_html=True)
-clicked = map_view.show_map(map_view.build_map(places, statements, events, show_countries))
-place_id = place_at(places, (clicked or {}).get("lat"), (clicked or {}).get("lng"))
+clicked, tooltip = map_view.show_map(map_view.build_map(places, statements, events, show_countries))
+place_id = place_clicked(places, clicked, tooltip)
 if place_id and place_id not in f.places:
     filters.set_place(place_id)
 

@@ -155,7 +155,7 @@ def test_map_has_folium_markers_and_places_table(seeds_url):
     at = open_page("map")
     assert [t.value for t in at.title] == [TITLES["map"]]
     args = folium_args(at)
-    assert args["returned_objects"] == ["last_object_clicked"]
+    assert args["returned_objects"] == ["last_object_clicked", "last_object_clicked_tooltip"]
     script = args["script"]
     assert "L.circleMarker" in script
     assert "32.8874" in script and "13.1873" in script  # Tripoli
@@ -220,6 +220,20 @@ def test_articles_page_highlights_the_text(seeds_url):
     assert 'class="statement"' in html
     assert 'id="target"' not in html  # no sentence asked for
 
+
+
+def test_png_export_caption_is_inside_the_image(processed_db):
+    from components.timeline_chart import timeline_figure, with_caption
+    from marsad.views import timeline_rows
+
+    store = Store(processed_db)
+    figure = with_caption(timeline_figure(timeline_rows(store.statements(), store.events(), "actor")),
+                          "Marsad — all articles<br>Sources: …")
+    layout = figure.layout
+    plot_height = layout.height - layout.margin.t - layout.margin.b
+    (caption,) = [a for a in layout.annotations if a.text.startswith("Marsad")]
+    below_plot = -caption.y * plot_height  # pixels from the plot's bottom edge to the caption's centre
+    assert below_plot + 2 * 14 <= layout.margin.b, (below_plot, layout.margin.b)
 
 # ---------------------------------------------------------------------------------------------------------
 # Filters

@@ -6,23 +6,31 @@ from marsad.views import (
     claims_and_denials,
     map_bounds,
     marker_radius,
-    place_at,
+    place_clicked,
     span_end,
     timeline_rows,
 )
 
 PLACES = pd.DataFrame([
-    {"place_id": "ly-tripoli", "lat": 32.8874, "lon": 13.1873, "kind": "city", "mentions": 24},
-    {"place_id": "ly-janzour", "lat": 32.8187, "lon": 13.0173, "kind": "town", "mentions": 2},
-    {"place_id": "ly", "lat": 26.6389, "lon": 18.011, "kind": "country", "mentions": 16},
-    {"place_id": "us", "lat": 39.5, "lon": -97.5, "kind": "country", "mentions": 12},
+    {"place_id": "ly-tripoli", "name_en": "Tripoli", "lat": 32.8874, "lon": 13.1873, "kind": "city", "mentions": 24},
+    {"place_id": "ly-janzour", "name_en": "Janzour", "lat": 32.8187, "lon": 13.0173, "kind": "town", "mentions": 2},
+    {"place_id": "ly-yarmouk-camp", "name_en": "Yarmouk camp (Tripoli)", "lat": 32.79, "lon": 13.185,
+     "kind": "base", "mentions": 2},
+    {"place_id": "ly", "name_en": "Libya", "lat": 26.6389, "lon": 18.011, "kind": "country", "mentions": 16},
+    {"place_id": "us", "name_en": "United States", "lat": 39.5, "lon": -97.5, "kind": "country", "mentions": 12},
 ])
 
 
 def test_a_click_on_a_marker_finds_its_place() -> None:
-    assert place_at(PLACES, 32.8187, 13.0173) == "ly-janzour"
-    assert place_at(PLACES, 30.0, 10.0) is None
-    assert place_at(PLACES, None, None) is None
+    # Leaflet reports the mouse position for big circles: a click 0.01° off still finds Janzour.
+    assert place_clicked(PLACES, {"lat": 32.8287, "lng": 13.0123}) == "ly-janzour"
+    assert place_clicked(PLACES, {"lat": 30.0, "lng": 10.0}) is None
+    assert place_clicked(PLACES, None) is None
+
+
+def test_the_tooltip_names_the_clicked_place() -> None:
+    assert place_clicked(PLACES, {"lat": 0, "lng": 0}, "Yarmouk camp") == "ly-yarmouk-camp"
+    assert place_clicked(PLACES, None, "Janzour · جنزور (2)") == "ly-janzour"
 
 
 def test_map_frames_the_specific_places_not_the_countries() -> None:
