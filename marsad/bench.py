@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 import time
 import zipfile
 from collections.abc import Iterator
@@ -56,6 +57,8 @@ def corpus_articles(limit: int, folder: Path | None = None) -> list:
 def bench_pipeline(limit: int = 2000, workers: int | None = None) -> dict:
     from marsad.lexicon import load_lexicon
     from marsad.pipeline import analyse, analyse_many
+    from marsad.process import process_articles
+    from marsad.store import Store
 
     articles = corpus_articles(limit)
     total_bytes = sum(len(a.text.encode("utf-8")) for a in articles)
@@ -73,6 +76,13 @@ def bench_pipeline(limit: int = 2000, workers: int | None = None) -> dict:
     started = time.perf_counter()
     analyses = list(analyse_many(articles, workers=workers))
     seconds = time.perf_counter() - started
+
+    # End to end: analyse and write every article to a fresh SQLite store, one transaction each.
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(f"sqlite:///{Path(folder) / 'bench.sqlite'}")
+        started = time.perf_counter()
+        report = process_articles(articles, store, workers=workers)
+        end_to_end = time.perf_counter() - started
     return {
         "benchmark": "pipeline",
         "articles": len(articles),
@@ -81,6 +91,10 @@ def bench_pipeline(limit: int = 2000, workers: int | None = None) -> dict:
         "seconds": round(seconds, 2),
         "articles_per_second": round(len(articles) / seconds, 1),
         "megabytes_per_second": round(total_bytes / 1e6 / seconds, 2),
+        "end_to_end_seconds": round(end_to_end, 2),
+        "end_to_end_megabytes_per_second": round(total_bytes / 1e6 / end_to_end, 2),
+        "end_to_end_megabytes_per_second_per_worker": round(total_bytes / 1e6 / end_to_end / workers, 2),
+        "stored_articles": len(report.processed),
         "single_process_megabytes_per_second": round(single_bytes / 1e6 / single_seconds, 2),
         "single_process_articles_per_second": round(len(single) / single_seconds, 1),
         "startup_seconds": round(warm, 2),

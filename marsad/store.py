@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql as postgresql_dialect
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from marsad.filters import Filters
 from marsad.records import Analysis
@@ -149,6 +151,7 @@ class Store:
         if self.url.startswith("sqlite:///") and not self.url.startswith("sqlite:///:memory:"):
             Path(self.url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         self.engine = sa.create_engine(self.url)
+        self._written: dict[tuple[str, str], dict] = {}  # (kind, id) -> the row this Store last upserted
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         metadata.create_all(self.engine)
@@ -159,19 +162,25 @@ class Store:
         """Write one analysed article in a single transaction, replacing any earlier version."""
         article = analysis.article
         with self.engine.begin() as conn:
-            self._delete_article(conn, article.article_id)
+            exists = conn.execute(sa.select(articles.c.article_id)
+                                  .where(articles.c.article_id == article.article_id)).first()
+            if exists is not None:
+                self._delete_article(conn, article.article_id)
             conn.execute(articles.insert().values(
                 article_id=article.article_id, title=article.title, text=article.text, source=article.source,
                 url=article.url, published=article.published, published_inferred=article.published_inferred,
                 path=article.path, processed_at=datetime.now(UTC).replace(tzinfo=None),
             ))
-            for actor in analysis.actors.values():
-                self._upsert(conn, actors, "actor_id", {
-                    "actor_id": actor.actor_id, "name_en": actor.name_en, "name_ar": actor.name_ar,
-                    "type": actor.type, "affiliation": actor.affiliation, "country": actor.country,
-                    "role": actor.role, "discovered": actor.discovered})
-            for place in analysis.places.values():
-                self._upsert(conn, places, "place_id", asdict(place))
+            actor_rows = [
+                {"actor_id": actor.actor_id, "name_en": actor.name_en, "name_ar": actor.name_ar,
+                 "type": actor.type, "affiliation": actor.affiliation, "country": actor.country,
+                 "role": actor.role, "discovered": actor.discovered} for actor in analysis.actors.values()]
+            place_rows = [asdict(place) for place in analysis.places.values()]
+            # Rows this Store already wrote with the same values are not written again.
+            actor_rows = [row for row in actor_rows if self._written.get(("actor", row["actor_id"])) != row]
+            place_rows = [row for row in place_rows if self._written.get(("place", row["place_id"])) != row]
+            self._upsert(conn, actors, "actor_id", actor_rows)
+            self._upsert(conn, places, "place_id", place_rows)
             if analysis.mentions:
                 conn.execute(mentions.insert(), [
                     {"article_id": article.article_id, "start": m.start, "end": m.end, "text": m.text,
@@ -205,6 +214,9 @@ class Store:
                 conn.execute(events.insert(), event_rows)
             if link_rows:
                 conn.execute(event_actors.insert(), link_rows)
+        # Only after the commit: a rolled-back transaction must not mark rows as written.
+        self._written.update({("actor", row["actor_id"]): row for row in actor_rows})
+        self._written.update({("place", row["place_id"]): row for row in place_rows})
 
     def save_many(self, analyses) -> int:  # noqa: ANN001 - any iterable of Analysis
         count = 0
@@ -226,12 +238,23 @@ class Store:
         conn.execute(articles.delete().where(articles.c.article_id == article_id))
 
     @staticmethod
-    def _upsert(conn: sa.Connection, table: sa.Table, key: str, values: dict) -> None:
-        existing = conn.execute(sa.select(table.c[key]).where(table.c[key] == values[key])).first()
-        if existing is None:
-            conn.execute(table.insert().values(**values))
-        else:
-            conn.execute(table.update().where(table.c[key] == values[key]).values(**values))
+    def _upsert(conn: sa.Connection, table: sa.Table, key: str, rows: list[dict]) -> None:
+        """Insert rows, replacing those whose `key` exists (one statement on SQLite and PostgreSQL)."""
+        if not rows:
+            return
+        dialect = conn.dialect.name
+        if dialect in ("sqlite", "postgresql"):
+            module = sqlite_dialect if dialect == "sqlite" else postgresql_dialect
+            statement = module.insert(table)
+            updates = {c.name: statement.excluded[c.name] for c in table.columns if c.name != key}
+            conn.execute(statement.on_conflict_do_update(index_elements=[key], set_=updates), rows)
+            return
+        for values in rows:
+            existing = conn.execute(sa.select(table.c[key]).where(table.c[key] == values[key])).first()
+            if existing is None:
+                conn.execute(table.insert().values(**values))
+            else:
+                conn.execute(table.update().where(table.c[key] == values[key]).values(**values))
 
     # --- reading -------------------------------------------------------------------------
 
@@ -455,5 +478,6 @@ class Store:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable against an app crash, fewer fsyncs
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
