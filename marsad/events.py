@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from marsad.geo import KIND_RANK
 from marsad.lexicon import EventTrigger, Lexicon
-from marsad.matcher import Matcher, longest_first, previous_word
+from marsad.matcher import Matcher, find_in_original, previous_word
 from marsad.records import Event, Mention, Place, Span, TimeMention
 from marsad.statements import sentence_date, within
 from marsad.text import Normalized, normalize, normalize_key
@@ -37,11 +37,7 @@ def find_events(text: str, sentences: list[Span], actor_mentions: list[Mention],
                 published: date | None, home_country: str | None = None,
                 normalized: Normalized | None = None) -> list[Event]:
     """Typed events, each tied to its sentence, date, place and actors."""
-    norm = normalized or normalize(text)
-    triggers = []
-    for match in longest_first(_trigger_matcher(lexicon).find(norm.text)):
-        t_start, t_end = norm.span_to_original(match.word_start, match.end)
-        triggers.append((t_start, t_end, match.payloads[0]))
+    triggers = find_in_original(_trigger_matcher(lexicon), normalized or normalize(text))
     events: list[Event] = []
     for sentence in sentences:
         in_sentence = within(triggers, sentence)

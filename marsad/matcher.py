@@ -15,7 +15,7 @@ from typing import Generic, TypeVar
 
 import ahocorasick
 
-from marsad.text import normalize_key
+from marsad.text import Normalized, normalize_key
 
 T = TypeVar("T")
 
@@ -82,6 +82,15 @@ class Matcher(Generic[T]):
                 display_start = start - 2 if prefix.endswith("ال") else start
                 matches.append(Match(start, end, word_start, core, kept, display_start))
         return matches
+
+
+def find_in_original(matcher: Matcher[T], norm: Normalized) -> list[tuple[int, int, T]]:
+    """(start, end, first payload) of every non-overlapping match, as offsets into the original text."""
+    found = []
+    for match in longest_first(matcher.find(norm.text)):
+        start, end = norm.span_to_original(match.word_start, match.end)
+        found.append((start, end, match.payloads[0]))
+    return found
 
 
 def previous_word(text: str, position: int) -> tuple[str, int]:

@@ -20,7 +20,7 @@ from datetime import date
 from functools import lru_cache
 
 from marsad.lexicon import Lexicon, SpeechVerb
-from marsad.matcher import Matcher, longest_first
+from marsad.matcher import Matcher, find_in_original, previous_word
 from marsad.records import Mention, Span, Statement, TimeMention
 from marsad.text import Normalized, normalize, normalize_key
 
@@ -76,11 +76,7 @@ def find_statements(text: str, sentences: list[Span], mentions: list[Mention], t
                     lexicon: Lexicon, published: date | None,
                     normalized: Normalized | None = None) -> list[Statement]:
     """Statements in the article, in text order; `mentions` are actor and place mentions."""
-    norm = normalized or normalize(text)
-    all_cues = []
-    for verb_match in longest_first(_verb_matcher(lexicon).find(norm.text)):
-        cue_start, cue_end = norm.span_to_original(verb_match.word_start, verb_match.end)
-        all_cues.append((cue_start, cue_end, verb_match.payloads[0]))
+    all_cues = find_in_original(_verb_matcher(lexicon), normalized or normalize(text))
     found: list[Statement] = []
     last: tuple[_Speaker, int] | None = None
     for index, sentence in enumerate(sentences):
@@ -94,7 +90,8 @@ def find_statements(text: str, sentences: list[Span], mentions: list[Mention], t
             if made and not _new_clause(text, made[-1].cue_end, cue_start) and \
                     not _headline_subject(text, in_sentence, sentence, cue_start, verb):
                 continue  # a verb inside the previous statement's content (أن حفتر أبلغ ...)
-            later = [c[0] if not c[2].person.startswith("present") else _word_before(text, c[0]) for c in
+            # A headline verb's clause starts at its subject, the word before it (والبنتاغون ينفي).
+            later = [c[0] if not c[2].person.startswith("present") else previous_word(text, c[0])[1] for c in
                      cues[number + 1:]]
             segment_end = _segment_end(text, cue_end, later, sentence.end)
             speaker = _speaker_for(text, sentence, cue_start, cue_end, segment_end, in_sentence, verb, lexicon)
@@ -174,17 +171,6 @@ def _new_clause(text: str, previous_cue_end: int, cue_start: int) -> bool:
     between = normalize_key(text[previous_cue_end:cue_start])
     words = set(between.replace("،", " ، ").replace(",", " , ").split())
     return bool(words & _CLAUSE_BREAKS)
-
-
-def _word_before(text: str, position: int) -> int:
-    """Start of the word before `position` (the subject of a headline verb: والبنتاغون ينفي)."""
-    end = position
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    start = end
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    return start
 
 
 def _segment_end(text: str, cue_end: int, later_cues: list[int], sentence_end: int) -> int:

@@ -23,15 +23,12 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from marsad.store import Store
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, offline_context
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "tests" / "screenshots"
-CHROMIUM = os.environ.get("MARSAD_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 VIEWPORT = {"width": 1400, "height": 900}
 ARABIC = re.compile("[\u0600-\u06ff]")
 
@@ -60,13 +57,6 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def _is_local(url: str) -> bool:
-    parsed = urlparse(url)
-    if parsed.scheme in {"data", "blob", "about", "chrome-error"}:
-        return True
-    return (parsed.hostname or "") in LOCAL_HOSTS
 
 
 @dataclass
@@ -135,17 +125,8 @@ def chromium():
 
 
 def _new_tab(browser, server: Server) -> Tab:
-    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     external: list[str] = []
-
-    def guard(route):
-        if _is_local(route.request.url):
-            route.continue_()
-        else:  # behave as if offline, even where there is a network
-            external.append(route.request.url)
-            route.abort("internetdisconnected")
-
-    context.route("**/*", guard)
+    context = offline_context(browser, external, viewport=VIEWPORT, accept_downloads=True)
     return Tab(context.new_page(), external, server)
 
 

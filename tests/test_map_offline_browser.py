@@ -19,26 +19,16 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
+
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, is_local, offline_context
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "tests" / "apps" / "offline_map_app.py"
 SCREENSHOTS = ROOT / "tests" / "screenshots"
-CHROMIUM = os.environ.get("MARSAD_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
 # (lat, lon) inside the app's view (31.8..33.6 N, 11.8..15.6 E)
 LAND = (31.95, 13.4)  # Jabal Nafusa, inland Tripolitania
@@ -106,13 +96,6 @@ def streamlit_app(tmp_path):
             proc.wait()
 
 
-def _is_local(url: str) -> bool:
-    parsed = urlparse(url)
-    if parsed.scheme in {"data", "blob", "about", "chrome-error"}:
-        return True
-    return (parsed.hostname or "") in LOCAL_HOSTS
-
-
 def _near(rgb, want, tol=14) -> bool:
     return all(abs(a - b) <= tol for a, b in zip(rgb[:3], want, strict=True))
 
@@ -137,20 +120,11 @@ def test_map_renders_offline(streamlit_app):
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-
-            def guard(route):
-                if _is_local(route.request.url):
-                    route.continue_()
-                else:  # behave as if offline, even where there is a network
-                    external.append(route.request.url)
-                    route.abort("internetdisconnected")
-
-            context.route("**/*", guard)
+            context = offline_context(browser, external, viewport={"width": 1280, "height": 900})
             page = context.new_page()
             page.on(
                 "requestfailed",
-                lambda req: failed.append(f"{req.url} ({req.failure})") if _is_local(req.url) else None,
+                lambda req: failed.append(f"{req.url} ({req.failure})") if is_local(req.url) else None,
             )
             page.on("console", lambda msg: console_errors.append(msg.text) if msg.type == "error" else None)
             page.goto(streamlit_app, wait_until="domcontentloaded")
