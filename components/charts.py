@@ -17,20 +17,16 @@ def bidi(text: str) -> str:
     return f"{RLE}{text}{PDF}" if text else text
 
 
-def overview_metrics(articles: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFrame,
-                     statements: pd.DataFrame, events: pd.DataFrame) -> None:
+def overview_metrics(counts: dict) -> None:
     cols = st.columns(5)
-    for col, (label, frame) in zip(cols, [("Articles", articles), ("Actors", actors), ("Places", places),
-                                          ("Statements", statements), ("Events", events)], strict=True):
-        col.metric(label, f"{len(frame):,}")
-    dated = articles.dropna(subset=["published"])
+    for col, label in zip(cols, ["Articles", "Actors", "Places", "Statements", "Events"], strict=True):
+        col.metric(label, f"{counts[label.lower()]:,}")
     span = "no dated articles"
-    if not dated.empty:
-        span = f"{dated['published'].min()} – {dated['published'].max()}"
-        inferred = int(articles["published_inferred"].fillna(False).sum())
-        if inferred:
-            span += f" ({inferred} publication date(s) inferred from the text)"
-    sources = ", ".join(sorted(articles["source"].dropna().unique())) or "unknown"
+    if counts["first"]:
+        span = f"{counts['first']} – {counts['last']}"
+        if counts["inferred"]:
+            span += f" ({counts['inferred']} publication date(s) inferred from the text)"
+    sources = ", ".join(counts["sources"]) or "unknown"
     st.markdown(f"**Date span:** {escape(span)}  \n**Sources:** <span dir='rtl'>{escape(sources)}</span>",
                 unsafe_allow_html=True)
 

@@ -36,24 +36,56 @@ def _filters(filters_key: tuple[tuple[str, str], ...]) -> Filters:
     return Filters.from_query(dict(filters_key))
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
-def articles(url: str, filters_key: tuple = ()) -> pd.DataFrame:
-    return _store(url).articles(_filters(filters_key))
+# Pages draw at most this many statements/events/articles; counts and charts come from aggregates.
+ROWS_LIMIT = 3000
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def statements(url: str, filters_key: tuple = (), article_id: str | None = None) -> pd.DataFrame:
-    return _store(url).statements(_filters(filters_key), article_id=article_id)
+def articles(url: str, filters_key: tuple = (), limit: int | None = ROWS_LIMIT) -> pd.DataFrame:
+    return _store(url).articles(_filters(filters_key), limit=limit)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def events(url: str, filters_key: tuple = (), article_id: str | None = None) -> pd.DataFrame:
-    return _store(url).events(_filters(filters_key), article_id=article_id)
+def statements(url: str, filters_key: tuple = (), article_id: str | None = None,
+               limit: int | None = ROWS_LIMIT) -> pd.DataFrame:
+    """Statements in date order; past `limit`, the newest ones."""
+    frame = _store(url).statements(_filters(filters_key), article_id=article_id, limit=limit, newest_first=True)
+    return frame.iloc[::-1].reset_index(drop=True)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def statement_places(url: str, filters_key: tuple = ()) -> pd.DataFrame:
-    return _store(url).statement_places(_filters(filters_key))
+def events(url: str, filters_key: tuple = (), article_id: str | None = None,
+           limit: int | None = ROWS_LIMIT) -> pd.DataFrame:
+    """Events in date order; past `limit`, the newest ones."""
+    frame = _store(url).events(_filters(filters_key), article_id=article_id, limit=limit, newest_first=True)
+    return frame.iloc[::-1].reset_index(drop=True)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def counts(url: str, filters_key: tuple = ()) -> dict:
+    return _store(url).counts(_filters(filters_key))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def place_event_types(url: str, filters_key: tuple = ()) -> pd.DataFrame:
+    return _store(url).place_event_types(_filters(filters_key))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def timeline_counts(url: str, filters_key: tuple = ()) -> pd.DataFrame:
+    return _store(url).timeline_counts(_filters(filters_key))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def denials_in_context(url: str, filters_key: tuple = ()) -> pd.DataFrame:
+    return _store(url).denials_in_context(_filters(filters_key))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def statement_places(url: str, filters_key: tuple = (), statement_ids: tuple[str, ...] | None = None
+                     ) -> pd.DataFrame:
+    return _store(url).statement_places(_filters(filters_key),
+                                        list(statement_ids) if statement_ids is not None else None)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -97,7 +129,7 @@ def options(url: str) -> dict:
     s = _store(url)
     actor_frame = s.actors()
     place_frame = s.places()
-    event_types = sorted(s.events()["type"].unique().tolist())
+    event_types = s.event_types()
     low, high = s.date_span()
     return {
         "actors": {r.actor_id: _label(r.name_en, r.name_ar) for r in actor_frame.itertuples()},

@@ -53,7 +53,7 @@ def _popup(place: dict, statements: pd.DataFrame, events: pd.DataFrame) -> str:
     return "<div style='min-width:260px;max-width:340px'>" + "".join(parts) + "</div>"
 
 
-def build_map(places: pd.DataFrame, statements: pd.DataFrame, events: pd.DataFrame,
+def build_map(places: pd.DataFrame, statements: pd.DataFrame, events: pd.DataFrame, event_types: pd.DataFrame,
               show_countries: bool = False) -> folium.Map:
     """`statements` has one row per (statement, place named in its sentence), with `place_id`."""
     shown = places if show_countries else places[places["kind"] != "country"]
@@ -62,7 +62,7 @@ def build_map(places: pd.DataFrame, statements: pd.DataFrame, events: pd.DataFra
     layer: folium.Map | MarkerCluster = figure
     if len(shown) > CLUSTER_ABOVE:
         layer = MarkerCluster(name="places", options={"maxClusterRadius": 40}).add_to(figure)
-    colors = dominant_event_types(events)
+    colors = dominant_event_types(event_types)
     largest = int(shown["mentions"].max()) if not shown.empty else 0
     labelled = set(shown.nlargest(LABELLED, "mentions")["place_id"])
     for place in shown.to_dict("records"):

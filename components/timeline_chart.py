@@ -83,6 +83,20 @@ def timeline_figure(rows: pd.DataFrame, title: str = "") -> go.Figure:
     return figure
 
 
+def counts_figure(counts: pd.DataFrame) -> go.Figure:
+    """Items per day, stacked by lane (statements, then each event type), for selections too big to draw."""
+    figure = go.Figure()
+    for lane, rows in counts.groupby("lane", sort=True):
+        color = "#264653" if lane == "statements" else event_color(str(lane))
+        figure.add_trace(go.Bar(x=rows["date"], y=rows["items"], name=str(lane).replace("_", " "),
+                                marker_color=color, hovertemplate="%{x}: %{y} " + str(lane).replace("_", " ")
+                                + "<extra></extra>"))
+    figure.update_layout(barmode="stack", height=460, font={"family": FONT, "size": 13}, plot_bgcolor="#fbfbfc",
+                         margin={"l": 10, "r": 20, "t": 40, "b": 40}, yaxis_title="items per day",
+                         legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0})
+    return figure
+
+
 def with_caption(figure: go.Figure, caption: str) -> go.Figure:
     """A copy of the figure with a caption under the plot (for exported images)."""
     captioned = go.Figure(figure)
@@ -91,6 +105,13 @@ def with_caption(figure: go.Figure, caption: str) -> go.Figure:
     captioned.add_annotation(text=caption, xref="paper", yref="paper", x=0, y=0, yanchor="top", yshift=-45,
                              showarrow=False, xanchor="left", align="left", font={"size": 11, "color": "#4b5563"})
     return captioned
+
+
+def sources_line(articles: pd.DataFrame, limit: int = 400) -> str:
+    """The source articles for a caption: "title (source); ..." cut to `limit` characters."""
+    line = "; ".join(f"{title} ({source or 'unknown source'})"
+                     for title, source in articles[["title", "source"]].itertuples(index=False))
+    return line if len(line) <= limit else line[:limit] + "…"
 
 
 def png_bytes(figure: go.Figure, width: int = 1600, scale: float = 2.0) -> bytes:

@@ -38,7 +38,7 @@ def records(store: Store, kind: str, filters: Filters | None = None) -> Iterator
     if kind == "acled":
         yield from acled_records(store, filters)
         return
-    frame = getattr(store, kind)(filters)
+    frame = store.places(filters, with_article_ids=True) if kind == "places" else getattr(store, kind)(filters)
     for row in _rows(frame, _COLUMNS[kind]):
         if kind == "places":
             row["article_ids"] = sorted(filter(None, (row["article_ids"] or "").split(",")))

@@ -131,7 +131,24 @@ event_actors = sa.Table(
     sa.Column("actor_id", sa.String, primary_key=True, index=True),
 )
 
+# Composite and covering indexes for the dashboard's queries at 100,000 articles (measured with
+# `python -m marsad bench app`): an article's text overflows its page, so reading any column after
+# it (source, published, ...) from the table walks the overflow chain; these indexes answer the
+# listing, the joins, the filters and the sentence-span joins without touching the big rows.
+sa.Index("ix_articles_listing", articles.c.published.desc(), articles.c.article_id, articles.c.title,
+         articles.c.source, articles.c.url, articles.c.published_inferred, articles.c.path)
+sa.Index("ix_articles_ref", articles.c.article_id, articles.c.published, articles.c.source, articles.c.title)
+sa.Index("ix_mentions_entity_article", mentions.c.entity_id, mentions.c.article_id)
+sa.Index("ix_mentions_span", mentions.c.article_id, mentions.c.start, mentions.c.end, mentions.c.entity_id)
+sa.Index("ix_statements_speaker_date", statements.c.speaker_id, statements.c.date)
+sa.Index("ix_statements_date_article", statements.c.date, statements.c.article_id)
+sa.Index("ix_events_date_article", events.c.date, events.c.article_id)
+sa.Index("ix_event_actors_actor_event", event_actors.c.actor_id, event_actors.c.event_id)
+
+sa.Index("ix_events_type_date", events.c.type, events.c.date)
+
 _PER_ARTICLE = [event_actors, events, statements, times, mentions]
+_OBJECT_KINDS = {"string", "date", "empty"}  # pandas.api.types.infer_dtype kinds kept as Python objects
 
 
 def default_url() -> str:
@@ -155,6 +172,10 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         metadata.create_all(self.engine)
+        with self.engine.begin() as conn:  # indexes added after a store was created
+            for table in metadata.sorted_tables:
+                for index in table.indexes:
+                    conn.execute(sa.schema.CreateIndex(index, if_not_exists=True))
 
     # --- writing -------------------------------------------------------------------------
 
@@ -271,10 +292,22 @@ class Store:
     def _frame(self, query: sa.Select) -> pd.DataFrame:
         with self.engine.connect() as conn:
             result = conn.execute(query)
-            frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
-        for column in frame.columns:  # text columns: missing is None, never NaN
-            if not pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column]):
-                frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+            keys = list(result.keys())
+            rows = result.fetchall()
+        # Column by column: pandas' row-wise inference costs seconds at 100,000s of rows. Text and
+        # dates stay Python objects; numbers and booleans are inferred as pandas would.
+        columns = list(zip(*rows, strict=True)) if rows else [() for _ in keys]
+        data = {}
+        for position, values in enumerate(columns):
+            if pd.api.types.infer_dtype(values, skipna=True) in _OBJECT_KINDS:
+                data[position] = pd.Series(values, dtype=object)
+                continue
+            column = pd.Series(list(values))
+            if not pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
+                column = column.astype(object).where(column.notna(), None)  # missing is None, never NaN
+            data[position] = column
+        frame = pd.DataFrame(data)
+        frame.columns = keys
         return frame
 
     def _article_ids(self, filters: Filters) -> sa.Select | None:
@@ -309,7 +342,8 @@ class Store:
         return [sa.or_(sa.and_(*self._date_range(articles.c.published, filters)),
                        articles.c.article_id.in_(said), articles.c.article_id.in_(happened))]
 
-    def articles(self, filters: Filters | None = None) -> pd.DataFrame:
+    def articles(self, filters: Filters | None = None, limit: int | None = None) -> pd.DataFrame:
+        """Articles matching the filters, newest first (at most `limit`)."""
         filters = filters or Filters()
         query = sa.select(articles.c.article_id, articles.c.title, articles.c.source, articles.c.url,
                           articles.c.published, articles.c.published_inferred, articles.c.path)
@@ -317,7 +351,7 @@ class Store:
         if ids is not None:
             query = query.where(articles.c.article_id.in_(ids))
         query = query.where(*self._articles_in_range(filters))
-        return self._frame(query.order_by(articles.c.published.desc(), articles.c.article_id))
+        return self._frame(query.order_by(articles.c.published.desc(), articles.c.article_id).limit(limit))
 
     def article(self, article_id: str) -> dict | None:
         with self.engine.connect() as conn:
@@ -338,8 +372,15 @@ class Store:
                           times.c.precision, times.c.relative).where(times.c.article_id == article_id)
         return self._frame(query.order_by(times.c.start))
 
-    def statements(self, filters: Filters | None = None, article_id: str | None = None) -> pd.DataFrame:
-        filters = filters or Filters()
+    def statements(self, filters: Filters | None = None, article_id: str | None = None,
+                   limit: int | None = None, newest_first: bool = False) -> pd.DataFrame:
+        """Statements matching the filters, in date order (newest first if asked; at most `limit`)."""
+        query = self._statements_query(filters or Filters(), article_id)
+        order = (statements.c.date.desc(), statements.c.article_id, statements.c.start) if newest_first else \
+            (statements.c.date, statements.c.article_id, statements.c.start)
+        return self._frame(query.order_by(*order).limit(limit))
+
+    def _statements_query(self, filters: Filters, article_id: str | None = None) -> sa.Select:
         speaker = actors.alias("speaker")
         query = sa.select(
             statements, speaker.c.name_en.label("speaker_en"), speaker.c.name_ar.label("speaker_ar"),
@@ -358,11 +399,17 @@ class Store:
             query = query.where(sa.exists(in_sentence))
         if article_id:
             query = query.where(statements.c.article_id == article_id)
-        query = query.where(*self._date_range(statements.c.date, filters))
-        return self._frame(query.order_by(statements.c.date, statements.c.article_id, statements.c.start))
+        return query.where(*self._date_range(statements.c.date, filters))
 
-    def events(self, filters: Filters | None = None, article_id: str | None = None) -> pd.DataFrame:
-        filters = filters or Filters()
+    def events(self, filters: Filters | None = None, article_id: str | None = None,
+               limit: int | None = None, newest_first: bool = False) -> pd.DataFrame:
+        """Events matching the filters, in date order (newest first if asked; at most `limit`)."""
+        query = self._events_query(filters or Filters(), article_id)
+        order = (events.c.date.desc(), events.c.article_id, events.c.start) if newest_first else \
+            (events.c.date, events.c.article_id, events.c.start)
+        return self._frame(query.order_by(*order).limit(limit))
+
+    def _events_query(self, filters: Filters, article_id: str | None = None) -> sa.Select:
         actor_names = (sa.select(sa.func.group_concat(actors.c.name_en, "; "))
                        .select_from(event_actors.join(actors, actors.c.actor_id == event_actors.c.actor_id))
                        .where(event_actors.c.event_id == events.c.event_id).scalar_subquery())
@@ -386,10 +433,10 @@ class Store:
             query = query.where(articles.c.source.in_(filters.sources))
         if article_id:
             query = query.where(events.c.article_id == article_id)
-        query = query.where(*self._date_range(events.c.date, filters))
-        return self._frame(query.order_by(events.c.date, events.c.article_id, events.c.start))
+        return query.where(*self._date_range(events.c.date, filters))
 
-    def statement_places(self, filters: Filters | None = None) -> pd.DataFrame:
+    def statement_places(self, filters: Filters | None = None,
+                         statement_ids: list[str] | None = None) -> pd.DataFrame:
         """(statement_id, place_id) for every place named in a statement's sentence."""
         query = (sa.select(statements.c.statement_id, mentions.c.entity_id.label("place_id"))
                  .select_from(statements.join(mentions, sa.and_(
@@ -397,17 +444,21 @@ class Store:
                      mentions.c.end <= statements.c.end)).join(places, places.c.place_id == mentions.c.entity_id))
                  .distinct())
         filters = filters or Filters()
+        if statement_ids is not None:
+            query = query.where(statements.c.statement_id.in_(statement_ids))
         if filters.actors:
             query = query.where(statements.c.speaker_id.in_(filters.actors))
         query = query.where(*self._date_range(statements.c.date, filters))
         return self._frame(query)
 
-    def places(self, filters: Filters | None = None) -> pd.DataFrame:
-        """Places with their mention counts and the articles mentioning them, within the filters."""
+    def places(self, filters: Filters | None = None, with_article_ids: bool = False) -> pd.DataFrame:
+        """Places with their mention counts (and the articles mentioning them), within the filters."""
         filters = filters or Filters()
-        query = (sa.select(places, sa.func.count(mentions.c.id).label("mentions"),
-                           sa.func.count(sa.distinct(mentions.c.article_id)).label("articles"),
-                           sa.func.group_concat(sa.distinct(mentions.c.article_id)).label("article_ids"))
+        columns = [places, sa.func.count(mentions.c.id).label("mentions"),
+                   sa.func.count(sa.distinct(mentions.c.article_id)).label("articles")]
+        if with_article_ids:
+            columns.append(sa.func.group_concat(sa.distinct(mentions.c.article_id)).label("article_ids"))
+        query = (sa.select(*columns)
                  .select_from(places.join(mentions, mentions.c.entity_id == places.c.place_id)
                               .join(articles, articles.c.article_id == mentions.c.article_id))
                  .group_by(places.c.place_id))
@@ -437,6 +488,71 @@ class Store:
             query = query.where(actors.c.actor_id.in_(filters.actors))
         query = query.where(*self._articles_in_range(filters))
         return self._frame(query.order_by(sa.desc("mentions")))
+
+    def counts(self, filters: Filters | None = None) -> dict:
+        """How many articles, actors, places, statements and events match the filters."""
+        filters = filters or Filters()
+        ids = self._article_ids(filters)
+        article_query = sa.select(sa.func.count()).select_from(articles).where(*self._articles_in_range(filters))
+        if ids is not None:
+            article_query = article_query.where(articles.c.article_id.in_(ids))
+        span_query = sa.select(sa.func.min(articles.c.published), sa.func.max(articles.c.published),
+                               sa.func.sum(sa.case((articles.c.published_inferred, 1), else_=0))) \
+            .where(*self._articles_in_range(filters))
+        source_query = sa.select(articles.c.source).distinct().where(articles.c.source.is_not(None)) \
+            .where(*self._articles_in_range(filters))
+        if ids is not None:
+            span_query = span_query.where(articles.c.article_id.in_(ids))
+            source_query = source_query.where(articles.c.article_id.in_(ids))
+        with self.engine.connect() as conn:
+            first, last, inferred = conn.execute(span_query).one()
+            result = {
+                "first": first, "last": last, "inferred": int(inferred or 0),
+                "sources": sorted(r[0] for r in conn.execute(source_query)),
+                "articles": conn.execute(article_query).scalar_one(),
+                "statements": conn.execute(sa.select(sa.func.count()).select_from(
+                    self._statements_query(filters).subquery())).scalar_one(),
+                "events": conn.execute(sa.select(sa.func.count()).select_from(
+                    self._events_query(filters).subquery())).scalar_one(),
+            }
+        result["actors"] = len(self.actors(filters))
+        result["places"] = len(self.places(filters))
+        return result
+
+    def place_event_types(self, filters: Filters | None = None) -> pd.DataFrame:
+        """(place_id, type, events): how many events of each type happened at each place."""
+        inner = self._events_query(filters or Filters()).subquery()
+        query = (sa.select(inner.c.place_id, inner.c.type, sa.func.count().label("events"))
+                 .where(inner.c.place_id.is_not(None)).group_by(inner.c.place_id, inner.c.type))
+        return self._frame(query)
+
+    def event_types(self) -> list[str]:
+        """Every event type in the store."""
+        with self.engine.connect() as conn:
+            return sorted(r[0] for r in conn.execute(sa.select(events.c.type).distinct()))
+
+    def timeline_counts(self, filters: Filters | None = None) -> pd.DataFrame:
+        """(date, lane, kind, items): statements and events per day, events by type (for large selections)."""
+        filters = filters or Filters()
+        said = self._statements_query(filters).subquery()
+        happened = self._events_query(filters).subquery()
+        statement_rows = (sa.select(said.c.date, sa.literal("statements").label("lane"),
+                                    sa.literal("statement").label("kind"), sa.func.count().label("items"))
+                          .where(said.c.date.is_not(None)).group_by(said.c.date))
+        event_rows = (sa.select(happened.c.date, happened.c.type.label("lane"), sa.literal("event").label("kind"),
+                                sa.func.count().label("items"))
+                      .where(happened.c.date.is_not(None)).group_by(happened.c.date, happened.c.type))
+        return self._frame(sa.union_all(statement_rows, event_rows))
+
+    def denials_in_context(self, filters: Filters | None = None, articles_limit: int = 40) -> pd.DataFrame:
+        """The statements of the articles that hold a denial (newest first), for pairing claims with denials."""
+        filters = filters or Filters()
+        denied = (self._statements_query(filters).where(statements.c.stance.in_(["deny", "reject"]))
+                  .with_only_columns(statements.c.article_id).distinct()
+                  .order_by(statements.c.article_id).limit(articles_limit).subquery())
+        query = self._statements_query(Filters(sources=filters.sources)).where(
+            statements.c.article_id.in_(sa.select(denied.c.article_id)))
+        return self._frame(query.order_by(statements.c.date, statements.c.article_id, statements.c.start))
 
     def co_mentions(self, actor_id: str, limit: int = 15) -> pd.DataFrame:
         """Actors named in the same sentences as the statements of `actor_id` (who they mention)."""

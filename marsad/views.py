@@ -45,13 +45,16 @@ def marker_radius(mentions: int, largest: int) -> float:
 
 
 def dominant_event_types(events: pd.DataFrame) -> dict[str, str]:
-    """place_id -> its most frequent event type."""
+    """place_id -> its most frequent event type; `events` is one row per event, or counts in `events`."""
     if events.empty or "place_id" not in events:
         return {}
     located = events.dropna(subset=["place_id"])
     if located.empty:
         return {}
-    counts = located.groupby(["place_id", "type"]).size().reset_index(name="n")
+    if "events" in located:
+        counts = located.groupby(["place_id", "type"])["events"].sum().reset_index(name="n")
+    else:
+        counts = located.groupby(["place_id", "type"]).size().reset_index(name="n")
     counts = counts.sort_values(["place_id", "n", "type"], ascending=[True, False, True])
     return dict(zip(counts.drop_duplicates("place_id")["place_id"], counts.drop_duplicates("place_id")["type"],
                     strict=True))

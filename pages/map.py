@@ -15,11 +15,13 @@ if places.empty:
     st.info("No places match these filters.")
     st.stop()
 
-events = data.events(url, key)
-statements = data.statements(url, key).merge(data.statement_places(url, key), on="statement_id")
+events = data.events(url, key)  # the newest, for the popups; colours come from all of them
+said = data.statements(url, key)
+statements = said.merge(data.statement_places(url, key, tuple(said["statement_id"])), on="statement_id")
 show_countries = st.toggle("Show whole countries (states mentioned as actors)", value=False)
-st.markdown(map_view.legend(events), unsafe_allow_html=True)
-clicked, tooltip = map_view.show_map(map_view.build_map(places, statements, events, show_countries))
+st.markdown(map_view.legend(data.place_event_types(url, key)), unsafe_allow_html=True)
+figure = map_view.build_map(places, statements, events, data.place_event_types(url, key), show_countries)
+clicked, tooltip = map_view.show_map(figure)
 place_id = place_clicked(places, clicked, tooltip)
 if place_id and place_id not in f.places:
     filters.set_place(place_id)

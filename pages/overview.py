@@ -10,15 +10,14 @@ names = data.options(url)["names"]
 
 st.title("Overview")
 st.caption(f"Showing {f.describe(names)}")
-articles = data.articles(url, key)
-if articles.empty:
+counts = data.counts(url, key)
+if not counts["articles"]:
     st.info("No articles match these filters. Clear a filter in the sidebar, or add articles with "
             "`python -m marsad process PATH`.")
     st.stop()
 
-statements, events = data.statements(url, key), data.events(url, key)
+charts.overview_metrics(counts)
 actors, places = data.actors(url, key), data.places(url, key)
-charts.overview_metrics(articles, actors, places, statements, events)
 
 left, right = st.columns(2)
 with left:
@@ -29,5 +28,5 @@ with right:
     charts.top_bar(places, "place_id", "Places", link_page="pages/map.py", link_key="place", filters=f)
 
 st.subheader("Latest statements")
-for row in statements.sort_values("date", ascending=False, na_position="last").head(6).to_dict("records"):
+for row in data.statements(url, key, limit=6).iloc[::-1].to_dict("records"):
     st.markdown(html.statement_card(row), unsafe_allow_html=True)
