@@ -451,43 +451,49 @@ class Store:
         query = query.where(*self._date_range(statements.c.date, filters))
         return self._frame(query)
 
+    def _mention_totals(self, filters: Filters, chosen: tuple[str, ...], restrict: Filters) -> sa.Subquery:
+        """entity_id, mentions, articles: aggregated over the mentions indexes before any join.
+
+        Restricted to some articles, SQLite walks those articles' mentions (by article_id); unrestricted,
+        the (entity_id, article_id) index; the caller joins the result to actors or places.
+        """
+        query = (sa.select(mentions.c.entity_id, sa.func.count().label("mentions"),
+                           sa.func.count(sa.distinct(mentions.c.article_id)).label("articles"))
+                 .group_by(mentions.c.entity_id))
+        if chosen:
+            query = query.where(mentions.c.entity_id.in_(chosen))
+        ids = self._article_ids(restrict)
+        if ids is not None:
+            query = query.where(mentions.c.article_id.in_(ids))
+        in_range = self._articles_in_range(filters)
+        if in_range:
+            query = query.where(mentions.c.article_id.in_(sa.select(articles.c.article_id).where(*in_range)))
+        return query.subquery()
+
     def places(self, filters: Filters | None = None, with_article_ids: bool = False) -> pd.DataFrame:
         """Places with their mention counts (and the articles mentioning them), within the filters."""
         filters = filters or Filters()
-        columns = [places, sa.func.count(mentions.c.id).label("mentions"),
-                   sa.func.count(sa.distinct(mentions.c.article_id)).label("articles")]
+        totals = self._mention_totals(filters, filters.places, Filters(actors=filters.actors, sources=filters.sources))
+        columns = [places, totals.c.mentions, totals.c.articles]
         if with_article_ids:
-            columns.append(sa.func.group_concat(sa.distinct(mentions.c.article_id)).label("article_ids"))
-        query = (sa.select(*columns)
-                 .select_from(places.join(mentions, mentions.c.entity_id == places.c.place_id)
-                              .join(articles, articles.c.article_id == mentions.c.article_id))
-                 .group_by(places.c.place_id))
-        ids = self._article_ids(Filters(actors=filters.actors, sources=filters.sources))
-        if ids is not None:
-            query = query.where(mentions.c.article_id.in_(ids))
-        if filters.places:
-            query = query.where(places.c.place_id.in_(filters.places))
-        query = query.where(*self._articles_in_range(filters))
-        return self._frame(query.order_by(sa.desc("mentions")))
+            listed = (sa.select(sa.func.group_concat(sa.distinct(mentions.c.article_id)))
+                      .where(mentions.c.entity_id == places.c.place_id).scalar_subquery())
+            columns.append(listed.label("article_ids"))
+        query = sa.select(*columns).select_from(places.join(totals, totals.c.entity_id == places.c.place_id))
+        return self._frame(query.order_by(totals.c.mentions.desc(), places.c.place_id))
 
     def actors(self, filters: Filters | None = None) -> pd.DataFrame:
         """Actors with mention and statement counts, within the filters."""
         filters = filters or Filters()
-        said = (sa.select(sa.func.count()).where(statements.c.speaker_id == actors.c.actor_id)
-                .where(*self._date_range(statements.c.date, filters)).scalar_subquery())
-        query = (sa.select(actors, sa.func.count(mentions.c.id).label("mentions"),
-                           sa.func.count(sa.distinct(mentions.c.article_id)).label("articles"),
-                           said.label("statements"))
-                 .select_from(actors.join(mentions, mentions.c.entity_id == actors.c.actor_id)
-                              .join(articles, articles.c.article_id == mentions.c.article_id))
-                 .group_by(actors.c.actor_id))
-        ids = self._article_ids(Filters(places=filters.places, sources=filters.sources))
-        if ids is not None:
-            query = query.where(mentions.c.article_id.in_(ids))
-        if filters.actors:
-            query = query.where(actors.c.actor_id.in_(filters.actors))
-        query = query.where(*self._articles_in_range(filters))
-        return self._frame(query.order_by(sa.desc("mentions")))
+        totals = self._mention_totals(filters, filters.actors, Filters(places=filters.places, sources=filters.sources))
+        said = (sa.select(statements.c.speaker_id, sa.func.count().label("statements"))
+                .where(statements.c.speaker_id.is_not(None), *self._date_range(statements.c.date, filters))
+                .group_by(statements.c.speaker_id).subquery())
+        query = (sa.select(actors, totals.c.mentions, totals.c.articles,
+                           sa.func.coalesce(said.c.statements, 0).label("statements"))
+                 .select_from(actors.join(totals, totals.c.entity_id == actors.c.actor_id)
+                              .outerjoin(said, said.c.speaker_id == actors.c.actor_id)))
+        return self._frame(query.order_by(totals.c.mentions.desc(), actors.c.actor_id))
 
     def counts(self, filters: Filters | None = None) -> dict:
         """How many articles, actors, places, statements and events match the filters."""
@@ -515,8 +521,13 @@ class Store:
                 "events": conn.execute(sa.select(sa.func.count()).select_from(
                     self._events_query(filters).subquery())).scalar_one(),
             }
-        result["actors"] = len(self.actors(filters))
-        result["places"] = len(self.places(filters))
+            for kind, table, key in (("actors", actors, actors.c.actor_id), ("places", places, places.c.place_id)):
+                restrict = Filters(places=filters.places, sources=filters.sources) if kind == "actors" else \
+                    Filters(actors=filters.actors, sources=filters.sources)
+                totals = self._mention_totals(filters, filters.actors if kind == "actors" else filters.places,
+                                              restrict)
+                joined = table.join(totals, totals.c.entity_id == key)
+                result[kind] = conn.execute(sa.select(sa.func.count()).select_from(joined)).scalar_one()
         return result
 
     def place_event_types(self, filters: Filters | None = None) -> pd.DataFrame:
