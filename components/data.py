@@ -67,6 +67,11 @@ def counts(url: str, filters_key: tuple = ()) -> dict:
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
+def events_per_place(url: str, filters_key: tuple = ()) -> pd.DataFrame:
+    return _store(url).events_per_place(_filters(filters_key))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
 def place_event_types(url: str, filters_key: tuple = ()) -> pd.DataFrame:
     return _store(url).place_event_types(_filters(filters_key))
 

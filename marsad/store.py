@@ -138,10 +138,12 @@ event_actors = sa.Table(
 sa.Index("ix_articles_listing", articles.c.published.desc(), articles.c.article_id, articles.c.title,
          articles.c.source, articles.c.url, articles.c.published_inferred, articles.c.path)
 sa.Index("ix_articles_ref", articles.c.article_id, articles.c.published, articles.c.source, articles.c.title)
-sa.Index("ix_mentions_entity_article", mentions.c.entity_id, mentions.c.article_id)
+sa.Index("ix_mentions_entity_span", mentions.c.entity_id, mentions.c.article_id, mentions.c.start, mentions.c.end)
 sa.Index("ix_mentions_span", mentions.c.article_id, mentions.c.start, mentions.c.end, mentions.c.entity_id)
 sa.Index("ix_statements_speaker_date", statements.c.speaker_id, statements.c.date)
 sa.Index("ix_statements_date_article", statements.c.date, statements.c.article_id)
+sa.Index("ix_statements_span", statements.c.article_id, statements.c.start, statements.c.end,
+         statements.c.statement_id, statements.c.speaker_id)
 sa.Index("ix_events_date_article", events.c.date, events.c.article_id)
 sa.Index("ix_event_actors_actor_event", event_actors.c.actor_id, event_actors.c.event_id)
 
@@ -153,6 +155,13 @@ _OBJECT_KINDS = {"string", "date", "empty"}  # pandas.api.types.infer_dtype kind
 
 def default_url() -> str:
     return os.environ.get("MARSAD_DB") or DEFAULT_DB
+
+
+def _in_sentence(statement: sa.FromClause) -> sa.ColumnElement:
+    """A mention inside a statement's sentence. `start <= end of the sentence` follows from the other
+    bounds; spelled out, it keeps the index range on (article_id, start) to the sentence."""
+    return sa.and_(mentions.c.article_id == statement.c.article_id, mentions.c.start >= statement.c.start,
+                   mentions.c.start <= statement.c.end, mentions.c.end <= statement.c.end)
 
 
 def _row_id(article_id: str, kind: str, *parts: object) -> str:
@@ -392,11 +401,12 @@ class Store:
             query = query.where(statements.c.speaker_id.in_(filters.actors))
         if filters.sources:
             query = query.where(articles.c.source.in_(filters.sources))
-        if filters.places:
-            in_sentence = sa.select(mentions.c.id).where(
-                mentions.c.article_id == statements.c.article_id, mentions.c.entity_id.in_(filters.places),
-                mentions.c.start >= statements.c.start, mentions.c.end <= statements.c.end)
-            query = query.where(sa.exists(in_sentence))
+        if filters.places:  # from the place's mentions to the sentences holding them, not the other way
+            spoken = statements.alias("spoken")
+            in_sentence = (sa.select(spoken.c.statement_id)
+                           .select_from(mentions.join(spoken, _in_sentence(spoken)))
+                           .where(mentions.c.entity_id.in_(filters.places)))
+            query = query.where(statements.c.statement_id.in_(in_sentence))
         if article_id:
             query = query.where(statements.c.article_id == article_id)
         return query.where(*self._date_range(statements.c.date, filters))
@@ -439,9 +449,8 @@ class Store:
                          statement_ids: list[str] | None = None) -> pd.DataFrame:
         """(statement_id, place_id) for every place named in a statement's sentence."""
         query = (sa.select(statements.c.statement_id, mentions.c.entity_id.label("place_id"))
-                 .select_from(statements.join(mentions, sa.and_(
-                     mentions.c.article_id == statements.c.article_id, mentions.c.start >= statements.c.start,
-                     mentions.c.end <= statements.c.end)).join(places, places.c.place_id == mentions.c.entity_id))
+                 .select_from(statements.join(mentions, _in_sentence(statements))
+                              .join(places, places.c.place_id == mentions.c.entity_id))
                  .distinct())
         filters = filters or Filters()
         if statement_ids is not None:
@@ -530,6 +539,20 @@ class Store:
                 result[kind] = conn.execute(sa.select(sa.func.count()).select_from(joined)).scalar_one()
         return result
 
+    def events_per_place(self, filters: Filters | None = None, per_place: int = 2) -> pd.DataFrame:
+        """The newest `per_place` events at each place (for map popups), without actor names."""
+        filters = filters or Filters()
+        ranked = (sa.select(events.c.event_id, sa.func.row_number().over(
+            partition_by=events.c.place_id, order_by=(events.c.date.desc(), events.c.event_id)).label("rank"))
+            .where(events.c.place_id.is_not(None),
+                   events.c.event_id.in_(self._events_query(filters).with_only_columns(events.c.event_id)))
+            .subquery())
+        query = (sa.select(events.c.event_id, events.c.article_id, events.c.type, events.c.label_en,
+                           events.c.date, events.c.date_precision, events.c.place_id, events.c.sentence,
+                           events.c.start)
+                 .join(ranked, ranked.c.event_id == events.c.event_id).where(ranked.c.rank <= per_place))
+        return self._frame(query.order_by(events.c.place_id, events.c.date.desc()))
+
     def place_event_types(self, filters: Filters | None = None) -> pd.DataFrame:
         """(place_id, type, events): how many events of each type happened at each place."""
         inner = self._events_query(filters or Filters()).subquery()
@@ -570,9 +593,8 @@ class Store:
         other = actors.alias("other")
         query = (sa.select(other.c.actor_id, other.c.name_en, other.c.name_ar,
                            sa.func.count().label("times"))
-                 .select_from(statements.join(mentions, sa.and_(
-                     mentions.c.article_id == statements.c.article_id, mentions.c.start >= statements.c.start,
-                     mentions.c.end <= statements.c.end)).join(other, other.c.actor_id == mentions.c.entity_id))
+                 .select_from(statements.join(mentions, _in_sentence(statements))
+                              .join(other, other.c.actor_id == mentions.c.entity_id))
                  .where(statements.c.speaker_id == actor_id, other.c.actor_id != actor_id)
                  .group_by(other.c.actor_id).order_by(sa.desc("times")).limit(limit))
         return self._frame(query)
@@ -582,9 +604,7 @@ class Store:
         speaker = actors.alias("speaker")
         query = (sa.select(speaker.c.actor_id, speaker.c.name_en, speaker.c.name_ar,
                            sa.func.count().label("times"))
-                 .select_from(statements.join(mentions, sa.and_(
-                     mentions.c.article_id == statements.c.article_id, mentions.c.start >= statements.c.start,
-                     mentions.c.end <= statements.c.end))
+                 .select_from(statements.join(mentions, _in_sentence(statements))
                      .join(speaker, speaker.c.actor_id == statements.c.speaker_id))
                  .where(mentions.c.entity_id == actor_id, statements.c.speaker_id != actor_id)
                  .group_by(speaker.c.actor_id).order_by(sa.desc("times")).limit(limit))

@@ -15,7 +15,7 @@ if places.empty:
     st.info("No places match these filters.")
     st.stop()
 
-events = data.events(url, key)  # the newest, for the popups; colours come from all of them
+events = data.events_per_place(url, key)  # the newest at each place, for the popups
 said = data.statements(url, key)
 statements = said.merge(data.statement_places(url, key, tuple(said["statement_id"])), on="statement_id")
 show_countries = st.toggle("Show whole countries (states mentioned as actors)", value=False)
