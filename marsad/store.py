@@ -144,7 +144,8 @@ sa.Index("ix_statements_speaker_date", statements.c.speaker_id, statements.c.dat
 sa.Index("ix_statements_date_article", statements.c.date, statements.c.article_id)
 sa.Index("ix_statements_span", statements.c.article_id, statements.c.start, statements.c.end,
          statements.c.statement_id, statements.c.speaker_id)
-sa.Index("ix_events_date_article", events.c.date, events.c.article_id)
+sa.Index("ix_events_date_type_article", events.c.date, events.c.type, events.c.article_id)
+sa.Index("ix_events_place_type", events.c.place_id, events.c.type, events.c.date)
 sa.Index("ix_event_actors_actor_event", event_actors.c.actor_id, event_actors.c.event_id)
 
 sa.Index("ix_events_type_date", events.c.type, events.c.date)
@@ -387,6 +388,9 @@ class Store:
         query = self._statements_query(filters or Filters(), article_id)
         order = (statements.c.date.desc(), statements.c.article_id, statements.c.start) if newest_first else \
             (statements.c.date, statements.c.article_id, statements.c.start)
+        if limit is not None:  # choose the rows by their sort keys, then read and join only those
+            chosen = query.with_only_columns(statements.c.statement_id).order_by(*order).limit(limit)
+            query = self._statements_query(Filters()).where(statements.c.statement_id.in_(chosen))
         return self._frame(query.order_by(*order).limit(limit))
 
     def _statements_query(self, filters: Filters, article_id: str | None = None) -> sa.Select:
@@ -397,19 +401,26 @@ class Store:
             articles.c.source.label("article_source"),
         ).select_from(statements.join(articles, articles.c.article_id == statements.c.article_id)
                       .outerjoin(speaker, speaker.c.actor_id == statements.c.speaker_id))
+        return query.where(*self._statement_conditions(filters, article_id))
+
+    def _statement_conditions(self, filters: Filters, article_id: str | None = None) -> list:
+        """The statements matching the filters, as conditions on the statements table alone (so counts
+        and per-day aggregates need no join)."""
+        conditions = []
         if filters.actors:
-            query = query.where(statements.c.speaker_id.in_(filters.actors))
+            conditions.append(statements.c.speaker_id.in_(filters.actors))
         if filters.sources:
-            query = query.where(articles.c.source.in_(filters.sources))
+            conditions.append(statements.c.article_id.in_(
+                sa.select(articles.c.article_id).where(articles.c.source.in_(filters.sources))))
         if filters.places:  # from the place's mentions to the sentences holding them, not the other way
             spoken = statements.alias("spoken")
             in_sentence = (sa.select(spoken.c.statement_id)
                            .select_from(mentions.join(spoken, _in_sentence(spoken)))
                            .where(mentions.c.entity_id.in_(filters.places)))
-            query = query.where(statements.c.statement_id.in_(in_sentence))
+            conditions.append(statements.c.statement_id.in_(in_sentence))
         if article_id:
-            query = query.where(statements.c.article_id == article_id)
-        return query.where(*self._date_range(statements.c.date, filters))
+            conditions.append(statements.c.article_id == article_id)
+        return conditions + self._date_range(statements.c.date, filters)
 
     def events(self, filters: Filters | None = None, article_id: str | None = None,
                limit: int | None = None, newest_first: bool = False) -> pd.DataFrame:
@@ -417,6 +428,9 @@ class Store:
         query = self._events_query(filters or Filters(), article_id)
         order = (events.c.date.desc(), events.c.article_id, events.c.start) if newest_first else \
             (events.c.date, events.c.article_id, events.c.start)
+        if limit is not None:  # choose the rows by their sort keys, then read and join only those
+            chosen = query.with_only_columns(events.c.event_id).order_by(*order).limit(limit)
+            query = self._events_query(Filters()).where(events.c.event_id.in_(chosen))
         return self._frame(query.order_by(*order).limit(limit))
 
     def _events_query(self, filters: Filters, article_id: str | None = None) -> sa.Select:
@@ -432,18 +446,24 @@ class Store:
             articles.c.source.label("article_source"),
         ).select_from(events.join(articles, articles.c.article_id == events.c.article_id)
                       .outerjoin(places, places.c.place_id == events.c.place_id))
+        return query.where(*self._event_conditions(filters, article_id))
+
+    def _event_conditions(self, filters: Filters, article_id: str | None = None) -> list:
+        """The events matching the filters, as conditions on the events table alone."""
+        conditions = []
         if filters.actors:
             linked = sa.select(event_actors.c.event_id).where(event_actors.c.actor_id.in_(filters.actors))
-            query = query.where(events.c.event_id.in_(linked))
+            conditions.append(events.c.event_id.in_(linked))
         if filters.places:
-            query = query.where(events.c.place_id.in_(filters.places))
+            conditions.append(events.c.place_id.in_(filters.places))
         if filters.event_types:
-            query = query.where(events.c.type.in_(filters.event_types))
+            conditions.append(events.c.type.in_(filters.event_types))
         if filters.sources:
-            query = query.where(articles.c.source.in_(filters.sources))
+            conditions.append(events.c.article_id.in_(
+                sa.select(articles.c.article_id).where(articles.c.source.in_(filters.sources))))
         if article_id:
-            query = query.where(events.c.article_id == article_id)
-        return query.where(*self._date_range(events.c.date, filters))
+            conditions.append(events.c.article_id == article_id)
+        return conditions + self._date_range(events.c.date, filters)
 
     def statement_places(self, filters: Filters | None = None,
                          statement_ids: list[str] | None = None) -> pd.DataFrame:
@@ -460,29 +480,42 @@ class Store:
         query = query.where(*self._date_range(statements.c.date, filters))
         return self._frame(query)
 
-    def _mention_totals(self, filters: Filters, chosen: tuple[str, ...], restrict: Filters) -> sa.Subquery:
+    def _mention_totals(self, filters: Filters, chosen: tuple[str, ...], restrict: Filters,
+                        universe: sa.Column | None = None) -> sa.Subquery:
         """entity_id, mentions, articles: aggregated over the mentions indexes before any join.
 
         Restricted to some articles, SQLite walks those articles' mentions (by article_id); unrestricted,
-        the (entity_id, article_id) index; the caller joins the result to actors or places.
+        the (entity_id, article_id) index, only for the ids in `universe` (actors or places) when given;
+        the caller joins the result to actors or places.
         """
         query = (sa.select(mentions.c.entity_id, sa.func.count().label("mentions"),
                            sa.func.count(sa.distinct(mentions.c.article_id)).label("articles"))
+                 .where(*self._entity_mention_conditions(filters, chosen, restrict, universe))
                  .group_by(mentions.c.entity_id))
+        return query.subquery()
+
+    def _entity_mention_conditions(self, filters: Filters, chosen: tuple[str, ...], restrict: Filters,
+                                   universe: sa.Column | None = None) -> list:
+        """The mentions counted for actors or places: of the chosen ids, in the matching articles."""
+        conditions = []
         if chosen:
-            query = query.where(mentions.c.entity_id.in_(chosen))
+            conditions.append(mentions.c.entity_id.in_(chosen))
         ids = self._article_ids(restrict)
         if ids is not None:
-            query = query.where(mentions.c.article_id.in_(ids))
+            conditions.append(mentions.c.article_id.in_(ids))
         in_range = self._articles_in_range(filters)
         if in_range:
-            query = query.where(mentions.c.article_id.in_(sa.select(articles.c.article_id).where(*in_range)))
-        return query.subquery()
+            conditions.append(mentions.c.article_id.in_(sa.select(articles.c.article_id).where(*in_range)))
+        if universe is not None and not conditions:
+            # Only then: with articles to match as well, SQLite would probe every (entity, article) pair.
+            conditions.append(mentions.c.entity_id.in_(sa.select(universe)))
+        return conditions
 
     def places(self, filters: Filters | None = None, with_article_ids: bool = False) -> pd.DataFrame:
         """Places with their mention counts (and the articles mentioning them), within the filters."""
         filters = filters or Filters()
-        totals = self._mention_totals(filters, filters.places, Filters(actors=filters.actors, sources=filters.sources))
+        totals = self._mention_totals(filters, filters.places, Filters(actors=filters.actors, sources=filters.sources),
+                                      places.c.place_id)
         columns = [places, totals.c.mentions, totals.c.articles]
         if with_article_ids:
             listed = (sa.select(sa.func.group_concat(sa.distinct(mentions.c.article_id)))
@@ -494,7 +527,8 @@ class Store:
     def actors(self, filters: Filters | None = None) -> pd.DataFrame:
         """Actors with mention and statement counts, within the filters."""
         filters = filters or Filters()
-        totals = self._mention_totals(filters, filters.actors, Filters(places=filters.places, sources=filters.sources))
+        totals = self._mention_totals(filters, filters.actors, Filters(places=filters.places, sources=filters.sources),
+                                      actors.c.actor_id)
         said = (sa.select(statements.c.speaker_id, sa.func.count().label("statements"))
                 .where(statements.c.speaker_id.is_not(None), *self._date_range(statements.c.date, filters))
                 .group_by(statements.c.speaker_id).subquery())
@@ -525,18 +559,27 @@ class Store:
                 "first": first, "last": last, "inferred": int(inferred or 0),
                 "sources": sorted(r[0] for r in conn.execute(source_query)),
                 "articles": conn.execute(article_query).scalar_one(),
-                "statements": conn.execute(sa.select(sa.func.count()).select_from(
-                    self._statements_query(filters).subquery())).scalar_one(),
-                "events": conn.execute(sa.select(sa.func.count()).select_from(
-                    self._events_query(filters).subquery())).scalar_one(),
+                "statements": conn.execute(sa.select(sa.func.count()).select_from(statements)
+                                           .where(*self._statement_conditions(filters))).scalar_one(),
+                "events": conn.execute(sa.select(sa.func.count()).select_from(events)
+                                       .where(*self._event_conditions(filters))).scalar_one(),
             }
             for kind, table, key in (("actors", actors, actors.c.actor_id), ("places", places, places.c.place_id)):
                 restrict = Filters(places=filters.places, sources=filters.sources) if kind == "actors" else \
                     Filters(actors=filters.actors, sources=filters.sources)
-                totals = self._mention_totals(filters, filters.actors if kind == "actors" else filters.places,
-                                              restrict)
-                joined = table.join(totals, totals.c.entity_id == key)
-                result[kind] = conn.execute(sa.select(sa.func.count()).select_from(joined)).scalar_one()
+                chosen = filters.actors if kind == "actors" else filters.places
+                if self._article_ids(restrict) is None and not self._articles_in_range(filters):
+                    # Every article counts: one index probe per actor or place, not an aggregate.
+                    named = sa.exists(sa.select(mentions.c.id).where(mentions.c.entity_id == key))
+                    query = sa.select(sa.func.count()).select_from(table).where(named)
+                    if chosen:
+                        query = query.where(key.in_(chosen))
+                    result[kind] = conn.execute(query).scalar_one()
+                    continue
+                named = (sa.select(sa.func.count(sa.distinct(mentions.c.entity_id)))
+                         .select_from(mentions.join(table, key == mentions.c.entity_id))
+                         .where(*self._entity_mention_conditions(filters, chosen, restrict)))
+                result[kind] = conn.execute(named).scalar_one()
         return result
 
     def events_per_place(self, filters: Filters | None = None, per_place: int = 2) -> pd.DataFrame:
@@ -555,9 +598,9 @@ class Store:
 
     def place_event_types(self, filters: Filters | None = None) -> pd.DataFrame:
         """(place_id, type, events): how many events of each type happened at each place."""
-        inner = self._events_query(filters or Filters()).subquery()
-        query = (sa.select(inner.c.place_id, inner.c.type, sa.func.count().label("events"))
-                 .where(inner.c.place_id.is_not(None)).group_by(inner.c.place_id, inner.c.type))
+        query = (sa.select(events.c.place_id, events.c.type, sa.func.count().label("events"))
+                 .where(events.c.place_id.is_not(None), *self._event_conditions(filters or Filters()))
+                 .group_by(events.c.place_id, events.c.type))
         return self._frame(query)
 
     def event_types(self) -> list[str]:
@@ -568,14 +611,14 @@ class Store:
     def timeline_counts(self, filters: Filters | None = None) -> pd.DataFrame:
         """(date, lane, kind, items): statements and events per day, events by type (for large selections)."""
         filters = filters or Filters()
-        said = self._statements_query(filters).subquery()
-        happened = self._events_query(filters).subquery()
-        statement_rows = (sa.select(said.c.date, sa.literal("statements").label("lane"),
+        statement_rows = (sa.select(statements.c.date, sa.literal("statements").label("lane"),
                                     sa.literal("statement").label("kind"), sa.func.count().label("items"))
-                          .where(said.c.date.is_not(None)).group_by(said.c.date))
-        event_rows = (sa.select(happened.c.date, happened.c.type.label("lane"), sa.literal("event").label("kind"),
+                          .where(statements.c.date.is_not(None), *self._statement_conditions(filters))
+                          .group_by(statements.c.date))
+        event_rows = (sa.select(events.c.date, events.c.type.label("lane"), sa.literal("event").label("kind"),
                                 sa.func.count().label("items"))
-                      .where(happened.c.date.is_not(None)).group_by(happened.c.date, happened.c.type))
+                      .where(events.c.date.is_not(None), *self._event_conditions(filters))
+                      .group_by(events.c.date, events.c.type))
         return self._frame(sa.union_all(statement_rows, event_rows))
 
     def denials_in_context(self, filters: Filters | None = None, articles_limit: int = 40) -> pd.DataFrame:
