@@ -62,8 +62,8 @@ def events(url: str, filters_key: tuple = (), article_id: str | None = None,
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def counts(url: str, filters_key: tuple = ()) -> dict:
-    return _store(url).counts(_filters(filters_key))
+def counts(url: str, filters_key: tuple = (), entities: bool = True) -> dict:
+    return _store(url).counts(_filters(filters_key), entities=entities)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -93,13 +93,26 @@ def statement_places(url: str, filters_key: tuple = (), statement_ids: tuple[str
                                         list(statement_ids) if statement_ids is not None else None)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+def _entity_key(filters_key: tuple) -> tuple:
+    """Actor and place totals ignore event types: one cache entry serves every event-type choice."""
+    return tuple(pair for pair in filters_key if pair[0] != "event")
+
+
 def places(url: str, filters_key: tuple = ()) -> pd.DataFrame:
+    return _places(url, _entity_key(filters_key))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def _places(url: str, filters_key: tuple) -> pd.DataFrame:
     return _store(url).places(_filters(filters_key))
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
 def actors(url: str, filters_key: tuple = ()) -> pd.DataFrame:
+    return _actors(url, _entity_key(filters_key))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def _actors(url: str, filters_key: tuple) -> pd.DataFrame:
     return _store(url).actors(_filters(filters_key))
 
 

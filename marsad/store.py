@@ -517,9 +517,11 @@ class Store:
         totals = self._mention_totals(filters, filters.places, Filters(actors=filters.actors, sources=filters.sources),
                                       places.c.place_id)
         columns = [places, totals.c.mentions, totals.c.articles]
-        if with_article_ids:
+        if with_article_ids:  # the articles within the filters that mention the place
+            conditions = self._entity_mention_conditions(
+                filters, filters.places, Filters(actors=filters.actors, sources=filters.sources))
             listed = (sa.select(sa.func.group_concat(sa.distinct(mentions.c.article_id)))
-                      .where(mentions.c.entity_id == places.c.place_id).scalar_subquery())
+                      .where(mentions.c.entity_id == places.c.place_id, *conditions).scalar_subquery())
             columns.append(listed.label("article_ids"))
         query = sa.select(*columns).select_from(places.join(totals, totals.c.entity_id == places.c.place_id))
         return self._frame(query.order_by(totals.c.mentions.desc(), places.c.place_id))
@@ -538,8 +540,8 @@ class Store:
                               .outerjoin(said, said.c.speaker_id == actors.c.actor_id)))
         return self._frame(query.order_by(totals.c.mentions.desc(), actors.c.actor_id))
 
-    def counts(self, filters: Filters | None = None) -> dict:
-        """How many articles, actors, places, statements and events match the filters."""
+    def counts(self, filters: Filters | None = None, entities: bool = True) -> dict:
+        """How many articles, (actors, places,) statements and events match the filters."""
         filters = filters or Filters()
         ids = self._article_ids(filters)
         article_query = sa.select(sa.func.count()).select_from(articles).where(*self._articles_in_range(filters))
@@ -564,7 +566,8 @@ class Store:
                 "events": conn.execute(sa.select(sa.func.count()).select_from(events)
                                        .where(*self._event_conditions(filters))).scalar_one(),
             }
-            for kind, table, key in (("actors", actors, actors.c.actor_id), ("places", places, places.c.place_id)):
+            for kind, table, key in (("actors", actors, actors.c.actor_id), ("places", places, places.c.place_id)) \
+                    if entities else ():
                 restrict = Filters(places=filters.places, sources=filters.sources) if kind == "actors" else \
                     Filters(actors=filters.actors, sources=filters.sources)
                 chosen = filters.actors if kind == "actors" else filters.places

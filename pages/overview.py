@@ -10,14 +10,14 @@ names = data.options(url)["names"]
 
 st.title("Overview")
 st.caption(f"Showing {f.describe(names)}")
-counts = data.counts(url, key)
+counts = data.counts(url, key, entities=False)
 if not counts["articles"]:
     st.info("No articles match these filters. Clear a filter in the sidebar, or add articles with "
             "`python -m marsad process PATH`.")
     st.stop()
 
-charts.overview_metrics(counts)
 actors, places = data.actors(url, key), data.places(url, key)
+charts.overview_metrics(counts | {"actors": len(actors), "places": len(places)})
 
 left, right = st.columns(2)
 with left:

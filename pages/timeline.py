@@ -9,7 +9,7 @@ f = frame.setup()
 url, key = data.store().url, data.key(f)
 st.title("Timeline of events and statements")
 caption = f"Marsad — {f.describe(data.options(url)['names'])}"
-counts = data.counts(url, key)
+counts = data.counts(url, key, entities=False)
 
 if counts["statements"] + counts["events"] > data.ROWS_LIMIT:
     st.info(f"{counts['statements'] + counts['events']:,} statements and events: too many to draw one by one, "
