@@ -24,20 +24,36 @@ class ProcessReport:
         return text
 
 
+BATCH = 100  # articles written per transaction (a failing batch is retried article by article)
+
+
 def process_articles(articles: list[Article], store: Store, workers: int | None = None,
                      progress: Callable[[int, int, Article], None] | None = None) -> ProcessReport:
     """Analyse and save articles; one failing article is reported, never half-written."""
     report = ProcessReport()
-    for index, analysis in enumerate(analyse_many(articles, workers=workers)):
-        article = analysis.article
-        try:
-            store.save(analysis)
-        except Exception as error:  # noqa: BLE001 - reported, the rest go on
-            report.problems.append(f"{article.path or article.title}: not saved ({error})")
-            continue
-        report.processed.append(article.article_id)
-        if progress:
-            progress(index + 1, len(articles), article)
+    batch: list = []
+    done = 0
+
+    def flush() -> None:
+        nonlocal done
+        failed = {id(analysis): error for analysis, error in store.save_batch(batch)}
+        for analysis in batch:
+            article = analysis.article
+            done += 1
+            if id(analysis) in failed:
+                report.problems.append(f"{article.path or article.title}: not saved ({failed[id(analysis)]})")
+                continue
+            report.processed.append(article.article_id)
+            if progress:
+                progress(done, len(articles), article)
+        batch.clear()
+
+    for analysis in analyse_many(articles, workers=workers):
+        batch.append(analysis)
+        if len(batch) >= BATCH or progress is not None:  # with a progress bar, show each article
+            flush()
+    if batch:
+        flush()
     return report
 
 

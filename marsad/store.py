@@ -191,70 +191,91 @@ class Store:
 
     def save(self, analysis: Analysis) -> None:
         """Write one analysed article in a single transaction, replacing any earlier version."""
-        article = analysis.article
         with self.engine.begin() as conn:
-            exists = conn.execute(sa.select(articles.c.article_id)
-                                  .where(articles.c.article_id == article.article_id)).first()
-            if exists is not None:
-                self._delete_article(conn, article.article_id)
-            conn.execute(articles.insert().values(
-                article_id=article.article_id, title=article.title, text=article.text, source=article.source,
-                url=article.url, published=article.published, published_inferred=article.published_inferred,
-                path=article.path, processed_at=datetime.now(UTC).replace(tzinfo=None),
-            ))
-            actor_rows = [
-                {"actor_id": actor.actor_id, "name_en": actor.name_en, "name_ar": actor.name_ar,
-                 "type": actor.type, "affiliation": actor.affiliation, "country": actor.country,
-                 "role": actor.role, "discovered": actor.discovered} for actor in analysis.actors.values()]
-            place_rows = [asdict(place) for place in analysis.places.values()]
-            # Rows this Store already wrote with the same values are not written again.
-            actor_rows = [row for row in actor_rows if self._written.get(("actor", row["actor_id"])) != row]
-            place_rows = [row for row in place_rows if self._written.get(("place", row["place_id"])) != row]
-            self._upsert(conn, actors, "actor_id", actor_rows)
-            self._upsert(conn, places, "place_id", place_rows)
-            if analysis.mentions:
-                conn.execute(mentions.insert(), [
-                    {"article_id": article.article_id, "start": m.start, "end": m.end, "text": m.text,
-                     "type": m.type, "entity_id": m.entity_id, "source": m.source, "role": m.role,
-                     "confidence": m.confidence} for m in analysis.mentions])
-            if analysis.times:
-                conn.execute(times.insert(), [
-                    {"article_id": article.article_id, "start": t.start, "end": t.end, "text": t.text,
-                     "date": t.date, "end_date": t.end_date, "precision": t.precision, "relative": t.relative}
-                    for t in analysis.times])
-            if analysis.statements:
-                conn.execute(statements.insert(), [
-                    {"statement_id": _row_id(article.article_id, "statement", s.start, s.cue_start),
-                     "article_id": article.article_id, "speaker_id": s.speaker_id,
-                     "speaker_text": s.speaker_text, "speaker_inferred": s.speaker_inferred, "verb": s.verb,
-                     "verb_ar": s.verb_ar, "stance": s.stance, "quote": s.quote, "direct": s.direct,
-                     "date": s.date, "date_precision": s.date_precision, "sentence": s.sentence,
-                     "start": s.start, "end": s.end, "cue_start": s.cue_start, "cue_end": s.cue_end,
-                     "quote_start": s.quote_start, "quote_end": s.quote_end} for s in analysis.statements])
-            event_rows, link_rows = [], []
-            for e in analysis.events:
-                event_id = _row_id(article.article_id, "event", e.start, e.type, e.place_id)
-                event_rows.append({
-                    "event_id": event_id, "article_id": article.article_id, "type": e.type,
-                    "label_en": e.label_en, "trigger": e.trigger, "trigger_start": e.trigger_start,
-                    "trigger_end": e.trigger_end, "date": e.date, "date_precision": e.date_precision,
-                    "place_id": e.place_id, "sentence": e.sentence, "start": e.start, "end": e.end,
-                    "acled_event_type": e.acled_event_type, "acled_sub_event_type": e.acled_sub_event_type})
-                link_rows.extend({"event_id": event_id, "actor_id": a} for a in e.actor_ids)
-            if event_rows:
-                conn.execute(events.insert(), event_rows)
-            if link_rows:
-                conn.execute(event_actors.insert(), link_rows)
-        # Only after the commit: a rolled-back transaction must not mark rows as written.
-        self._written.update({("actor", row["actor_id"]): row for row in actor_rows})
-        self._written.update({("place", row["place_id"]): row for row in place_rows})
+            written = self._write(conn, analysis)
+        self._remember(written)  # only after the commit: a rollback must not mark rows as written
 
-    def save_many(self, analyses) -> int:  # noqa: ANN001 - any iterable of Analysis
-        count = 0
-        for analysis in analyses:
-            self.save(analysis)
-            count += 1
-        return count
+    def save_batch(self, analyses: list[Analysis]) -> list[tuple[Analysis, Exception]]:
+        """Write many articles in one transaction (fast); if it fails, write each alone.
+
+        Either way no article is half-written: a failed batch rolls back whole, and the retry
+        isolates the articles that fail, which are returned with their errors.
+        """
+        try:
+            with self.engine.begin() as conn:
+                written = [self._write(conn, analysis) for analysis in analyses]
+        except Exception:  # noqa: BLE001 - retried one by one below
+            failed = []
+            for analysis in analyses:
+                try:
+                    self.save(analysis)
+                except Exception as error:  # noqa: BLE001 - reported to the caller
+                    failed.append((analysis, error))
+            return failed
+        for rows in written:
+            self._remember(rows)
+        return []
+
+    def _remember(self, written: list[tuple[tuple[str, str], dict]]) -> None:
+        self._written.update(written)
+
+    def _write(self, conn: sa.Connection, analysis: Analysis) -> list[tuple[tuple[str, str], dict]]:
+        """The writes of one article; returns the actor and place rows it upserted."""
+        article = analysis.article
+        exists = conn.execute(sa.select(articles.c.article_id)
+                              .where(articles.c.article_id == article.article_id)).first()
+        if exists is not None:
+            self._delete_article(conn, article.article_id)
+        conn.execute(articles.insert().values(
+            article_id=article.article_id, title=article.title, text=article.text, source=article.source,
+            url=article.url, published=article.published, published_inferred=article.published_inferred,
+            path=article.path, processed_at=datetime.now(UTC).replace(tzinfo=None),
+        ))
+        actor_rows = [
+            {"actor_id": actor.actor_id, "name_en": actor.name_en, "name_ar": actor.name_ar,
+             "type": actor.type, "affiliation": actor.affiliation, "country": actor.country,
+             "role": actor.role, "discovered": actor.discovered} for actor in analysis.actors.values()]
+        place_rows = [asdict(place) for place in analysis.places.values()]
+        # Rows this Store already wrote with the same values are not written again.
+        actor_rows = [row for row in actor_rows if self._written.get(("actor", row["actor_id"])) != row]
+        place_rows = [row for row in place_rows if self._written.get(("place", row["place_id"])) != row]
+        self._upsert(conn, actors, "actor_id", actor_rows)
+        self._upsert(conn, places, "place_id", place_rows)
+        if analysis.mentions:
+            conn.execute(mentions.insert(), [
+                {"article_id": article.article_id, "start": m.start, "end": m.end, "text": m.text,
+                 "type": m.type, "entity_id": m.entity_id, "source": m.source, "role": m.role,
+                 "confidence": m.confidence} for m in analysis.mentions])
+        if analysis.times:
+            conn.execute(times.insert(), [
+                {"article_id": article.article_id, "start": t.start, "end": t.end, "text": t.text,
+                 "date": t.date, "end_date": t.end_date, "precision": t.precision, "relative": t.relative}
+                for t in analysis.times])
+        if analysis.statements:
+            conn.execute(statements.insert(), [
+                {"statement_id": _row_id(article.article_id, "statement", s.start, s.cue_start),
+                 "article_id": article.article_id, "speaker_id": s.speaker_id,
+                 "speaker_text": s.speaker_text, "speaker_inferred": s.speaker_inferred, "verb": s.verb,
+                 "verb_ar": s.verb_ar, "stance": s.stance, "quote": s.quote, "direct": s.direct,
+                 "date": s.date, "date_precision": s.date_precision, "sentence": s.sentence,
+                 "start": s.start, "end": s.end, "cue_start": s.cue_start, "cue_end": s.cue_end,
+                 "quote_start": s.quote_start, "quote_end": s.quote_end} for s in analysis.statements])
+        event_rows, link_rows = [], []
+        for e in analysis.events:
+            event_id = _row_id(article.article_id, "event", e.start, e.type, e.place_id)
+            event_rows.append({
+                "event_id": event_id, "article_id": article.article_id, "type": e.type,
+                "label_en": e.label_en, "trigger": e.trigger, "trigger_start": e.trigger_start,
+                "trigger_end": e.trigger_end, "date": e.date, "date_precision": e.date_precision,
+                "place_id": e.place_id, "sentence": e.sentence, "start": e.start, "end": e.end,
+                "acled_event_type": e.acled_event_type, "acled_sub_event_type": e.acled_sub_event_type})
+            link_rows.extend({"event_id": event_id, "actor_id": a} for a in e.actor_ids)
+        if event_rows:
+            conn.execute(events.insert(), event_rows)
+        if link_rows:
+            conn.execute(event_actors.insert(), link_rows)
+        return [(("actor", row["actor_id"]), row) for row in actor_rows] + \
+            [(("place", row["place_id"]), row) for row in place_rows]
 
     def delete_article(self, article_id: str) -> None:
         with self.engine.begin() as conn:

@@ -44,17 +44,18 @@ def test_a_failing_save_leaves_nothing_half_written(store: Store, monkeypatch: p
 
 
 def test_failing_article_is_reported_and_others_are_saved(store: Store, monkeypatch) -> None:
-    original = store.save
+    original = store._write
 
-    def save(analysis):
+    def write(conn, analysis):
         if analysis.article.article_id == "bad":
             raise RuntimeError("disk full")
-        original(analysis)
+        return original(conn, analysis)
 
-    monkeypatch.setattr(store, "save", save)
+    monkeypatch.setattr(store, "_write", write)
     report = process_articles([_article(article_id="bad"), _article(TEXT + " ", article_id="good")], store,
                               workers=1)
     assert report.processed == ["good"] and "disk full" in report.problems[0]
+    assert store.count("articles") == 1 and store.articles()["article_id"].tolist() == ["good"]
 
 
 def test_filters(store: Store) -> None:
