@@ -176,6 +176,7 @@ def server(processed_db, chromium, request):
                 time.sleep(0.3)
         try:  # the page leaves Streamlit's `pages/` fallback and reruns through app.py's navigation
             tab.page.get_by_role("link", name="Actors & statements").wait_for(timeout=15_000)
+            tab.page.locator(SIDEBAR_FILTERS).nth(3).wait_for(timeout=30_000)  # slow machines: drawn late
         except PlaywrightError:
             pass
         tab.settle()
