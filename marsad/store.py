@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -406,12 +407,17 @@ class Store:
     def statements(self, filters: Filters | None = None, article_id: str | None = None,
                    limit: int | None = None, newest_first: bool = False) -> pd.DataFrame:
         """Statements matching the filters, in date order (newest first if asked; at most `limit`)."""
-        query = self._statements_query(filters or Filters(), article_id)
-        order = (statements.c.date.desc(), statements.c.article_id, statements.c.start) if newest_first else \
-            (statements.c.date, statements.c.article_id, statements.c.start)
+        return self._dated_rows(statements, statements.c.statement_id, self._statements_query,
+                                filters or Filters(), article_id, limit, newest_first)
+
+    def _dated_rows(self, table: sa.Table, key: sa.Column, build: Callable[..., sa.Select], filters: Filters,
+                    article_id: str | None, limit: int | None, newest_first: bool) -> pd.DataFrame:
+        """Rows of `build(filters, article_id)` sorted by date, article and offset, at most `limit`."""
+        query = build(filters, article_id)
+        order = (table.c.date.desc() if newest_first else table.c.date, table.c.article_id, table.c.start)
         if limit is not None:  # choose the rows by their sort keys, then read and join only those
-            chosen = query.with_only_columns(statements.c.statement_id).order_by(*order).limit(limit)
-            query = self._statements_query(Filters()).where(statements.c.statement_id.in_(chosen))
+            chosen = query.with_only_columns(key).order_by(*order).limit(limit)
+            query = build(Filters()).where(key.in_(chosen))
         return self._frame(query.order_by(*order).limit(limit))
 
     def _statements_query(self, filters: Filters, article_id: str | None = None) -> sa.Select:
@@ -446,13 +452,8 @@ class Store:
     def events(self, filters: Filters | None = None, article_id: str | None = None,
                limit: int | None = None, newest_first: bool = False) -> pd.DataFrame:
         """Events matching the filters, in date order (newest first if asked; at most `limit`)."""
-        query = self._events_query(filters or Filters(), article_id)
-        order = (events.c.date.desc(), events.c.article_id, events.c.start) if newest_first else \
-            (events.c.date, events.c.article_id, events.c.start)
-        if limit is not None:  # choose the rows by their sort keys, then read and join only those
-            chosen = query.with_only_columns(events.c.event_id).order_by(*order).limit(limit)
-            query = self._events_query(Filters()).where(events.c.event_id.in_(chosen))
-        return self._frame(query.order_by(*order).limit(limit))
+        return self._dated_rows(events, events.c.event_id, self._events_query, filters or Filters(), article_id,
+                                limit, newest_first)
 
     def _events_query(self, filters: Filters, article_id: str | None = None) -> sa.Select:
         actor_names = (sa.select(sa.func.group_concat(actors.c.name_en, "; "))
