@@ -673,6 +673,7 @@ def find_times(
             hit = rule.resolve(match, ctx)
             if hit is not None and _left_ok(ctx.text, hit.start):
                 hits.append(hit)
+    hits.extend(_english_dates(ctx.text))
     mentions: list[TimeMention] = []
     for hit in _longest_first(hits):
         start, end = normalized.span_to_original(hit.start, hit.end)
@@ -681,6 +682,29 @@ def find_times(
             TimeMention(start, end, text[start:end], hit.date, hit.end_date, hit.precision, hit.relative)
         )
     return mentions
+
+
+_ENGLISH_MONTHS = {name: number for number, name in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+_ENGLISH_MONTH = "(" + "|".join(_ENGLISH_MONTHS) + ")"
+# Photo captions and datelines in Latin script ("Ain Zara, Tripoli, Libya April 28, 2019"); the
+# normalised text is lower-cased.
+_ENGLISH_DATE_RES = (
+    re.compile(rf"\b{_ENGLISH_MONTH}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b"),
+    re.compile(rf"\b(\d{{1,2}})\s+{_ENGLISH_MONTH}\s+((?:19|20)\d\d)\b"),
+)
+
+
+def _english_dates(text: str) -> list[_Hit]:
+    hits = []
+    for number, regex in enumerate(_ENGLISH_DATE_RES):
+        for match in regex.finditer(text):
+            month_name, day = (match.group(1), match.group(2)) if number == 0 else (match.group(2), match.group(1))
+            found = _safe_date(int(match.group(3)), _ENGLISH_MONTHS[month_name], int(day))
+            if found is not None:
+                hits.append(_Hit(match.start(), match.end(), found, found, "day", False))
+    return hits
 
 
 def _longest_first(hits: list[_Hit]) -> list[_Hit]:

@@ -310,3 +310,13 @@ def test_empty_and_plain_text() -> None:
 def test_reuses_a_given_normalisation() -> None:
     text = "وصل الوفد أمس السبت إلى جنيف"
     assert find_times(text, PUB, normalized=normalize(text)) == find_times(text, PUB)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("gather during a fight in Ain Zara, Tripoli, Libya April 28, 2019. REUTERS", date(2019, 4, 28)),
+    ("TRIPOLI, 3 May 2020 (Reuters)", date(2020, 5, 3)),
+])
+def test_english_dates_in_captions(text: str, expected: date) -> None:
+    (mention,) = find_times(text, None)
+    assert (mention.date, mention.precision, mention.relative) == (expected, "day", False)
+    assert text[mention.start:mention.end] == mention.text
