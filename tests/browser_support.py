@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from urllib.parse import urlparse
 
 CHROMIUM = os.environ.get("MARSAD_CHROMIUM", "/usr/bin/chromium")
@@ -31,3 +32,13 @@ def offline_context(browser, external: list[str], **options):
 
     context.route("**/*", guard)
     return context
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """End a server started by a test: politely, then firmly."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()

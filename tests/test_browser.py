@@ -23,7 +23,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from marsad.store import Store
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, offline_context
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, offline_context, stop
 
 pytestmark = pytest.mark.browser
 
@@ -189,12 +189,7 @@ def server(processed_db, chromium, request):
         tab.page.context.close()
         yield srv
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
         if request.session.testsfailed > failed_before:
             _report(request, f"\n----- streamlit output ({log}) -----\n{srv.tail()}")
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, is_local, offline_context
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, is_local, offline_context, stop
 
 pytestmark = pytest.mark.browser
 
@@ -88,12 +88,7 @@ def streamlit_app(tmp_path):
         _wait_healthy(url, proc, log)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 def _near(rgb, want, tol=14) -> bool:
