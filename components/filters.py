@@ -2,7 +2,7 @@
 
 On the first run of a session the URL's query parameters fill the widgets; after
 that every change is written back, so a filtered view is a link a colleague can
-open. Pages read the result with `current()`.
+open. `sidebar()` returns the filters it set (pages get them through `frame.setup()`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from marsad.filters import Filters
 _KEYS = {"actors": "f_actors", "places": "f_places", "event_types": "f_events", "sources": "f_sources"}
 _DATES = "f_dates"
 _LOADED = "f_url_state"  # the owned query pairs last read or written
-_CURRENT = "filters"
 _PENDING_PLACE = "f_pending_place"
 # Query keys the filters own; other keys (article, sentence, actor page selection) are left alone.
 _OWNED = set(Filters.QUERY_KEYS.values())
@@ -79,7 +78,6 @@ def sidebar(options: dict) -> Filters:
     filters = Filters(actors=tuple(actors), places=tuple(places), event_types=tuple(event_types),
                       sources=tuple(sources), date_from=date_from, date_to=date_to)
     _write_to_url(filters)
-    st.session_state[_CURRENT] = filters
     return filters
 
 
@@ -102,11 +100,6 @@ def _write_to_url(filters: Filters) -> None:
         if st.query_params.get(query_key) != value:
             st.query_params[query_key] = value
     st.session_state[_LOADED] = wanted
-
-
-def current() -> Filters:
-    """The filters the sidebar set on this run."""
-    return st.session_state.get(_CURRENT, Filters())
 
 
 def set_place(place_id: str | None) -> None:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from marsad.lexicon import Lexicon, Role
 from marsad.matcher import ARTICLE_PREFIXES, CLITICS, Match, Matcher, longest_first, previous_word
 from marsad.records import Actor, Mention
-from marsad.text import Normalized, normalize, normalize_key
+from marsad.text import WORD_RE, Normalized, normalize, normalize_key
 from marsad.translit import is_known_name
 
 ORGANIZATION_TYPES = {"government", "military", "armed_group", "political_party", "international_org",
@@ -131,12 +131,11 @@ def _mention(text: str, norm: Normalized, start: int, end: int, type_: str, enti
     return Mention(o_start, o_end, text[o_start:o_end], type_, entity_id, source, role)
 
 
-_WORD_RE = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
 
 
 def _tokens_after(norm_text: str, position: int, limit: int) -> list[tuple[int, int, str]]:
     tokens = []
-    for match in _WORD_RE.finditer(norm_text, position):
+    for match in WORD_RE.finditer(norm_text, position):
         tokens.append((match.start(), match.end(), match.group()))
         if len(tokens) >= limit:
             break

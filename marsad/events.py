@@ -49,7 +49,7 @@ def find_events(text: str, sentences: list[Span], actor_mentions: list[Mention],
         place_ids = _specific_places(_within(place_mentions, sentence), places, home_country)
         when, precision = sentence_date(times, sentence, published)
         for t_start, t_end, trigger in in_sentence:
-            if trigger.event_type in seen or _negated(norm_text_before(text, t_start)):
+            if trigger.event_type in seen or _negated(text, t_start):
                 continue
             seen.add(trigger.event_type)
             for place_id in place_ids or [None]:
@@ -67,13 +67,9 @@ _NEGATORS = frozenset(normalize_key(w) for w in ["وقف", "لوقف", "بوقف
                                                  "ينفي", "نفى", "نفت"])
 
 
-def norm_text_before(text: str, position: int) -> str:
-    return normalize_key(previous_word(text, position)[0])
-
-
-def _negated(word_before: str) -> bool:
+def _negated(text: str, trigger_start: int) -> bool:
     """`وقف الزحف` (stop the advance), `عدم التصعيد`: the event is what someone wants not to happen."""
-    return word_before in _NEGATORS
+    return normalize_key(previous_word(text, trigger_start)[0]) in _NEGATORS
 
 
 def _within(mentions: list[Mention], sentence: Span) -> list[Mention]:

@@ -130,9 +130,3 @@ def capital_of(lexicon: Lexicon, country: str) -> PlaceEntry | None:
             return place
     return None
 
-
-def country_name(lexicon: Lexicon, country: str) -> str:
-    """English name of a country code."""
-    from babel import Locale
-
-    return Locale("en").territories.get(country.upper(), country)

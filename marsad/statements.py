@@ -12,7 +12,6 @@ When no speaker can be found the verb is skipped, never guessed.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, replace
@@ -22,7 +21,7 @@ from functools import lru_cache
 from marsad.lexicon import Lexicon, SpeechVerb
 from marsad.matcher import Matcher, find_in_original, previous_word
 from marsad.records import Mention, Span, Statement, TimeMention
-from marsad.text import Normalized, normalize, normalize_key
+from marsad.text import WORD_RE, Normalized, normalize, normalize_key
 
 _QUOTE_PAIRS = [("“", "”"), ("«", "»"), ('"', '"'), ("”", "”"), ("„", "“")]
 _CONTENT_MARKERS = frozenset(normalize_key(w) for w in ["إن", "أن", "بأن", "إنه", "أنه", "انها", "إنها",
@@ -53,7 +52,6 @@ _PREPOSITIONS = frozenset(normalize_key(w) for w in ["في", "على", "من", "
 _PLURAL_SUBJECTS = frozenset(normalize_key(w) for w in ["وزراء", "قادة", "زعماء", "رؤساء", "نواب", "خبراء",
                                                        "محللون", "سفراء", "مراقبون"])
 _REPORTED_FROM = frozenset(normalize_key(w) for w in ["نقل", "نقلت", "ونقل", "ونقلت"])
-_WORD_RE = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
 _CARRY_WINDOW = 3  # sentences a speaker stays current
 
 
@@ -154,7 +152,7 @@ def _inside_quote(text: str, sentence_start: int, position: int) -> bool:
 @lru_cache(maxsize=256)
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(start + m.start(), start + m.end(), normalize_key(m.group())) for m in
-            _WORD_RE.finditer(text[start:end])]
+            WORD_RE.finditer(text[start:end])]
 
 
 def _is_addressee(text: str, mention: Mention) -> bool:

@@ -279,10 +279,6 @@ class Store:
         return [(("actor", row["actor_id"]), row) for row in actor_rows] + \
             [(("place", row["place_id"]), row) for row in place_rows]
 
-    def delete_article(self, article_id: str) -> None:
-        with self.engine.begin() as conn:
-            self._delete_article(conn, article_id)
-
     @staticmethod
     def _delete_article(conn: sa.Connection, article_id: str) -> None:
         event_ids = sa.select(events.c.event_id).where(events.c.article_id == article_id)
@@ -311,11 +307,6 @@ class Store:
                 conn.execute(table.update().where(table.c[key] == values[key]).values(**values))
 
     # --- reading -------------------------------------------------------------------------
-
-    def has_article(self, article_id: str) -> bool:
-        with self.engine.connect() as conn:
-            found = conn.execute(sa.select(articles.c.article_id).where(articles.c.article_id == article_id))
-            return found.first() is not None
 
     def count(self, table_name: str) -> int:
         table = metadata.tables[table_name]

@@ -196,6 +196,9 @@ def token_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TOKEN_RE.finditer(text)]
 
 
+# Words and punctuation marks, as the extractors walk them (no separate "_" token).
+WORD_RE = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
+
 _ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
 
 
