@@ -21,7 +21,7 @@ from branca.element import MacroElement
 from folium.plugins import MarkerCluster
 from folium.template import Template
 
-from marsad.basemap import clip_outline, load_outline
+from marsad.basemap import clip_outline, simplified_outline, simplify_step
 
 STATIC_URL = "/app/static"
 VENDOR_URL = f"{STATIC_URL}/vendor"
@@ -142,6 +142,14 @@ class _OfflineBase(MacroElement):
         self.image_path = image_path
 
 
+class _Outline(folium.GeoJson):
+    """The land layer, left out of the map's bounds (streamlit-folium asks for them on every
+    rerun, and walking every coordinate of the outline costs more than drawing the markers)."""
+
+    def _get_self_bounds(self) -> list[list[float | None]]:
+        return [[None, None], [None, None]]
+
+
 def _tile_attribution(tiles_url: str, attribution: str | None) -> str:
     if attribution:
         return attribution
@@ -192,8 +200,8 @@ def make_base_map(
     south, west, north, east = view
     lon_span = east - west if east >= west else east - west + 360.0  # crosses 180°
     margin = max(10.0, 0.5 * max(abs(north - south), lon_span))
-    folium.GeoJson(
-        clip_outline(load_outline(), view, margin_deg=margin),
+    _Outline(
+        clip_outline(simplified_outline(simplify_step(view)), view, margin_deg=margin),
         name="outline",
         control=False,
         pane=OUTLINE_PANE,

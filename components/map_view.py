@@ -7,11 +7,15 @@ tooltip, not pan/zoom); the clicked place filters every page.
 
 from __future__ import annotations
 
+import json
 from html import escape
 
 import folium
 import pandas as pd
+from branca.element import MacroElement
+from folium.elements import JSCSSMixin
 from folium.plugins import MarkerCluster
+from folium.template import Template
 from streamlit_folium import st_folium
 
 from components.map_base import make_base_map
@@ -29,28 +33,83 @@ PLACE_COLUMNS = {"name_en": "Place", "name_ar": "Arabic name", "kind": "Kind", "
                  "source": "Resolved from"}
 CLUSTER_ABOVE = 80  # markers; beyond this they are clustered
 LABELLED = 6  # the most-mentioned places carry a permanent name label
+POPUP_ITEMS = 2  # events and statements shown in a place's popup
 LABEL_CSS = ("<style>.leaflet-tooltip.marsad-label{background:transparent;border:0;box-shadow:none;padding:0;"
              "font:600 12px/1.2 'Noto Sans',sans-serif;color:#1f2933;"
              "text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff}"
              ".leaflet-tooltip.marsad-label:before{display:none}</style>")
 
 
-def _popup(place: dict, statements: pd.DataFrame, events: pd.DataFrame) -> str:
+def _popup(place: dict, events: list[dict], said: list[dict]) -> str:
     parts = [f"<b>{escape(place['name_en'])}</b> · <span dir='rtl' lang='ar'>{escape(place['name_ar'])}</span>",
              f"<div style='color:#5b6470'>{escape(place['kind'] or '')} · {place['mentions']} mention(s) in "
              f"{place['articles']} article(s)</div>"]
-    here = events[events["place_id"] == place["place_id"]] if not events.empty else events
-    for row in here.head(2).to_dict("records"):
+    for row in events[:POPUP_ITEMS]:
         parts.append(f"<div style='margin-top:4px'><b>{escape(row['label_en'] or row['type'])}</b> "
                      f"{escape(str(row['date'] or '')[:10])}<div dir='rtl' lang='ar' style='text-align:right'>"
                      f"{escape(row['sentence'][:120])}…</div></div>")
-    said = statements[statements["place_id"] == place["place_id"]] if not statements.empty else statements
-    for row in said.head(2).to_dict("records"):
+    for row in said[:POPUP_ITEMS]:
         who = row.get("speaker_en") or row.get("speaker_text") or "unnamed"
         parts.append(f"<div style='margin-top:4px'><b>{escape(who)}</b> {escape(row['verb'])} "
                      f"{escape(str(row['date'] or '')[:10])}<div dir='rtl' lang='ar' style='text-align:right'>"
                      f"{escape(row['quote'][:120])}…</div></div>")
     return "<div style='min-width:260px;max-width:340px'>" + "".join(parts) + "</div>"
+
+
+def _by_place(frame: pd.DataFrame) -> dict[str, list[dict]]:
+    """The first POPUP_ITEMS rows of each place, in one pass over the rows."""
+    grouped: dict[str, list[dict]] = {}
+    if frame.empty or "place_id" not in frame:
+        return grouped
+    for row in frame.to_dict("records"):
+        rows = grouped.setdefault(row["place_id"], [])
+        if len(rows) < POPUP_ITEMS:
+            rows.append(row)
+    return grouped
+
+
+class PlaceMarkers(JSCSSMixin, MacroElement):
+    """Every place marker from one JSON array, drawn by a few lines of Leaflet.
+
+    One folium CircleMarker with its Tooltip and Popup is three templated elements;
+    hundreds of places cost seconds of rendering on every rerun. Markers made here are
+    the same L.circleMarker objects (in a feature group, or a marker cluster when dense),
+    so streamlit-folium still reports the clicked marker and its tooltip.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function () {
+            var group = {{ this.group_js }};
+            {{ this.places_json }}.forEach(function (p) {
+                var marker = L.circleMarker([p.lat, p.lon], {radius: p.radius, color: "#ffffff", weight: 1.5,
+                    fill: true, fillColor: p.color, fillOpacity: 0.85});
+                marker.bindTooltip(p.tooltip, {permanent: p.label, direction: "right", offset: [8, 0],
+                    className: p.label ? "marsad-label" : ""});
+                marker.bindPopup(p.popup, {maxWidth: 360});
+                group.addLayer(marker);
+            });
+            group.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, places: list[dict], cluster: bool) -> None:
+        super().__init__()
+        self._name = "PlaceMarkers"
+        self.places_json = script_json(places)
+        self.group_js = "L.markerClusterGroup({maxClusterRadius: 40})" if cluster else "L.featureGroup()"
+        self.default_js = list(MarkerCluster.default_js) if cluster else []
+        self.default_css = list(MarkerCluster.default_css) if cluster else []
+
+
+def script_json(value: object) -> str:
+    """JSON safe inside a <script> element: no tag, comment or line separator can end it early."""
+    text = json.dumps(value, ensure_ascii=False)
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                         ("\u2029", "\\u2029")):
+        text = text.replace(raw, escaped)
+    return text
 
 
 def build_map(places: pd.DataFrame, statements: pd.DataFrame, events: pd.DataFrame, event_types: pd.DataFrame,
@@ -59,25 +118,24 @@ def build_map(places: pd.DataFrame, statements: pd.DataFrame, events: pd.DataFra
     shown = places if show_countries else places[places["kind"] != "country"]
     figure = make_base_map(map_bounds(shown))
     figure.get_root().header.add_child(folium.Element(LABEL_CSS))
-    layer: folium.Map | MarkerCluster = figure
-    if len(shown) > CLUSTER_ABOVE:
-        layer = MarkerCluster(name="places", options={"maxClusterRadius": 40}).add_to(figure)
     colors = dominant_event_types(event_types)
     largest = int(shown["mentions"].max()) if not shown.empty else 0
     labelled = set(shown.nlargest(LABELLED, "mentions")["place_id"])
+    events_at = _by_place(events)  # newest first per place
+    said_at = _by_place(statements.iloc[::-1])  # statements come oldest first: the newest in popups
+    markers = []
     for place in shown.to_dict("records"):
-        event_type = colors.get(place["place_id"])
-        color = event_color(event_type) if event_type else STATEMENT_COLOR
-        folium.CircleMarker(
-            location=(place["lat"], place["lon"]), radius=marker_radius(place["mentions"], largest),
-            color="#ffffff", weight=1.5, fill=True, fill_color=color, fill_opacity=0.85,
-            tooltip=folium.Tooltip(
-                escape(short_name(place["name_en"])) if place["place_id"] in labelled
-                else f"{escape(place['name_en'])} · {escape(place['name_ar'])} ({place['mentions']})",
-                permanent=place["place_id"] in labelled, direction="right", offset=(8, 0),
-                class_name="marsad-label" if place["place_id"] in labelled else ""),
-            popup=folium.Popup(_popup(place, statements, events), max_width=360),
-        ).add_to(layer)
+        place_id = place["place_id"]
+        event_type = colors.get(place_id)
+        label = place_id in labelled
+        markers.append({
+            "lat": place["lat"], "lon": place["lon"], "radius": marker_radius(place["mentions"], largest),
+            "color": event_color(event_type) if event_type else STATEMENT_COLOR, "label": label,
+            "tooltip": escape(short_name(place["name_en"])) if label
+            else f"{escape(place['name_en'])} · {escape(place['name_ar'])} ({place['mentions']})",
+            "popup": _popup(place, events_at.get(place_id, []), said_at.get(place_id, [])),
+        })
+    PlaceMarkers(markers, cluster=len(markers) > CLUSTER_ABOVE).add_to(figure)
     return figure
 
 

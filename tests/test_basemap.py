@@ -11,7 +11,7 @@ import folium
 import pytest
 
 from components import map_base
-from marsad.basemap import DEFAULT_OUTLINE_PATH, clip_outline, load_outline
+from marsad.basemap import DEFAULT_OUTLINE_PATH, clip_outline, load_outline, simplified_outline, simplify_step
 
 ROOT = Path(__file__).resolve().parent.parent
 LIBYA_BOUNDS = (32.0, 12.0, 33.5, 14.0)  # (south, west, north, east) around Tripoli
@@ -73,6 +73,22 @@ def test_load_outline_rejects_non_feature_collection(tmp_path):
     path.write_text('{"type": "Point", "coordinates": [0, 0]}', encoding="utf-8")
     with pytest.raises(ValueError):
         load_outline(path)
+
+
+def test_wide_views_get_a_coarser_outline_and_city_views_the_full_one():
+    assert simplify_step(LIBYA_BOUNDS) == 0
+    assert simplified_outline(0) is load_outline()
+    world = (-50.0, -120.0, 60.0, 140.0)
+    step = simplify_step(world)
+    assert step > simplify_step((20.0, 5.0, 40.0, 30.0)) > 0
+    coarse = simplified_outline(step)
+    assert len(json.dumps(coarse)) < 0.5 * len(json.dumps(load_outline()))
+    libya = next(f for f in coarse["features"] if f["properties"]["iso_a2"] == "LY")
+    for polygon in libya["geometry"]["coordinates"]:
+        for ring in polygon:
+            assert ring[0] == ring[-1] and len(ring) >= 4  # still closed rings
+            assert all(abs(x / step - round(x / step)) < 1e-6 for x, _y in ring)  # on the grid
+    assert _isos(coarse) >= {"LY", "TN", "EG", "FR", "US"}, "countries survive; only detail goes"
 
 
 def test_clip_around_libya():
