@@ -104,10 +104,15 @@ class PlaceMarkers(JSCSSMixin, MacroElement):
 
 
 def script_json(value: object) -> str:
-    """JSON safe inside a <script> element: no tag, comment or line separator can end it early."""
+    """JSON safe inside a <script> element that folium also passes through Jinja.
+
+    No tag, comment or line separator can end the script early, and no `{{`, `{%` or `{#`
+    in the text can start a Jinja expression (folium compiles each rendered script as a
+    template). JSON never puts two braces together itself, so only the text's are escaped.
+    """
     text = json.dumps(value, ensure_ascii=False)
     for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
-                         ("\u2029", "\\u2029")):
+                         ("\u2029", "\\u2029"), ("{{", "{\\u007b"), ("{%", "{\\u0025"), ("{#", "{\\u0023")):
         text = text.replace(raw, escaped)
     return text
 

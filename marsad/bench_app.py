@@ -33,6 +33,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from marsad import store as db
+from marsad.facets import facet_row
 from marsad.filters import Filters
 from marsad.lexicon import Lexicon, load_lexicon
 from marsad.records import Analysis, Place
@@ -197,7 +198,7 @@ class Generator:
     def rows(self, start: int, count: int, stats: BuildStats) -> dict[str, list[dict]]:
         """Rows of synthetic articles start .. start+count-1, by table name."""
         out: dict[str, list[dict]] = {t: [] for t in ("articles", "mentions", "times", "statements", "events",
-                                                       "event_actors")}
+                                                       "event_actors", "article_facets")}
         now = datetime.now(UTC).replace(tzinfo=None)
         rng, n_templates = self.rng, len(self.templates)
         for i in range(start, start + count):
@@ -229,6 +230,11 @@ class Generator:
                                       "date": e["date"] + delta if e["date"] else None})
                 out["event_actors"].extend({"event_id": event_id, "actor_id": a} for a in actor_ids)
                 stats.event_types[e["type"]] += 1
+            dated = out["statements"][-len(t.statements):] if t.statements else []
+            dated += out["events"][-len(t.events):] if t.events else []
+            out["article_facets"].append(facet_row(
+                aid, published, t.article["published_inferred"], t.article["source"],
+                (mapping.get(m["entity_id"], m["entity_id"]) for m in t.mentions), [r["date"] for r in dated]))
         return out
 
 
@@ -262,7 +268,7 @@ def build_store(url: str, n: int, generator: Generator, chunk: int = CHUNK) -> B
     store = Store(url)
     stats = BuildStats()
     tables = {"articles": db.articles, "mentions": db.mentions, "times": db.times, "statements": db.statements,
-              "events": db.events, "event_actors": db.event_actors}
+              "events": db.events, "event_actors": db.event_actors, "article_facets": db.article_facets}
     indexes = [index for table in db.metadata.sorted_tables for index in table.indexes]
     try:
         with store.engine.begin() as conn:

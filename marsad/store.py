@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import UTC, date, datetime
@@ -20,6 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as postgresql_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
+from marsad.facets import Facets, facet_row
 from marsad.filters import Filters
 from marsad.records import Analysis
 
@@ -131,6 +133,24 @@ event_actors = sa.Table(
     sa.Column("event_id", sa.String, sa.ForeignKey("events.event_id"), primary_key=True),
     sa.Column("actor_id", sa.String, primary_key=True),
 )
+# One row per article for the in-memory index (marsad.facets): what it names and the dates it reports,
+# written with the article, so the dashboard loads 100,000 short rows instead of millions of mentions.
+article_facets = sa.Table(
+    "article_facets", metadata,
+    sa.Column("article_id", sa.String, sa.ForeignKey("articles.article_id"), primary_key=True),
+    sa.Column("published", sa.Date),
+    sa.Column("published_inferred", sa.Boolean, nullable=False),
+    sa.Column("source", sa.Text),
+    sa.Column("entities", sa.Text, nullable=False),  # space-separated entity ids
+    sa.Column("mentions", sa.Text, nullable=False),  # their mention counts, in the same order
+    sa.Column("days", sa.Text, nullable=False),  # distinct dates of its statements and events, days since 1970
+)
+# `version` grows with every write transaction: readers holding derived data (the facets) reload on change.
+store_meta = sa.Table(
+    "store_meta", metadata,
+    sa.Column("key", sa.String, primary_key=True),
+    sa.Column("value", sa.Integer, nullable=False),
+)
 
 # Composite and covering indexes for the dashboard's queries at 100,000 articles (measured with
 # `python -m marsad bench app`); their leading columns also serve single-column look-ups, so the
@@ -152,7 +172,7 @@ sa.Index("ix_event_actors_actor_event", event_actors.c.actor_id, event_actors.c.
 
 sa.Index("ix_events_type_date", events.c.type, events.c.date)
 
-_PER_ARTICLE = [event_actors, events, statements, times, mentions]
+_PER_ARTICLE = [event_actors, article_facets, events, statements, times, mentions]
 _OBJECT_KINDS = {"string", "date", "empty"}  # pandas.api.types.infer_dtype kinds kept as Python objects
 
 
@@ -188,6 +208,12 @@ class Store:
             for table in metadata.sorted_tables:
                 for index in table.indexes:
                     conn.execute(sa.schema.CreateIndex(index, if_not_exists=True))
+            if conn.execute(sa.select(store_meta.c.value).where(store_meta.c.key == "version")).first() is None:
+                conn.execute(store_meta.insert().values(key="version", value=0))
+        self._facets: tuple[int, Facets] | None = None
+        self._facets_lock = threading.Lock()
+        if self.count("article_facets") != self.count("articles"):  # a store written before the facets
+            self.rebuild_facets()
 
     # --- writing -------------------------------------------------------------------------
 
@@ -195,6 +221,7 @@ class Store:
         """Write one analysed article in a single transaction, replacing any earlier version."""
         with self.engine.begin() as conn:
             written = self._write(conn, analysis)
+            self._bump_version(conn)
         self._remember(written)  # only after the commit: a rollback must not mark rows as written
 
     def save_batch(self, analyses: list[Analysis]) -> list[tuple[Analysis, Exception]]:
@@ -206,6 +233,7 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 written = [self._write(conn, analysis) for analysis in analyses]
+                self._bump_version(conn)
         except Exception:  # noqa: BLE001 - retried one by one below
             failed = []
             for analysis in analyses:
@@ -276,8 +304,68 @@ class Store:
             conn.execute(events.insert(), event_rows)
         if link_rows:
             conn.execute(event_actors.insert(), link_rows)
+        conn.execute(article_facets.insert().values(facet_row(
+            article.article_id, article.published, article.published_inferred, article.source,
+            (m.entity_id for m in analysis.mentions),
+            [s.date for s in analysis.statements] + [e.date for e in analysis.events])))
         return [(("actor", row["actor_id"]), row) for row in actor_rows] + \
             [(("place", row["place_id"]), row) for row in place_rows]
+
+    @staticmethod
+    def _bump_version(conn: sa.Connection) -> None:
+        conn.execute(store_meta.update().where(store_meta.c.key == "version")
+                     .values(value=store_meta.c.value + 1))
+
+    def rebuild_facets(self) -> None:
+        """Write every article's facet row again from its mentions, statements and events (one transaction)."""
+        entities: dict[str, list[str]] = {}
+        dates: dict[str, list[date]] = {}
+        with self.engine.begin() as conn:
+            for article_id, entity_id, n in conn.execute(
+                    sa.select(mentions.c.article_id, mentions.c.entity_id, sa.func.count())
+                    .group_by(mentions.c.article_id, mentions.c.entity_id)):
+                entities.setdefault(article_id, []).extend([entity_id] * n)
+            for table in (statements, events):
+                for article_id, day in conn.execute(sa.select(table.c.article_id, table.c.date).distinct()
+                                                    .where(table.c.date.is_not(None))):
+                    dates.setdefault(article_id, []).append(day)
+            conn.execute(article_facets.delete())
+            rows = [facet_row(a, published, inferred, source, entities.get(a, ()), dates.get(a, ()))
+                    for a, published, inferred, source in conn.execute(
+                        sa.select(articles.c.article_id, articles.c.published, articles.c.published_inferred,
+                                  articles.c.source))]
+            if rows:
+                conn.execute(article_facets.insert(), rows)
+            self._bump_version(conn)
+
+    def facets(self) -> Facets:
+        """The in-memory index of the store as it is now (reloaded when a write changed the store)."""
+        with self._facets_lock:
+            version = self._version()
+            if self._facets is None or self._facets[0] != version:
+                try:
+                    facets = self._load_facets()
+                except ValueError:  # rows written by hand or by an older Marsad: write them again
+                    self.rebuild_facets()
+                    version, facets = self._version(), self._load_facets()
+                self._facets = (version, facets)
+            return self._facets[1]
+
+    def _version(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(store_meta.c.value).where(store_meta.c.key == "version")).scalar_one()
+
+    def _load_facets(self) -> Facets:
+        columns = ("article_id", "published", "published_inferred", "source", "entities", "mentions", "days")
+        query = sa.select(*(article_facets.c[name] for name in columns))
+        with self.engine.connect() as conn:  # the driver's own cursor: no per-row conversion, dates stay strings
+            cursor = conn.connection.dbapi_connection.cursor()
+            try:
+                cursor.execute(str(query.compile(dialect=conn.dialect)))
+                rows = cursor.fetchall()
+            finally:
+                cursor.close()
+        return Facets.from_rows(rows)
 
     @staticmethod
     def _delete_article(conn: sa.Connection, article_id: str) -> None:
@@ -494,109 +582,50 @@ class Store:
         query = query.where(*self._date_range(statements.c.date, filters))
         return self._frame(query)
 
-    def _mention_totals(self, filters: Filters, chosen: tuple[str, ...], restrict: Filters,
-                        universe: sa.Column | None = None) -> sa.Subquery:
-        """entity_id, mentions, articles: aggregated over the mentions indexes before any join.
-
-        Restricted to some articles, SQLite walks those articles' mentions (by article_id); unrestricted,
-        the (entity_id, article_id) index, only for the ids in `universe` (actors or places) when given;
-        the caller joins the result to actors or places.
-        """
-        query = (sa.select(mentions.c.entity_id, sa.func.count().label("mentions"),
-                           sa.func.count(sa.distinct(mentions.c.article_id)).label("articles"))
-                 .where(*self._entity_mention_conditions(filters, chosen, restrict, universe))
-                 .group_by(mentions.c.entity_id))
-        return query.subquery()
-
-    def _entity_mention_conditions(self, filters: Filters, chosen: tuple[str, ...], restrict: Filters,
-                                   universe: sa.Column | None = None) -> list:
-        """The mentions counted for actors or places: of the chosen ids, in the matching articles."""
-        conditions = []
-        if chosen:
-            conditions.append(mentions.c.entity_id.in_(chosen))
-        ids = self._article_ids(restrict)
-        if ids is not None:
-            conditions.append(mentions.c.article_id.in_(ids))
-        in_range = self._articles_in_range(filters)
-        if in_range:
-            conditions.append(mentions.c.article_id.in_(sa.select(articles.c.article_id).where(*in_range)))
-        if universe is not None and not conditions:
-            # Only then: with articles to match as well, SQLite would probe every (entity, article) pair.
-            conditions.append(mentions.c.entity_id.in_(sa.select(universe)))
-        return conditions
+    def _totals(self, table: sa.Table, key: sa.Column, totals: pd.DataFrame) -> pd.DataFrame:
+        """The rows of actors or places with their totals, most mentioned first."""
+        rows = self._frame(sa.select(table))
+        frame = rows.merge(totals, left_on=key.name, right_on="entity_id")
+        frame = frame.drop(columns="entity_id") if key.name != "entity_id" else frame
+        return frame.sort_values(["mentions", key.name], ascending=[False, True], ignore_index=True)
 
     def places(self, filters: Filters | None = None, with_article_ids: bool = False) -> pd.DataFrame:
         """Places with their mention counts (and the articles mentioning them), within the filters."""
         filters = filters or Filters()
-        totals = self._mention_totals(filters, filters.places, Filters(actors=filters.actors, sources=filters.sources),
-                                      places.c.place_id)
-        columns = [places, totals.c.mentions, totals.c.articles]
+        totals = self.facets().entity_totals(filters, filters.places,
+                                             Filters(actors=filters.actors, sources=filters.sources))
+        frame = self._totals(places, places.c.place_id, totals)
         if with_article_ids:  # the articles within the filters that mention the place
-            conditions = self._entity_mention_conditions(
-                filters, filters.places, Filters(actors=filters.actors, sources=filters.sources))
-            listed = (sa.select(sa.func.group_concat(sa.distinct(mentions.c.article_id)))
-                      .where(mentions.c.entity_id == places.c.place_id, *conditions).scalar_subquery())
-            columns.append(listed.label("article_ids"))
-        query = sa.select(*columns).select_from(places.join(totals, totals.c.entity_id == places.c.place_id))
-        return self._frame(query.order_by(totals.c.mentions.desc(), places.c.place_id))
+            listed = self.facets().entity_articles(filters, filters.places,
+                                                   Filters(actors=filters.actors, sources=filters.sources))
+            frame["article_ids"] = frame["place_id"].map(listed)
+        return frame
 
     def actors(self, filters: Filters | None = None) -> pd.DataFrame:
         """Actors with mention and statement counts, within the filters."""
         filters = filters or Filters()
-        totals = self._mention_totals(filters, filters.actors, Filters(places=filters.places, sources=filters.sources),
-                                      actors.c.actor_id)
-        said = (sa.select(statements.c.speaker_id, sa.func.count().label("statements"))
-                .where(statements.c.speaker_id.is_not(None), *self._date_range(statements.c.date, filters))
-                .group_by(statements.c.speaker_id).subquery())
-        query = (sa.select(actors, totals.c.mentions, totals.c.articles,
-                           sa.func.coalesce(said.c.statements, 0).label("statements"))
-                 .select_from(actors.join(totals, totals.c.entity_id == actors.c.actor_id)
-                              .outerjoin(said, said.c.speaker_id == actors.c.actor_id)))
-        return self._frame(query.order_by(totals.c.mentions.desc(), actors.c.actor_id))
+        totals = self.facets().entity_totals(filters, filters.actors,
+                                             Filters(places=filters.places, sources=filters.sources))
+        said = self._frame(sa.select(statements.c.speaker_id.label("actor_id"), sa.func.count().label("statements"))
+                           .where(statements.c.speaker_id.is_not(None), *self._date_range(statements.c.date, filters))
+                           .group_by(statements.c.speaker_id))
+        frame = self._totals(actors, actors.c.actor_id, totals).merge(said, on="actor_id", how="left")
+        frame["statements"] = frame["statements"].fillna(0).astype(int)
+        return frame
 
     def counts(self, filters: Filters | None = None, entities: bool = True) -> dict:
         """How many articles, (actors, places,) statements and events match the filters."""
         filters = filters or Filters()
-        ids = self._article_ids(filters)
-        article_query = sa.select(sa.func.count()).select_from(articles).where(*self._articles_in_range(filters))
-        if ids is not None:
-            article_query = article_query.where(articles.c.article_id.in_(ids))
-        span_query = sa.select(sa.func.min(articles.c.published), sa.func.max(articles.c.published),
-                               sa.func.sum(sa.case((articles.c.published_inferred, 1), else_=0))) \
-            .where(*self._articles_in_range(filters))
-        source_query = sa.select(articles.c.source).distinct().where(articles.c.source.is_not(None)) \
-            .where(*self._articles_in_range(filters))
-        if ids is not None:
-            span_query = span_query.where(articles.c.article_id.in_(ids))
-            source_query = source_query.where(articles.c.article_id.in_(ids))
+        facets = self.facets()
+        result = facets.article_counts(filters)
         with self.engine.connect() as conn:
-            first, last, inferred = conn.execute(span_query).one()
-            result = {
-                "first": first, "last": last, "inferred": int(inferred or 0),
-                "sources": sorted(r[0] for r in conn.execute(source_query)),
-                "articles": conn.execute(article_query).scalar_one(),
-                "statements": conn.execute(sa.select(sa.func.count()).select_from(statements)
-                                           .where(*self._statement_conditions(filters))).scalar_one(),
-                "events": conn.execute(sa.select(sa.func.count()).select_from(events)
-                                       .where(*self._event_conditions(filters))).scalar_one(),
-            }
-            for kind, table, key in (("actors", actors, actors.c.actor_id), ("places", places, places.c.place_id)) \
-                    if entities else ():
-                restrict = Filters(places=filters.places, sources=filters.sources) if kind == "actors" else \
-                    Filters(actors=filters.actors, sources=filters.sources)
-                chosen = filters.actors if kind == "actors" else filters.places
-                if self._article_ids(restrict) is None and not self._articles_in_range(filters):
-                    # Every article counts: one index probe per actor or place, not an aggregate.
-                    named = sa.exists(sa.select(mentions.c.id).where(mentions.c.entity_id == key))
-                    query = sa.select(sa.func.count()).select_from(table).where(named)
-                    if chosen:
-                        query = query.where(key.in_(chosen))
-                    result[kind] = conn.execute(query).scalar_one()
-                    continue
-                named = (sa.select(sa.func.count(sa.distinct(mentions.c.entity_id)))
-                         .select_from(mentions.join(table, key == mentions.c.entity_id))
-                         .where(*self._entity_mention_conditions(filters, chosen, restrict)))
-                result[kind] = conn.execute(named).scalar_one()
+            result["statements"] = conn.execute(sa.select(sa.func.count()).select_from(statements)
+                                                .where(*self._statement_conditions(filters))).scalar_one()
+            result["events"] = conn.execute(sa.select(sa.func.count()).select_from(events)
+                                            .where(*self._event_conditions(filters))).scalar_one()
+        if entities:
+            result["actors"] = len(self.actors(filters))
+            result["places"] = len(self.places(filters))
         return result
 
     def events_per_place(self, filters: Filters | None = None, per_place: int = 2) -> pd.DataFrame:

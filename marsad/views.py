@@ -199,13 +199,15 @@ def claims_and_denials(statements: pd.DataFrame, min_overlap: int = 3) -> pd.Dat
     denials = statements[statements["stance"].isin(["deny", "reject"])]
     claims = statements[~statements["stance"].isin(["deny", "reject"])]
     pairs = []
+    claim_rows = claims[["statement_id", "speaker_id", "article_id", "quote"]].to_dict("records")
+    claim_words = [content_words(claim["quote"]) for claim in claim_rows]
     for denial in denials.to_dict("records"):
         denial_words = content_words(denial["quote"] + " " + denial["sentence"])
         best: tuple[int, bool, str] | None = None
-        for claim in claims.to_dict("records"):
+        for claim, words in zip(claim_rows, claim_words, strict=True):
             if claim["speaker_id"] and claim["speaker_id"] == denial["speaker_id"]:
                 continue
-            overlap = len(denial_words & content_words(claim["quote"]))
+            overlap = len(denial_words & words)
             same_article = claim["article_id"] == denial["article_id"]
             key = (overlap, same_article, claim["statement_id"])
             if overlap >= min_overlap and (best is None or key[:2] > best[:2]):

@@ -8,7 +8,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+import sqlalchemy as sa
 
+from marsad import store as db
 from marsad.bench_app import (
     FILTER_NAMES,
     FILTER_QUERIES,
@@ -54,6 +56,7 @@ def test_counts_are_copies_of_the_templates(seeds_only, built) -> None:
         "statements": copies * sum(len(a.statements) for a in seeds_only),
         "events": copies * sum(len(a.events) for a in seeds_only),
         "event_actors": copies * sum(len(e.actor_ids) for a in seeds_only for e in a.events),
+        "article_facets": N,
     }
     assert {table: store.count(table) for table in expected} == expected
     assert dict(stats.rows) == expected and stats.articles == N
@@ -105,3 +108,15 @@ def test_the_cli_runs_the_app_benchmark(monkeypatch: pytest.MonkeyPatch) -> None
     seen = {}
     monkeypatch.setattr("marsad.bench_app.bench_app", lambda sizes: seen.setdefault("sizes", sizes))
     assert bench.run("app", sizes="10, 20") == [10, 20]
+
+
+def test_generated_facet_rows_match_a_rebuild_from_the_tables(built) -> None:
+    url, _generator, _stats = built
+    store = Store(url)
+    query = sa.select(db.article_facets).order_by(db.article_facets.c.article_id)
+    with store.engine.connect() as conn:
+        generated = [tuple(r) for r in conn.execute(query)]
+    store.rebuild_facets()
+    with store.engine.connect() as conn:
+        rebuilt = [tuple(r) for r in conn.execute(query)]
+    assert generated == rebuilt and len(rebuilt) == N

@@ -48,9 +48,20 @@ def test_untrusted_text_cannot_close_the_script():
 
 
 def test_script_json_escapes_markup_and_line_separators():
-    text = map_view.script_json({"a": "<b>&\u2028"})
+    value = {"a": "<b>&\u2028", "b": [{"c": "{{ 7*7 }} {% if %} {# x"}]}
+    text = map_view.script_json(value)
     assert "<" not in text and "&" not in text and "\u2028" not in text
-    assert json.loads(text) == {"a": "<b>&\u2028"}
+    assert "{{" not in text and "{%" not in text and "{#" not in text
+    assert json.loads(text) == value
+
+
+def test_template_syntax_in_article_text_is_shown_as_written():
+    quote = "قال {{ 7*7 }} و{% endif %} في طرابلس"
+    figure = map_view.build_map(_places(2), _statements("p0", quote), pd.DataFrame(), pd.DataFrame())
+    figure.render()  # folium passes each rendered script through Jinja: this must not evaluate or fail
+    script = generate_leaflet_string(figure)
+    data = json.loads(re.search(r"(\[\{.*\}\])\.forEach", script).group(1))
+    assert "{{ 7*7 }}" in data[0]["popup"] and "{% endif %}" in data[0]["popup"]
 
 
 def test_many_places_are_clustered_with_local_assets():

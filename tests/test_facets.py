@@ -1,0 +1,149 @@
+"""The in-memory index (marsad.facets) against a brute-force reading of the store's own tables."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+
+from marsad import store as db
+from marsad.bench_app import Generator, build_store, template_analyses
+from marsad.facets import Facets, facet_row
+from marsad.filters import Filters
+from marsad.lexicon import load_lexicon
+from marsad.pipeline import analyse
+from marsad.records import Article
+from marsad.store import Store
+
+N = 240
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('facets') / 'facets.sqlite'}"
+    build_store(url, N, Generator(template_analyses(corpus_limit=0), load_lexicon()), chunk=100)
+    return url
+
+
+def _table(store: Store, table: sa.Table) -> pd.DataFrame:
+    with store.engine.connect() as conn:
+        return pd.DataFrame(conn.execute(sa.select(table)).mappings().all())
+
+
+def _expected_totals(store: Store, filters: Filters, kind: str) -> dict[str, tuple[int, int]]:
+    """entity -> (mentions, articles), straight from the mentions table."""
+    mentions, articles = _table(store, db.mentions), _table(store, db.articles)
+    keep = set(articles["article_id"])
+    restrict = ("places", "sources") if kind == "actors" else ("actors", "sources")
+    if "sources" in restrict and filters.sources:
+        keep &= set(articles.loc[articles["source"].isin(filters.sources), "article_id"])
+    for field in restrict:
+        if field != "sources" and getattr(filters, field):
+            keep &= set(mentions.loc[mentions["entity_id"].isin(getattr(filters, field)), "article_id"])
+    if filters.date_from or filters.date_to:
+        low, high = filters.date_from or date.min, filters.date_to or date.max
+        dated = pd.concat([_table(store, db.statements)[["article_id", "date"]],
+                           _table(store, db.events)[["article_id", "date"]]]).dropna()
+        in_range = set(dated.loc[dated["date"].between(low, high), "article_id"])
+        published = articles.dropna(subset=["published"])
+        in_range |= set(published.loc[published["published"].between(low, high), "article_id"])
+        keep &= in_range
+    chosen = filters.actors if kind == "actors" else filters.places
+    rows = mentions[mentions["article_id"].isin(keep)]
+    if chosen:
+        rows = rows[rows["entity_id"].isin(chosen)]
+    universe = set(_table(store, db.actors if kind == "actors" else db.places).iloc[:, 0])
+    rows = rows[rows["entity_id"].isin(universe)]
+    grouped = rows.groupby("entity_id").agg(mentions=("id", "size"), articles=("article_id", "nunique"))
+    return {e: (int(r.mentions), int(r.articles)) for e, r in grouped.iterrows()}
+
+
+def _filters(store: Store) -> list[Filters]:
+    actors = list(store.actors()["actor_id"])
+    places = list(store.places()["place_id"])
+    low, high = store.date_span()
+    middle = low + (high - low) / 2
+    return [
+        Filters(),
+        Filters(actors=(actors[0],)),
+        Filters(actors=(actors[1], actors[-1])),
+        Filters(places=(places[0],)),
+        Filters(places=(places[-1],), actors=(actors[0],)),
+        Filters(date_from=middle, date_to=middle + (high - low) / 10),
+        Filters(actors=(actors[0],), date_from=low, date_to=middle),
+        Filters(sources=tuple(store.sources()[:1])),
+        Filters(event_types=("armed_clash",)),
+    ]
+
+
+def test_actor_and_place_totals_match_the_mentions_table(url):
+    store = Store(url)
+    for filters in _filters(store):
+        for kind in ("actors", "places"):
+            frame = getattr(store, kind)(filters)
+            key = "actor_id" if kind == "actors" else "place_id"
+            got = {r[key]: (int(r["mentions"]), int(r["articles"])) for _, r in frame.iterrows()}
+            assert got == _expected_totals(store, filters, kind), (kind, filters)
+            assert list(frame["mentions"]) == sorted(frame["mentions"], reverse=True), "most mentioned first"
+
+
+def test_article_counts_match_the_articles_listed(url):
+    store = Store(url)
+    for filters in _filters(store):
+        counts = store.counts(filters)
+        listed = store.articles(filters)
+        assert counts["articles"] == len(listed), filters
+        assert counts["first"] == min(listed["published"], default=None)
+        assert counts["last"] == max(listed["published"], default=None)
+        assert counts["sources"] == sorted(set(listed["source"].dropna()))
+        assert counts["actors"] == len(store.actors(filters)) and counts["places"] == len(store.places(filters))
+
+
+def test_a_write_reloads_the_index(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'm.sqlite'}")
+    assert store.counts()["articles"] == 0 and store.actors().empty
+    text = "قال المشير خليفة حفتر إن قواته تقدمت نحو طرابلس."
+    store.save(analyse(Article(article_id="a1", title="حفتر", text=text, published=date(2019, 4, 5))))
+    assert store.counts()["articles"] == 1
+    assert "khalifa-haftar" in set(store.actors()["actor_id"])
+    assert "ly-tripoli" in set(store.places()["place_id"])
+
+
+def test_a_store_without_facet_rows_gets_them_on_open(url, tmp_path):
+    store = Store(url)
+    before = store.actors(Filters(places=(store.places()["place_id"].iloc[0],)))
+    with store.engine.begin() as conn:
+        conn.execute(db.article_facets.delete())  # as a store written by an older Marsad
+    assert Store(url).count("article_facets") == N
+    after = Store(url).actors(Filters(places=(store.places()["place_id"].iloc[0],)))
+    pd.testing.assert_frame_equal(before, after)
+
+
+def test_rows_with_unpaired_counts_are_rebuilt(url):
+    store = Store(url)
+    expected = store.counts()
+    with store.engine.begin() as conn:
+        conn.execute(db.article_facets.update().values(mentions="1"))
+        conn.execute(db.store_meta.update().values(value=db.store_meta.c.value + 1))
+    assert store.counts() == expected
+
+
+def test_facets_from_rows_by_hand():
+    rows = [
+        tuple(facet_row("a", date(2019, 4, 7), False, "الجزيرة", ["tripoli", "haftar", "tripoli"], [date(2019, 4, 6)]).values()),
+        tuple(facet_row("b", None, True, None, ["haftar"], [None, date(2020, 1, 1)]).values()),
+        tuple(facet_row("c", date(2019, 5, 1), False, "BBC", [], []).values()),
+    ]
+    facets = Facets.from_rows(rows)
+    totals = facets.entity_totals(Filters()).set_index("entity_id")
+    assert totals.loc["tripoli"].tolist() == [2, 1] and totals.loc["haftar"].tolist() == [2, 2]
+    assert facets.article_counts(Filters(actors=("haftar",))) == {
+        "articles": 2, "first": date(2019, 4, 7), "last": date(2019, 4, 7), "inferred": 1, "sources": ["الجزيرة"]}
+    # b has no publication date but reports something on 1 January 2020
+    assert facets.articles_matching(Filters(date_from=date(2019, 12, 1))).tolist() == [False, True, False]
+    assert facets.articles_matching(Filters(date_to=date(2019, 4, 6))).tolist() == [True, False, False]
+    assert facets.article_counts(Filters(sources=("BBC",)))["articles"] == 1
+    empty = Facets.from_rows([])
+    assert empty.entity_totals(Filters()).empty and empty.article_counts(Filters())["articles"] == 0
