@@ -48,11 +48,12 @@ WARM_RUNS = 5
 ROWS_LIMIT = 3000  # components/data.py: pages draw at most this many statements/events/articles
 # The store calls behind components/data.py, per filter (the cached functions pass the filters through).
 FILTER_QUERIES = ("articles", "statements", "events", "places", "actors", "statement_places", "counts",
-                  "latest_statements", "place_event_types", "timeline_counts", "denials_in_context")
+                  "latest_statements", "place_event_types", "events_per_place", "timeline_counts",
+                  "denials_in_context")
 # What a filter change re-runs, per page (cold: the new filters miss the cache).
 PAGES = {
     "overview": ("counts", "actors", "places", "latest_statements"),
-    "map": ("places", "events", "statements", "statement_places", "place_event_types"),
+    "map": ("places", "events_per_place", "statements", "statement_places", "place_event_types"),
     "timeline": ("counts", "timeline_counts"),
     "actors": ("actors", "denials_in_context"),
     "articles": ("articles",),
@@ -291,6 +292,7 @@ def build_store(url: str, n: int, generator: Generator, chunk: int = CHUNK) -> B
         with store.engine.begin() as conn:
             for index in indexes:
                 conn.execute(sa.schema.CreateIndex(index, if_not_exists=True))
+            store._link_statement_entities(conn)  # from the spans, as a store's own writes do
     finally:
         store.engine.dispose()
     return stats
@@ -374,9 +376,10 @@ def filter_calls(store: Store, f: Filters) -> dict[str, Callable[[], object]]:
         "places": lambda: store.places(f),
         "actors": lambda: store.actors(f),
         "statement_places": statement_places,
-        "counts": lambda: store.counts(f),
+        "counts": lambda: store.counts(f, entities=False),  # the pages count actors and places as listed
         "latest_statements": lambda: store.statements(f, limit=6, newest_first=True),
         "place_event_types": lambda: store.place_event_types(f),
+        "events_per_place": lambda: store.events_per_place(f),
         "timeline_counts": lambda: store.timeline_counts(f),
         "denials_in_context": lambda: store.denials_in_context(f),
     }
@@ -431,6 +434,51 @@ print(json.dumps({"runs": runs, "exceptions": problems, "title": [t.value for t 
 """
 
 
+# Each page re-run after a filter change, as the server runs it: the page's script with the filter in
+# the URL and no cached query results for it (the sidebar's options stay cached, as they would).
+_PAGE_RUNS = """
+import json, sys, time
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+app, pages, filters = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])
+
+def run(page, query):
+    at = AppTest.from_file(app, default_timeout=300)
+    at.query_params.update(query)
+    if page != "overview":
+        at.switch_page(f"pages/{page}.py")
+    started = time.perf_counter()
+    at.run()
+    return time.perf_counter() - started, [str(e.value)[:300] for e in at.exception]
+
+report, problems = {}, []
+for page in pages:
+    report[page] = {}
+    for name, query in filters.items():
+        st.cache_data.clear()
+        run(page, {})  # the page as it was before the change: warms the sidebar's options
+        seconds, errors = run(page, query)
+        report[page][name] = round(seconds, 3)
+        problems += [f"{page}/{name}: {e}" for e in errors]
+print(json.dumps({"runs": report, "exceptions": problems}))
+"""
+
+
+def page_runs(url: str, filters: dict[str, Filters], timeout: int = 3000) -> dict:
+    """Seconds each page's script takes after each filter change (AppTest, headless, data cache cold)."""
+    env = {**os.environ, "MARSAD_DB": url}
+    queries = json.dumps({name: f.to_query() for name, f in filters.items()})
+    done = subprocess.run([sys.executable, "-c", _PAGE_RUNS, str(ROOT / "app.py"), json.dumps(list(PAGES)), queries],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False)
+    if done.returncode != 0:
+        return {"page_runs_error": (done.stderr or done.stdout)[-1000:]}
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    slowest = max(((page, name, s) for page, runs in report["runs"].items() for name, s in runs.items()),
+                  key=operator.itemgetter(2))
+    return {"page_run_s": report["runs"], "page_run_exceptions": report["exceptions"],
+            "slowest_page_run": {"page": slowest[0], "filter": slowest[1], "seconds": slowest[2]}}
+
+
 def first_page(url: str, timeout: int = 600) -> dict:
     """The real app's first page (overview, no filter) run headless twice: a cold server, then warm caches."""
     env = {**os.environ, "MARSAD_DB": url}
@@ -476,6 +524,7 @@ def bench_sizes(sizes: Sequence[int], analyses: Sequence[Analysis], folder: Path
                  "queries": queries, **_summary(queries)}
         if page:
             entry.update(first_page(url))
+            entry.update(page_runs(url, filters))
         yield n, entry
 
 

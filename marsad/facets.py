@@ -171,6 +171,13 @@ class Facets:
             listed.setdefault(entity, []).append(article)
         return {entity: ",".join(ids) for entity, ids in listed.items()}
 
+    def newest_articles(self, filters: Filters, limit: int | None = None) -> list[str]:
+        """The ids of the matching articles, newest first (undated last, then by id), at most `limit`."""
+        chosen = np.flatnonzero(self.articles_matching(filters))
+        frame = pd.DataFrame({"published": self.published[chosen], "article_id": self.article_ids[chosen]})
+        frame = frame.sort_values(["published", "article_id"], ascending=[False, True], na_position="last")
+        return list(frame["article_id"].head(limit) if limit is not None else frame["article_id"])
+
     def article_counts(self, filters: Filters) -> dict:
         """How many articles match, their first and last publication dates, how many dates are inferred,
         and their sources."""

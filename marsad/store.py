@@ -133,6 +133,14 @@ event_actors = sa.Table(
     sa.Column("event_id", sa.String, sa.ForeignKey("events.event_id"), primary_key=True),
     sa.Column("actor_id", sa.String, primary_key=True),
 )
+# The actors and places named in each statement's sentence (a mention inside its span), written with
+# the article: "statements about Tripoli" and "who mentions whom" read this instead of joining spans.
+statement_entities = sa.Table(
+    "statement_entities", metadata,
+    sa.Column("statement_id", sa.String, sa.ForeignKey("statements.statement_id"), primary_key=True),
+    sa.Column("entity_id", sa.String, primary_key=True),
+    sa.Column("article_id", sa.String, sa.ForeignKey("articles.article_id"), nullable=False, index=True),
+)
 # One row per article for the in-memory index (marsad.facets): what it names and the dates it reports,
 # written with the article, so the dashboard loads 100,000 short rows instead of millions of mentions.
 article_facets = sa.Table(
@@ -168,11 +176,14 @@ sa.Index("ix_statements_span", statements.c.article_id, statements.c.start, stat
          statements.c.statement_id, statements.c.speaker_id)
 sa.Index("ix_events_date_type_article", events.c.date, events.c.type, events.c.article_id)
 sa.Index("ix_events_place_type", events.c.place_id, events.c.type, events.c.date)
+sa.Index("ix_events_place_date", events.c.place_id, events.c.date)
 sa.Index("ix_event_actors_actor_event", event_actors.c.actor_id, event_actors.c.event_id)
+sa.Index("ix_statement_entities_entity", statement_entities.c.entity_id, statement_entities.c.statement_id)
 
 sa.Index("ix_events_type_date", events.c.type, events.c.date)
 
-_PER_ARTICLE = [event_actors, article_facets, events, statements, times, mentions]
+RANK_AT_MOST = 50_000  # events_per_place: rank this many matching events at once, else walk place by place
+_PER_ARTICLE = [event_actors, article_facets, statement_entities, events, statements, times, mentions]
 _OBJECT_KINDS = {"string", "date", "empty"}  # pandas.api.types.infer_dtype kinds kept as Python objects
 
 
@@ -214,6 +225,9 @@ class Store:
         self._facets_lock = threading.Lock()
         if self.count("article_facets") != self.count("articles"):  # a store written before the facets
             self.rebuild_facets()
+        if self.count("statement_entities") == 0 and self.count("statements") > 0:  # ... or before these
+            with self.engine.begin() as conn:
+                self._link_statement_entities(conn)
 
     # --- writing -------------------------------------------------------------------------
 
@@ -304,12 +318,22 @@ class Store:
             conn.execute(events.insert(), event_rows)
         if link_rows:
             conn.execute(event_actors.insert(), link_rows)
+        self._link_statement_entities(conn, article.article_id)
         conn.execute(article_facets.insert().values(facet_row(
             article.article_id, article.published, article.published_inferred, article.source,
             (m.entity_id for m in analysis.mentions),
             [s.date for s in analysis.statements] + [e.date for e in analysis.events])))
         return [(("actor", row["actor_id"]), row) for row in actor_rows] + \
             [(("place", row["place_id"]), row) for row in place_rows]
+
+    @staticmethod
+    def _link_statement_entities(conn: sa.Connection, article_id: str | None = None) -> None:
+        """Fill statement_entities from the mentions inside each statement's span (one article, or all)."""
+        linked = (sa.select(statements.c.statement_id, mentions.c.entity_id, statements.c.article_id)
+                  .select_from(statements.join(mentions, _in_sentence(statements))).distinct())
+        if article_id is not None:
+            linked = linked.where(statements.c.article_id == article_id)
+        conn.execute(statement_entities.insert().from_select(["statement_id", "entity_id", "article_id"], linked))
 
     @staticmethod
     def _bump_version(conn: sa.Connection) -> None:
@@ -459,10 +483,9 @@ class Store:
         filters = filters or Filters()
         query = sa.select(articles.c.article_id, articles.c.title, articles.c.source, articles.c.url,
                           articles.c.published, articles.c.published_inferred, articles.c.path)
-        ids = self._article_ids(filters)
-        if ids is not None:
-            query = query.where(articles.c.article_id.in_(ids))
-        query = query.where(*self._articles_in_range(filters))
+        if self._article_ids(filters) is not None or filters.date_from or filters.date_to:
+            # the index picks and orders them; SQL reads only those rows
+            query = query.where(articles.c.article_id.in_(self.facets().newest_articles(filters, limit)))
         return self._frame(query.order_by(articles.c.published.desc(), articles.c.article_id).limit(limit))
 
     def article(self, article_id: str) -> dict | None:
@@ -519,12 +542,9 @@ class Store:
         if filters.sources:
             conditions.append(statements.c.article_id.in_(
                 sa.select(articles.c.article_id).where(articles.c.source.in_(filters.sources))))
-        if filters.places:  # from the place's mentions to the sentences holding them, not the other way
-            spoken = statements.alias("spoken")
-            in_sentence = (sa.select(spoken.c.statement_id)
-                           .select_from(mentions.join(spoken, _in_sentence(spoken)))
-                           .where(mentions.c.entity_id.in_(filters.places)))
-            conditions.append(statements.c.statement_id.in_(in_sentence))
+        if filters.places:  # statements whose sentence names one of the places
+            conditions.append(statements.c.statement_id.in_(
+                sa.select(statement_entities.c.statement_id).where(statement_entities.c.entity_id.in_(filters.places))))
         if article_id:
             conditions.append(statements.c.article_id == article_id)
         return conditions + self._date_range(statements.c.date, filters)
@@ -550,17 +570,27 @@ class Store:
                       .outerjoin(places, places.c.place_id == events.c.place_id))
         return query.where(*self._event_conditions(filters, article_id))
 
-    def _event_conditions(self, filters: Filters, article_id: str | None = None) -> list:
-        """The events matching the filters, as conditions on the events table alone."""
+    def _event_conditions(self, filters: Filters, article_id: str | None = None, probe: bool = False) -> list:
+        """The events matching the filters, as conditions on the events table alone.
+
+        With `probe`, actors and sources are tested event by event (EXISTS on an index) rather than
+        as a set built first: right for a walk that stops after a few matches.
+        """
         conditions = []
-        if filters.actors:
+        if filters.actors and probe:
+            conditions.append(sa.exists(sa.select(event_actors.c.event_id).where(
+                event_actors.c.event_id == events.c.event_id, event_actors.c.actor_id.in_(filters.actors))))
+        elif filters.actors:
             linked = sa.select(event_actors.c.event_id).where(event_actors.c.actor_id.in_(filters.actors))
             conditions.append(events.c.event_id.in_(linked))
         if filters.places:
             conditions.append(events.c.place_id.in_(filters.places))
         if filters.event_types:
             conditions.append(events.c.type.in_(filters.event_types))
-        if filters.sources:
+        if filters.sources and probe:
+            conditions.append(sa.exists(sa.select(articles.c.article_id).where(
+                articles.c.article_id == events.c.article_id, articles.c.source.in_(filters.sources))))
+        elif filters.sources:
             conditions.append(events.c.article_id.in_(
                 sa.select(articles.c.article_id).where(articles.c.source.in_(filters.sources))))
         if article_id:
@@ -570,10 +600,10 @@ class Store:
     def statement_places(self, filters: Filters | None = None,
                          statement_ids: list[str] | None = None) -> pd.DataFrame:
         """(statement_id, place_id) for every place named in a statement's sentence."""
-        query = (sa.select(statements.c.statement_id, mentions.c.entity_id.label("place_id"))
-                 .select_from(statements.join(mentions, _in_sentence(statements))
-                              .join(places, places.c.place_id == mentions.c.entity_id))
-                 .distinct())
+        query = (sa.select(statements.c.statement_id, statement_entities.c.entity_id.label("place_id"))
+                 .select_from(statements.join(statement_entities,
+                                              statement_entities.c.statement_id == statements.c.statement_id)
+                              .join(places, places.c.place_id == statement_entities.c.entity_id)))
         filters = filters or Filters()
         if statement_ids is not None:
             query = query.where(statements.c.statement_id.in_(statement_ids))
@@ -629,18 +659,31 @@ class Store:
         return result
 
     def events_per_place(self, filters: Filters | None = None, per_place: int = 2) -> pd.DataFrame:
-        """The newest `per_place` events at each place (for map popups), without actor names."""
+        """The newest `per_place` events at each place (for map popups), without actor names.
+
+        Few matching events are ranked together; many (say every event at 100,000 articles, where
+        ranking them takes seconds) are found by one short index walk per place, newest first.
+        """
         filters = filters or Filters()
-        ranked = (sa.select(events.c.event_id, sa.func.row_number().over(
-            partition_by=events.c.place_id, order_by=(events.c.date.desc(), events.c.event_id)).label("rank"))
-            .where(events.c.place_id.is_not(None),
-                   events.c.event_id.in_(self._events_query(filters).with_only_columns(events.c.event_id)))
-            .subquery())
-        query = (sa.select(events.c.event_id, events.c.article_id, events.c.type, events.c.label_en,
-                           events.c.date, events.c.date_precision, events.c.place_id, events.c.sentence,
-                           events.c.start)
-                 .join(ranked, ranked.c.event_id == events.c.event_id).where(ranked.c.rank <= per_place))
-        return self._frame(query.order_by(events.c.place_id, events.c.date.desc()))
+        conditions = self._event_conditions(filters)
+        capped = sa.select(events.c.event_id).where(*conditions).limit(RANK_AT_MOST + 1).subquery()
+        with self.engine.connect() as conn:  # counting stops past the cap
+            matching = conn.execute(sa.select(sa.func.count()).select_from(capped)).scalar_one()
+        shown = events.alias("shown")
+        if matching <= RANK_AT_MOST:
+            ranked = (sa.select(events.c.event_id, sa.func.row_number().over(
+                partition_by=events.c.place_id, order_by=(events.c.date.desc(), events.c.event_id)).label("rank"))
+                .where(events.c.place_id.is_not(None), *conditions).subquery())
+            source = shown.join(ranked, sa.and_(ranked.c.event_id == shown.c.event_id, ranked.c.rank <= per_place))
+        else:  # for each place, its newest matching events: the subquery runs once per place
+            newest = (sa.select(events.c.event_id)
+                      .where(events.c.place_id == places.c.place_id, *self._event_conditions(filters, probe=True))
+                      .order_by(events.c.date.desc(), events.c.event_id).limit(per_place).correlate(places))
+            source = places.join(shown, shown.c.event_id.in_(newest))
+        query = (sa.select(shown.c.event_id, shown.c.article_id, shown.c.type, shown.c.label_en, shown.c.date,
+                           shown.c.date_precision, shown.c.place_id, shown.c.sentence, shown.c.start)
+                 .select_from(source))
+        return self._frame(query.order_by(shown.c.place_id, shown.c.date.desc(), shown.c.event_id))
 
     def place_event_types(self, filters: Filters | None = None) -> pd.DataFrame:
         """(place_id, type, events): how many events of each type happened at each place."""
@@ -682,8 +725,9 @@ class Store:
         other = actors.alias("other")
         query = (sa.select(other.c.actor_id, other.c.name_en, other.c.name_ar,
                            sa.func.count().label("times"))
-                 .select_from(statements.join(mentions, _in_sentence(statements))
-                              .join(other, other.c.actor_id == mentions.c.entity_id))
+                 .select_from(statements.join(statement_entities,
+                                              statement_entities.c.statement_id == statements.c.statement_id)
+                              .join(other, other.c.actor_id == statement_entities.c.entity_id))
                  .where(statements.c.speaker_id == actor_id, other.c.actor_id != actor_id)
                  .group_by(other.c.actor_id).order_by(sa.desc("times")).limit(limit))
         return self._frame(query)
@@ -693,9 +737,10 @@ class Store:
         speaker = actors.alias("speaker")
         query = (sa.select(speaker.c.actor_id, speaker.c.name_en, speaker.c.name_ar,
                            sa.func.count().label("times"))
-                 .select_from(statements.join(mentions, _in_sentence(statements))
-                     .join(speaker, speaker.c.actor_id == statements.c.speaker_id))
-                 .where(mentions.c.entity_id == actor_id, statements.c.speaker_id != actor_id)
+                 .select_from(statements.join(statement_entities,
+                                              statement_entities.c.statement_id == statements.c.statement_id)
+                              .join(speaker, speaker.c.actor_id == statements.c.speaker_id))
+                 .where(statement_entities.c.entity_id == actor_id, statements.c.speaker_id != actor_id)
                  .group_by(speaker.c.actor_id).order_by(sa.desc("times")).limit(limit))
         return self._frame(query)
 

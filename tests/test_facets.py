@@ -1,4 +1,4 @@
-"""The in-memory index (marsad.facets) against a brute-force reading of the store's own tables."""
+"""Derived data (marsad.facets, statement_entities) against a brute-force reading of the store's own tables."""
 
 from __future__ import annotations
 
@@ -147,3 +147,27 @@ def test_facets_from_rows_by_hand():
     assert facets.article_counts(Filters(sources=("BBC",)))["articles"] == 1
     empty = Facets.from_rows([])
     assert empty.entity_totals(Filters()).empty and empty.article_counts(Filters())["articles"] == 0
+
+
+def test_statement_entities_are_the_mentions_inside_each_statement(url):
+    store = Store(url)
+    mentions, said = _table(store, db.mentions), _table(store, db.statements)
+    joined = said[["statement_id", "article_id", "start", "end"]].merge(
+        mentions[["article_id", "start", "end", "entity_id"]], on="article_id", suffixes=("", "_m"))
+    inside = joined[(joined["start_m"] >= joined["start"]) & (joined["end_m"] <= joined["end"])]
+    expected = set(zip(inside["statement_id"], inside["entity_id"], strict=True))
+    linked = _table(store, db.statement_entities)
+    assert set(zip(linked["statement_id"], linked["entity_id"], strict=True)) == expected and expected
+    place = store.places()["place_id"].iloc[0]
+    about = store.statements(Filters(places=(place,)))
+    assert set(about["statement_id"]) == {s for s, e in expected if e == place}
+
+
+def test_saving_an_article_again_replaces_its_derived_rows(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'm.sqlite'}")
+    text = "وقال المتحدث باسم الجيش الوطني الليبي أحمد المسماري إن قواته سيطرت على مطار طرابلس."
+    analysis = analyse(Article(article_id="a1", title="المسماري", text=text, published=date(2019, 4, 6)))
+    store.save(analysis)
+    first = {t: store.count(t) for t in ("statement_entities", "article_facets", "statements")}
+    store.save(analysis)
+    assert {t: store.count(t) for t in first} == first and first["statement_entities"] > 0
