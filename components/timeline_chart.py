@@ -14,7 +14,7 @@ from datetime import timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
-from marsad.views import event_color, focus_range
+from marsad.views import binned_counts, event_color, focus_range
 
 FONT = "Noto Sans, Noto Naskh Arabic, DejaVu Sans, Arial, sans-serif"
 STANCE_COLORS = {"deny": "#b91c1c", "reject": "#b91c1c", "appeal": "#ca8a04", "warn": "#ca8a04",
@@ -84,15 +84,17 @@ def timeline_figure(rows: pd.DataFrame, title: str = "") -> go.Figure:
 
 
 def counts_figure(counts: pd.DataFrame) -> go.Figure:
-    """Items per day, stacked by lane (statements, then each event type), for selections too big to draw."""
+    """Items per day (week, month over long spans), stacked by lane (statements, then each event type),
+    for selections too big to draw one by one."""
+    counts, unit = binned_counts(counts)
     figure = go.Figure()
     for lane, rows in counts.groupby("lane", sort=True):
         color = "#264653" if lane == "statements" else event_color(str(lane))
         figure.add_trace(go.Bar(x=rows["date"], y=rows["items"], name=str(lane).replace("_", " "),
-                                marker_color=color, hovertemplate="%{x}: %{y} " + str(lane).replace("_", " ")
+                                marker_color=color, hovertemplate=f"{unit} of %{{x}}: %{{y}} " + str(lane).replace("_", " ")
                                 + "<extra></extra>"))
     figure.update_layout(barmode="stack", height=460, font={"family": FONT, "size": 13}, plot_bgcolor="#fbfbfc",
-                         margin={"l": 10, "r": 20, "t": 40, "b": 40}, yaxis_title="items per day",
+                         margin={"l": 10, "r": 20, "t": 40, "b": 40}, yaxis_title=f"items per {unit}",
                          legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0})
     return figure
 

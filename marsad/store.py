@@ -469,15 +469,6 @@ class Store:
             conditions.append(column <= filters.date_to)
         return conditions
 
-    def _articles_in_range(self, filters: Filters) -> list:
-        """An article is in a date range when it was published then or reports something dated then."""
-        if not (filters.date_from or filters.date_to):
-            return []
-        said = sa.select(statements.c.article_id).where(*self._date_range(statements.c.date, filters))
-        happened = sa.select(events.c.article_id).where(*self._date_range(events.c.date, filters))
-        return [sa.or_(sa.and_(*self._date_range(articles.c.published, filters)),
-                       articles.c.article_id.in_(said), articles.c.article_id.in_(happened))]
-
     def articles(self, filters: Filters | None = None, limit: int | None = None) -> pd.DataFrame:
         """Articles matching the filters, newest first (at most `limit`)."""
         filters = filters or Filters()

@@ -177,6 +177,22 @@ _STOP = frozenset(normalize_key(w) for w in """
 _CLITIC_RE = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل)(?=[\u0621-\u064a]{3,})")
 
 
+def binned_counts(counts: pd.DataFrame, max_bars: int = 200) -> tuple[pd.DataFrame, str]:
+    """Per-day (date, lane, items) rows summed per day, week or month: the finest unit that keeps
+    the chart under about `max_bars` bars per lane. Returns the rows (date = first day of the bin)
+    and the unit."""
+    if counts.empty:
+        return counts, "day"
+    days = pd.to_datetime(counts["date"])
+    span = (days.max() - days.min()).days + 1
+    unit = "day" if span <= max_bars else "week" if span <= 7 * max_bars else "month"
+    if unit == "day":
+        return counts, unit
+    start = days.dt.to_period("W-SUN" if unit == "week" else "M").dt.start_time.dt.date
+    binned = (counts.assign(date=start).groupby(["date", "lane", "kind"], as_index=False)["items"].sum())
+    return binned, unit
+
+
 def content_words(text: str) -> set[str]:
     """Normalised content words with the article and clitics stripped, for topic overlap."""
     words = set()

@@ -72,3 +72,21 @@ def test_timeline_rows_mark_reported_dates_and_spans() -> None:
     rows = timeline_rows(statements, events)
     assert list(rows["kind"]) == ["event", "statement"]
     assert rows.loc[0, "end"] == date(2016, 12, 31) and rows.loc[1, "inferred"]
+
+
+def test_long_spans_are_counted_per_week_or_month():
+    from datetime import date, timedelta
+
+    from marsad.views import binned_counts
+
+    start = date(2017, 1, 1)
+    daily = pd.DataFrame([{"date": start + timedelta(days=i), "lane": lane, "kind": "event", "items": 1}
+                          for i in range(5 * 365) for lane in ("armed_clash", "statements")])
+    binned, unit = binned_counts(daily)
+    assert unit == "month" and len(binned) == 2 * 60
+    assert binned["items"].sum() == daily["items"].sum(), "nothing lost in the bins"
+    assert set(binned["date"]) == {date(2017 + m // 12, m % 12 + 1, 1) for m in range(60)}
+    weekly, unit = binned_counts(daily[daily["date"] < start + timedelta(days=500)])
+    assert unit == "week" and all(d.weekday() == 0 for d in weekly["date"]) and weekly["items"].sum() == 1000
+    short = daily[daily["date"] < start + timedelta(days=30)]
+    assert binned_counts(short)[1] == "day" and len(binned_counts(short)[0]) == 60
