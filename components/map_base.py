@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 
 import folium
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from folium.plugins import MarkerCluster
 from folium.template import Template
 
@@ -142,7 +142,36 @@ class _OfflineBase(MacroElement):
         self.image_path = image_path
 
 
-class _Outline(folium.GeoJson):
+class _RenderedText(Element):
+    """Text already rendered: put in the page as it is."""
+
+    _template = Template("{{ this.text }}")
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class RenderedOnce(MacroElement):
+    """A MacroElement whose rendered parts go into the page as text.
+
+    branca wraps each rendered part in `Element(text)`, which compiles the text as a Jinja
+    template once more: slow for a layer carrying hundreds of kilobytes of data, and any `{{`
+    in that data would be read as a template expression.
+    """
+
+    def render(self, **kwargs) -> None:  # noqa: ANN003 - branca's signature
+        figure = self.get_root()
+        parts = self._template.module.__dict__
+        for part, target in (("header", figure.header), ("html", figure.html), ("script", figure.script)):
+            macro = parts.get(part)
+            if macro is not None:
+                target.add_child(_RenderedText(macro(self, kwargs)), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
+
+
+class _Outline(folium.GeoJson, RenderedOnce):
     """The land layer, left out of the map's bounds (streamlit-folium asks for them on every
     rerun, and walking every coordinate of the outline costs more than drawing the markers)."""
 

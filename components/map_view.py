@@ -12,13 +12,12 @@ from html import escape
 
 import folium
 import pandas as pd
-from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.plugins import MarkerCluster
 from folium.template import Template
 from streamlit_folium import st_folium
 
-from components.map_base import make_base_map
+from components.map_base import RenderedOnce, make_base_map
 from marsad.views import (
     STATEMENT_COLOR,
     dominant_event_types,
@@ -68,7 +67,7 @@ def _by_place(frame: pd.DataFrame) -> dict[str, list[dict]]:
     return grouped
 
 
-class PlaceMarkers(JSCSSMixin, MacroElement):
+class PlaceMarkers(JSCSSMixin, RenderedOnce):
     """Every place marker from one JSON array, drawn by a few lines of Leaflet.
 
     One folium CircleMarker with its Tooltip and Popup is three templated elements;

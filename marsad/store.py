@@ -182,6 +182,7 @@ sa.Index("ix_statement_entities_entity", statement_entities.c.entity_id, stateme
 
 sa.Index("ix_events_type_date", events.c.type, events.c.date)
 
+PROBE_ABOVE = 20_000  # statements/events lists: past this many linked rows, walk by date and probe each
 RANK_AT_MOST = 50_000  # events_per_place: rank this many matching events at once, else walk place by place
 _PER_ARTICLE = [event_actors, article_facets, statement_entities, events, statements, times, mentions]
 _OBJECT_KINDS = {"string", "date", "empty"}  # pandas.api.types.infer_dtype kinds kept as Python objects
@@ -502,17 +503,37 @@ class Store:
                    limit: int | None = None, newest_first: bool = False) -> pd.DataFrame:
         """Statements matching the filters, in date order (newest first if asked; at most `limit`)."""
         return self._dated_rows(statements, statements.c.statement_id, self._statements_query,
-                                filters or Filters(), article_id, limit, newest_first)
+                                self._statement_conditions, filters or Filters(), article_id, limit, newest_first)
 
-    def _dated_rows(self, table: sa.Table, key: sa.Column, build: Callable[..., sa.Select], filters: Filters,
-                    article_id: str | None, limit: int | None, newest_first: bool) -> pd.DataFrame:
-        """Rows of `build(filters, article_id)` sorted by date, article and offset, at most `limit`."""
-        query = build(filters, article_id)
+    def _dated_rows(self, table: sa.Table, key: sa.Column, build: Callable[..., sa.Select],
+                    conditions: Callable[..., list], filters: Filters, article_id: str | None, limit: int | None,
+                    newest_first: bool) -> pd.DataFrame:
+        """Rows of `build(filters, article_id)` sorted by date, article and offset, at most `limit`.
+
+        With a limit, the rows are chosen on the table alone, then read and joined: when the filter
+        links many rows (a frequent actor's events), the date index is walked and each row probed,
+        which stops after `limit` matches, instead of collecting every linked row first.
+        """
         order = (table.c.date.desc() if newest_first else table.c.date, table.c.article_id, table.c.start)
-        if limit is not None:  # choose the rows by their sort keys, then read and join only those
-            chosen = query.with_only_columns(key).order_by(*order).limit(limit)
-            query = build(Filters()).where(key.in_(chosen))
-        return self._frame(query.order_by(*order).limit(limit))
+        if limit is None:
+            return self._frame(build(filters, article_id).order_by(*order))
+        probe = self._links_many(table, filters)
+        chosen = sa.select(key).where(*conditions(filters, article_id, probe=probe)).order_by(*order).limit(limit)
+        return self._frame(build(Filters()).where(key.in_(chosen)).order_by(*order).limit(limit))
+
+    def _links_many(self, table: sa.Table, filters: Filters) -> bool:
+        """Whether the filter's actors (events) or places (statements) link more than PROBE_ABOVE rows."""
+        if table is events and filters.actors:
+            linked = sa.select(event_actors.c.event_id).where(event_actors.c.actor_id.in_(filters.actors))
+        elif table is statements and filters.places:
+            linked = sa.select(statement_entities.c.statement_id).where(
+                statement_entities.c.entity_id.in_(filters.places))
+        else:
+            return False
+        with self.engine.connect() as conn:  # counting stops past the threshold
+            found = conn.execute(sa.select(sa.func.count()).select_from(
+                linked.limit(PROBE_ABOVE + 1).subquery())).scalar_one()
+        return found > PROBE_ABOVE
 
     def _statements_query(self, filters: Filters, article_id: str | None = None) -> sa.Select:
         speaker = actors.alias("speaker")
@@ -524,16 +545,20 @@ class Store:
                       .outerjoin(speaker, speaker.c.actor_id == statements.c.speaker_id))
         return query.where(*self._statement_conditions(filters, article_id))
 
-    def _statement_conditions(self, filters: Filters, article_id: str | None = None) -> list:
+    def _statement_conditions(self, filters: Filters, article_id: str | None = None, probe: bool = False) -> list:
         """The statements matching the filters, as conditions on the statements table alone (so counts
-        and per-day aggregates need no join)."""
+        and per-day aggregates need no join); `probe` tests places statement by statement."""
         conditions = []
         if filters.actors:
             conditions.append(statements.c.speaker_id.in_(filters.actors))
         if filters.sources:
             conditions.append(statements.c.article_id.in_(
                 sa.select(articles.c.article_id).where(articles.c.source.in_(filters.sources))))
-        if filters.places:  # statements whose sentence names one of the places
+        if filters.places and probe:
+            conditions.append(sa.exists(sa.select(statement_entities.c.statement_id).where(
+                statement_entities.c.statement_id == statements.c.statement_id,
+                statement_entities.c.entity_id.in_(filters.places))))
+        elif filters.places:  # statements whose sentence names one of the places
             conditions.append(statements.c.statement_id.in_(
                 sa.select(statement_entities.c.statement_id).where(statement_entities.c.entity_id.in_(filters.places))))
         if article_id:
@@ -543,8 +568,8 @@ class Store:
     def events(self, filters: Filters | None = None, article_id: str | None = None,
                limit: int | None = None, newest_first: bool = False) -> pd.DataFrame:
         """Events matching the filters, in date order (newest first if asked; at most `limit`)."""
-        return self._dated_rows(events, events.c.event_id, self._events_query, filters or Filters(), article_id,
-                                limit, newest_first)
+        return self._dated_rows(events, events.c.event_id, self._events_query, self._event_conditions,
+                                filters or Filters(), article_id, limit, newest_first)
 
     def _events_query(self, filters: Filters, article_id: str | None = None) -> sa.Select:
         actor_names = (sa.select(sa.func.group_concat(actors.c.name_en, "; "))

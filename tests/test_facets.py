@@ -171,3 +171,21 @@ def test_saving_an_article_again_replaces_its_derived_rows(tmp_path):
     first = {t: store.count(t) for t in ("statement_entities", "article_facets", "statements")}
     store.save(analysis)
     assert {t: store.count(t) for t in first} == first and first["statement_entities"] > 0
+
+
+def test_large_selection_plans_return_what_the_small_ones_do(url, monkeypatch):
+    """Past a threshold the store walks by date and probes each row (lists) or walks each place (map
+    popups); with the thresholds at 0 every filter takes that path and must find the same rows."""
+    store = Store(url)
+    cases = _filters(store)
+    calls = {
+        "statements": lambda f: store.statements(f, limit=25, newest_first=True)["statement_id"].tolist(),
+        "events": lambda f: store.events(f, limit=25)["event_id"].tolist(),
+        "events_per_place": lambda f: store.events_per_place(f)["event_id"].tolist(),
+    }
+    small = {(name, i): call(f) for name, call in calls.items() for i, f in enumerate(cases)}
+    monkeypatch.setattr(db, "PROBE_ABOVE", 0)
+    monkeypatch.setattr(db, "RANK_AT_MOST", 0)
+    large = {(name, i): call(f) for name, call in calls.items() for i, f in enumerate(cases)}
+    assert large == small
+    assert any(small[("events", i)] for i in range(len(cases))), "the filters find rows"
