@@ -87,10 +87,11 @@ def denials_in_context(url: str, filters_key: tuple = ()) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def statement_places(url: str, filters_key: tuple = (), statement_ids: tuple[str, ...] | None = None
-                     ) -> pd.DataFrame:
-    return _store(url).statement_places(_filters(filters_key),
-                                        list(statement_ids) if statement_ids is not None else None)
+def statements_at_places(url: str, filters_key: tuple = ()) -> pd.DataFrame:
+    """The statements a page draws (see `statements`), one row per place named in each one's sentence."""
+    said = statements(url, filters_key)
+    located = _store(url).statement_places(_filters(filters_key), list(said["statement_id"]))
+    return said.merge(located, on="statement_id")
 
 
 def _entity_key(filters_key: tuple) -> tuple:

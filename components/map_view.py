@@ -55,12 +55,16 @@ def _popup(place: dict, events: list[dict], said: list[dict]) -> str:
     return "<div style='min-width:260px;max-width:340px'>" + "".join(parts) + "</div>"
 
 
-def _by_place(frame: pd.DataFrame) -> dict[str, list[dict]]:
-    """The first POPUP_ITEMS rows of each place, in one pass over the rows."""
+POPUP_EVENT_COLUMNS = ["place_id", "label_en", "type", "date", "sentence"]
+POPUP_STATEMENT_COLUMNS = ["place_id", "speaker_en", "speaker_text", "verb", "date", "quote"]
+
+
+def _by_place(frame: pd.DataFrame, columns: list[str]) -> dict[str, list[dict]]:
+    """The first POPUP_ITEMS rows of each place (only the popup's columns), in one pass over the rows."""
     grouped: dict[str, list[dict]] = {}
     if frame.empty or "place_id" not in frame:
         return grouped
-    for row in frame.to_dict("records"):
+    for row in frame[[c for c in columns if c in frame]].to_dict("records"):
         rows = grouped.setdefault(row["place_id"], [])
         if len(rows) < POPUP_ITEMS:
             rows.append(row)
@@ -125,8 +129,8 @@ def build_map(places: pd.DataFrame, statements: pd.DataFrame, events: pd.DataFra
     colors = dominant_event_types(event_types)
     largest = int(shown["mentions"].max()) if not shown.empty else 0
     labelled = set(shown.nlargest(LABELLED, "mentions")["place_id"])
-    events_at = _by_place(events)  # newest first per place
-    said_at = _by_place(statements.iloc[::-1])  # statements come oldest first: the newest in popups
+    events_at = _by_place(events, POPUP_EVENT_COLUMNS)  # newest first per place
+    said_at = _by_place(statements.iloc[::-1], POPUP_STATEMENT_COLUMNS)  # oldest first: the newest in popups
     markers = []
     for place in shown.to_dict("records"):
         place_id = place["place_id"]

@@ -16,8 +16,7 @@ if places.empty:
     st.stop()
 
 events = data.events_per_place(url, key)  # the newest at each place, for the popups
-said = data.statements(url, key)
-statements = said.merge(data.statement_places(url, key, tuple(said["statement_id"])), on="statement_id")
+statements = data.statements_at_places(url, key)
 show_countries = st.toggle("Show whole countries (states mentioned as actors)", value=False)
 st.markdown(map_view.legend(data.place_event_types(url, key)), unsafe_allow_html=True)
 figure = map_view.build_map(places, statements, events, data.place_event_types(url, key), show_countries)
