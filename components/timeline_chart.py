@@ -55,20 +55,21 @@ def timeline_figure(rows: pd.DataFrame, title: str = "") -> go.Figure:
             line={"width": 10, "color": _color(row)}, opacity=0.45, showlegend=False,
             hovertext=f"<b>{row['label']}</b> ({row['precision']}: {row['start']} – {row['end']})<br>"
                       f"{_wrap_rtl(row['sentence'])}", hoverinfo="text"))
+    # One trace per kind, colour and fill: plotly checks per-point colour and symbol lists one value
+    # at a time (a second for a few thousand points); a trace's single colour is checked once.
+    points["color"] = [_color(r) for r in points[["kind", "color_key"]].to_dict("records")]
+    points["hover"] = [f"<b>{label}</b> · {start}{' (publication date: no date in the sentence)' if inferred else ''}"
+                       f"<br>{_wrap_rtl(sentence)}" for label, start, inferred, sentence
+                       in points[["label", "start", "inferred", "sentence"]].itertuples(index=False)]
     for kind, symbol in (("statement", "circle"), ("event", "diamond")):
-        subset = points[points["kind"] == kind]
-        if subset.empty:
-            continue
-        colors = [_color(r) for r in subset.to_dict("records")]
-        hollow = subset["inferred"].tolist()
-        figure.add_trace(go.Scatter(
-            x=subset["x"], y=subset["lane"], mode="markers", name=f"{kind}s",
-            marker={"symbol": [f"{symbol}-open" if h else symbol for h in hollow], "size": 13,
-                    "color": colors, "line": {"width": 1.5, "color": colors}},
-            hovertext=[f"<b>{r['label']}</b> · {r['start']}"
-                       f"{' (publication date: no date in the sentence)' if r['inferred'] else ''}<br>"
-                       f"{_wrap_rtl(r['sentence'])}" for r in subset.to_dict("records")],
-            hoverinfo="text"))
+        first = True
+        for (color, hollow), subset in points[points["kind"] == kind].groupby(["color", "inferred"], sort=True):
+            figure.add_trace(go.Scatter(
+                x=subset["x"], y=subset["lane"], mode="markers", name=f"{kind}s", legendgroup=kind,
+                showlegend=first, marker={"symbol": f"{symbol}-open" if hollow else symbol, "size": 13,
+                                          "color": color, "line": {"width": 1.5, "color": color}},
+                hovertext=subset["hover"].tolist(), hoverinfo="text"))
+            first = False
     lanes = list(dict.fromkeys(rows["lane"]))
     window = focus_range(rows["start"])
     figure.update_layout(

@@ -714,17 +714,24 @@ class Store:
             return sorted(r[0] for r in conn.execute(sa.select(events.c.type).distinct()))
 
     def timeline_counts(self, filters: Filters | None = None) -> pd.DataFrame:
-        """(date, lane, kind, items): statements and events per day, events by type (for large selections)."""
+        """(date, lane, kind, items): statements and events per day, events by type (for large selections).
+
+        Tens of thousands of rows at 100,000 articles: the dates come back as text and are parsed
+        in one vectorised step (datetime64), not one Python date at a time.
+        """
         filters = filters or Filters()
-        statement_rows = (sa.select(statements.c.date, sa.literal("statements").label("lane"),
+        statement_rows = (sa.select(sa.type_coerce(statements.c.date, sa.String).label("date"),
+                                    sa.literal("statements").label("lane"),
                                     sa.literal("statement").label("kind"), sa.func.count().label("items"))
                           .where(statements.c.date.is_not(None), *self._statement_conditions(filters))
                           .group_by(statements.c.date))
-        event_rows = (sa.select(events.c.date, events.c.type.label("lane"), sa.literal("event").label("kind"),
-                                sa.func.count().label("items"))
+        event_rows = (sa.select(sa.type_coerce(events.c.date, sa.String).label("date"), events.c.type.label("lane"),
+                                sa.literal("event").label("kind"), sa.func.count().label("items"))
                       .where(events.c.date.is_not(None), *self._event_conditions(filters))
                       .group_by(events.c.date, events.c.type))
-        return self._frame(sa.union_all(statement_rows, event_rows))
+        frame = self._frame(sa.union_all(statement_rows, event_rows))
+        frame["date"] = pd.to_datetime(frame["date"].astype(str)) if len(frame) else pd.Series(dtype="datetime64[ns]")
+        return frame
 
     def denials_in_context(self, filters: Filters | None = None, articles_limit: int = 40) -> pd.DataFrame:
         """The statements of the articles that hold a denial (newest first), for pairing claims with denials."""
