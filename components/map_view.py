@@ -17,6 +17,7 @@ from folium.plugins import MarkerCluster
 from folium.template import Template
 from streamlit_folium import st_folium
 
+from components.html import date_label
 from components.map_base import RenderedOnce, make_base_map
 from marsad.views import (
     STATEMENT_COLOR,
@@ -45,18 +46,22 @@ def _popup(place: dict, events: list[dict], said: list[dict]) -> str:
              f"{place['articles']} article(s)</div>"]
     for row in events[:POPUP_ITEMS]:
         parts.append(f"<div style='margin-top:4px'><b>{escape(row['label_en'] or row['type'])}</b> "
-                     f"{escape(str(row['date'] or '')[:10])}<div dir='rtl' lang='ar' style='text-align:right'>"
-                     f"{escape(row['sentence'][:120])}…</div></div>")
+                     f"{date_label(row['date'], row.get('date_precision', ''))}"
+                     f"<div dir='rtl' lang='ar' style='text-align:right'>{escape(_clip(row['sentence']))}</div></div>")
     for row in said[:POPUP_ITEMS]:
         who = row.get("speaker_en") or row.get("speaker_text") or "unnamed"
         parts.append(f"<div style='margin-top:4px'><b>{escape(who)}</b> {escape(row['verb'])} "
-                     f"{escape(str(row['date'] or '')[:10])}<div dir='rtl' lang='ar' style='text-align:right'>"
-                     f"{escape(row['quote'][:120])}…</div></div>")
+                     f"{date_label(row['date'], row.get('date_precision', ''))}"
+                     f"<div dir='rtl' lang='ar' style='text-align:right'>{escape(_clip(row['quote']))}</div></div>")
     return "<div style='min-width:260px;max-width:340px'>" + "".join(parts) + "</div>"
 
 
-POPUP_EVENT_COLUMNS = ["place_id", "label_en", "type", "date", "sentence"]
-POPUP_STATEMENT_COLUMNS = ["place_id", "speaker_en", "speaker_text", "verb", "date", "quote"]
+POPUP_EVENT_COLUMNS = ["place_id", "label_en", "type", "date", "date_precision", "sentence"]
+POPUP_STATEMENT_COLUMNS = ["place_id", "speaker_en", "speaker_text", "verb", "date", "date_precision", "quote"]
+
+
+def _clip(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _by_place(frame: pd.DataFrame, columns: list[str]) -> dict[str, list[dict]]:
