@@ -13,13 +13,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-)
-
 from marsad.records import Span
 
 _DELETE = "\u0640\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
@@ -33,6 +26,15 @@ _EXTRA = {
 
 
 def _normalize_char(char: str) -> str:
+    # camel-tools is imported here, on first use: importing it builds its character sets (about a
+    # second), which the dashboard, reading an already processed store, never needs.
+    from camel_tools.utils.dediac import dediac_ar
+    from camel_tools.utils.normalize import (
+        normalize_alef_ar,
+        normalize_alef_maksura_ar,
+        normalize_teh_marbuta_ar,
+    )
+
     if char in _DELETE:
         return ""
     if char in _EXTRA:
@@ -45,7 +47,9 @@ def _normalize_char(char: str) -> str:
     return out.lower() if len(out) <= 1 else char
 
 
-def _build_table() -> dict[int, str]:
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    """str.translate table: every character normalisation changes (built on first use)."""
     table: dict[int, str] = {}
     candidates = [chr(c) for c in range(0x0600, 0x0700)] + list(_DELETE) + list(_EXTRA)
     candidates += [chr(c) for c in range(ord("A"), ord("Z") + 1)]
@@ -56,8 +60,11 @@ def _build_table() -> dict[int, str]:
     return table
 
 
-_TABLE = _build_table()
-_DELETABLE_RE = re.compile("[" + "".join(chr(k) for k, v in _TABLE.items() if v == "") + "]+")
+@lru_cache(maxsize=1)
+def _deletable_re() -> re.Pattern[str]:
+    return re.compile("[" + "".join(chr(k) for k, v in _table().items() if v == "") + "]+")
+
+
 _CONTROLS = frozenset(_DELETE) - {"\u0640"}  # bidi and zero-width controls: never part of a word
 
 
@@ -85,7 +92,8 @@ class Normalized:
             return original, original
         original_end = self.to_original(end - 1) + 1
         if self._positions is not None:  # keep the word's trailing diacritics (غداً, تقرّ)
-            while original_end < self.original_length and _TABLE.get(ord(self.original[original_end])) == "" \
+            table = _table()
+            while original_end < self.original_length and table.get(ord(self.original[original_end])) == "" \
                     and self.original[original_end] not in _CONTROLS:
                 original_end += 1
         return self.to_original(start), original_end
@@ -93,8 +101,8 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Normalise `text` for matching, keeping an offset map to the original."""
-    normalized = text.translate(_TABLE)
-    if not _DELETABLE_RE.search(text):
+    normalized = text.translate(_table())
+    if not _deletable_re().search(text):
         return Normalized(normalized, None, len(text), text)
     positions = _kept_positions(text)
     return Normalized(normalized, positions, len(text), text)
@@ -104,7 +112,7 @@ def _kept_positions(text: str) -> tuple[int, ...]:
     """Original index of every character normalisation keeps (runs between deletions)."""
     kept: list[int] = []
     previous = 0
-    for match in _DELETABLE_RE.finditer(text):
+    for match in _deletable_re().finditer(text):
         kept.extend(range(previous, match.start()))
         previous = match.end()
     kept.extend(range(previous, len(text)))
@@ -114,7 +122,7 @@ def _kept_positions(text: str) -> tuple[int, ...]:
 @lru_cache(maxsize=65536)
 def normalize_key(text: str) -> str:
     """Normalised form of a short string (lexicon entries, names): no offsets, spaces squeezed."""
-    return " ".join(text.translate(_TABLE).split())
+    return " ".join(text.translate(_table()).split())
 
 
 # --- sentences -------------------------------------------------------------------------

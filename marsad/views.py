@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 import pandas as pd
 
@@ -170,11 +171,16 @@ def timeline_rows(statements: pd.DataFrame, events: pd.DataFrame, group_by: str 
 
 
 _WORD_RE = re.compile(r"[\u0621-\u064a]{3,}")
-_STOP = frozenset(normalize_key(w) for w in """
+_STOP_WORDS = """
     التي الذي الذين هذه هذا ذلك تلك على إلى الى عن من في مع بعد قبل حول كان كانت قد لم لن إن أن بأن أنه
     وقال قال وأضاف وأكد ليبيا
-""".split())
+""".split()
 _CLITIC_RE = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل)(?=[\u0621-\u064a]{3,})")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in _STOP_WORDS)
 
 
 def binned_counts(counts: pd.DataFrame, max_bars: int = 200) -> tuple[pd.DataFrame, str]:
@@ -196,8 +202,9 @@ def binned_counts(counts: pd.DataFrame, max_bars: int = 200) -> tuple[pd.DataFra
 def content_words(text: str) -> set[str]:
     """Normalised content words with the article and clitics stripped, for topic overlap."""
     words = set()
+    stop = _stop_words()
     for word in _WORD_RE.findall(normalize_key(text)):
-        if word in _STOP:
+        if word in stop:
             continue
         stem = _CLITIC_RE.sub("", word)
         words.add(stem[:5])  # a crude stem: عودة/إعادة differ, قوات/القوات agree

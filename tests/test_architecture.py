@@ -35,3 +35,16 @@ def test_pages_are_thin_and_run_no_sql(path: Path) -> None:
     assert not _imports(path) & {"sqlalchemy", "sqlite3"}
     assert "marsad.store" not in source
     assert len(source.splitlines()) <= 45
+
+
+def test_the_dashboard_reads_the_store_without_importing_camel_tools():
+    """camel-tools takes about a second to import; only processing articles needs it."""
+    import subprocess
+    import sys
+
+    code = ("import sys, marsad, marsad.store, marsad.views, marsad.facets, marsad.export, components.data, "
+            "components.map_view, components.timeline_chart, components.actor_view, components.article_view; "
+            "print(sorted(m for m in sys.modules if m.startswith('camel_tools')))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parent.parent,
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
