@@ -14,7 +14,9 @@ outline is the map; online, with ``MARSAD_TILES`` set, tiles cover it.
 
 from __future__ import annotations
 
+import json
 import os
+from functools import lru_cache
 
 import folium
 from branca.element import Element, MacroElement
@@ -171,12 +173,44 @@ class RenderedOnce(MacroElement):
             element.render(**kwargs)
 
 
-class _Outline(folium.GeoJson, RenderedOnce):
-    """The land layer, left out of the map's bounds (streamlit-folium asks for them on every
-    rerun, and walking every coordinate of the outline costs more than drawing the markers)."""
+def script_json(value: object) -> str:
+    """JSON safe inside a <script> element that folium also passes through Jinja.
 
-    def _get_self_bounds(self) -> list[list[float | None]]:
-        return [[None, None], [None, None]]
+    No tag, comment or line separator can end the script early, and no `{{`, `{%` or `{#`
+    in the text can start a Jinja expression (folium compiles each rendered script as a
+    template). JSON never puts two braces together itself, so only the text's are escaped.
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                         ("\u2029", "\\u2029"), ("{{", "{\\u007b"), ("{%", "{\\u0025"), ("{#", "{\\u0023")):
+        text = text.replace(raw, escaped)
+    return text
+
+
+@lru_cache(maxsize=32)
+def _outline_json(view: Bounds, margin: float) -> str:
+    """The outline near `view`, as script-safe JSON (cached: the same view is drawn on every rerun)."""
+    return script_json(clip_outline(simplified_outline(simplify_step(view)), view, margin_deg=margin))
+
+
+class _Outline(RenderedOnce):
+    """The land layer: the bundled outline near the view, in its own pane, never clickable.
+
+    Not folium.GeoJson: that serialises the polygons again on every rerun and walks every
+    coordinate when streamlit-folium asks the map for its bounds.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            L.geoJson({{ this.data }}, {{ this.options }}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, data: str, options: dict) -> None:
+        super().__init__()
+        self._name = "Outline"
+        self.data = data
+        self.options = script_json(options)
 
 
 def _tile_attribution(tiles_url: str, attribution: str | None) -> str:
@@ -229,15 +263,8 @@ def make_base_map(
     south, west, north, east = view
     lon_span = east - west if east >= west else east - west + 360.0  # crosses 180°
     margin = max(10.0, 0.5 * max(abs(north - south), lon_span))
-    _Outline(
-        clip_outline(simplified_outline(simplify_step(view)), view, margin_deg=margin),
-        name="outline",
-        control=False,
-        pane=OUTLINE_PANE,
-        interactive=False,
-        style=OUTLINE_STYLE,
-        attribution=OUTLINE_ATTRIBUTION,
-    ).add_to(m)
+    _Outline(_outline_json(view, margin), {"pane": OUTLINE_PANE, "interactive": False, "style": OUTLINE_STYLE,
+                                           "attribution": OUTLINE_ATTRIBUTION}).add_to(m)
 
     if tiles_url:
         folium.TileLayer(

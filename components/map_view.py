@@ -7,7 +7,6 @@ tooltip, not pan/zoom); the clicked place filters every page.
 
 from __future__ import annotations
 
-import json
 from html import escape
 
 import folium
@@ -18,7 +17,7 @@ from folium.template import Template
 from streamlit_folium import st_folium
 
 from components.html import date_label
-from components.map_base import RenderedOnce, make_base_map
+from components.map_base import RenderedOnce, make_base_map, script_json
 from marsad.views import (
     STATEMENT_COLOR,
     dominant_event_types,
@@ -65,14 +64,13 @@ def _clip(text: str, limit: int = 120) -> str:
 
 
 def _by_place(frame: pd.DataFrame, columns: list[str]) -> dict[str, list[dict]]:
-    """The first POPUP_ITEMS rows of each place (only the popup's columns), in one pass over the rows."""
+    """The first POPUP_ITEMS rows of each place (only the popup's columns)."""
     grouped: dict[str, list[dict]] = {}
     if frame.empty or "place_id" not in frame:
         return grouped
-    for row in frame[[c for c in columns if c in frame]].to_dict("records"):
-        rows = grouped.setdefault(row["place_id"], [])
-        if len(rows) < POPUP_ITEMS:
-            rows.append(row)
+    first = frame.groupby("place_id", sort=False).head(POPUP_ITEMS)
+    for row in first[[c for c in columns if c in first]].to_dict("records"):
+        grouped.setdefault(row["place_id"], []).append(row)
     return grouped
 
 
@@ -109,20 +107,6 @@ class PlaceMarkers(JSCSSMixin, RenderedOnce):
         self.group_js = "L.markerClusterGroup({maxClusterRadius: 40})" if cluster else "L.featureGroup()"
         self.default_js = list(MarkerCluster.default_js) if cluster else []
         self.default_css = list(MarkerCluster.default_css) if cluster else []
-
-
-def script_json(value: object) -> str:
-    """JSON safe inside a <script> element that folium also passes through Jinja.
-
-    No tag, comment or line separator can end the script early, and no `{{`, `{%` or `{#`
-    in the text can start a Jinja expression (folium compiles each rendered script as a
-    template). JSON never puts two braces together itself, so only the text's are escaped.
-    """
-    text = json.dumps(value, ensure_ascii=False)
-    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
-                         ("\u2029", "\\u2029"), ("{{", "{\\u007b"), ("{%", "{\\u0025"), ("{#", "{\\u0023")):
-        text = text.replace(raw, escaped)
-    return text
 
 
 def build_map(places: pd.DataFrame, statements: pd.DataFrame, events: pd.DataFrame, event_types: pd.DataFrame,

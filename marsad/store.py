@@ -9,6 +9,7 @@ Queries return pandas DataFrames; no SQL lives anywhere else.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import math
 import os
 import threading
@@ -19,8 +20,6 @@ from pathlib import Path
 
 import pandas as pd
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql as postgresql_dialect
-from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from marsad.facets import Facets, facet_row
 from marsad.filters import Filters
@@ -409,7 +408,7 @@ class Store:
             return
         dialect = conn.dialect.name
         if dialect in ("sqlite", "postgresql"):
-            module = sqlite_dialect if dialect == "sqlite" else postgresql_dialect
+            module = importlib.import_module(f"sqlalchemy.dialects.{dialect}")  # only the one in use
             statement = module.insert(table)
             updates = {c.name: statement.excluded[c.name] for c in table.columns if c.name != key}
             conn.execute(statement.on_conflict_do_update(index_elements=[key], set_=updates), rows)
