@@ -8,8 +8,8 @@ over three years (event, statement and time dates shifted with it) and its place
 from the curated gazetteer, so the map has variety while offsets and sentences stay real.
 The rows go in through executemany on the store's own tables, a few thousand articles per
 transaction. Then every query the pages run is timed per filter (first call and the median
-of warm calls), and the real app's first page is run headless with Streamlit's AppTest in a
-child process (no Streamlit import here).
+of warm calls); then, in child processes (no Streamlit import here), the real app's first page
+and every page's script run after each filter change are timed with Streamlit's AppTest.
 """
 
 from __future__ import annotations

@@ -320,7 +320,11 @@ class Store:
             conn.execute(events.insert(), event_rows)
         if link_rows:
             conn.execute(event_actors.insert(), link_rows)
-        self._link_statement_entities(conn, article.article_id)
+        named = {(_row_id(article.article_id, "statement", s.start, s.cue_start), m.entity_id)
+                 for s in analysis.statements for m in analysis.mentions if s.start <= m.start and m.end <= s.end}
+        if named:  # the rule of _in_sentence, on the analysis in hand (no join per article)
+            conn.execute(statement_entities.insert(), [
+                {"statement_id": sid, "entity_id": eid, "article_id": article.article_id} for sid, eid in sorted(named)])
         conn.execute(article_facets.insert().values(facet_row(
             article.article_id, article.published, article.published_inferred, article.source,
             (m.entity_id for m in analysis.mentions),

@@ -171,6 +171,13 @@ def test_saving_an_article_again_replaces_its_derived_rows(tmp_path):
     first = {t: store.count(t) for t in ("statement_entities", "article_facets", "statements")}
     store.save(analysis)
     assert {t: store.count(t) for t in first} == first and first["statement_entities"] > 0
+    written = _table(store, db.statement_entities)
+    with store.engine.begin() as conn:  # the links written with the article are those the span join finds
+        conn.execute(db.statement_entities.delete())
+        store._link_statement_entities(conn)
+    pd.testing.assert_frame_equal(written.sort_values(["statement_id", "entity_id"], ignore_index=True),
+                                  _table(store, db.statement_entities).sort_values(["statement_id", "entity_id"],
+                                                                                   ignore_index=True))
 
 
 def test_large_selection_plans_return_what_the_small_ones_do(url, monkeypatch):
