@@ -77,8 +77,8 @@ def place_event_types(url: str, filters_key: tuple = ()) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def timeline_counts(url: str, filters_key: tuple = ()) -> pd.DataFrame:
-    return _store(url).timeline_counts(_filters(filters_key))
+def timeline_counts(url: str, filters_key: tuple = (), unit: str = "day") -> pd.DataFrame:
+    return _store(url).timeline_counts(_filters(filters_key), unit)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

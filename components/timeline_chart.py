@@ -14,7 +14,7 @@ from datetime import timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
-from marsad.views import binned_counts, event_color, focus_range
+from marsad.views import event_color, focus_range
 
 FONT = "Noto Sans, Noto Naskh Arabic, DejaVu Sans, Arial, sans-serif"
 STANCE_COLORS = {"deny": "#b91c1c", "reject": "#b91c1c", "appeal": "#ca8a04", "warn": "#ca8a04",
@@ -84,10 +84,9 @@ def timeline_figure(rows: pd.DataFrame, title: str = "") -> go.Figure:
     return figure
 
 
-def counts_figure(counts: pd.DataFrame) -> go.Figure:
-    """Items per day (week, month over long spans), stacked by lane (statements, then each event type),
-    for selections too big to draw one by one."""
-    counts, unit = binned_counts(counts)
+def counts_figure(counts: pd.DataFrame, unit: str = "day") -> go.Figure:
+    """Items per day, week or month, stacked by lane (statements, then each event type), for
+    selections too big to draw one by one."""
     figure = go.Figure()
     for lane, rows in counts.groupby("lane", sort=True):
         color = "#264653" if lane == "statements" else event_color(str(lane))

@@ -691,15 +691,18 @@ class Store:
         """The newest `per_place` events at each place (for map popups), without actor names.
 
         Few matching events are ranked together; many (say every event at 100,000 articles, where
-        ranking them takes seconds) are found by one short index walk per place, newest first.
+        ranking them takes seconds), or those at chosen places, are found by one short index walk
+        per place, newest first.
         """
         filters = filters or Filters()
         conditions = self._event_conditions(filters)
-        capped = sa.select(events.c.event_id).where(*conditions).limit(RANK_AT_MOST + 1).subquery()
-        with self.engine.connect() as conn:  # counting stops past the cap
-            matching = conn.execute(sa.select(sa.func.count()).select_from(capped)).scalar_one()
+        matching = 0
+        if not filters.places:  # with places chosen, walking just those is always short
+            capped = sa.select(events.c.event_id).where(*conditions).limit(RANK_AT_MOST + 1).subquery()
+            with self.engine.connect() as conn:  # counting stops past the cap
+                matching = conn.execute(sa.select(sa.func.count()).select_from(capped)).scalar_one()
         shown = events.alias("shown")
-        if matching <= RANK_AT_MOST:
+        if matching <= RANK_AT_MOST and not filters.places:
             ranked = (sa.select(events.c.event_id, sa.func.row_number().over(
                 partition_by=events.c.place_id, order_by=(events.c.date.desc(), events.c.event_id)).label("rank"))
                 .where(events.c.place_id.is_not(None), *conditions).subquery())
@@ -712,6 +715,8 @@ class Store:
         query = (sa.select(shown.c.event_id, shown.c.article_id, shown.c.type, shown.c.label_en, shown.c.date,
                            shown.c.date_precision, shown.c.place_id, shown.c.sentence, shown.c.start)
                  .select_from(source))
+        if filters.places:  # walk only the chosen places: the others find nothing
+            query = query.where(places.c.place_id.in_(filters.places))
         return self._frame(query.order_by(shown.c.place_id, shown.c.date.desc(), shown.c.event_id))
 
     def place_event_types(self, filters: Filters | None = None) -> pd.DataFrame:
@@ -726,25 +731,36 @@ class Store:
         with self.engine.connect() as conn:
             return sorted(r[0] for r in conn.execute(sa.select(events.c.type).distinct()))
 
-    def timeline_counts(self, filters: Filters | None = None) -> pd.DataFrame:
-        """(date, lane, kind, items): statements and events per day, events by type (for large selections).
-
-        Tens of thousands of rows at 100,000 articles: the dates come back as text and are parsed
-        in one vectorised step (datetime64), not one Python date at a time.
-        """
+    def timeline_counts(self, filters: Filters | None = None, unit: str = "day") -> pd.DataFrame:
+        """(date, lane, kind, items): statements and events per day, week (from Monday) or month,
+        events by type (for selections too large to draw item by item). Dates are datetime64."""
         filters = filters or Filters()
-        statement_rows = (sa.select(sa.type_coerce(statements.c.date, sa.String).label("date"),
-                                    sa.literal("statements").label("lane"),
+        said_on, happened_on = self._bin(statements.c.date, unit), self._bin(events.c.date, unit)
+        statement_rows = (sa.select(said_on.label("date"), sa.literal("statements").label("lane"),
                                     sa.literal("statement").label("kind"), sa.func.count().label("items"))
                           .where(statements.c.date.is_not(None), *self._statement_conditions(filters))
-                          .group_by(statements.c.date))
-        event_rows = (sa.select(sa.type_coerce(events.c.date, sa.String).label("date"), events.c.type.label("lane"),
+                          .group_by(said_on))
+        event_rows = (sa.select(happened_on.label("date"), events.c.type.label("lane"),
                                 sa.literal("event").label("kind"), sa.func.count().label("items"))
                       .where(events.c.date.is_not(None), *self._event_conditions(filters))
-                      .group_by(events.c.date, events.c.type))
+                      .group_by(happened_on, events.c.type))
         frame = self._frame(sa.union_all(statement_rows, event_rows))
+        # the dates come back as text and are parsed in one vectorised step, not one Python date at a time
         frame["date"] = pd.to_datetime(frame["date"].astype(str)) if len(frame) else pd.Series(dtype="datetime64[ns]")
         return frame
+
+    def _bin(self, column: sa.Column, unit: str) -> sa.ColumnElement:
+        """The first day of the day, week (Monday) or month holding `column`, as ISO text."""
+        if unit not in ("day", "week", "month"):
+            raise ValueError(f"unknown unit {unit!r}: day, week or month")
+        if unit == "day":
+            return sa.type_coerce(column, sa.String)
+        if self.engine.dialect.name == "postgresql":
+            return sa.cast(sa.cast(sa.func.date_trunc(unit, column), sa.Date), sa.String)
+        if unit == "month":
+            return sa.func.strftime("%Y-%m-01", column)
+        back = (sa.cast(sa.func.strftime("%w", column), sa.Integer) + 6) % 7  # days since Monday
+        return sa.func.date(column, "-" + sa.cast(back, sa.String) + " days")
 
     def denials_in_context(self, filters: Filters | None = None, articles_limit: int = 40) -> pd.DataFrame:
         """The statements of the articles that hold a denial (newest first), for pairing claims with denials."""

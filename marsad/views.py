@@ -183,20 +183,13 @@ def _stop_words() -> frozenset[str]:
     return frozenset(normalize_key(w) for w in _STOP_WORDS)
 
 
-def binned_counts(counts: pd.DataFrame, max_bars: int = 200) -> tuple[pd.DataFrame, str]:
-    """Per-day (date, lane, items) rows summed per day, week or month: the finest unit that keeps
-    the chart under about `max_bars` bars per lane. Returns the rows (date = first day of the bin)
-    and the unit."""
-    if counts.empty:
-        return counts, "day"
-    days = pd.to_datetime(counts["date"])
-    span = (days.max() - days.min()).days + 1
-    unit = "day" if span <= max_bars else "week" if span <= 7 * max_bars else "month"
-    if unit == "day":
-        return counts, unit
-    start = days.dt.to_period("W-SUN" if unit == "week" else "M").dt.start_time.dt.date
-    binned = (counts.assign(date=start).groupby(["date", "lane", "kind"], as_index=False)["items"].sum())
-    return binned, unit
+def timeline_unit(first: date | None, last: date | None, max_bars: int = 200) -> str:
+    """The bin for counting items between `first` and `last`: the finest of day, week and month
+    that keeps the chart under about `max_bars` bars per lane."""
+    if first is None or last is None:
+        return "day"
+    span = (last - first).days + 1
+    return "day" if span <= max_bars else "week" if span <= 7 * max_bars else "month"
 
 
 def content_words(text: str) -> set[str]:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import data, frame, timeline_chart
-from marsad.views import timeline_rows
+from marsad.views import timeline_rows, timeline_unit
 
 f = frame.setup()
 url, key = data.store().url, data.key(f)
@@ -12,10 +12,11 @@ caption = f"Marsad — {f.describe(data.options(url)['names'])}"
 counts = data.counts(url, key, entities=False)
 
 if counts["statements"] + counts["events"] > data.ROWS_LIMIT:
+    unit = timeline_unit(f.date_from or counts["first"], f.date_to or counts["last"])
     st.info(f"{counts['statements'] + counts['events']:,} statements and events: too many to draw one by one, "
-            "so this shows how many there are each day. Filter by actor, place or dates to see each item.")
-    table = data.timeline_counts(url, key)
-    figure = timeline_chart.counts_figure(table)
+            f"so this shows how many there are each {unit}. Filter by actor, place or dates to see each item.")
+    table = data.timeline_counts(url, key, unit)
+    figure = timeline_chart.counts_figure(table, unit)
 else:
     group_by = st.segmented_control("Lanes", ["actor", "event type"], default="actor", key="timeline_lanes")
     table = timeline_rows(data.statements(url, key), data.events(url, key), group_by or "actor")

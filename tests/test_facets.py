@@ -196,3 +196,17 @@ def test_large_selection_plans_return_what_the_small_ones_do(url, monkeypatch):
     large = {(name, i): call(f) for name, call in calls.items() for i, f in enumerate(cases)}
     assert large == small
     assert any(small[("events", i)] for i in range(len(cases))), "the filters find rows"
+
+
+@pytest.mark.parametrize("unit, period", [("week", "W-SUN"), ("month", "M")])
+def test_timeline_counts_per_week_and_month_add_up_the_days(url, unit, period):
+    store = Store(url)
+    for filters in _filters(store)[:4]:
+        daily = store.timeline_counts(filters)
+        expected = (daily.assign(date=daily["date"].dt.to_period(period).dt.start_time)
+                    .groupby(["date", "lane", "kind"], as_index=False)["items"].sum())
+        binned = store.timeline_counts(filters, unit).sort_values(["date", "lane"], ignore_index=True)
+        pd.testing.assert_frame_equal(binned, expected.sort_values(["date", "lane"], ignore_index=True),
+                                      check_dtype=False)
+        if unit == "week":
+            assert all(day.weekday() == 0 for day in binned["date"]), "weeks start on Monday"

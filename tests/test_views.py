@@ -75,18 +75,10 @@ def test_timeline_rows_mark_reported_dates_and_spans() -> None:
 
 
 def test_long_spans_are_counted_per_week_or_month():
-    from datetime import date, timedelta
-
-    from marsad.views import binned_counts
+    from marsad.views import timeline_unit
 
     start = date(2017, 1, 1)
-    daily = pd.DataFrame([{"date": start + timedelta(days=i), "lane": lane, "kind": "event", "items": 1}
-                          for i in range(5 * 365) for lane in ("armed_clash", "statements")])
-    binned, unit = binned_counts(daily)
-    assert unit == "month" and len(binned) == 2 * 60
-    assert binned["items"].sum() == daily["items"].sum(), "nothing lost in the bins"
-    assert set(binned["date"]) == {date(2017 + m // 12, m % 12 + 1, 1) for m in range(60)}
-    weekly, unit = binned_counts(daily[daily["date"] < start + timedelta(days=500)])
-    assert unit == "week" and all(d.weekday() == 0 for d in weekly["date"]) and weekly["items"].sum() == 1000
-    short = daily[daily["date"] < start + timedelta(days=30)]
-    assert binned_counts(short)[1] == "day" and len(binned_counts(short)[0]) == 60
+    assert timeline_unit(start, date(2017, 1, 30)) == "day"
+    assert timeline_unit(start, date(2018, 5, 15)) == "week"
+    assert timeline_unit(start, date(2021, 12, 31)) == "month"
+    assert timeline_unit(None, date(2019, 4, 7)) == "day"
