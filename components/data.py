@@ -87,11 +87,8 @@ def denials_in_context(url: str, filters_key: tuple = ()) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def statements_at_places(url: str, filters_key: tuple = ()) -> pd.DataFrame:
-    """The statements a page draws (see `statements`), one row per place named in each one's sentence."""
-    said = statements(url, filters_key)
-    located = _store(url).statement_places(_filters(filters_key), list(said["statement_id"]))
-    return said.merge(located, on="statement_id")
+def statements_per_place(url: str, filters_key: tuple = ()) -> pd.DataFrame:
+    return _store(url).statements_per_place(_filters(filters_key))
 
 
 def _entity_key(filters_key: tuple) -> tuple:

@@ -111,7 +111,7 @@ class PlaceMarkers(JSCSSMixin, RenderedOnce):
 
 def build_map(places: pd.DataFrame, statements: pd.DataFrame, events: pd.DataFrame, event_types: pd.DataFrame,
               show_countries: bool = False) -> folium.Map:
-    """`statements` has one row per (statement, place named in its sentence), with `place_id`."""
+    """`statements` and `events`: rows with a `place_id`, newest first at each place."""
     shown = places if show_countries else places[places["kind"] != "country"]
     figure = make_base_map(map_bounds(shown))
     figure.get_root().header.add_child(folium.Element(LABEL_CSS))
@@ -119,7 +119,7 @@ def build_map(places: pd.DataFrame, statements: pd.DataFrame, events: pd.DataFra
     largest = int(shown["mentions"].max()) if not shown.empty else 0
     labelled = set(shown.nlargest(LABELLED, "mentions")["place_id"])
     events_at = _by_place(events, POPUP_EVENT_COLUMNS)  # newest first per place
-    said_at = _by_place(statements.iloc[::-1], POPUP_STATEMENT_COLUMNS)  # oldest first: the newest in popups
+    said_at = _by_place(statements, POPUP_STATEMENT_COLUMNS)  # newest first per place
     markers = []
     for place in shown.to_dict("records"):
         place_id = place["place_id"]

@@ -47,13 +47,13 @@ CHUNK = 5000  # articles per transaction
 WARM_RUNS = 5
 ROWS_LIMIT = 3000  # components/data.py: pages draw at most this many statements/events/articles
 # The store calls behind components/data.py, per filter (the cached functions pass the filters through).
-FILTER_QUERIES = ("articles", "statements", "events", "places", "actors", "statement_places", "counts",
+FILTER_QUERIES = ("articles", "statements", "events", "places", "actors", "statements_per_place", "counts",
                   "latest_statements", "place_event_types", "events_per_place", "timeline_counts",
                   "denials_in_context")
 # What a filter change re-runs, per page (cold: the new filters miss the cache).
 PAGES = {
     "overview": ("counts", "actors", "places", "latest_statements"),
-    "map": ("places", "events_per_place", "statements", "statement_places", "place_event_types"),
+    "map": ("places", "events_per_place", "statements_per_place", "place_event_types"),
     "timeline": ("counts", "timeline_counts"),
     "actors": ("actors", "denials_in_context"),
     "articles": ("articles",),
@@ -357,25 +357,13 @@ def bench_filters(stats: BuildStats, gazetteer: set[str]) -> dict[str, Filters]:
 
 def filter_calls(store: Store, f: Filters) -> dict[str, Callable[[], object]]:
     """The store calls a page makes for one filter, as components/data.py makes them."""
-    drawn: dict[str, list[str]] = {}
-
-    def statements() -> pd.DataFrame:
-        frame = store.statements(f, limit=ROWS_LIMIT, newest_first=True)
-        drawn.setdefault("ids", list(frame["statement_id"]))
-        return frame
-
-    def statement_places() -> pd.DataFrame:  # the map: the places named in the statements it draws
-        if "ids" not in drawn:
-            statements()
-        return store.statement_places(f, drawn["ids"])
-
     return {
         "articles": lambda: store.articles(f, limit=ROWS_LIMIT),
-        "statements": statements,
+        "statements": lambda: store.statements(f, limit=ROWS_LIMIT, newest_first=True),
         "events": lambda: store.events(f, limit=ROWS_LIMIT, newest_first=True),
         "places": lambda: store.places(f),
         "actors": lambda: store.actors(f),
-        "statement_places": statement_places,
+        "statements_per_place": lambda: store.statements_per_place(f),
         "counts": lambda: store.counts(f, entities=False),  # the pages count actors and places as listed
         "latest_statements": lambda: store.statements(f, limit=6, newest_first=True),
         "place_event_types": lambda: store.place_event_types(f),

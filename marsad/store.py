@@ -140,6 +140,7 @@ statement_entities = sa.Table(
     sa.Column("statement_id", sa.String, sa.ForeignKey("statements.statement_id"), primary_key=True),
     sa.Column("entity_id", sa.String, primary_key=True),
     sa.Column("article_id", sa.String, sa.ForeignKey("articles.article_id"), nullable=False, index=True),
+    sa.Column("date", sa.Date),  # the statement's, so a place's newest statements come off one index
 )
 # One row per article for the in-memory index (marsad.facets): what it names and the dates it reports,
 # written with the article, so the dashboard loads 100,000 short rows instead of millions of mentions.
@@ -179,7 +180,8 @@ sa.Index("ix_events_date_article", events.c.date, events.c.article_id, events.c.
 sa.Index("ix_events_place_type", events.c.place_id, events.c.type, events.c.date)
 sa.Index("ix_events_place_date", events.c.place_id, events.c.date)
 sa.Index("ix_event_actors_actor_event", event_actors.c.actor_id, event_actors.c.event_id)
-sa.Index("ix_statement_entities_entity", statement_entities.c.entity_id, statement_entities.c.statement_id)
+sa.Index("ix_statement_entities_entity_date", statement_entities.c.entity_id, statement_entities.c.date,
+         statement_entities.c.statement_id)
 
 sa.Index("ix_events_type_date", events.c.type, events.c.date)
 
@@ -320,11 +322,12 @@ class Store:
             conn.execute(events.insert(), event_rows)
         if link_rows:
             conn.execute(event_actors.insert(), link_rows)
-        named = {(_row_id(article.article_id, "statement", s.start, s.cue_start), m.entity_id)
+        named = {(_row_id(article.article_id, "statement", s.start, s.cue_start), m.entity_id, s.date)
                  for s in analysis.statements for m in analysis.mentions if s.start <= m.start and m.end <= s.end}
         if named:  # the rule of _in_sentence, on the analysis in hand (no join per article)
             conn.execute(statement_entities.insert(), [
-                {"statement_id": sid, "entity_id": eid, "article_id": article.article_id} for sid, eid in sorted(named)])
+                {"statement_id": sid, "entity_id": eid, "article_id": article.article_id, "date": day}
+                for sid, eid, day in sorted(named, key=lambda link: link[:2])])
         conn.execute(article_facets.insert().values(facet_row(
             article.article_id, article.published, article.published_inferred, article.source,
             (m.entity_id for m in analysis.mentions),
@@ -335,11 +338,12 @@ class Store:
     @staticmethod
     def _link_statement_entities(conn: sa.Connection, article_id: str | None = None) -> None:
         """Fill statement_entities from the mentions inside each statement's span (one article, or all)."""
-        linked = (sa.select(statements.c.statement_id, mentions.c.entity_id, statements.c.article_id)
+        linked = (sa.select(statements.c.statement_id, mentions.c.entity_id, statements.c.article_id, statements.c.date)
                   .select_from(statements.join(mentions, _in_sentence(statements))).distinct())
         if article_id is not None:
             linked = linked.where(statements.c.article_id == article_id)
-        conn.execute(statement_entities.insert().from_select(["statement_id", "entity_id", "article_id"], linked))
+        conn.execute(statement_entities.insert().from_select(["statement_id", "entity_id", "article_id", "date"],
+                                                              linked))
 
     @staticmethod
     def _bump_version(conn: sa.Connection) -> None:
@@ -626,20 +630,45 @@ class Store:
             conditions.append(events.c.article_id == article_id)
         return conditions + self._date_range(events.c.date, filters)
 
-    def statement_places(self, filters: Filters | None = None,
-                         statement_ids: list[str] | None = None) -> pd.DataFrame:
-        """(statement_id, place_id) for every place named in a statement's sentence."""
-        query = (sa.select(statements.c.statement_id, statement_entities.c.entity_id.label("place_id"))
-                 .select_from(statements.join(statement_entities,
-                                              statement_entities.c.statement_id == statements.c.statement_id)
-                              .join(places, places.c.place_id == statement_entities.c.entity_id)))
+    def statements_per_place(self, filters: Filters | None = None, per_place: int = 2) -> pd.DataFrame:
+        """The newest `per_place` statements naming each place (for map popups), with the speaker's name.
+
+        As for events: few matching statements are ranked together; many, or those naming chosen
+        places, come from one short walk per place along the (entity_id, date) index.
+        """
         filters = filters or Filters()
-        if statement_ids is not None:
-            query = query.where(statements.c.statement_id.in_(statement_ids))
-        if filters.actors:
-            query = query.where(statements.c.speaker_id.in_(filters.actors))
-        query = query.where(*self._date_range(statements.c.date, filters))
-        return self._frame(query)
+        conditions = self._statement_conditions(filters)
+        named = statement_entities.alias("named")  # the filter's own conditions may use the table too
+        matching = 0
+        if not filters.places:
+            capped = sa.select(statements.c.statement_id).where(*conditions).limit(RANK_AT_MOST + 1).subquery()
+            with self.engine.connect() as conn:  # counting stops past the cap
+                matching = conn.execute(sa.select(sa.func.count()).select_from(capped)).scalar_one()
+        shown = statements.alias("shown")
+        if matching <= RANK_AT_MOST and not filters.places:
+            ranked = (sa.select(named.c.statement_id, named.c.entity_id, sa.func.row_number().over(
+                partition_by=named.c.entity_id, order_by=(named.c.date.desc(), named.c.statement_id)).label("rank"))
+                .select_from(named.join(places, places.c.place_id == named.c.entity_id))
+                .where(named.c.statement_id.in_(sa.select(statements.c.statement_id).where(*conditions)))
+                .subquery())
+            source = (ranked.join(shown, sa.and_(shown.c.statement_id == ranked.c.statement_id,
+                                                 ranked.c.rank <= per_place)))
+            place_id = ranked.c.entity_id
+        else:  # for each place, its newest matching statements: the subquery runs once per place
+            newest = (sa.select(named.c.statement_id)
+                      .select_from(named.join(statements, statements.c.statement_id == named.c.statement_id))
+                      .where(named.c.entity_id == places.c.place_id, *self._statement_conditions(filters, probe=True))
+                      .order_by(named.c.date.desc(), named.c.statement_id).limit(per_place).correlate(places))
+            source = places.join(shown, shown.c.statement_id.in_(newest))
+            place_id = places.c.place_id
+        speaker = actors.alias("speaker")
+        query = (sa.select(place_id.label("place_id"), shown.c.statement_id, shown.c.article_id,
+                           speaker.c.name_en.label("speaker_en"), shown.c.speaker_text, shown.c.verb, shown.c.date,
+                           shown.c.date_precision, shown.c.quote, shown.c.start)
+                 .select_from(source.outerjoin(speaker, speaker.c.actor_id == shown.c.speaker_id)))
+        if filters.places:
+            query = query.where(places.c.place_id.in_(filters.places))
+        return self._frame(query.order_by(place_id, shown.c.date.desc(), shown.c.statement_id))
 
     def _totals(self, table: sa.Table, key: sa.Column, totals: pd.DataFrame) -> pd.DataFrame:
         """The rows of actors or places with their totals, most mentioned first."""

@@ -16,7 +16,7 @@ if places.empty:
     st.stop()
 
 events = data.events_per_place(url, key)  # the newest at each place, for the popups
-statements = data.statements_at_places(url, key)
+statements = data.statements_per_place(url, key)  # the newest naming each place, for the popups
 show_countries = st.toggle("Show whole countries (states mentioned as actors)", value=False)
 st.markdown(map_view.legend(data.place_event_types(url, key)), unsafe_allow_html=True)
 figure = map_view.build_map(places, statements, events, data.place_event_types(url, key), show_countries)

@@ -189,6 +189,7 @@ def test_large_selection_plans_return_what_the_small_ones_do(url, monkeypatch):
         "statements": lambda f: store.statements(f, limit=25, newest_first=True)["statement_id"].tolist(),
         "events": lambda f: store.events(f, limit=25)["event_id"].tolist(),
         "events_per_place": lambda f: store.events_per_place(f)["event_id"].tolist(),
+        "statements_per_place": lambda f: store.statements_per_place(f)[["place_id", "statement_id"]].values.tolist(),
     }
     small = {(name, i): call(f) for name, call in calls.items() for i, f in enumerate(cases)}
     monkeypatch.setattr(db, "PROBE_ABOVE", 0)
@@ -210,3 +211,20 @@ def test_timeline_counts_per_week_and_month_add_up_the_days(url, unit, period):
                                       check_dtype=False)
         if unit == "week":
             assert all(day.weekday() == 0 for day in binned["date"]), "weeks start on Monday"
+
+
+def test_newest_statements_per_place_match_the_tables(url):
+    store = Store(url)
+    said, linked = _table(store, db.statements), _table(store, db.statement_entities)
+    place_ids = set(_table(store, db.places)["place_id"])
+    for filters in _filters(store)[:5]:
+        kept = set(store.statements(filters)["statement_id"])
+        rows = linked[linked["entity_id"].isin(place_ids) & linked["statement_id"].isin(kept)].merge(
+            said[["statement_id", "date"]], on="statement_id", suffixes=("_link", ""))
+        if filters.places:
+            rows = rows[rows["entity_id"].isin(filters.places)]
+        rows = rows.sort_values(["entity_id", "date", "statement_id"], ascending=[True, False, True])
+        expected = rows.groupby("entity_id").head(2)[["entity_id", "statement_id"]].values.tolist()
+        got = store.statements_per_place(filters)
+        assert got[["place_id", "statement_id"]].values.tolist() == expected, filters
+        assert {"speaker_en", "verb", "quote", "date_precision"} <= set(got.columns)
