@@ -186,7 +186,7 @@ sa.Index("ix_statement_entities_entity_date", statement_entities.c.entity_id, st
 sa.Index("ix_events_type_date", events.c.type, events.c.date)
 
 PROBE_ABOVE = 5_000  # statements/events lists: never walk by date and probe for fewer linked rows
-RANK_AT_MOST = 50_000  # events_per_place: rank this many matching events at once, else walk place by place
+RANK_AT_MOST = 10_000  # newest per place: rank this many matching rows at once, else walk place by place
 _PER_ARTICLE = [event_actors, article_facets, statement_entities, events, statements, times, mentions]
 _OBJECT_KINDS = {"string", "date", "empty"}  # pandas.api.types.infer_dtype kinds kept as Python objects
 
@@ -630,6 +630,12 @@ class Store:
             conditions.append(events.c.article_id == article_id)
         return conditions + self._date_range(events.c.date, filters)
 
+    @staticmethod
+    def _walks(filters: Filters) -> bool:
+        """Newest per place: with places chosen (walk just those) or a date range (the index jumps to
+        it), one walk per place is always short."""
+        return bool(filters.places or filters.date_from or filters.date_to)
+
     def statements_per_place(self, filters: Filters | None = None, per_place: int = 2) -> pd.DataFrame:
         """The newest `per_place` statements naming each place (for map popups), with the speaker's name.
 
@@ -640,12 +646,12 @@ class Store:
         conditions = self._statement_conditions(filters)
         named = statement_entities.alias("named")  # the filter's own conditions may use the table too
         matching = 0
-        if not filters.places:
+        if not self._walks(filters):
             capped = sa.select(statements.c.statement_id).where(*conditions).limit(RANK_AT_MOST + 1).subquery()
             with self.engine.connect() as conn:  # counting stops past the cap
                 matching = conn.execute(sa.select(sa.func.count()).select_from(capped)).scalar_one()
         shown = statements.alias("shown")
-        if matching <= RANK_AT_MOST and not filters.places:
+        if matching <= RANK_AT_MOST and not self._walks(filters):
             ranked = (sa.select(named.c.statement_id, named.c.entity_id, sa.func.row_number().over(
                 partition_by=named.c.entity_id, order_by=(named.c.date.desc(), named.c.statement_id)).label("rank"))
                 .select_from(named.join(places, places.c.place_id == named.c.entity_id))
@@ -657,7 +663,8 @@ class Store:
         else:  # for each place, its newest matching statements: the subquery runs once per place
             newest = (sa.select(named.c.statement_id)
                       .select_from(named.join(statements, statements.c.statement_id == named.c.statement_id))
-                      .where(named.c.entity_id == places.c.place_id, *self._statement_conditions(filters, probe=True))
+                      .where(named.c.entity_id == places.c.place_id, *self._date_range(named.c.date, filters),
+                             *self._statement_conditions(filters, probe=True))
                       .order_by(named.c.date.desc(), named.c.statement_id).limit(per_place).correlate(places))
             source = places.join(shown, shown.c.statement_id.in_(newest))
             place_id = places.c.place_id
@@ -720,18 +727,18 @@ class Store:
         """The newest `per_place` events at each place (for map popups), without actor names.
 
         Few matching events are ranked together; many (say every event at 100,000 articles, where
-        ranking them takes seconds), or those at chosen places, are found by one short index walk
-        per place, newest first.
+        ranking them takes seconds), those at chosen places or in a date range are found by one
+        short index walk per place, newest first.
         """
         filters = filters or Filters()
         conditions = self._event_conditions(filters)
         matching = 0
-        if not filters.places:  # with places chosen, walking just those is always short
+        if not self._walks(filters):
             capped = sa.select(events.c.event_id).where(*conditions).limit(RANK_AT_MOST + 1).subquery()
             with self.engine.connect() as conn:  # counting stops past the cap
                 matching = conn.execute(sa.select(sa.func.count()).select_from(capped)).scalar_one()
         shown = events.alias("shown")
-        if matching <= RANK_AT_MOST and not filters.places:
+        if matching <= RANK_AT_MOST and not self._walks(filters):
             ranked = (sa.select(events.c.event_id, sa.func.row_number().over(
                 partition_by=events.c.place_id, order_by=(events.c.date.desc(), events.c.event_id)).label("rank"))
                 .where(events.c.place_id.is_not(None), *conditions).subquery())
