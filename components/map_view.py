@@ -17,11 +17,12 @@ from folium.template import Template
 from streamlit_folium import st_folium
 
 from components.html import date_label
-from components.map_base import RenderedOnce, make_base_map, script_json
+from components.map_base import DEFAULT_BOUNDS, RenderedOnce, make_base_map, script_json
 from marsad.views import (
     STATEMENT_COLOR,
     dominant_event_types,
     event_color,
+    label_shifts,
     map_bounds,
     marker_radius,
     short_name,
@@ -90,7 +91,7 @@ class PlaceMarkers(JSCSSMixin, RenderedOnce):
             {{ this.places_json }}.forEach(function (p) {
                 var marker = L.circleMarker([p.lat, p.lon], {radius: p.radius, color: "#ffffff", weight: 1.5,
                     fill: true, fillColor: p.color, fillOpacity: 0.85});
-                marker.bindTooltip(p.tooltip, {permanent: p.label, direction: "right", offset: [8, 0],
+                marker.bindTooltip(p.tooltip, {permanent: p.label, direction: "right", offset: p.offset,
                     className: p.label ? "marsad-label" : ""});
                 marker.bindPopup(p.popup, {maxWidth: 360});
                 group.addLayer(marker);
@@ -117,7 +118,10 @@ def build_map(places: pd.DataFrame, statements: pd.DataFrame, events: pd.DataFra
     figure.get_root().header.add_child(folium.Element(LABEL_CSS))
     colors = dominant_event_types(event_types)
     largest = int(shown["mentions"].max()) if not shown.empty else 0
-    labelled = set(shown.nlargest(LABELLED, "mentions")["place_id"])
+    top = shown.nlargest(LABELLED, "mentions")
+    labelled = set(top["place_id"])
+    shifts = label_shifts([(r.place_id, r.lat, r.lon, marker_radius(r.mentions, largest), short_name(r.name_en))
+                           for r in top.itertuples()], map_bounds(shown) or DEFAULT_BOUNDS)
     events_at = _by_place(events, POPUP_EVENT_COLUMNS)  # newest first per place
     said_at = _by_place(statements, POPUP_STATEMENT_COLUMNS)  # newest first per place
     markers = []
@@ -125,8 +129,10 @@ def build_map(places: pd.DataFrame, statements: pd.DataFrame, events: pd.DataFra
         place_id = place["place_id"]
         event_type = colors.get(place_id)
         label = place_id in labelled
+        radius = marker_radius(place["mentions"], largest)
         markers.append({
-            "lat": place["lat"], "lon": place["lon"], "radius": marker_radius(place["mentions"], largest),
+            "offset": [radius + 2 if label else 8, shifts.get(place_id, 0)],
+            "lat": place["lat"], "lon": place["lon"], "radius": radius,
             "color": event_color(event_type) if event_type else STATEMENT_COLOR, "label": label,
             "tooltip": escape(short_name(place["name_en"])) if label
             else f"{escape(place['name_en'])} · {escape(place['name_ar'])} ({place['mentions']})",
