@@ -229,7 +229,8 @@ class Generator:
                 event_id = db._row_id(aid, "event", e["start"], e["type"], place)
                 out["events"].append({**e, "article_id": aid, "event_id": event_id, "place_id": place,
                                       "date": e["date"] + delta if e["date"] else None})
-                out["event_actors"].extend({"event_id": event_id, "actor_id": a} for a in actor_ids)
+                out["event_actors"].extend({"event_id": event_id, "actor_id": a, "type": e["type"], "place_id": place,
+                                            "date": e["date"] + delta if e["date"] else None} for a in actor_ids)
                 stats.event_types[e["type"]] += 1
             dated = out["statements"][-len(t.statements):] if t.statements else []
             dated += out["events"][-len(t.events):] if t.events else []

@@ -132,6 +132,11 @@ event_actors = sa.Table(
     "event_actors", metadata,
     sa.Column("event_id", sa.String, sa.ForeignKey("events.event_id"), primary_key=True),
     sa.Column("actor_id", sa.String, primary_key=True),
+    # the event's type, place and date again: an actor's events counted by place, type or day come
+    # off one index instead of a look-up per event (a frequent actor has hundreds of thousands)
+    sa.Column("type", sa.String),
+    sa.Column("place_id", sa.String),
+    sa.Column("date", sa.Date),
 )
 # The actors and places named in each statement's sentence (a mention inside its span), written with
 # the article: "statements about Tripoli" and "who mentions whom" read this instead of joining spans.
@@ -140,7 +145,8 @@ statement_entities = sa.Table(
     sa.Column("statement_id", sa.String, sa.ForeignKey("statements.statement_id"), primary_key=True),
     sa.Column("entity_id", sa.String, primary_key=True),
     sa.Column("article_id", sa.String, sa.ForeignKey("articles.article_id"), nullable=False, index=True),
-    sa.Column("date", sa.Date),  # the statement's, so a place's newest statements come off one index
+    sa.Column("date", sa.Date),  # the statement's date and speaker, so a place's newest statements
+    sa.Column("speaker_id", sa.String),  # (by one speaker) come off one index
 )
 # One row per article for the in-memory index (marsad.facets): what it names and the dates it reports,
 # written with the article, so the dashboard loads 100,000 short rows instead of millions of mentions.
@@ -179,9 +185,10 @@ sa.Index("ix_events_date_type_article", events.c.date, events.c.type, events.c.a
 sa.Index("ix_events_date_article", events.c.date, events.c.article_id, events.c.start)
 sa.Index("ix_events_place_type", events.c.place_id, events.c.type, events.c.date)
 sa.Index("ix_events_place_date", events.c.place_id, events.c.date)
-sa.Index("ix_event_actors_actor_event", event_actors.c.actor_id, event_actors.c.event_id)
+sa.Index("ix_event_actors_actor_place", event_actors.c.actor_id, event_actors.c.place_id, event_actors.c.date,
+         event_actors.c.type, event_actors.c.event_id)
 sa.Index("ix_statement_entities_entity_date", statement_entities.c.entity_id, statement_entities.c.date,
-         statement_entities.c.statement_id)
+         statement_entities.c.statement_id, statement_entities.c.speaker_id)
 
 sa.Index("ix_events_type_date", events.c.type, events.c.date)
 
@@ -219,6 +226,7 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         metadata.create_all(self.engine)
+        self._add_event_actor_columns()
         with self.engine.begin() as conn:  # indexes added after a store was created
             for table in metadata.sorted_tables:
                 for index in table.indexes:
@@ -232,6 +240,21 @@ class Store:
         if self.count("statement_entities") == 0 and self.count("statements") > 0:  # ... or before these
             with self.engine.begin() as conn:
                 self._link_statement_entities(conn)
+
+    def _add_event_actor_columns(self) -> None:
+        """Stores written before event_actors carried the event's type, place and date get them."""
+        present = {c["name"] for c in sa.inspect(self.engine).get_columns("event_actors")}
+        missing = [c for c in ("type", "place_id", "date") if c not in present]
+        if not missing:
+            return
+        with self.engine.begin() as conn:
+            for name in missing:
+                column = event_actors.c[name]
+                conn.exec_driver_sql(f"ALTER TABLE event_actors ADD COLUMN {name} "
+                                     f"{column.type.compile(dialect=conn.dialect)}")
+            conn.execute(event_actors.update().values(**{
+                name: sa.select(events.c[name]).where(events.c.event_id == event_actors.c.event_id).scalar_subquery()
+                for name in ("type", "place_id", "date")}))
 
     # --- writing -------------------------------------------------------------------------
 
@@ -317,17 +340,18 @@ class Store:
                 "trigger_end": e.trigger_end, "date": e.date, "date_precision": e.date_precision,
                 "place_id": e.place_id, "sentence": e.sentence, "start": e.start, "end": e.end,
                 "acled_event_type": e.acled_event_type, "acled_sub_event_type": e.acled_sub_event_type})
-            link_rows.extend({"event_id": event_id, "actor_id": a} for a in e.actor_ids)
+            link_rows.extend({"event_id": event_id, "actor_id": a, "type": e.type, "place_id": e.place_id,
+                              "date": e.date} for a in e.actor_ids)
         if event_rows:
             conn.execute(events.insert(), event_rows)
         if link_rows:
             conn.execute(event_actors.insert(), link_rows)
-        named = {(_row_id(article.article_id, "statement", s.start, s.cue_start), m.entity_id, s.date)
+        named = {(_row_id(article.article_id, "statement", s.start, s.cue_start), m.entity_id, s.date, s.speaker_id)
                  for s in analysis.statements for m in analysis.mentions if s.start <= m.start and m.end <= s.end}
         if named:  # the rule of _in_sentence, on the analysis in hand (no join per article)
             conn.execute(statement_entities.insert(), [
-                {"statement_id": sid, "entity_id": eid, "article_id": article.article_id, "date": day}
-                for sid, eid, day in sorted(named, key=lambda link: link[:2])])
+                {"statement_id": sid, "entity_id": eid, "article_id": article.article_id, "date": day,
+                 "speaker_id": speaker} for sid, eid, day, speaker in sorted(named, key=lambda link: link[:2])])
         conn.execute(article_facets.insert().values(facet_row(
             article.article_id, article.published, article.published_inferred, article.source,
             (m.entity_id for m in analysis.mentions),
@@ -338,12 +362,13 @@ class Store:
     @staticmethod
     def _link_statement_entities(conn: sa.Connection, article_id: str | None = None) -> None:
         """Fill statement_entities from the mentions inside each statement's span (one article, or all)."""
-        linked = (sa.select(statements.c.statement_id, mentions.c.entity_id, statements.c.article_id, statements.c.date)
+        linked = (sa.select(statements.c.statement_id, mentions.c.entity_id, statements.c.article_id, statements.c.date,
+                            statements.c.speaker_id)
                   .select_from(statements.join(mentions, _in_sentence(statements))).distinct())
         if article_id is not None:
             linked = linked.where(statements.c.article_id == article_id)
-        conn.execute(statement_entities.insert().from_select(["statement_id", "entity_id", "article_id", "date"],
-                                                              linked))
+        conn.execute(statement_entities.insert().from_select(
+            ["statement_id", "entity_id", "article_id", "date", "speaker_id"], linked))
 
     @staticmethod
     def _bump_version(conn: sa.Connection) -> None:
@@ -662,10 +687,13 @@ class Store:
             place_id = ranked.c.entity_id
         else:  # for each place, its newest matching statements: the subquery runs once per place
             newest = (sa.select(named.c.statement_id)
-                      .select_from(named.join(statements, statements.c.statement_id == named.c.statement_id))
-                      .where(named.c.entity_id == places.c.place_id, *self._date_range(named.c.date, filters),
-                             *self._statement_conditions(filters, probe=True))
+                      .where(named.c.entity_id == places.c.place_id, *self._date_range(named.c.date, filters))
                       .order_by(named.c.date.desc(), named.c.statement_id).limit(per_place).correlate(places))
+            if self._one_actor(filters):  # the speaker is on the index: no look-up per statement
+                newest = newest.where(named.c.speaker_id == filters.actors[0])
+            else:
+                newest = (newest.join_from(named, statements, statements.c.statement_id == named.c.statement_id)
+                          .where(*self._statement_conditions(filters, probe=True)))
             source = places.join(shown, shown.c.statement_id.in_(newest))
             place_id = places.c.place_id
         speaker = actors.alias("speaker")
@@ -744,9 +772,11 @@ class Store:
                 .where(events.c.place_id.is_not(None), *conditions).subquery())
             source = shown.join(ranked, sa.and_(ranked.c.event_id == shown.c.event_id, ranked.c.rank <= per_place))
         else:  # for each place, its newest matching events: the subquery runs once per place
-            newest = (sa.select(events.c.event_id)
-                      .where(events.c.place_id == places.c.place_id, *self._event_conditions(filters, probe=True))
-                      .order_by(events.c.date.desc(), events.c.event_id).limit(per_place).correlate(places))
+            table = event_actors if self._one_actor(filters) else events
+            walk = self._actor_event_conditions(filters) if table is event_actors \
+                else self._event_conditions(filters, probe=True)
+            newest = (sa.select(table.c.event_id).where(table.c.place_id == places.c.place_id, *walk)
+                      .order_by(table.c.date.desc(), table.c.event_id).limit(per_place).correlate(places))
             source = places.join(shown, shown.c.event_id.in_(newest))
         query = (sa.select(shown.c.event_id, shown.c.article_id, shown.c.type, shown.c.label_en, shown.c.date,
                            shown.c.date_precision, shown.c.place_id, shown.c.sentence, shown.c.start)
@@ -757,10 +787,27 @@ class Store:
 
     def place_event_types(self, filters: Filters | None = None) -> pd.DataFrame:
         """(place_id, type, events): how many events of each type happened at each place."""
-        query = (sa.select(events.c.place_id, events.c.type, sa.func.count().label("events"))
-                 .where(events.c.place_id.is_not(None), *self._event_conditions(filters or Filters()))
-                 .group_by(events.c.place_id, events.c.type))
+        filters = filters or Filters()
+        table = event_actors if self._one_actor(filters) else events
+        conditions = self._actor_event_conditions(filters) if table is event_actors else self._event_conditions(filters)
+        query = (sa.select(table.c.place_id, table.c.type, sa.func.count().label("events"))
+                 .where(table.c.place_id.is_not(None), *conditions)
+                 .group_by(table.c.place_id, table.c.type))
         return self._frame(query)
+
+    @staticmethod
+    def _one_actor(filters: Filters) -> bool:
+        """Whether one actor's events can be read from event_actors alone (it repeats type, place, date)."""
+        return len(filters.actors) == 1 and not filters.sources
+
+    def _actor_event_conditions(self, filters: Filters) -> list:
+        """`_event_conditions` for a one-actor filter, on event_actors' own columns."""
+        conditions = [event_actors.c.actor_id == filters.actors[0]]
+        if filters.places:
+            conditions.append(event_actors.c.place_id.in_(filters.places))
+        if filters.event_types:
+            conditions.append(event_actors.c.type.in_(filters.event_types))
+        return conditions + self._date_range(event_actors.c.date, filters)
 
     def event_types(self) -> list[str]:
         """Every event type in the store."""
@@ -771,15 +818,17 @@ class Store:
         """(date, lane, kind, items): statements and events per day, week (from Monday) or month,
         events by type (for selections too large to draw item by item). Dates are datetime64."""
         filters = filters or Filters()
-        said_on, happened_on = self._bin(statements.c.date, unit), self._bin(events.c.date, unit)
+        table = event_actors if self._one_actor(filters) else events
+        happening = self._actor_event_conditions(filters) if table is event_actors else self._event_conditions(filters)
+        said_on, happened_on = self._bin(statements.c.date, unit), self._bin(table.c.date, unit)
         statement_rows = (sa.select(said_on.label("date"), sa.literal("statements").label("lane"),
                                     sa.literal("statement").label("kind"), sa.func.count().label("items"))
                           .where(statements.c.date.is_not(None), *self._statement_conditions(filters))
                           .group_by(said_on))
-        event_rows = (sa.select(happened_on.label("date"), events.c.type.label("lane"),
+        event_rows = (sa.select(happened_on.label("date"), table.c.type.label("lane"),
                                 sa.literal("event").label("kind"), sa.func.count().label("items"))
-                      .where(events.c.date.is_not(None), *self._event_conditions(filters))
-                      .group_by(happened_on, events.c.type))
+                      .where(table.c.date.is_not(None), *happening)
+                      .group_by(happened_on, table.c.type))
         frame = self._frame(sa.union_all(statement_rows, event_rows))
         # the dates come back as text and are parsed in one vectorised step, not one Python date at a time
         frame["date"] = pd.to_datetime(frame["date"].astype(str)) if len(frame) else pd.Series(dtype="datetime64[ns]")

@@ -228,3 +228,42 @@ def test_newest_statements_per_place_match_the_tables(url):
         got = store.statements_per_place(filters)
         assert got[["place_id", "statement_id"]].values.tolist() == expected, filters
         assert {"speaker_en", "verb", "quote", "date_precision"} <= set(got.columns)
+
+
+def test_one_actor_counts_from_event_actors_match_the_events_table(url, monkeypatch):
+    store = Store(url)
+    actor = store.actors()["actor_id"].iloc[1]
+    low, high = store.date_span()
+    cases = [Filters(actors=(actor,)), Filters(actors=(actor,), date_from=low, date_to=low + (high - low) / 3),
+             Filters(actors=(actor,), places=(store.places()["place_id"].iloc[0],)),
+             Filters(actors=(actor,), event_types=("armed_clash", "attack"))]
+
+    def answers() -> list:
+        out = []
+        for f in cases:
+            out.append(store.place_event_types(f).sort_values(["place_id", "type"], ignore_index=True))
+            out.append(store.timeline_counts(f, "month").sort_values(["date", "lane"], ignore_index=True))
+            out.append(store.events_per_place(f).reset_index(drop=True))
+        return out
+
+    monkeypatch.setattr(db, "RANK_AT_MOST", 0)  # newest per place: the walk, on either table
+    fast = answers()
+    monkeypatch.setattr(Store, "_one_actor", staticmethod(lambda filters: False))
+    for got, expected in zip(fast, answers(), strict=True):
+        pd.testing.assert_frame_equal(got, expected)
+    assert any(len(frame) for frame in fast)
+
+
+def test_a_store_without_the_event_columns_of_event_actors_gets_them(url, tmp_path):
+    import shutil
+
+    copy = tmp_path / "old.sqlite"
+    shutil.copy(url.removeprefix("sqlite:///"), copy)
+    with sa.create_engine(f"sqlite:///{copy}").begin() as conn:  # as a store from before these columns
+        conn.exec_driver_sql("DROP INDEX ix_event_actors_actor_place")
+        for name in ("type", "place_id", "date"):
+            conn.exec_driver_sql(f"ALTER TABLE event_actors DROP COLUMN {name}")
+    old = Store(f"sqlite:///{copy}")
+    expected = _table(Store(url), db.event_actors).sort_values(["event_id", "actor_id"], ignore_index=True)
+    pd.testing.assert_frame_equal(_table(old, db.event_actors).sort_values(["event_id", "actor_id"], ignore_index=True),
+                                  expected)
