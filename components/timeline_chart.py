@@ -48,13 +48,19 @@ def timeline_figure(rows: pd.DataFrame, title: str = "") -> go.Figure:
     crowd = points.groupby(["lane", "start"])["start"].transform("size")
     points["x"] = [pd.Timestamp(start) + pd.Timedelta(hours=min(3.0, 20.0 / count) * n)  # stays on its day
                    for start, n, count in zip(points["start"], order, crowd, strict=True)]
+    # Spans of one colour are one trace: segments separated by gaps (a trace per span costs plotly
+    # a few milliseconds each; a month of a frequent speaker has hundreds).
+    bars: dict[str, tuple[list, list, list]] = {}
     for row in spans.to_dict("records"):
-        end = row["end"] + timedelta(days=1)
-        figure.add_trace(go.Scatter(
-            x=[row["start"], end], y=[row["lane"], row["lane"]], mode="lines",
-            line={"width": 10, "color": _color(row)}, opacity=0.45, showlegend=False,
-            hovertext=f"<b>{row['label']}</b> ({row['precision']}: {row['start']} – {row['end']})<br>"
-                      f"{_wrap_rtl(row['sentence'])}", hoverinfo="text"))
+        x, y, text = bars.setdefault(_color(row), ([], [], []))
+        hover = (f"<b>{row['label']}</b> ({row['precision']}: {row['start']} – {row['end']})<br>"
+                 f"{_wrap_rtl(row['sentence'])}")
+        x.extend([row["start"], row["end"] + timedelta(days=1), None])
+        y.extend([row["lane"], row["lane"], None])
+        text.extend([hover, hover, None])
+    for color, (x, y, text) in bars.items():
+        figure.add_trace(go.Scatter(x=x, y=y, mode="lines", line={"width": 10, "color": color}, opacity=0.45,
+                                    showlegend=False, hovertext=text, hoverinfo="text", connectgaps=False))
     # One trace per kind, colour and fill: plotly checks per-point colour and symbol lists one value
     # at a time (a second for a few thousand points); a trace's single colour is checked once.
     points["color"] = [_color(r) for r in points[["kind", "color_key"]].to_dict("records")]

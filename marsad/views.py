@@ -175,12 +175,20 @@ def span_end(start: date | None, precision: str) -> date | None:
     return start
 
 
+_STATEMENT_FIELDS = ["date", "date_precision", "speaker_en", "speaker_text", "stance", "verb", "sentence",
+                     "article_id", "start"]
+_EVENT_FIELDS = ["date", "date_precision", "actors_en", "type", "place_en", "label_en", "sentence", "article_id",
+                 "start"]
+
+
 def timeline_rows(statements: pd.DataFrame, events: pd.DataFrame, group_by: str = "actor") -> pd.DataFrame:
     """One row per statement or event: start, end (spans), lane, kind, label, sentence, inferred."""
     columns = ["start", "end", "lane", "kind", "label", "sentence", "precision", "inferred", "article_id",
                "sentence_start", "color_key"]
     rows = []
-    for s in statements.to_dict("records") if not statements.empty else []:
+    said = statements[[c for c in _STATEMENT_FIELDS if c in statements]] if not statements.empty else statements
+    happened = events[[c for c in _EVENT_FIELDS if c in events]] if not events.empty else events
+    for s in said.to_dict("records") if not said.empty else []:
         if pd.isna(s.get("date")) or s.get("date") is None:
             continue
         speaker = s.get("speaker_en") or s.get("speaker_text") or "unnamed speaker"
@@ -192,7 +200,7 @@ def timeline_rows(statements: pd.DataFrame, events: pd.DataFrame, group_by: str 
             "inferred": s["date_precision"] == "reported", "article_id": s["article_id"],
             "sentence_start": s["start"], "color_key": s["stance"],
         })
-    for e in events.to_dict("records") if not events.empty else []:
+    for e in happened.to_dict("records") if not happened.empty else []:
         if pd.isna(e.get("date")) or e.get("date") is None:
             continue
         actors = [a for a in (e.get("actors_en") or "").split("; ") if a]

@@ -122,10 +122,11 @@ def plotly_specs(at: AppTest) -> list[dict]:
 
 
 def points(spec: dict) -> int:
-    """Items drawn on the timeline: markers plus span bars."""
+    """Items drawn on the timeline: markers plus span bars (two ends each, bars of a colour share a trace)."""
     total = 0
     for trace in spec["data"]:
-        total += len(trace.get("x", [])) if trace.get("mode") == "markers" else 1
+        drawn = [x for x in trace.get("x", []) if x is not None]
+        total += len(drawn) if trace.get("mode") == "markers" else len(drawn) // 2
     return total
 
 
