@@ -46,8 +46,8 @@ def timeline_figure(rows: pd.DataFrame, title: str = "") -> go.Figure:
     # Items on the same day in the same lane sit side by side (3 h apart) instead of on top of each other.
     order = points.groupby(["lane", "start"]).cumcount()
     crowd = points.groupby(["lane", "start"])["start"].transform("size")
-    points["x"] = [pd.Timestamp(start) + pd.Timedelta(hours=min(3.0, 20.0 / count) * n)  # stays on its day
-                   for start, n, count in zip(points["start"], order, crowd, strict=True)]
+    hours = (20.0 / crowd).clip(upper=3.0) * order  # stays on its day
+    points["x"] = pd.to_datetime(points["start"]) + pd.to_timedelta(hours, unit="h")
     # Spans of one colour are one trace: segments separated by gaps (a trace per span costs plotly
     # a few milliseconds each; a month of a frequent speaker has hundreds).
     bars: dict[str, tuple[list, list, list]] = {}
