@@ -168,10 +168,11 @@ store_meta = sa.Table(
 )
 
 # Composite and covering indexes for the dashboard's queries at 100,000 articles (measured with
-# `python -m marsad bench app`); their leading columns also serve single-column look-ups, so the
-# columns above carry no index of their own (each index costs every insert): an article's text overflows its page, so reading any column after
-# it (source, published, ...) from the table walks the overflow chain; these indexes answer the
-# listing, the joins, the filters and the sentence-span joins without touching the big rows.
+# `python -m marsad bench app`). Their leading columns also serve single-column look-ups, so the
+# columns above carry no index of their own (each index costs every insert). An article's text
+# overflows its page, so reading any column after it (source, published, ...) from the table walks
+# the overflow chain; these indexes answer the listing, the joins, the filters and the sentence-span
+# joins without touching the big rows.
 sa.Index("ix_articles_listing", articles.c.published.desc(), articles.c.article_id, articles.c.title,
          articles.c.source, articles.c.url, articles.c.published_inferred, articles.c.path)
 sa.Index("ix_articles_ref", articles.c.article_id, articles.c.published, articles.c.source, articles.c.title)
@@ -189,7 +190,6 @@ sa.Index("ix_event_actors_actor_place", event_actors.c.actor_id, event_actors.c.
          event_actors.c.type, event_actors.c.event_id)
 sa.Index("ix_statement_entities_entity_date", statement_entities.c.entity_id, statement_entities.c.date,
          statement_entities.c.statement_id, statement_entities.c.speaker_id)
-
 sa.Index("ix_events_type_date", events.c.type, events.c.date)
 
 PROBE_ABOVE = 5_000  # statements/events lists: never walk by date and probe for fewer linked rows
@@ -570,12 +570,21 @@ class Store:
                 statement_entities.c.entity_id.in_(filters.places))
         else:
             return False
-        with self.engine.connect() as conn:  # counting stops past the threshold
-            rows = conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
-            threshold = max(PROBE_ABOVE, int(math.sqrt(limit * rows)))
-            found = conn.execute(sa.select(sa.func.count()).select_from(
-                linked.limit(threshold + 1).subquery())).scalar_one()
-        return found > threshold
+        threshold = max(PROBE_ABOVE, int(math.sqrt(limit * self.count(table.name))))
+        return self._count_up_to(linked, threshold) > threshold
+
+    def _count_up_to(self, query: sa.Select, cap: int) -> int:
+        """How many rows `query` returns, counting stops at cap + 1."""
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(query.limit(cap + 1).subquery())).scalar_one()
+
+    def _ranks(self, matching: sa.Select, filters: Filters) -> bool:
+        """Newest per place: rank the matching rows together, or walk place by place? Ranking wins for a
+        small set; with places chosen (walk just those) or a date range (the index jumps to it), or many
+        matching rows, one short walk per place wins."""
+        if filters.places or filters.date_from or filters.date_to:
+            return False
+        return self._count_up_to(matching, RANK_AT_MOST) <= RANK_AT_MOST
 
     def _statements_query(self, filters: Filters, article_id: str | None = None) -> sa.Select:
         speaker = actors.alias("speaker")
@@ -655,12 +664,6 @@ class Store:
             conditions.append(events.c.article_id == article_id)
         return conditions + self._date_range(events.c.date, filters)
 
-    @staticmethod
-    def _walks(filters: Filters) -> bool:
-        """Newest per place: with places chosen (walk just those) or a date range (the index jumps to
-        it), one walk per place is always short."""
-        return bool(filters.places or filters.date_from or filters.date_to)
-
     def statements_per_place(self, filters: Filters | None = None, per_place: int = 2) -> pd.DataFrame:
         """The newest `per_place` statements naming each place (for map popups), with the speaker's name.
 
@@ -670,13 +673,8 @@ class Store:
         filters = filters or Filters()
         conditions = self._statement_conditions(filters)
         named = statement_entities.alias("named")  # the filter's own conditions may use the table too
-        matching = 0
-        if not self._walks(filters):
-            capped = sa.select(statements.c.statement_id).where(*conditions).limit(RANK_AT_MOST + 1).subquery()
-            with self.engine.connect() as conn:  # counting stops past the cap
-                matching = conn.execute(sa.select(sa.func.count()).select_from(capped)).scalar_one()
         shown = statements.alias("shown")
-        if matching <= RANK_AT_MOST and not self._walks(filters):
+        if self._ranks(sa.select(statements.c.statement_id).where(*conditions), filters):
             ranked = (sa.select(named.c.statement_id, named.c.entity_id, sa.func.row_number().over(
                 partition_by=named.c.entity_id, order_by=(named.c.date.desc(), named.c.statement_id)).label("rank"))
                 .select_from(named.join(places, places.c.place_id == named.c.entity_id))
@@ -760,21 +758,14 @@ class Store:
         """
         filters = filters or Filters()
         conditions = self._event_conditions(filters)
-        matching = 0
-        if not self._walks(filters):
-            capped = sa.select(events.c.event_id).where(*conditions).limit(RANK_AT_MOST + 1).subquery()
-            with self.engine.connect() as conn:  # counting stops past the cap
-                matching = conn.execute(sa.select(sa.func.count()).select_from(capped)).scalar_one()
         shown = events.alias("shown")
-        if matching <= RANK_AT_MOST and not self._walks(filters):
+        if self._ranks(sa.select(events.c.event_id).where(*conditions), filters):
             ranked = (sa.select(events.c.event_id, sa.func.row_number().over(
                 partition_by=events.c.place_id, order_by=(events.c.date.desc(), events.c.event_id)).label("rank"))
                 .where(events.c.place_id.is_not(None), *conditions).subquery())
             source = shown.join(ranked, sa.and_(ranked.c.event_id == shown.c.event_id, ranked.c.rank <= per_place))
         else:  # for each place, its newest matching events: the subquery runs once per place
-            table = event_actors if self._one_actor(filters) else events
-            walk = self._actor_event_conditions(filters) if table is event_actors \
-                else self._event_conditions(filters, probe=True)
+            table, walk = self._event_source(filters, probe=True)
             newest = (sa.select(table.c.event_id).where(table.c.place_id == places.c.place_id, *walk)
                       .order_by(table.c.date.desc(), table.c.event_id).limit(per_place).correlate(places))
             source = places.join(shown, shown.c.event_id.in_(newest))
@@ -787,9 +778,7 @@ class Store:
 
     def place_event_types(self, filters: Filters | None = None) -> pd.DataFrame:
         """(place_id, type, events): how many events of each type happened at each place."""
-        filters = filters or Filters()
-        table = event_actors if self._one_actor(filters) else events
-        conditions = self._actor_event_conditions(filters) if table is event_actors else self._event_conditions(filters)
+        table, conditions = self._event_source(filters or Filters())
         query = (sa.select(table.c.place_id, table.c.type, sa.func.count().label("events"))
                  .where(table.c.place_id.is_not(None), *conditions)
                  .group_by(table.c.place_id, table.c.type))
@@ -799,6 +788,13 @@ class Store:
     def _one_actor(filters: Filters) -> bool:
         """Whether one actor's events can be read from event_actors alone (it repeats type, place, date)."""
         return len(filters.actors) == 1 and not filters.sources
+
+    def _event_source(self, filters: Filters, probe: bool = False) -> tuple[sa.Table, list]:
+        """The table to count or walk the matching events on, with the conditions for it: event_actors
+        for a one-actor filter (it repeats type, place and date), else events."""
+        if self._one_actor(filters):
+            return event_actors, self._actor_event_conditions(filters)
+        return events, self._event_conditions(filters, probe=probe)
 
     def _actor_event_conditions(self, filters: Filters) -> list:
         """`_event_conditions` for a one-actor filter, on event_actors' own columns."""
@@ -824,8 +820,7 @@ class Store:
         if unit not in ("day", "week", "month"):
             raise ValueError(f"unknown unit {unit!r}: day, week or month")
         filters = filters or Filters()
-        table = event_actors if self._one_actor(filters) else events
-        happening = self._actor_event_conditions(filters) if table is event_actors else self._event_conditions(filters)
+        table, happening = self._event_source(filters)
         said_on, happened_on = sa.type_coerce(statements.c.date, sa.String), sa.type_coerce(table.c.date, sa.String)
         statement_rows = (sa.select(said_on.label("date"), sa.literal("statements").label("lane"),
                                     sa.literal("statement").label("kind"), sa.func.count().label("items"))
