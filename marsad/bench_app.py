@@ -453,15 +453,23 @@ print(json.dumps({"runs": report, "exceptions": problems}))
 """
 
 
+def _run_app_script(script: str, url: str, args: list[str], timeout: int) -> tuple[dict | None, str]:
+    """Run an AppTest script in a child process on the store at `url`: its last stdout line as JSON,
+    or None and the end of its output when it failed."""
+    done = subprocess.run([sys.executable, "-c", script, str(ROOT / "app.py"), *args], cwd=ROOT,
+                          env={**os.environ, "MARSAD_DB": url}, capture_output=True, text=True, timeout=timeout,
+                          check=False)
+    if done.returncode != 0:
+        return None, (done.stderr or done.stdout)[-1000:]
+    return json.loads(done.stdout.strip().splitlines()[-1]), ""
+
+
 def page_runs(url: str, filters: dict[str, Filters], timeout: int = 3000) -> dict:
     """Seconds each page's script takes after each filter change (AppTest, headless, data cache cold)."""
-    env = {**os.environ, "MARSAD_DB": url}
     queries = json.dumps({name: f.to_query() for name, f in filters.items()})
-    done = subprocess.run([sys.executable, "-c", _PAGE_RUNS, str(ROOT / "app.py"), json.dumps(list(PAGES)), queries],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False)
-    if done.returncode != 0:
-        return {"page_runs_error": (done.stderr or done.stdout)[-1000:]}
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    report, error = _run_app_script(_PAGE_RUNS, url, [json.dumps(list(PAGES)), queries], timeout)
+    if report is None:
+        return {"page_runs_error": error}
     slowest = max(((page, name, s) for page, runs in report["runs"].items() for name, s in runs.items()),
                   key=operator.itemgetter(2))
     return {"page_run_s": report["runs"], "page_run_exceptions": report["exceptions"],
@@ -470,12 +478,9 @@ def page_runs(url: str, filters: dict[str, Filters], timeout: int = 3000) -> dic
 
 def first_page(url: str, timeout: int = 600) -> dict:
     """The real app's first page (overview, no filter) run headless twice: a cold server, then warm caches."""
-    env = {**os.environ, "MARSAD_DB": url}
-    done = subprocess.run([sys.executable, "-c", _APPTEST, str(ROOT / "app.py")], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout, check=False)
-    if done.returncode != 0:
-        return {"error": (done.stderr or done.stdout)[-1000:]}
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    report, error = _run_app_script(_APPTEST, url, [], timeout)
+    if report is None:
+        return {"error": error}
     return {"first_page_s": round(report["runs"][0], 3), "first_page_warm_s": round(report["runs"][1], 3),
             "first_page_exceptions": report["exceptions"], "first_page_title": report["title"]}
 
