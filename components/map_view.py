@@ -114,14 +114,15 @@ def build_map(places: pd.DataFrame, statements: pd.DataFrame, events: pd.DataFra
               show_countries: bool = False) -> folium.Map:
     """`statements` and `events`: rows with a `place_id`, newest first at each place."""
     shown = places if show_countries else places[places["kind"] != "country"]
-    figure = make_base_map(map_bounds(shown))
+    bounds = map_bounds(shown)
+    figure = make_base_map(bounds)
     figure.get_root().header.add_child(folium.Element(LABEL_CSS))
     colors = dominant_event_types(event_types)
     largest = int(shown["mentions"].max()) if not shown.empty else 0
     top = shown.nlargest(LABELLED, "mentions")
     labelled = set(top["place_id"])
     shifts = label_shifts([(r.place_id, r.lat, r.lon, marker_radius(r.mentions, largest), short_name(r.name_en))
-                           for r in top.itertuples()], map_bounds(shown) or DEFAULT_BOUNDS)
+                           for r in top.itertuples()], bounds or DEFAULT_BOUNDS)
     events_at = _by_place(events, POPUP_EVENT_COLUMNS)  # newest first per place
     said_at = _by_place(statements, POPUP_STATEMENT_COLUMNS)  # newest first per place
     markers = []

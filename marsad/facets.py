@@ -25,9 +25,6 @@ import pandas as pd
 
 from marsad.filters import Filters
 
-_NO_DAY = np.datetime64("NaT", "D")
-
-
 _EPOCH = date(1970, 1, 1)
 
 
