@@ -553,9 +553,21 @@ class Store:
         order = tuple(c.desc() for c in columns) if newest_first else columns
         if limit is None:
             return self._frame(build(filters, article_id).order_by(*order))
-        probe = self._links_many(table, filters, limit)
-        chosen = sa.select(key).where(*conditions(filters, article_id, probe=probe)).order_by(*order).limit(limit)
+        chosen = None if article_id else self._all_from_links(table, filters, limit)
+        if chosen is None:
+            probe = self._links_many(table, filters, limit)
+            chosen = sa.select(key).where(*conditions(filters, article_id, probe=probe)).order_by(*order).limit(limit)
         return self._frame(build(Filters()).where(key.in_(chosen)).order_by(*order).limit(limit))
+
+    def _all_from_links(self, table: sa.Table, filters: Filters, limit: int) -> sa.Select | None:
+        """The ids of every matching row, chosen on the link table that repeats what the filter tests
+        (one actor's events, one place's statements), when there are at most `limit`: no row of
+        `table` is read to choose them. None when the filter needs `table` itself, or matches more."""
+        source, conditions = self._event_source(filters) if table is events else self._statement_source(filters)
+        if source is table:
+            return None
+        matching = sa.select(source.c[table.primary_key.columns.keys()[0]]).where(*conditions)
+        return matching if self._count_up_to(matching, limit) <= limit else None
 
     def _links_many(self, table: sa.Table, filters: Filters, limit: int) -> bool:
         """Whether walking the table by date and probing each row beats collecting the linked rows.
@@ -585,6 +597,21 @@ class Store:
         if filters.places or filters.date_from or filters.date_to:
             return False
         return self._count_up_to(matching, RANK_AT_MOST) <= RANK_AT_MOST
+
+    @staticmethod
+    def _one_place(filters: Filters) -> bool:
+        """Whether one place's statements can be read from statement_entities alone (it repeats date, speaker)."""
+        return len(filters.places) == 1 and not filters.sources
+
+    def _statement_source(self, filters: Filters) -> tuple[sa.Table, list]:
+        """The table to count the matching statements on, with the conditions for it: statement_entities
+        for a one-place filter, else statements."""
+        if not self._one_place(filters):
+            return statements, self._statement_conditions(filters)
+        conditions = [statement_entities.c.entity_id == filters.places[0]]
+        if filters.actors:
+            conditions.append(statement_entities.c.speaker_id.in_(filters.actors))
+        return statement_entities, conditions + self._date_range(statement_entities.c.date, filters)
 
     def _statements_query(self, filters: Filters, article_id: str | None = None) -> sa.Select:
         speaker = actors.alias("speaker")
@@ -740,10 +767,12 @@ class Store:
         facets = self.facets()
         result = facets.article_counts(filters)
         with self.engine.connect() as conn:
-            result["statements"] = conn.execute(sa.select(sa.func.count()).select_from(statements)
-                                                .where(*self._statement_conditions(filters))).scalar_one()
-            result["events"] = conn.execute(sa.select(sa.func.count()).select_from(events)
-                                            .where(*self._event_conditions(filters))).scalar_one()
+            table, saying = self._statement_source(filters)
+            result["statements"] = conn.execute(sa.select(sa.func.count()).select_from(table)
+                                                .where(*saying)).scalar_one()
+            table, happening = self._event_source(filters)
+            result["events"] = conn.execute(sa.select(sa.func.count()).select_from(table)
+                                            .where(*happening)).scalar_one()
         if entities:
             result["actors"] = len(self.actors(filters))
             result["places"] = len(self.places(filters))
@@ -821,11 +850,12 @@ class Store:
             raise ValueError(f"unknown unit {unit!r}: day, week or month")
         filters = filters or Filters()
         table, happening = self._event_source(filters)
-        said_on, happened_on = sa.type_coerce(statements.c.date, sa.String), sa.type_coerce(table.c.date, sa.String)
+        said, saying = self._statement_source(filters)
+        said_on, happened_on = sa.type_coerce(said.c.date, sa.String), sa.type_coerce(table.c.date, sa.String)
         statement_rows = (sa.select(said_on.label("date"), sa.literal("statements").label("lane"),
                                     sa.literal("statement").label("kind"), sa.func.count().label("items"))
-                          .where(statements.c.date.is_not(None), *self._statement_conditions(filters))
-                          .group_by(statements.c.date))
+                          .where(said.c.date.is_not(None), *saying)
+                          .group_by(said.c.date))
         event_rows = (sa.select(happened_on.label("date"), table.c.type.label("lane"),
                                 sa.literal("event").label("kind"), sa.func.count().label("items"))
                       .where(table.c.date.is_not(None), *happening)

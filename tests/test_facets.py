@@ -230,13 +230,18 @@ def test_newest_statements_per_place_match_the_tables(url):
         assert {"speaker_en", "verb", "quote", "date_precision"} <= set(got.columns)
 
 
-def test_one_actor_counts_from_event_actors_match_the_events_table(url, monkeypatch):
+def test_answers_from_the_link_tables_match_the_main_tables(url, monkeypatch):
+    """One actor's events are read off event_actors, one place's statements off statement_entities
+    (they repeat date, place, type, speaker): the same answers as from events and statements."""
     store = Store(url)
     actor = store.actors()["actor_id"].iloc[1]
+    place = store.events(Filters(actors=(actor,)))["place_id"].value_counts().index[0]  # named by statements too
+    speaker = store.statements(Filters(places=(place,)))["speaker_id"].dropna().iloc[0]
     low, high = store.date_span()
     cases = [Filters(actors=(actor,)), Filters(actors=(actor,), date_from=low, date_to=low + (high - low) / 3),
-             Filters(actors=(actor,), places=(store.places()["place_id"].iloc[0],)),
-             Filters(actors=(actor,), event_types=("armed_clash", "attack"))]
+             Filters(actors=(actor,), places=(place,)), Filters(actors=(actor,), event_types=("armed_clash", "attack")),
+             Filters(places=(place,)), Filters(places=(place,), date_from=low + (high - low) / 2),
+             Filters(places=(place,), actors=(speaker,))]
 
     def answers() -> list:
         out = []
@@ -244,14 +249,18 @@ def test_one_actor_counts_from_event_actors_match_the_events_table(url, monkeypa
             out.append(store.place_event_types(f).sort_values(["place_id", "type"], ignore_index=True))
             out.append(store.timeline_counts(f, "month").sort_values(["date", "lane"], ignore_index=True))
             out.append(store.events_per_place(f).reset_index(drop=True))
+            out.append(pd.DataFrame([store.counts(f, entities=False)]))
+            out.append(store.events(f, limit=10_000, newest_first=True))  # all of them: chosen on a link table
+            out.append(store.statements(f, limit=10_000, newest_first=True))
         return out
 
     monkeypatch.setattr(db, "RANK_AT_MOST", 0)  # newest per place: the walk, on either table
     fast = answers()
     monkeypatch.setattr(Store, "_one_actor", staticmethod(lambda filters: False))
+    monkeypatch.setattr(Store, "_one_place", staticmethod(lambda filters: False))
     for got, expected in zip(fast, answers(), strict=True):
         pd.testing.assert_frame_equal(got, expected)
-    assert any(len(frame) for frame in fast)
+    assert all(len(frame) for frame in fast[4::6]) and all(len(frame) for frame in fast[5::6][4:])
 
 
 def test_a_store_without_the_event_columns_of_event_actors_gets_them(url, tmp_path):

@@ -386,6 +386,7 @@ def _rendered_html(at: AppTest) -> list[str]:
     bodies = markdown_bodies(at) + [c.value for c in at.caption]
     bodies += [json.loads(c.proto.json_args).get("html", "") + json.loads(c.proto.json_args).get("script", "")
                for c in at.get("component_instance") if "folium" in c.proto.component_name]
+    bodies += [json.dumps(spec, ensure_ascii=False) for spec in plotly_specs(at)]  # hover labels read tags too
     return bodies
 
 
@@ -396,7 +397,7 @@ def test_article_text_is_escaped(page, tmp_path, monkeypatch):
     bodies = _rendered_html(at)
     leaks = [body for body in bodies if any(raw in body for raw in RAW)]
     assert not leaks, leaks
-    if page in ("overview", "actors", "articles"):
+    if page in ("overview", "actors", "articles", "timeline"):
         assert any("&lt;script&gt;" in body or "&lt;b&gt;" in body for body in bodies), "escaped form shown"
 
 
