@@ -14,3 +14,4 @@ pages = [
     st.Page("pages/articles.py", title="Articles", icon=":material/article:"),
 ]
 st.navigation(pages).run()
+frame.settle_memory()  # reached after a page ran to its end (not after st.stop)

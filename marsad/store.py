@@ -190,7 +190,8 @@ sa.Index("ix_event_actors_actor_place", event_actors.c.actor_id, event_actors.c.
          event_actors.c.type, event_actors.c.event_id)
 sa.Index("ix_statement_entities_entity_date", statement_entities.c.entity_id, statement_entities.c.date,
          statement_entities.c.statement_id, statement_entities.c.speaker_id)
-sa.Index("ix_events_type_date", events.c.type, events.c.date)
+sa.Index("ix_events_type_date_place", events.c.type, events.c.date, events.c.place_id)  # map counts per type
+_RETIRED_INDEXES = ("ix_events_type_date",)  # replaced by a wider one; dropped when an old store opens
 
 PROBE_ABOVE = 5_000  # statements/events lists: never walk by date and probe for fewer linked rows
 RANK_AT_MOST = 10_000  # newest per place: rank this many matching rows at once, else walk place by place
@@ -231,6 +232,8 @@ class Store:
             for table in metadata.sorted_tables:
                 for index in table.indexes:
                     conn.execute(sa.schema.CreateIndex(index, if_not_exists=True))
+            for name in _RETIRED_INDEXES:
+                conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
             if conn.execute(sa.select(store_meta.c.value).where(store_meta.c.key == "version")).first() is None:
                 conn.execute(store_meta.insert().values(key="version", value=0))
         self._facets: tuple[int, Facets] | None = None
@@ -893,13 +896,12 @@ class Store:
     def mentioned_by(self, actor_id: str, limit: int = 15) -> pd.DataFrame:
         """Speakers whose statements name `actor_id` (who mentions them)."""
         speaker = actors.alias("speaker")
+        named = statement_entities  # it repeats the speaker: one index answers, no statement is read
         query = (sa.select(speaker.c.actor_id, speaker.c.name_en, speaker.c.name_ar,
                            sa.func.count().label("times"))
-                 .select_from(statements.join(statement_entities,
-                                              statement_entities.c.statement_id == statements.c.statement_id)
-                              .join(speaker, speaker.c.actor_id == statements.c.speaker_id))
-                 .where(statement_entities.c.entity_id == actor_id, statements.c.speaker_id != actor_id)
-                 .group_by(speaker.c.actor_id).order_by(sa.desc("times")).limit(limit))
+                 .select_from(named.join(speaker, speaker.c.actor_id == named.c.speaker_id))
+                 .where(named.c.entity_id == actor_id, named.c.speaker_id != actor_id)
+                 .group_by(speaker.c.actor_id).order_by(sa.desc("times"), speaker.c.actor_id).limit(limit))
         return self._frame(query)
 
     def sources(self) -> list[str]:

@@ -276,3 +276,22 @@ def test_a_store_without_the_event_columns_of_event_actors_gets_them(url, tmp_pa
     expected = _table(Store(url), db.event_actors).sort_values(["event_id", "actor_id"], ignore_index=True)
     pd.testing.assert_frame_equal(_table(old, db.event_actors).sort_values(["event_id", "actor_id"], ignore_index=True),
                                   expected)
+
+
+def test_who_mentions_whom_matches_the_tables(url):
+    store = Store(url)
+    said, linked = _table(store, db.statements), _table(store, db.statement_entities)
+    pairs = linked.merge(said[["statement_id", "speaker_id"]], on="statement_id", suffixes=("_link", ""))
+    pairs = pairs[pairs["speaker_id"].notna() & (pairs["speaker_id"] != pairs["entity_id"])]
+    actor_ids = set(_table(store, db.actors)["actor_id"])
+    pairs = pairs[pairs["entity_id"].isin(actor_ids)]
+    checked = 0
+    for actor in store.actors()["actor_id"].head(6):
+        by = pairs[pairs["entity_id"] == actor]["speaker_id"].value_counts()
+        got = store.mentioned_by(actor, limit=100)
+        assert dict(zip(got["actor_id"], got["times"], strict=True)) == by.to_dict(), actor
+        named = pairs[pairs["speaker_id"] == actor]["entity_id"].value_counts()
+        got = store.co_mentions(actor, limit=100)
+        assert dict(zip(got["actor_id"], got["times"], strict=True)) == named.to_dict(), actor
+        checked += len(by) + len(named)
+    assert checked, "some actor mentions another"

@@ -21,6 +21,17 @@ def test_schema_is_created_on_first_use(store: Store) -> None:
     assert store.count("articles") == 0 and store.articles().empty
 
 
+def test_an_old_store_gets_the_current_indexes_and_loses_retired_ones(store: Store) -> None:
+    import sqlalchemy as sa
+
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("DROP INDEX ix_events_type_date_place")
+        conn.exec_driver_sql("CREATE INDEX ix_events_type_date ON events (type, date)")  # as stores had it
+    reopened = Store(store.url)
+    names = {index["name"] for index in sa.inspect(reopened.engine).get_indexes("events")}
+    assert "ix_events_type_date_place" in names and "ix_events_type_date" not in names
+
+
 def test_reprocessing_is_idempotent(store: Store) -> None:
     analysis = analyse(_article(), load_lexicon())
     store.save(analysis)
