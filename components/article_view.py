@@ -50,8 +50,28 @@ def reader(article: dict, mentions: pd.DataFrame, times: pd.DataFrame, statement
     st.markdown(LEGEND, unsafe_allow_html=True)
     st.markdown(highlighted_html(article["text"], mentions, times, statements, target), unsafe_allow_html=True)
     if target is not None:
-        st.iframe("<script>const t = window.parent.document.getElementById('target');"
-                  "if (t) { t.scrollIntoView({block: 'center'}); }</script>", height=1)
+        st.iframe(f"<script>{SCROLL_TO_TARGET}</script>", height=1)
+
+
+# The page lays out after this script starts (the text, then what follows it), so it looks for the
+# sentence every 200 ms for 5 s and centres it until it stays in view, or the reader scrolls.
+SCROLL_TO_TARGET = """
+const doc = window.parent.document;
+let checks = 0, settled = 0, stopped = false;
+for (const kind of ['wheel', 'touchstart', 'keydown']) {
+  doc.addEventListener(kind, () => { stopped = true; }, {once: true});
+}
+function inView(t) {
+  const r = t.getBoundingClientRect();
+  return r.top >= 0 && r.bottom <= window.parent.innerHeight;
+}
+function look() {
+  const t = doc.getElementById('target');
+  if (t && inView(t)) { settled += 1; } else if (t) { settled = 0; t.scrollIntoView({block: 'center'}); }
+  if (!stopped && settled < 3 && ++checks < 25) { setTimeout(look, 200); }
+}
+look();
+"""
 
 
 def extracted(statements: pd.DataFrame, events: pd.DataFrame, mentions: pd.DataFrame) -> None:

@@ -59,7 +59,7 @@ def _feature_bbox(feature: dict) -> BBox | None:
     return _merge([_ring_bbox(p[0]) for p in _polygons(feature.get("geometry"))])
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _load(path: Path) -> dict:
     with path.open(encoding="utf-8") as fh:
         data = json.load(fh)
@@ -147,49 +147,31 @@ def clip_outline(geojson: dict, bounds: Bounds, margin_deg: float = 10.0) -> dic
     return {"type": "FeatureCollection", "features": out}
 
 
-# Grid steps (degrees) for views of growing size: a continent-wide view needs no 1 km detail,
-# and the full outline of every country in such a view is megabytes sent on every rerun.
-SIMPLIFY_STEPS = ((5.0, 0.0), (15.0, 0.02), (40.0, 0.05), (90.0, 0.12), (float("inf"), 0.3))
+# Simplification levels: (views spanning less than this many degrees, tolerance in degrees). A wide
+# view needs no 3 km detail, and every country's full outline in such a view is megabytes sent on
+# each rerun. Each level is a file beside the outline, simplified once by scripts/make_basemap.py
+# (shapely's coverage_simplify: shared borders simplified once, so neighbours still meet).
+SIMPLIFY_STEPS = ((15.0, 0.0), (40.0, 0.08), (90.0, 0.2), (float("inf"), 0.4))
 
 
 def simplify_step(bounds: Bounds) -> float:
-    """The grid step for a view of ``bounds``: 0 (full detail) for a city or a country."""
+    """The simplification level for a view of ``bounds``: 0 (the outline itself) up to a region."""
     south, west, north, east = (float(v) for v in bounds)
     span = max(abs(north - south), east - west if east >= west else east - west + 360.0)
     return next(step for limit, step in SIMPLIFY_STEPS if span < limit)
 
 
-def _snap_ring(ring: list, step: float) -> list:
-    """The ring's points snapped to a `step` grid, repeats dropped; [] when too few are left."""
-    out: list = []
-    for x, y, *_ in ring:
-        point = [round(round(x / step) * step, 4), round(round(y / step) * step, 4)]
-        if not out or point != out[-1]:
-            out.append(point)
-    if len(out) > 1 and out[0] != out[-1]:
-        out.append(out[0])
-    return out if len(out) >= 4 else []
-
-
-@lru_cache(maxsize=8)
-def _simplified(path: Path, step: float) -> dict:
-    features = []
-    for feature in _load(path).get("features", []):
-        polygons = []
-        for polygon in _polygons(feature.get("geometry")):
-            outer = _snap_ring(polygon[0], step)
-            if outer:
-                polygons.append([outer] + [r for r in (_snap_ring(h, step) for h in polygon[1:]) if r])
-        if polygons:
-            features.append({**feature, "geometry": {"type": "MultiPolygon", "coordinates": polygons}})
-    return {"type": "FeatureCollection", "features": features}
+def level_path(path: Path, step: float) -> Path:
+    """The file of the outline at path simplified with tolerance step: countries-0.2.geojson."""
+    return path.with_name(f"{path.name.removesuffix('.geojson')}-{step:g}.geojson")
 
 
 def simplified_outline(step: float, path: Path | None = None) -> dict:
-    """The outline with every point on a ``step``-degree grid (cached; read-only like ``load_outline``).
+    """The outline simplified for wide views (cached; read-only like ``load_outline``).
 
-    A step of 0 returns the outline itself. Islands smaller than the grid disappear, as they would
-    under a pixel at that zoom.
+    A step of 0, or a level with no file, returns the outline itself. Islands smaller than the
+    tolerance disappear, as they would under a pixel at that zoom (so do the Vatican and two reefs).
     """
     resolved = Path(path or DEFAULT_OUTLINE_PATH).resolve()
-    return _load(resolved) if step <= 0 else _simplified(resolved, step)
+    level = level_path(resolved, step)
+    return _load(level if step > 0 and level.exists() else resolved)

@@ -190,6 +190,7 @@ sa.Index("ix_event_actors_actor_place", event_actors.c.actor_id, event_actors.c.
          event_actors.c.type, event_actors.c.event_id)
 sa.Index("ix_statement_entities_entity_date", statement_entities.c.entity_id, statement_entities.c.date,
          statement_entities.c.statement_id, statement_entities.c.speaker_id)
+sa.Index("ix_statement_entities_speaker", statement_entities.c.speaker_id, statement_entities.c.entity_id)
 sa.Index("ix_events_type_date_place", events.c.type, events.c.date, events.c.place_id)  # map counts per type
 _RETIRED_INDEXES = ("ix_events_type_date",)  # replaced by a wider one; dropped when an old store opens
 
@@ -884,13 +885,12 @@ class Store:
     def co_mentions(self, actor_id: str, limit: int = 15) -> pd.DataFrame:
         """Actors named in the same sentences as the statements of `actor_id` (who they mention)."""
         other = actors.alias("other")
+        named = statement_entities  # on its (speaker, entity) index: no statement is read
         query = (sa.select(other.c.actor_id, other.c.name_en, other.c.name_ar,
                            sa.func.count().label("times"))
-                 .select_from(statements.join(statement_entities,
-                                              statement_entities.c.statement_id == statements.c.statement_id)
-                              .join(other, other.c.actor_id == statement_entities.c.entity_id))
-                 .where(statements.c.speaker_id == actor_id, other.c.actor_id != actor_id)
-                 .group_by(other.c.actor_id).order_by(sa.desc("times")).limit(limit))
+                 .select_from(named.join(other, other.c.actor_id == named.c.entity_id))
+                 .where(named.c.speaker_id == actor_id, named.c.entity_id != actor_id)
+                 .group_by(other.c.actor_id).order_by(sa.desc("times"), other.c.actor_id).limit(limit))
         return self._frame(query)
 
     def mentioned_by(self, actor_id: str, limit: int = 15) -> pd.DataFrame:

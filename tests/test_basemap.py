@@ -11,7 +11,16 @@ import folium
 import pytest
 
 from components import map_base
-from marsad.basemap import DEFAULT_OUTLINE_PATH, clip_outline, load_outline, simplified_outline, simplify_step
+from marsad.basemap import (
+    DEFAULT_OUTLINE_PATH,
+    SIMPLIFY_STEPS,
+    _polygons,
+    clip_outline,
+    level_path,
+    load_outline,
+    simplified_outline,
+    simplify_step,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 LIBYA_BOUNDS = (32.0, 12.0, 33.5, 14.0)  # (south, west, north, east) around Tripoli
@@ -82,13 +91,29 @@ def test_wide_views_get_a_coarser_outline_and_city_views_the_full_one():
     step = simplify_step(world)
     assert step > simplify_step((20.0, 5.0, 40.0, 30.0)) > 0
     coarse = simplified_outline(step)
-    assert len(json.dumps(coarse)) < 0.5 * len(json.dumps(load_outline()))
+    assert len(json.dumps(coarse)) < 0.1 * len(json.dumps(load_outline()))  # a world view: 0.16 of 2.3 MB
     libya = next(f for f in coarse["features"] if f["properties"]["iso_a2"] == "LY")
-    for polygon in libya["geometry"]["coordinates"]:
+    assert libya["bbox"], "levels get bounding boxes on load, as the outline does"
+    for polygon in _polygons(libya["geometry"]):
         for ring in polygon:
             assert ring[0] == ring[-1] and len(ring) >= 4  # still closed rings
-            assert all(abs(x / step - round(x / step)) < 1e-6 for x, _y in ring)  # on the grid
     assert _isos(coarse) >= {"LY", "TN", "EG", "FR", "US"}, "countries survive; only detail goes"
+
+
+def test_every_simplification_level_is_bundled_and_coarser_than_the_last():
+    sizes = [len(json.dumps(simplified_outline(step))) for _, step in SIMPLIFY_STEPS]
+    assert all(level_path(DEFAULT_OUTLINE_PATH, step).exists() for _, step in SIMPLIFY_STEPS if step > 0)
+    assert sizes == sorted(sizes, reverse=True) and len(set(sizes)) == len(sizes)
+    names = {f["properties"]["name_en"] for f in load_outline()["features"]}
+    for _, step in SIMPLIFY_STEPS:
+        lost = names - {f["properties"]["name_en"] for f in simplified_outline(step)["features"]}
+        assert lost <= {"Vatican City", "Scarborough Shoal", "Coral Sea Islands"}, (step, lost)
+
+
+def test_a_level_without_its_file_falls_back_to_the_outline(tmp_path):
+    path = tmp_path / "outline.geojson"
+    path.write_text(DEFAULT_OUTLINE_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    assert simplified_outline(0.4, path) is load_outline(path)
 
 
 def test_clip_around_libya():
