@@ -792,7 +792,8 @@ class Store:
         filters = filters or Filters()
         conditions = self._event_conditions(filters)
         shown = events.alias("shown")
-        if self._ranks(sa.select(events.c.event_id).where(*conditions), filters):
+        # one actor: event_actors' (actor, place, date) index makes each place's walk a single seek
+        if not self._one_actor(filters) and self._ranks(sa.select(events.c.event_id).where(*conditions), filters):
             ranked = (sa.select(events.c.event_id, sa.func.row_number().over(
                 partition_by=events.c.place_id, order_by=(events.c.date.desc(), events.c.event_id)).label("rank"))
                 .where(events.c.place_id.is_not(None), *conditions).subquery())
