@@ -15,10 +15,12 @@ the chosen actors, any of the chosen places, from any of the chosen sources.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -26,6 +28,9 @@ import pandas as pd
 from marsad.filters import Filters
 
 _EPOCH = date(1970, 1, 1)
+_TEXTS = ("article_ids", "entity_ids")  # object arrays of str, saved as fixed-width text
+_ARRAYS = ("published", "inferred", "source_codes", "pair_article", "pair_entity", "pair_mentions",
+           "dated_article", "dated_day")
 
 
 def facet_row(article_id: str, published: date | None, published_inferred: bool, source: str | None,
@@ -87,6 +92,33 @@ class Facets:
         if len(facets.pair_mentions) != len(facets.pair_entity) or len(facets.dated_day) != len(facets.dated_article):
             raise ValueError("article_facets rows do not pair every entity with a count (Store.rebuild_facets)")
         return facets
+
+    # --- a file beside the store ------------------------------------------------------------
+
+    def save(self, path: Path, key: tuple[int, int]) -> None:
+        """Write the arrays to `path` (.npz) for the store state `key`; atomically, so a reader never
+        sees half a file."""
+        arrays = {name: getattr(self, name) for name in _ARRAYS}
+        arrays |= {name: np.asarray(getattr(self, name), dtype=str) for name in _TEXTS}
+        arrays["sources"] = np.asarray(self.sources, dtype=str)
+        arrays["key"] = np.asarray(key, dtype=np.int64)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        with partial.open("wb") as handle:
+            np.savez(handle, **arrays)
+        os.replace(partial, path)
+
+    @classmethod
+    def load(cls, path: Path, key: tuple[int, int]) -> Facets | None:
+        """The arrays saved at `path` for store state `key`; None when absent, unreadable or stale."""
+        try:
+            with np.load(path, allow_pickle=False) as saved:
+                if tuple(int(v) for v in saved["key"]) != tuple(key):
+                    return None
+                return cls(**{name: saved[name] for name in _ARRAYS},
+                           **{name: saved[name].astype(object) for name in _TEXTS},
+                           sources=tuple(str(s) for s in saved["sources"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
 
     # --- masks -------------------------------------------------------------------------------
 

@@ -54,6 +54,8 @@ def process_articles(articles: list[Article], store: Store, workers: int | None 
             flush()
     if batch:
         flush()
+    if report.processed:
+        store.facets()  # the dashboard's index, saved beside the store: its first page need not build it
     return report
 
 

@@ -12,6 +12,7 @@ import hashlib
 import importlib
 import math
 import os
+import secrets
 import threading
 from collections.abc import Callable
 from dataclasses import asdict
@@ -235,8 +236,9 @@ class Store:
                     conn.execute(sa.schema.CreateIndex(index, if_not_exists=True))
             for name in _RETIRED_INDEXES:
                 conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
-            if conn.execute(sa.select(store_meta.c.value).where(store_meta.c.key == "version")).first() is None:
-                conn.execute(store_meta.insert().values(key="version", value=0))
+            for key, first in (("version", 0), ("store_id", secrets.randbits(62))):
+                if conn.execute(sa.select(store_meta.c.value).where(store_meta.c.key == key)).first() is None:
+                    conn.execute(store_meta.insert().values(key=key, value=first))
         self._facets: tuple[int, Facets] | None = None
         self._facets_lock = threading.Lock()
         if self.count("article_facets") != self.count("articles"):  # a store written before the facets
@@ -418,7 +420,35 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(sa.select(store_meta.c.value).where(store_meta.c.key == "version")).scalar_one()
 
+    def _facets_file(self) -> Path | None:
+        """Where the index is kept between processes: beside a SQLite file (None for other stores)."""
+        if self.engine.dialect.name != "sqlite" or not self.engine.url.database \
+                or self.engine.url.database == ":memory:":
+            return None
+        return Path(self.engine.url.database).with_name(Path(self.engine.url.database).name + "-facets.npz")
+
     def _load_facets(self) -> Facets:
+        """The index from its file when that was saved for this store as it is now (a fresh process opens
+        in 0.1 s instead of 0.7 s at 100,000 articles); else from article_facets, then saved."""
+        path = self._facets_file()
+        key = (self._store_id(), self._version())
+        if path is not None and (saved := Facets.load(path, key)) is not None:
+            return saved
+        facets = self._read_facets()
+        if path is not None:
+            try:
+                facets.save(path, key)
+            except OSError:  # a read-only folder: the index still works, rebuilt per process
+                pass
+        return facets
+
+    def _store_id(self) -> int:
+        """A random number drawn when the store was created: a file saved for another store with the same
+        version (the database deleted and built again) does not match."""
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(store_meta.c.value).where(store_meta.c.key == "store_id")).scalar_one()
+
+    def _read_facets(self) -> Facets:
         columns = ("article_id", "published", "published_inferred", "source", "entities", "mentions", "days")
         query = sa.select(*(article_facets.c[name] for name in columns))
         with self.engine.connect() as conn:  # the driver's own cursor: no per-row conversion, dates stay strings

@@ -95,6 +95,14 @@ def focus_range(dates: pd.Series, margin_days: int = 3) -> tuple[date, date] | N
     return (low - pd.Timedelta(days=margin_days)).date(), (high + pd.Timedelta(days=margin_days + 1)).date()
 
 
+def outside_window(starts: pd.Series, ends: pd.Series, window: tuple[date, date] | None) -> int:
+    """How many items (from start to end) lie wholly outside `window`: drawn, but off the opening view."""
+    if window is None or starts.empty:
+        return 0
+    low, high = window
+    return int(((ends < low) | (starts > high)).sum())
+
+
 LABEL_SHIFTS = (0, -1, 1, -2, 2)  # label rows above (-) or below (+) the marker's centre, tried in turn
 LABEL_ROW_PX = 15
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import data, frame, timeline_chart
-from marsad.views import timeline_rows, timeline_unit
+from marsad.views import focus_range, outside_window, timeline_rows, timeline_unit
 
 f = frame.setup()
 url, key = data.store().url, data.key(f)
@@ -24,6 +24,10 @@ else:
         st.info("Nothing dated matches these filters.")
         st.stop()
     st.caption(f"{caption}. Hollow marks: dated by publication, not by the sentence. Bars: month/week/range spans.")
+    window = focus_range(table["start"])
+    if hidden := outside_window(table["start"], table["end"], window):
+        st.caption(f"The chart opens on {window[0]:%d %b %Y} – {window[1]:%d %b %Y}, where most items fall; "
+                   f"{hidden} more lie outside it (double-click the chart to see them all).")
     figure = timeline_chart.timeline_figure(table)
 st.plotly_chart(figure, width="stretch", config={"displaylogo": False, "toImageButtonOptions": {
     "format": "png", "scale": 3, "filename": "marsad-timeline"}})

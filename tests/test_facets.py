@@ -295,3 +295,44 @@ def test_who_mentions_whom_matches_the_tables(url):
         assert dict(zip(got["actor_id"], got["times"], strict=True)) == named.to_dict(), actor
         checked += len(by) + len(named)
     assert checked, "some actor mentions another"
+
+
+def _one_article_store(path, text: str, article_id: str) -> Store:
+    store = Store(f"sqlite:///{path}")
+    store.save(analyse(Article(article_id=article_id, title="عنوان", text=text, published=date(2019, 4, 6))))
+    return store
+
+
+SIRTE = "وقال المتحدث باسم الجيش الوطني الليبي أحمد المسماري إن قواته سيطرت على مطار طرابلس."
+SABHA = "وأكد وزير الداخلية فتحي باشاغا أن الوضع مستقر في مدينة سبها."
+
+
+def test_the_index_is_kept_beside_the_store_for_the_next_process(tmp_path, monkeypatch):
+    db_file = tmp_path / "m.sqlite"
+    first = _one_article_store(db_file, SIRTE, "a1")
+    built = first.facets()
+    saved = tmp_path / "m.sqlite-facets.npz"
+    assert saved.exists()
+    monkeypatch.setattr(Store, "_read_facets", lambda self: pytest.fail("read the rows instead of the file"))
+    loaded = Store(first.url).facets()  # a new process: the file, not the rows
+    for name in ("article_ids", "entity_ids", "pair_article", "pair_entity", "pair_mentions", "published",
+                 "dated_day", "source_codes"):
+        assert list(getattr(loaded, name)) == list(getattr(built, name)), name
+    assert loaded.sources == built.sources and isinstance(loaded.article_ids[0], str)
+
+
+def test_a_saved_index_of_another_state_of_the_store_is_not_used(tmp_path):
+    db_file = tmp_path / "m.sqlite"
+    store = _one_article_store(db_file, SIRTE, "a1")
+    store.facets()
+    store.save(analyse(Article(article_id="a2", title="عنوان", text=SABHA, published=date(2019, 4, 7))))
+    assert len(Store(store.url).facets().article_ids) == 2, "a write since the file was saved"
+    # the store deleted and built again: the same version, another store
+    for path in tmp_path.glob("m.sqlite*"):
+        if not path.name.endswith(".npz"):
+            path.unlink()
+    other = _one_article_store(db_file, SABHA, "b1")
+    other.save(analyse(Article(article_id="b2", title="عنوان", text=SIRTE, published=date(2019, 4, 7))))
+    assert sorted(Store(other.url).facets().article_ids) == ["b1", "b2"]
+    (tmp_path / "m.sqlite-facets.npz").write_bytes(b"not numpy")  # damaged: rebuilt from the rows
+    assert sorted(Store(other.url).facets().article_ids) == ["b1", "b2"]

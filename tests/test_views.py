@@ -74,6 +74,19 @@ def test_timeline_rows_mark_reported_dates_and_spans() -> None:
     assert rows.loc[0, "end"] == date(2016, 12, 31) and rows.loc[1, "inferred"]
 
 
+def test_items_outside_the_opening_window_are_counted() -> None:
+    from marsad.views import focus_range, outside_window
+
+    # April 2019 around Tripoli, and one year-long span from 2016 (Sirte): the chart opens on April.
+    starts = pd.Series([date(2019, 4, d) for d in (4, 6, 7, 7, 8, 9, 10, 12, 20, 28)] + [date(2016, 1, 1)])
+    ends = starts.where(starts.map(lambda d: d.year == 2019), date(2016, 12, 31))
+    window = focus_range(starts)
+    assert window[0] > date(2016, 12, 31) and window[1] >= date(2019, 4, 28)
+    assert outside_window(starts, ends, window) == 1
+    assert outside_window(starts, ends, (date(2016, 6, 1), date(2019, 5, 1))) == 0, "a span reaching in is shown"
+    assert outside_window(starts, ends, None) == 0
+
+
 def test_long_spans_are_counted_per_week_or_month():
     from marsad.views import timeline_unit
 
