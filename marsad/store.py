@@ -587,21 +587,33 @@ class Store:
         order = tuple(c.desc() for c in columns) if newest_first else columns
         if limit is None:
             return self._frame(build(filters, article_id).order_by(*order))
-        chosen = None if article_id else self._all_from_links(table, filters, limit)
+        chosen = None if article_id else self._chosen_from_links(table, filters, limit, newest_first)
         if chosen is None:
             probe = self._links_many(table, filters, limit)
             chosen = sa.select(key).where(*conditions(filters, article_id, probe=probe)).order_by(*order).limit(limit)
         return self._frame(build(Filters()).where(key.in_(chosen)).order_by(*order).limit(limit))
 
-    def _all_from_links(self, table: sa.Table, filters: Filters, limit: int) -> sa.Select | None:
-        """The ids of every matching row, chosen on the link table that repeats what the filter tests
-        (one actor's events, one place's statements), when there are at most `limit`: no row of
-        `table` is read to choose them. None when the filter needs `table` itself, or matches more."""
+    def _chosen_from_links(self, table: sa.Table, filters: Filters, limit: int, newest_first: bool) -> sa.Select | None:
+        """The ids of the rows to list, chosen on the link table that repeats what the filter tests (one
+        actor's events, one place's statements; both carry the date): no row of `table` is read to choose.
+
+        Past `limit` matches, those dated on or beyond the limit-th date in list order, with the undated
+        (ties included; the caller orders and cuts). None when the filter needs `table` itself.
+        """
         source, conditions = self._event_source(filters) if table is events else self._statement_source(filters)
         if source is table:
             return None
         matching = sa.select(source.c[table.primary_key.columns.keys()[0]]).where(*conditions)
-        return matching if self._count_up_to(matching, limit) <= limit else None
+        if self._count_up_to(matching, limit) <= limit:
+            return matching
+        order = source.c.date.desc() if newest_first else source.c.date.asc()
+        with self.engine.connect() as conn:
+            edge = conn.execute(sa.select(source.c.date).where(*conditions).order_by(order)
+                                .offset(limit - 1).limit(1)).scalar()
+        if edge is None:
+            return None
+        reached = source.c.date >= edge if newest_first else source.c.date <= edge
+        return matching.where(sa.or_(reached, source.c.date.is_(None)))
 
     def _links_many(self, table: sa.Table, filters: Filters, limit: int) -> bool:
         """Whether walking the table by date and probing each row beats collecting the linked rows.

@@ -252,6 +252,9 @@ def test_answers_from_the_link_tables_match_the_main_tables(url, monkeypatch):
             out.append(pd.DataFrame([store.counts(f, entities=False)]))
             out.append(store.events(f, limit=10_000, newest_first=True))  # all of them: chosen on a link table
             out.append(store.statements(f, limit=10_000, newest_first=True))
+            for newest_first in (True, False):  # past the limit: cut at the limit-th date, ties kept, then cut
+                out.append(store.events(f, limit=7, newest_first=newest_first))
+                out.append(store.statements(f, limit=7, newest_first=newest_first))
         return out
 
     monkeypatch.setattr(db, "RANK_AT_MOST", 0)  # newest per place: the walk, on either table
@@ -260,7 +263,8 @@ def test_answers_from_the_link_tables_match_the_main_tables(url, monkeypatch):
     monkeypatch.setattr(Store, "_one_place", staticmethod(lambda filters: False))
     for got, expected in zip(fast, answers(), strict=True):
         pd.testing.assert_frame_equal(got, expected)
-    assert all(len(frame) for frame in fast[4::6]) and all(len(frame) for frame in fast[5::6][4:])
+    assert all(len(frame) for frame in fast[4::10]) and all(len(frame) for frame in fast[5::10][4:])
+    assert all(len(frame) == 7 for frame in fast[7::10][4:]), "one place's statements: more than the limit"
 
 
 def test_a_store_without_the_event_columns_of_event_actors_gets_them(url, tmp_path):
