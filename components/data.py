@@ -171,9 +171,9 @@ def ensure_processed(s: Store) -> None:
     """On a first run with an empty store, process seeds/ with a progress bar."""
     if s.count("articles") > 0 or not SEEDS_DIR.exists():
         return
-    from marsad.process import process_paths
+    bar = st.progress(0.0, text="First run: loading the Arabic tools to process the seed articles…")
+    from marsad.process import process_paths  # camel-tools: seconds to import, so after the bar shows
 
-    bar = st.progress(0.0, text="First run: processing the seed articles…")
 
     def progress(done: int, total: int, item) -> None:  # noqa: ANN001
         bar.progress(done / max(total, 1), text=f"Processed {done} of {total}: {item.title[:60]}")
