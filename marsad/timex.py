@@ -11,6 +11,8 @@ What is understood (published = the article's publication date):
   `5-7 أبريل` (range), `7/4/2019`, `07.04.2019` (day first), `2019-04-07`, an optional
   weekday in front (`الأحد 7 أبريل`, `يوم الجمعة الموافق 5 أبريل`);
   `7 من الشهر الجاري`, `15 أبريل الماضي`, `أبريل من العام الماضي`;
+* Hijri (Umm al-Qura) dates with their year: `15 رمضان 1440هـ`, `29 محرم 1430`, `شعبان 1436هـ`
+  (a month), `15/9/1440هـ` (the `هـ` is then required);
 * month + year (`نيسان/أبريل 2019`), a month after a cue (`في مارس`, `شهر آب`), years after
   a cue (`عام 2016`, `في 2016`, `منذ 2011`, `2019م`), `عامي 2011 و2014` (range);
 * relative to publication: `اليوم`, `صباح اليوم الأحد`, `أمس السبت`, `أول أمس`, `غدا`,
@@ -46,6 +48,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from hijridate import Hijri
+
 from marsad.records import TimeMention
 from marsad.text import Normalized, normalize, normalize_key
 
@@ -62,6 +66,7 @@ _INFER_WINDOW = timedelta(days=62)  # a yearless date this far after publication
 @dataclass(frozen=True)
 class _Lexicon:
     months: dict[str, tuple[int, str]]  # normalised name -> (month, ambiguity: "" | cue | strict)
+    hijri_months: dict[str, tuple[int, str]]  # normalised name -> (Hijri month, ambiguity: "" | strict)
     ordinals: dict[str, int]
     numbers: dict[str, int | None]  # None = "a few"
     units: dict[str, tuple[str, int | None]]  # -> (day|week|month|year|hour, implied count)
@@ -75,6 +80,8 @@ def _lexicon() -> _Lexicon:
     months: dict[str, tuple[int, str]] = {}
     for row in _read_csv("months.csv"):
         months[normalize_key(row["name"])] = (int(row["month"]), row["ambiguity"].strip())
+    hijri_months = {normalize_key(row["name"]): (int(row["month"]), row["ambiguity"].strip())
+                    for row in _read_csv("hijri_months.csv")}
     ordinals: dict[str, int] = {}
     numbers: dict[str, int | None] = {}
     units: dict[str, tuple[str, int | None]] = {}
@@ -96,7 +103,7 @@ def _lexicon() -> _Lexicon:
         else:
             words.setdefault(kind, set()).add(word)
     return _Lexicon(
-        months, ordinals, numbers, units, weekdays, modifiers, {k: frozenset(v) for k, v in words.items()}
+        months, hijri_months, ordinals, numbers, units, weekdays, modifiers, {k: frozenset(v) for k, v in words.items()}
     )
 
 
@@ -398,6 +405,31 @@ def _month(match: re.Match[str], ctx: _Ctx) -> _Hit | None:
     return _Hit(start, match.end(), first, last, "month", relative)
 
 
+def _hijri(match: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    """`15 رمضان 1440هـ`, `شهر شعبان 1436`, `15/9/1440هـ`: converted with the Umm al-Qura calendar."""
+    groups = match.groupdict()
+    year, name = int(groups["hy"]), groups.get("hm")
+    month, ambiguity = ctx.lex.hijri_months[" ".join(name.split())] if name else (int(groups["hmn"]), "")
+    day = int(groups["hd"]) if groups.get("hd") else None
+    if ambiguity == "strict" and day is None and not groups.get("era") and not match.group(0).startswith("شهر"):
+        return None  # صفر 1440 is also "zero 1440": a day, شهر or هـ says it is the month
+    try:
+        if day is not None:
+            first = last = _gregorian(Hijri(year, month, day))
+        else:
+            first = _gregorian(Hijri(year, month, 1))
+            last = first + timedelta(days=Hijri(year, month, 1).month_length() - 1)
+    except (ValueError, OverflowError):  # no such day, or outside the calendar's 1343–1500 AH
+        return None
+    start = _weekday_before(ctx, match.start()) if day is not None else match.start()
+    return _Hit(start, match.end(), first, last, "day" if day is not None else "month", False)
+
+
+def _gregorian(day: Hijri) -> date:
+    converted = day.to_gregorian()
+    return date(converted.year, converted.month, converted.day)
+
+
 def _year(match: re.Match[str], ctx: _Ctx) -> _Hit | None:
     """`عام 2016`, `في 2016`, `منذ 2011`, `2019م`."""
     start = match.start()
@@ -606,6 +638,13 @@ def _rules() -> tuple[_Rule, ...]:
             rf"(?P<o>{_alt(lex.ordinals)})\s+من\s+{_month_ref_re(lex, True)}{tail}",
             _day_month,
         ),
+        (
+            "hijri",
+            rf"(?:(?P<hd>\d{{1,2}})\s*(?:من\s+)?|شهر\s+)?(?P<hm>{_alt(lex.hijri_months)})\s*[,،]?\s*"
+            rf"(?:(?:عام|سنه|لعام|لسنه)\s+)?(?P<hy>1[34]\d\d)(?!\d)(?:\s*(?P<era>ه(?!\w)|هجريه|هجري|للهجره))?",
+            _hijri,
+        ),
+        ("hijri_numeric", r"(?P<hd>\d{1,2})/(?P<hmn>\d{1,2})/(?P<hy>1[34]\d\d)\s*ه(?!\w)", _hijri),
         ("month", rf"{_month_ref_re(lex, False)}{tail}", _month),
         ("year", rf"(?P<y>{_YEAR})(?:(?P<ad>\s?م)(?!\w)|(?!\w))", _year),
         (
