@@ -11,8 +11,9 @@ What is understood (published = the article's publication date):
   `5-7 أبريل` (range), `7/4/2019`, `07.04.2019` (day first), `2019-04-07`, an optional
   weekday in front (`الأحد 7 أبريل`, `يوم الجمعة الموافق 5 أبريل`);
   `7 من الشهر الجاري`, `15 أبريل الماضي`, `أبريل من العام الماضي`;
-* Hijri (Umm al-Qura) dates with their year: `15 رمضان 1440هـ`, `29 محرم 1430`, `شعبان 1436هـ`
-  (a month), `15/9/1440هـ` (the `هـ` is then required);
+* Hijri (Umm al-Qura) dates: `15 رمضان 1440هـ`, `29 محرم 1430`, `شعبان 1436هـ` (a month),
+  `15/9/1440هـ` (the `هـ` is then required), and without a year `17 رمضان الجاري`, `26 رمضان
+  الماضي`, `27 شوال المقبل` (the Hijri year of publication, chosen as for Gregorian dates);
 * month + year (`نيسان/أبريل 2019`), a month after a cue (`في مارس`, `شهر آب`), years after
   a cue (`عام 2016`, `في 2016`, `منذ 2011`, `2019م`), `عامي 2011 و2014` (range);
 * relative to publication: `اليوم`, `صباح اليوم الأحد`, `أمس السبت`, `أول أمس`, `غدا`,
@@ -48,7 +49,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from hijridate import Hijri
+from hijridate import Gregorian, Hijri
 
 from marsad.records import TimeMention
 from marsad.text import Normalized, normalize, normalize_key
@@ -408,12 +409,23 @@ def _month(match: re.Match[str], ctx: _Ctx) -> _Hit | None:
 def _hijri(match: re.Match[str], ctx: _Ctx) -> _Hit | None:
     """`15 رمضان 1440هـ`, `شهر شعبان 1436`, `15/9/1440هـ`: converted with the Umm al-Qura calendar."""
     groups = match.groupdict()
-    year, name = int(groups["hy"]), groups.get("hm")
+    name = groups.get("hm")
     month, ambiguity = ctx.lex.hijri_months[" ".join(name.split())] if name else (int(groups["hmn"]), "")
     day = int(groups["hd"]) if groups.get("hd") else None
-    if ambiguity == "strict" and day is None and not groups.get("era") and not match.group(0).startswith("شهر"):
-        return None  # صفر 1440 is also "zero 1440": a day, شهر or هـ says it is the month
+    if ambiguity == "strict" and (not groups.get("hy") or (
+            day is None and not groups.get("era") and not match.group(0).startswith("شهر"))):
+        return None  # صفر 1440 is also "zero 1440", and 3 صفر a score: a year and a day, شهر or هـ
     try:
+        if groups.get("hy"):
+            year, relative = int(groups["hy"]), False
+        else:  # 17 رمضان الجاري: the year of publication's Hijri calendar
+            resolved = _hijri_year(ctx, month, day or 1, groups.get("mod"))
+            if resolved is None:
+                return None
+            year, relative = resolved
+            prev = _prev_word(ctx.text, match.start())
+            if prev and prev[0] in ctx.lex.words.get("name_before", ()):
+                return None  # a name (ثورة 17 رمضان), not a date
         if day is not None:
             first = last = _gregorian(Hijri(year, month, day))
         else:
@@ -422,7 +434,23 @@ def _hijri(match: re.Match[str], ctx: _Ctx) -> _Hit | None:
     except (ValueError, OverflowError):  # no such day, or outside the calendar's 1343–1500 AH
         return None
     start = _weekday_before(ctx, match.start()) if day is not None else match.start()
-    return _Hit(start, match.end(), first, last, "day" if day is not None else "month", False)
+    return _Hit(start, match.end(), first, last, "day" if day is not None else "month", relative)
+
+
+def _hijri_year(ctx: _Ctx, month: int, day: int, modifier: str | None) -> tuple[int, bool] | None:
+    """The Hijri year of a yearless Hijri date, as `_year_for` finds a Gregorian one: publication's year,
+    the one before for `الماضي` or a date well after publication, the one after for `المقبل`."""
+    pub = ctx.published
+    if pub is None:
+        return None
+    year = Gregorian(pub.year, pub.month, pub.day).to_hijri().year
+    kind = _modifier_kind(ctx, modifier)
+    when = _gregorian(Hijri(year, month, min(day, 29)))
+    if kind == "past" and when >= pub or kind != "next" and when > pub + _INFER_WINDOW:
+        year -= 1
+    elif kind == "next" and when <= pub:
+        year += 1
+    return year, True
 
 
 def _gregorian(day: Hijri) -> date:
@@ -642,6 +670,11 @@ def _rules() -> tuple[_Rule, ...]:
             "hijri",
             rf"(?:(?P<hd>\d{{1,2}})\s*(?:من\s+)?|شهر\s+)?(?P<hm>{_alt(lex.hijri_months)})\s*[,،]?\s*"
             rf"(?:(?:عام|سنه|لعام|لسنه)\s+)?(?P<hy>1[34]\d\d)(?!\d)(?:\s*(?P<era>ه(?!\w)|هجريه|هجري|للهجره))?",
+            _hijri,
+        ),
+        (
+            "hijri_day",  # no year: relative to publication
+            rf"(?P<hd>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{_alt(lex.hijri_months)})(?:\s+(?P<mod>{mods}))?",
             _hijri,
         ),
         ("hijri_numeric", r"(?P<hd>\d{1,2})/(?P<hmn>\d{1,2})/(?P<hy>1[34]\d\d)\s*ه(?!\w)", _hijri),
