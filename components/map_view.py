@@ -87,7 +87,7 @@ class PlaceMarkers(JSCSSMixin, RenderedOnce):
     _template = Template("""
         {% macro script(this, kwargs) %}
         (function () {
-            var group = {{ this.group_js }};
+            var group = {{ this.group_js }}, opened = null;
             {{ this.places_json }}.forEach(function (p) {
                 var marker = L.circleMarker([p.lat, p.lon], {radius: p.radius, color: "#ffffff", weight: 1.5,
                     fill: true, fillColor: p.color, fillOpacity: 0.85});
@@ -95,8 +95,13 @@ class PlaceMarkers(JSCSSMixin, RenderedOnce):
                     className: p.label ? "marsad-label" : ""});
                 marker.bindPopup(p.popup, {maxWidth: 360});
                 group.addLayer(marker);
+                if (p.open) { opened = marker; }
             });
             group.addTo({{ this._parent.get_name() }});
+            if (opened) {  // the place the page is filtered to (a click reran it): its popup stays open
+                if (group.zoomToShowLayer) { group.zoomToShowLayer(opened, function () { opened.openPopup(); }); }
+                else { opened.openPopup(); }
+            }
         })();
         {% endmacro %}
     """)
@@ -111,8 +116,9 @@ class PlaceMarkers(JSCSSMixin, RenderedOnce):
 
 
 def build_map(places: pd.DataFrame, statements: pd.DataFrame, events: pd.DataFrame, event_types: pd.DataFrame,
-              show_countries: bool = False) -> folium.Map:
-    """`statements` and `events`: rows with a `place_id`, newest first at each place."""
+              show_countries: bool = False, open_place: str | None = None) -> folium.Map:
+    """`statements` and `events`: rows with a `place_id`, newest first at each place; `open_place`: the
+    place whose popup opens with the map."""
     shown = places if show_countries else places[places["kind"] != "country"]
     bounds = map_bounds(shown)
     figure = make_base_map(bounds)
@@ -138,6 +144,7 @@ def build_map(places: pd.DataFrame, statements: pd.DataFrame, events: pd.DataFra
             "tooltip": escape(short_name(place["name_en"])) if label
             else f"{escape(place['name_en'])} · {escape(place['name_ar'])} ({place['mentions']})",
             "popup": _popup(place, events_at.get(place_id, []), said_at.get(place_id, [])),
+            "open": place_id == open_place,
         })
     PlaceMarkers(markers, cluster=len(markers) > CLUSTER_ABOVE).add_to(figure)
     return figure

@@ -19,7 +19,8 @@ events = data.events_per_place(url, key)  # the newest at each place, for the po
 statements = data.statements_per_place(url, key)  # the newest naming each place, for the popups
 show_countries = st.toggle("Show whole countries (states mentioned as actors)", value=False)
 st.markdown(map_view.legend(data.place_event_types(url, key)), unsafe_allow_html=True)
-figure = map_view.build_map(places, statements, events, data.place_event_types(url, key), show_countries)
+figure = map_view.build_map(places, statements, events, data.place_event_types(url, key), show_countries,
+                            open_place=f.places[0] if len(f.places) == 1 else None)
 clicked, tooltip = map_view.show_map(figure)
 place_id = place_clicked(places, clicked, tooltip)
 if place_id and place_id not in f.places:

@@ -213,6 +213,22 @@ def _folium_frame(page):
     return frame
 
 
+def _open_popup_text(page, timeout_s: float = 30.0) -> str:
+    """The text of the open popup on the map, through the rerun that may replace the map's frame."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            frame = _folium_frame(page)
+            frame.wait_for_function("() => { const p = document.querySelector('.leaflet-popup');"
+                                    " return p && getComputedStyle(p).opacity === '1'; }", timeout=5_000)
+            return frame.locator(".leaflet-popup-content").first.inner_text(timeout=2_000)
+        except PlaywrightError:  # the frame was replaced under us: look again
+            if time.monotonic() > deadline:
+                raise
+
+
 def _markers(frame) -> list[dict]:
     """Every CircleMarker on the map: lat/lng, radius, tooltip text and pixel position in the iframe."""
     return frame.evaluate("""() => {
@@ -264,10 +280,9 @@ def test_page_loads(tab, name):
         target = _isolated_marker(markers, size)
         box = page.locator(FOLIUM).first.bounding_box()
         page.mouse.click(box["x"] + target["x"], box["y"] + target["y"])
-        frame.wait_for_selector(".leaflet-popup-content", timeout=10_000)
-        frame.wait_for_function("() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")
-        page.wait_for_timeout(400)  # the popup's autopan
-        text = frame.locator(".leaflet-popup-content").first.inner_text()
+        # the click filters the page to the place; the map drawn again opens with that place's popup
+        page.wait_for_function("() => new URLSearchParams(location.search).has('place')", timeout=20_000)
+        text = _open_popup_text(page)
         assert target["tip"].split(" · ")[0] in text, text
     else:
         text = page.inner_text("body")

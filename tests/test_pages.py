@@ -266,6 +266,9 @@ def test_place_filter_from_url_shrinks_places_table(seeds_url):
     at = open_page("map", place="ly-janzour")
     shown = at.dataframe[0].value
     assert "Janzour" in set(shown["name_en"]) and len(shown) < len(everything)
+    # one place chosen (a click on its marker): the map opens with its popup
+    assert re.findall(r'"open": ?true', folium_args(at)["script"]) == ['"open": true']
+    assert '"open": true' not in folium_args(open_page("map"))["script"]
 
 
 def test_date_filter_changes_the_timeline(seeds_url):
