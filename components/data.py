@@ -7,6 +7,7 @@ query pairs — so a filter change is one cached lookup.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -167,13 +168,30 @@ def clear() -> None:
     st.cache_data.clear()
 
 
+_FIRST_RUN = threading.Lock()  # one session processes the seeds; the others wait for it
+
+
 def ensure_processed(s: Store) -> None:
-    """On a first run with an empty store, process seeds/ with a progress bar."""
-    if s.count("articles") > 0 or not SEEDS_DIR.exists():
+    """On a first run with an empty store, process seeds/ with a progress bar.
+
+    A session opened meanwhile (another tab, a colleague) waits for it: the store it would read
+    is half-written until the run ends, and what it cached would stay out of date.
+    """
+    if not _FIRST_RUN.locked() and (s.count("articles") > 0 or not SEEDS_DIR.exists()):
         return
+    waiting = st.empty()
+    if _FIRST_RUN.locked():
+        waiting.info("Another session is processing the seed articles for the first run; this page waits for it.")
+    with _FIRST_RUN:
+        waiting.empty()
+        if s.count("articles") > 0 or not SEEDS_DIR.exists():  # done while this session waited
+            return
+        _process_seeds(s)
+
+
+def _process_seeds(s: Store) -> None:
     bar = st.progress(0.0, text="First run: loading the Arabic tools to process the seed articles…")
     from marsad.process import process_paths  # camel-tools: seconds to import, so after the bar shows
-
 
     def progress(done: int, total: int, item) -> None:  # noqa: ANN001
         bar.progress(done / max(total, 1), text=f"Processed {done} of {total}: {item.title[:60]}")

@@ -361,6 +361,38 @@ def test_first_run_processes_seeds_into_an_empty_store(tmp_path, monkeypatch):
     assert Store(f"sqlite:///{db}").count("articles") == 2
 
 
+def test_a_session_opened_during_the_first_run_waits_for_it(tmp_path, monkeypatch):
+    """Another tab opened while the first run processes the seeds sees the whole store, not half of it,
+    and does not process them again."""
+    import threading
+
+    from components import data
+    from marsad.process import process_paths
+
+    url = f"sqlite:///{tmp_path / 'first.sqlite'}"
+    monkeypatch.setenv("MARSAD_DB", url)
+    calls = []
+    monkeypatch.setattr("marsad.process.process_paths", lambda *a, **k: calls.append(a) or process_paths(*a, **k))
+    holding = threading.Event()
+
+    def first_session() -> None:  # what the first tab's run does, slowly
+        with data._FIRST_RUN:
+            holding.set()
+            first = Store(url)
+            process_paths([data.SEEDS_DIR / "000_africom_evacuation.txt"], first, workers=1)
+            threading.Event().wait(0.5)  # a half-written store: one article of two
+            process_paths([data.SEEDS_DIR], first, workers=1)
+
+    worker = threading.Thread(target=first_session)
+    worker.start()
+    holding.wait(5)
+    at = open_page("overview")
+    worker.join()
+    assert not at.exception
+    assert metrics(at)["Articles"] == "2", "the whole store, read after the first run ended"
+    assert not calls, "the waiting session did not process the seeds again"
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Untrusted text is escaped
 
