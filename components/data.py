@@ -169,24 +169,33 @@ def clear() -> None:
 
 
 _FIRST_RUN = threading.Lock()  # one session processes the seeds; the others wait for it
+UNFINISHED = "first_run_unfinished"  # set on the store while the seeds are processed
+
+
+def _needs_seeds(s: Store) -> bool:
+    """An empty store, or one whose first run was cut short (a click reruns the page mid-way)."""
+    return SEEDS_DIR.exists() and (s.count("articles") == 0 or s.flag(UNFINISHED))
 
 
 def ensure_processed(s: Store) -> None:
     """On a first run with an empty store, process seeds/ with a progress bar.
 
     A session opened meanwhile (another tab, a colleague) waits for it: the store it would read
-    is half-written until the run ends, and what it cached would stay out of date.
+    is half-written until the run ends, and what it cached would stay out of date. A run cut
+    short is taken up again by the next page run.
     """
-    if not _FIRST_RUN.locked() and (s.count("articles") > 0 or not SEEDS_DIR.exists()):
+    if not _FIRST_RUN.locked() and not _needs_seeds(s):
         return
     waiting = st.empty()
     if _FIRST_RUN.locked():
         waiting.info("Another session is processing the seed articles for the first run; this page waits for it.")
     with _FIRST_RUN:
         waiting.empty()
-        if s.count("articles") > 0 or not SEEDS_DIR.exists():  # done while this session waited
+        if not _needs_seeds(s):  # done while this session waited
             return
+        s.set_flag(UNFINISHED, True)
         _process_seeds(s)
+        s.set_flag(UNFINISHED, False)
 
 
 def _process_seeds(s: Store) -> None:

@@ -417,8 +417,22 @@ class Store:
             return self._facets[1]
 
     def _version(self) -> int:
+        return self._meta("version")
+
+    def _meta(self, key: str) -> int | None:
         with self.engine.connect() as conn:
-            return conn.execute(sa.select(store_meta.c.value).where(store_meta.c.key == "version")).scalar_one()
+            return conn.execute(sa.select(store_meta.c.value).where(store_meta.c.key == key)).scalar()
+
+    def flag(self, name: str) -> bool:
+        """Whether the flag `name` is set on the store (see set_flag)."""
+        return bool(self._meta(f"flag:{name}"))
+
+    def set_flag(self, name: str, on: bool) -> None:
+        """Set or clear a flag kept in the store itself, e.g. a job begun and not yet finished."""
+        with self.engine.begin() as conn:
+            conn.execute(store_meta.delete().where(store_meta.c.key == f"flag:{name}"))
+            if on:
+                conn.execute(store_meta.insert().values(key=f"flag:{name}", value=1))
 
     def _facets_file(self) -> Path | None:
         """Where the index is kept between processes: beside a SQLite file (None for other stores)."""
@@ -445,8 +459,7 @@ class Store:
     def _store_id(self) -> int:
         """A random number drawn when the store was created: a file saved for another store with the same
         version (the database deleted and built again) does not match."""
-        with self.engine.connect() as conn:
-            return conn.execute(sa.select(store_meta.c.value).where(store_meta.c.key == "store_id")).scalar_one()
+        return self._meta("store_id")
 
     def _read_facets(self) -> Facets:
         columns = ("article_id", "published", "published_inferred", "source", "entities", "mentions", "days")

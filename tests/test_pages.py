@@ -361,6 +361,25 @@ def test_first_run_processes_seeds_into_an_empty_store(tmp_path, monkeypatch):
     assert Store(f"sqlite:///{db}").count("articles") == 2
 
 
+def test_a_first_run_cut_short_is_taken_up_again(tmp_path, monkeypatch):
+    """A click during the first run reruns the page mid-way: one seed saved of two. The next run goes on."""
+    from components import data
+    from marsad.process import process_paths
+
+    url = f"sqlite:///{tmp_path / 'first.sqlite'}"
+    monkeypatch.setenv("MARSAD_DB", url)
+    cut = Store(url)
+    process_paths([data.SEEDS_DIR / "000_africom_evacuation.txt"], cut, workers=1)
+    cut.set_flag(data.UNFINISHED, True)
+    at = open_page("overview")
+    assert metrics(at)["Articles"] == "2" and not Store(url).flag(data.UNFINISHED)
+    # a store of one's own articles (no flag) is never filled with the seeds
+    own = tmp_path / "own.sqlite"
+    process_paths([data.SEEDS_DIR / "000_africom_evacuation.txt"], Store(f"sqlite:///{own}"), workers=1)
+    monkeypatch.setenv("MARSAD_DB", f"sqlite:///{own}")
+    assert metrics(open_page("overview"))["Articles"] == "1"
+
+
 def test_a_session_opened_during_the_first_run_waits_for_it(tmp_path, monkeypatch):
     """Another tab opened while the first run processes the seeds sees the whole store, not half of it,
     and does not process them again."""
