@@ -69,7 +69,7 @@ def date_label(value: object, precision: str) -> str:
         return "undated"
     text = str(value)[:10]
     if precision == "reported":
-        return f'<span class="inferred" title="no date in the sentence: the publication date">{text} (reported)</span>'
+        return f'<span class="inferred" title="no date in the sentence: the article\'s publication date">{text} (publication date)</span>'
     if precision == "month":
         return f"{text[:7]} (month)"
     if precision == "year":
