@@ -14,6 +14,9 @@ What is understood (published = the article's publication date):
 * Hijri (Umm al-Qura) dates: `15 رمضان 1440هـ`, `29 محرم 1430`, `شعبان 1436هـ` (a month),
   `15/9/1440هـ` (the `هـ` is then required), and without a year `17 رمضان الجاري`, `26 رمضان
   الماضي`, `27 شوال المقبل` (the Hijri year of publication, chosen as for Gregorian dates);
+* a part of a month or year in front of it: `أواخر مارس 2019` (21-31 March), `منتصف أبريل
+  الماضي` (11-20), `مطلع الشهر الجاري` (1-10), `أوائل 2018` (January-April), `نهاية عام 2018`
+  (September-December), as ranges;
 * month + year (`نيسان/أبريل 2019`), a month after a cue (`في مارس`, `شهر آب`), years after
   a cue (`عام 2016`, `في 2016`, `منذ 2011`, `2019م`), `عامي 2011 و2014` (range);
 * relative to publication: `اليوم`, `صباح اليوم الأحد`, `أمس السبت`, `أول أمس`, `غدا`,
@@ -73,6 +76,7 @@ class _Lexicon:
     units: dict[str, tuple[str, int | None]]  # -> (day|week|month|year|hour, implied count)
     weekdays: dict[str, tuple[int, bool]]  # -> (date.weekday(), ambiguous)
     modifiers: dict[str, tuple[str, bool]]  # -> (past|next|current, weak)
+    parts: dict[str, str]  # مطلع / منتصف / أواخر -> early | mid | late
     words: dict[str, frozenset[str]]  # other kinds: daypart, *_cue, *_block_*, name_before
 
 
@@ -88,6 +92,7 @@ def _lexicon() -> _Lexicon:
     units: dict[str, tuple[str, int | None]] = {}
     weekdays: dict[str, tuple[int, bool]] = {}
     modifiers: dict[str, tuple[str, bool]] = {}
+    parts: dict[str, str] = {}
     words: dict[str, set[str]] = {}
     for row in _read_csv("time_words.csv"):
         kind, word, value, flag = row["kind"], normalize_key(row["word"]), row["value"], row["flag"]
@@ -101,10 +106,13 @@ def _lexicon() -> _Lexicon:
             weekdays[word] = (int(value), flag == "ambiguous")
         elif kind == "modifier":
             modifiers[word] = (value, flag == "weak")
+        elif kind == "part":
+            parts[word] = value
         else:
             words.setdefault(kind, set()).add(word)
     return _Lexicon(
-        months, hijri_months, ordinals, numbers, units, weekdays, modifiers, {k: frozenset(v) for k, v in words.items()}
+        months, hijri_months, ordinals, numbers, units, weekdays, modifiers, parts,
+        {k: frozenset(v) for k, v in words.items()},
     )
 
 
@@ -458,6 +466,28 @@ def _gregorian(day: Hijri) -> date:
     return date(converted.year, converted.month, converted.day)
 
 
+# A part of a month (days) or of a year (months), for `مطلع` / `منتصف` / `أواخر` in front of it.
+_MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+_YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+
+
+def _part_of(hit: _Hit, ctx: _Ctx) -> _Hit:
+    """`أواخر مارس 2019`: the last third of the month (21-31 March), `مطلع العام الجاري`: its first
+    four months; precision `range`. A hit that is not a whole month or year is returned as it is."""
+    prev = _prev_word(ctx.text, hit.start)
+    part = ctx.lex.parts.get(prev[0]) if prev else None
+    if part is None or hit.precision not in ("month", "year"):
+        return hit
+    if hit.precision == "month":  # by days into the span: a Hijri month has its own
+        low, high = _MONTH_PARTS[part]
+        first = hit.date + timedelta(days=low - 1)
+        last = hit.end_date if part == "late" else hit.date + timedelta(days=high - 1)
+    else:
+        low, high = _YEAR_PARTS[part]
+        first, last = date(hit.date.year, low, 1), _month_span(hit.date.year, high)[1]
+    return _Hit(prev[1], hit.end, first, last, "range", hit.relative)
+
+
 def _year(match: re.Match[str], ctx: _Ctx) -> _Hit | None:
     """`عام 2016`, `في 2016`, `منذ 2011`, `2019م`."""
     start = match.start()
@@ -746,6 +776,7 @@ def find_times(
             if hit is not None and _left_ok(ctx.text, hit.start):
                 hits.append(hit)
     hits.extend(_english_dates(ctx.text))
+    hits = [_part_of(hit, ctx) for hit in hits]
     mentions: list[TimeMention] = []
     for hit in _longest_first(hits):
         start, end = normalized.span_to_original(hit.start, hit.end)
