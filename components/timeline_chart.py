@@ -87,8 +87,10 @@ def timeline_figure(rows: pd.DataFrame, title: str = "") -> go.Figure:
                            "marker": {"symbol": f"{symbol}-open" if hollow else symbol, "size": 13, "color": color,
                                       "line": {"width": 1.5, "color": color}},
                            "hovertext": text, "hoverinfo": "text"})
-    lanes = list(dict.fromkeys(rows["lane"]))
     window = focus_range(rows["start"])
+    # lanes top-down by their first item in the opening window; lanes with none there go last
+    shown = rows if window is None else rows[(rows["end"] >= window[0]) & (rows["start"] <= window[1])]
+    lanes = list(dict.fromkeys([*shown["lane"], *rows["lane"]]))
     layout = {
         "title": {"text": title, "font": {"size": 15}}, "font": {"family": FONT, "size": 13},
         "height": max(320, 120 + 34 * len(lanes)), "margin": {"l": 10, "r": 20, "t": 60 if title else 20, "b": 40},
