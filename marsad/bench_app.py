@@ -297,7 +297,7 @@ def build_store(url: str, n: int, generator: Generator, chunk: int = CHUNK) -> B
                 conn.execute(sa.schema.CreateIndex(index, if_not_exists=True))
             store._link_statement_entities(conn)  # from the spans, as a store's own writes do
             store._bump_version(conn)  # a write like any other: an index of the store before it is stale
-        store.facets()  # saved beside the store, as processing leaves it
+        store.save_facets()  # as processing leaves it
     finally:
         store.engine.dispose()
     return stats

@@ -55,7 +55,7 @@ def process_articles(articles: list[Article], store: Store, workers: int | None 
     if batch:
         flush()
     if report.processed:
-        store.facets()  # the dashboard's index, saved beside the store: its first page need not build it
+        store.save_facets()
     return report
 
 
