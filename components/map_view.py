@@ -45,15 +45,17 @@ def _popup(place: dict, events: list[dict], said: list[dict]) -> str:
              f"<div style='color:#5b6470'>{escape(place['kind'] or '')} · {place['mentions']} mention(s) in "
              f"{place['articles']} article(s)</div>"]
     for row in events[:POPUP_ITEMS]:
-        parts.append(f"<div style='margin-top:4px'><b>{escape(row['label_en'] or row['type'])}</b> "
-                     f"{date_label(row['date'], row.get('date_precision', ''))}"
-                     f"<div dir='rtl' lang='ar' style='text-align:right'>{escape(_clip(row['sentence']))}</div></div>")
+        parts.append(_popup_item(f"<b>{escape(row['label_en'] or row['type'])}</b>", row, row["sentence"]))
     for row in said[:POPUP_ITEMS]:
         who = row.get("speaker_en") or row.get("speaker_text") or "unnamed"
-        parts.append(f"<div style='margin-top:4px'><b>{escape(who)}</b> {escape(row['verb'])} "
-                     f"{date_label(row['date'], row.get('date_precision', ''))}"
-                     f"<div dir='rtl' lang='ar' style='text-align:right'>{escape(_clip(row['quote']))}</div></div>")
+        parts.append(_popup_item(f"<b>{escape(who)}</b> {escape(row['verb'])}", row, row["quote"]))
     return "<div style='min-width:260px;max-width:340px'>" + "".join(parts) + "</div>"
+
+
+def _popup_item(heading: str, row: dict, arabic: str) -> str:
+    """One event or statement in a popup: its heading (HTML), date with precision, the Arabic text clipped."""
+    return (f"<div style='margin-top:4px'>{heading} {date_label(row['date'], row.get('date_precision', ''))}"
+            f"<div dir='rtl' lang='ar' style='text-align:right'>{escape(_clip(arabic))}</div></div>")
 
 
 POPUP_EVENT_COLUMNS = ["place_id", "label_en", "type", "date", "date_precision", "sentence"]

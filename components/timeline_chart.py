@@ -16,7 +16,7 @@ from datetime import timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
-from marsad.views import event_color, focus_range
+from marsad.views import event_color, focus_range, in_window
 
 FONT = "Noto Sans, Noto Naskh Arabic, DejaVu Sans, Arial, sans-serif"
 STANCE_COLORS = {"deny": "#b91c1c", "reject": "#b91c1c", "appeal": "#ca8a04", "warn": "#ca8a04",
@@ -89,7 +89,7 @@ def timeline_figure(rows: pd.DataFrame, title: str = "") -> go.Figure:
                            "hovertext": text, "hoverinfo": "text"})
     window = focus_range(rows["start"])
     # lanes top-down by their first item in the opening window; lanes with none there go last
-    shown = rows if window is None else rows[(rows["end"] >= window[0]) & (rows["start"] <= window[1])]
+    shown = rows[in_window(rows["start"], rows["end"], window)]
     lanes = list(dict.fromkeys([*shown["lane"], *rows["lane"]]))
     layout = {
         "title": {"text": title, "font": {"size": 15}}, "font": {"family": FONT, "size": 13},

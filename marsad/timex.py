@@ -362,10 +362,8 @@ def _day_month(match: re.Match[str], ctx: _Ctx) -> _Hit | None:
         if resolved is None:
             return None
         year, relative = resolved
-        if not groups.get("y"):
-            prev = _prev_word(ctx.text, match.start())
-            if prev and prev[0] in ctx.lex.words.get("name_before", ()):
-                return None  # ثورة 17 فبراير, قوى 14 آذار: a name, not a date
+        if not groups.get("y") and _named(ctx, match.start()):
+            return None  # ثورة 17 فبراير, قوى 14 آذار: a name, not a date
     first = _safe_date(year, month, day)
     if first is None:
         return None
@@ -376,6 +374,12 @@ def _day_month(match: re.Match[str], ctx: _Ctx) -> _Hit | None:
             return None
     start = _weekday_before(ctx, match.start())
     return _Hit(start, match.end(), first, last, "day" if last == first else "range", relative)
+
+
+def _named(ctx: _Ctx, start: int) -> bool:
+    """Whether the word before `start` makes a yearless date a name (ثورة 17 فبراير, قوى 14 آذار)."""
+    prev = _prev_word(ctx.text, start)
+    return bool(prev) and prev[0] in ctx.lex.words.get("name_before", ())
 
 
 def _weekday_before(ctx: _Ctx, start: int) -> int:
@@ -431,8 +435,7 @@ def _hijri(match: re.Match[str], ctx: _Ctx) -> _Hit | None:
             if resolved is None:
                 return None
             year, relative = resolved
-            prev = _prev_word(ctx.text, match.start())
-            if prev and prev[0] in ctx.lex.words.get("name_before", ()):
+            if _named(ctx, match.start()):
                 return None  # a name (ثورة 17 رمضان), not a date
         if day is not None:
             first = last = _gregorian(Hijri(year, month, day))
@@ -681,6 +684,7 @@ def _rules() -> tuple[_Rule, ...]:
     weekdays = _alt(lex.weekdays)
     units = _alt(lex.units)
     numbers = _alt(lex.numbers)
+    hijri_months = _alt(lex.hijri_months)
     past = r"(?:الماضيه|الاخيره|المنصرمه|السابقه|الفائته)(?!\w)"
     specs: list[tuple[str, str, _Resolver]] = [
         ("dmy", rf"(?P<d>\d{{1,2}})\s?(?P<s>[/.\-])\s?(?P<m>\d{{1,2}})\s?(?P=s)\s?(?P<y>{_YEAR})", _numeric),
@@ -698,13 +702,13 @@ def _rules() -> tuple[_Rule, ...]:
         ),
         (
             "hijri",
-            rf"(?:(?P<hd>\d{{1,2}})\s*(?:من\s+)?|شهر\s+)?(?P<hm>{_alt(lex.hijri_months)})\s*[,،]?\s*"
+            rf"(?:(?P<hd>\d{{1,2}})\s*(?:من\s+)?|شهر\s+)?(?P<hm>{hijri_months})\s*[,،]?\s*"
             rf"(?:(?:عام|سنه|لعام|لسنه)\s+)?(?P<hy>1[34]\d\d)(?!\d)(?:\s*(?P<era>ه(?!\w)|هجريه|هجري|للهجره))?",
             _hijri,
         ),
         (
             "hijri_day",  # no year: relative to publication
-            rf"(?P<hd>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{_alt(lex.hijri_months)})(?:\s+(?P<mod>{mods}))?",
+            rf"(?P<hd>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{hijri_months})(?:\s+(?P<mod>{mods}))?",
             _hijri,
         ),
         ("hijri_numeric", r"(?P<hd>\d{1,2})/(?P<hmn>\d{1,2})/(?P<hy>1[34]\d\d)\s*ه(?!\w)", _hijri),

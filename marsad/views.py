@@ -95,12 +95,17 @@ def focus_range(dates: pd.Series, margin_days: int = 3) -> tuple[date, date] | N
     return (low - pd.Timedelta(days=margin_days)).date(), (high + pd.Timedelta(days=margin_days + 1)).date()
 
 
+def in_window(starts: pd.Series, ends: pd.Series, window: tuple[date, date] | None) -> pd.Series:
+    """Which items (from start to end) reach into `window` (all of them when there is none)."""
+    if window is None:
+        return pd.Series(True, index=starts.index)
+    low, high = window
+    return (ends >= low) & (starts <= high)
+
+
 def outside_window(starts: pd.Series, ends: pd.Series, window: tuple[date, date] | None) -> int:
     """How many items (from start to end) lie wholly outside `window`: drawn, but off the opening view."""
-    if window is None or starts.empty:
-        return 0
-    low, high = window
-    return int(((ends < low) | (starts > high)).sum())
+    return int((~in_window(starts, ends, window)).sum())
 
 
 LABEL_SHIFTS = (0, -1, 1, -2, 2)  # label rows above (-) or below (+) the marker's centre, tried in turn
@@ -128,18 +133,18 @@ def label_shifts(labels: list[tuple[str, float, float, float, str]], bounds: tup
     taken = [(x - r, x + r, y - r, y + r) for x, y, r in points]  # the markers themselves
     shifts: dict[str, int] = {}
     for (place_id, _lat, _lon, radius, text), (x, y, _r) in zip(labels, points, strict=True):
-        w, h = 7.0 * len(text) + 6, 14.0
-        chosen = 0
-        for shift in LABEL_SHIFTS:
-            cy = y + shift * LABEL_ROW_PX
-            box = (x + radius + 2, x + radius + 2 + w, cy - h / 2, cy + h / 2)
-            if not any(box[0] < b[1] and b[0] < box[1] and box[2] < b[3] and b[2] < box[3] for b in taken):
-                chosen = shift
-                break
-        cy = y + chosen * LABEL_ROW_PX
-        taken.append((x + radius + 2, x + radius + 2 + w, cy - h / 2, cy + h / 2))
+        left, right = x + radius + 2, x + radius + 2 + 7.0 * len(text) + 6
+        boxes = {shift: (left, right, y + shift * LABEL_ROW_PX - 7.0, y + shift * LABEL_ROW_PX + 7.0)
+                 for shift in LABEL_SHIFTS}
+        chosen = next((shift for shift, box in boxes.items() if not any(_overlaps(box, b) for b in taken)), 0)
+        taken.append(boxes[chosen])
         shifts[place_id] = chosen * LABEL_ROW_PX
     return shifts
+
+
+def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Whether two (left, right, top, bottom) boxes overlap."""
+    return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
 
 
 def short_name(name_en: str) -> str:
