@@ -17,17 +17,20 @@ Arabic. Every failure is an `IngestError` whose message is one sentence naming t
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import io
 import json
 import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from marsad.records import Article
 from marsad.text import normalize_key
@@ -44,11 +47,18 @@ __all__ = [
     "html_to_text",
     "iter_input_files",
     "parse_published",
+    "Labelled",
+    "Problem",
+    "estimate_records",
+    "iter_articles",
+    "iter_file",
+    "read_limited",
     "read_path",
     "read_paths",
+    "utf16_without_bom",
 ]
 
-MAX_BYTES = 5_000_000  # per file (articles and sidecars alike)
+MAX_BYTES = 5_000_000  # per article (a .txt/.html file, one JSONL line, one JSON record) and per sidecar
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -156,6 +166,7 @@ def _make_date_from(moment: datetime | None) -> date | None:
     return None if moment is None else _make_date(moment.year, moment.month, moment.day)
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # Unicode Cc, less \t \n \v \f \r
 
 
@@ -171,21 +182,30 @@ def _looks_arabic(text: str) -> bool:
     return arabic >= MIN_ARABIC_LETTERS and arabic >= 0.5 * len(letters)
 
 
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# Characters plain text is made of: whitespace, ASCII, Latin-1, Arabic (and its supplements and
+# presentation forms), general punctuation. Bytes that are not UTF-16 decode to anything else.
+_PLAIN_TEXT_RE = re.compile(
+    "[\t\n\r\x20-\x7e\xa0-\xff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"
+    "\u2000-\u206f\ufb50-\ufdff\ufe70-\ufeff]"
+)
+
+
 def decode_bytes(data: bytes, name: str) -> str:
-    """Decode a file's bytes: BOM-marked UTF-8/16/32, plain UTF-8, else Arabic Windows-1256.
+    """Decode a file's bytes: BOM-marked UTF-8/16/32, plain UTF-8, UTF-16 without a BOM, else Arabic
+    Windows-1256, else (slow, rare) whatever charset-normalizer finds if it reads as Arabic.
 
     The BOM is removed and line breaks become ``\\n``. Raises `IngestError` for binary data (NUL
     bytes, control characters) and for text in another encoding.
     """
-    boms = (
-        (b"\xef\xbb\xbf", "utf-8"),
-        (b"\xff\xfe\x00\x00", "utf-32-le"),
-        (b"\x00\x00\xfe\xff", "utf-32-be"),
-        (b"\xff\xfe", "utf-16-le"),
-        (b"\xfe\xff", "utf-16-be"),
-    )
     text: str | None = None
-    for bom, encoding in boms:
+    for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom) :].decode(encoding)
@@ -196,15 +216,40 @@ def decode_bytes(data: bytes, name: str) -> str:
                 ) from None
             break
     if text is None:
-        if b"\x00" in data:
-            raise IngestError(f"{name} looks like a binary file, not text")
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = _decode_cp1256(data, name)
+        text = _decode_unmarked(data, name)
     if _control_ratio(text) > 0.05:
         raise IngestError(f"{name} looks like a binary file, not text")
     return _normalize_newlines(text)
+
+
+def _decode_unmarked(data: bytes, name: str) -> str:
+    if b"\x00" not in data:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    if (encoding := utf16_without_bom(data)) is not None:
+        return data.decode(encoding)
+    if b"\x00" in data:
+        raise IngestError(f"{name} looks like a binary file, not text")
+    return _decode_cp1256(data, name)
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when `data` (whole, or the head of a file) is UTF-16 text without a
+    byte-order mark (Windows "Unicode" files), else None."""
+    if len(data) < 4:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data[: len(data) - len(data) % 2].decode(encoding)
+        except UnicodeDecodeError as error:
+            if error.start < len(data) - 4:  # not just a pair cut by the end of a head
+                continue
+            text = data[: error.start].decode(encoding)
+        if text and len(_PLAIN_TEXT_RE.findall(text)) >= 0.95 * len(text) and _control_ratio(text) < 0.01:
+            return encoding
+    return None
 
 
 def _decode_cp1256(data: bytes, name: str) -> str:
@@ -212,10 +257,25 @@ def _decode_cp1256(data: bytes, name: str) -> str:
     if _control_ratio(text) > 0.05:
         raise IngestError(f"{name} looks like a binary file, not text")
     if not _looks_arabic(text):
+        if (found := _detected_arabic(data)) is not None:
+            return found
         raise IngestError(
             f"{name} is not UTF-8 text and does not read as Arabic in Windows-1256 either; save it as UTF-8"
         )
     return text
+
+
+def _detected_arabic(data: bytes) -> str | None:
+    """The slow fallback: charset-normalizer's best guess, kept only if it reads as Arabic text."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - installed with the project
+        return None
+    best = from_bytes(data[:MAX_BYTES]).best()
+    text = None if best is None else str(best)
+    if text and _looks_arabic(text) and _control_ratio(text) <= 0.05:
+        return text
+    return None
 
 
 def _normalize_newlines(text: str) -> str:
@@ -425,7 +485,9 @@ def _published(meta: dict[str, Any], name: str, warnings: list[str] | None) -> d
         return None
     published = parse_published(value)
     if published is None and warnings is not None:
-        warnings.append(f"{name}: published date {value!r} is not a date I can read, ignored")
+        shown = repr(value)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        warnings.append(f"{name}: published date {shown} is not a date I can read, ignored")
     return published
 
 
@@ -443,6 +505,16 @@ def _build_article(
     if len(_ARABIC_LETTER_RE.findall(text)) < MIN_ARABIC_LETTERS:
         raise IngestError(f"{name} has no Arabic text")
     meta = _canonical_meta(meta or {})
+    # JSON may escape lone UTF-16 surrogates ("\ud800"), which no UTF-8 store can hold: each becomes
+    # U+FFFD (one character for one, so offsets stay right) and the article is kept, with a note.
+    replaced = len(_SURROGATE_RE.findall(text))
+    if replaced:
+        text = _SURROGATE_RE.sub("\ufffd", text)
+        if warnings is not None:
+            warnings.append(f"{name}: {replaced} invalid character(s) (lone UTF-16 surrogates) replaced by U+FFFD")
+    for key in ("title", "source", "url"):
+        if isinstance(meta.get(key), str):
+            meta[key] = _SURROGATE_RE.sub("\ufffd", meta[key])
     return Article(
         article_id=article_id_for(text),
         title=meta.get("title") or _title_from_text(text),
@@ -510,31 +582,87 @@ def _json_type(value: object) -> str:
 
 
 # --- files -----------------------------------------------------------------------------------
+#
+# Files are read as streams: a JSONL file line by line, a .json file value by value (a top-level list
+# element by element), folders file by file, so no list of all articles is ever built. The size cap
+# (MAX_BYTES) applies to ONE article: a .txt/.html file, one JSONL line, one element of a JSON list;
+# a JSONL or JSON file holding many small records may be any size.
 
-_Labelled = list[tuple[Article, str]]  # each article with the label used in problem messages
+_CHUNK = 1 << 20  # bytes read at a time from JSON and JSONL files
+_HEAD = 1 << 16  # bytes looked at to choose a streamed file's encoding
 
 
-def _read_bytes(path: Path) -> bytes:
-    name = str(path)
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one record, file or folder: `where` names it (``feed.jsonl:17``,
+    ``dump.json record 3``, ``page.html``), `reason` says what is wrong, `message` is both as one
+    sentence. `kind`: "failed" (nothing was stored for it), "skipped" (a duplicate) or "warning"
+    (stored, with a note)."""
+
+    where: str
+    reason: str
+    message: str
+    kind: str = "failed"
+
+    def __str__(self) -> str:
+        return self.message
+
+    @property
+    def line(self) -> str:
+        """``where: reason``, the form of a compiler's messages (for the command line)."""
+        return f"{self.where}: {self.reason}"
+
+
+class Labelled(NamedTuple):
+    """An article read from a file, with the name of its record in messages (`label`, a sentence's
+    subject such as ``feed.jsonl line 17``) and in ``where: reason`` lines (`where`, ``feed.jsonl:17``)."""
+
+    article: Article
+    label: str
+    where: str
+
+
+def _problem(label: str, where: str, message: str, kind: str = "failed") -> Problem:
+    reason = message[len(label) :].lstrip(" :") if message.startswith(label) else message
+    return Problem(where, reason or message, message, kind)
+
+
+def _failure_reason(error: BaseException) -> str:
+    """A one-line reason for an unexpected failure while reading one record (never its content)."""
+    if isinstance(error, RecursionError):
+        return "is nested too deeply to read"
+    if isinstance(error, MemoryError):
+        return "is too large to read"
+    first = (str(error).splitlines() or [""])[0][:150]
+    return f"could not be read ({type(error).__name__}{': ' + first if first else ''})"
+
+
+def _size_error(name: str, size: int, exact: bool = True) -> IngestError:
+    shown = _megabytes(size) if exact else f"over {MAX_BYTES / 1e6:g} MB"
+    return IngestError(f"{name} is {shown}; the limit is {MAX_BYTES / 1e6:g} MB per article")
+
+
+def read_limited(path: Path, name: str | None = None) -> bytes:
+    """The bytes of a file holding one article, refused (`IngestError`) over MAX_BYTES before reading."""
+    path = Path(path)
+    name = name or str(path)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise IngestError(f"{name} does not exist") from None
+        raise IngestError(f"{name}: no such file or folder") from None
     except OSError as error:
         raise IngestError(f"{name} cannot be read ({error.strerror or error})") from None
     if path.is_dir():
         raise IngestError(f"{name} is a folder, not a file")
     if size > MAX_BYTES:
-        raise IngestError(f"{name} is {_megabytes(size)}; the limit is {MAX_BYTES / 1e6:g} MB per file")
+        raise _size_error(name, size)
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as error:
         raise IngestError(f"{name} cannot be read ({error.strerror or error})") from None
     if len(data) > MAX_BYTES:  # grew since stat
-        raise IngestError(
-            f"{name} is over {MAX_BYTES / 1e6:g} MB; the limit is {MAX_BYTES / 1e6:g} MB per file"
-        )
+        raise _size_error(name, len(data), exact=False)
     return data
 
 
@@ -561,9 +689,13 @@ def _read_sidecar(path: Path) -> dict[str, Any] | None:
         return None
     name = str(sidecar)
     try:
-        value = json.loads(decode_bytes(_read_bytes(sidecar), name))
+        value = json.loads(decode_bytes(read_limited(sidecar), name))
     except json.JSONDecodeError as error:
         raise _json_error(name, error) from None
+    except (RecursionError, ValueError) as error:
+        if isinstance(error, IngestError):
+            raise
+        raise IngestError(f"{name} {_failure_reason(error)}") from None
     if not isinstance(value, dict):
         raise IngestError(
             f"{name} should hold a JSON object (title, published, source, url), not {_json_type(value)}"
@@ -571,99 +703,396 @@ def _read_sidecar(path: Path) -> dict[str, Any] | None:
     return value
 
 
-def _read_records(records: Iterable[tuple[str, object]], path: Path) -> tuple[_Labelled, list[str]]:
-    articles: _Labelled = []
-    problems: list[str] = []
-    for label, record in records:
-        warnings: list[str] = []
-        try:
-            article = _article_from_record(record, name=label, path=str(path), warnings=warnings)
-        except IngestError as error:
-            problems.append(str(error))
-            continue
-        articles.append((article, label))
-        problems.extend(warnings)
-    return articles, problems
+def _record_items(record: object, label: str, where: str, path: Path) -> Iterator[Labelled | Problem]:
+    """The article of one parsed JSON record (with its notes), or the problem with it."""
+    warnings: list[str] = []
+    try:
+        article = _article_from_record(record, name=label, path=str(path), warnings=warnings)
+    except IngestError as error:
+        yield _problem(label, where, str(error))
+        return
+    except Exception as error:  # noqa: BLE001 - one odd record never stops the file
+        yield _problem(label, where, f"{label} {_failure_reason(error)}")
+        return
+    yield Labelled(article, label, where)
+    for warning in warnings:
+        yield _problem(label, where, warning, "warning")
 
 
-def _read_jsonl(text: str, path: Path) -> tuple[_Labelled, list[str]]:
-    name = str(path)
-    records: list[tuple[str, object]] = []
-    problems: list[str] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            records.append((f"{name} line {number}", json.loads(line)))
-        except json.JSONDecodeError as error:
-            problems.append(str(_json_error(name, error, line=number)))
-    articles, record_problems = _read_records(records, path)
-    return articles, problems + record_problems
-
-
-def _read_json(text: str, path: Path) -> tuple[_Labelled, list[str]]:
+def _parse_record(text: str, label: str, where: str, path: Path, line: int = 1, column: int = 1
+                  ) -> Iterator[Labelled | Problem]:
+    """One JSON value's text -> its article or problem. `line` and `column` place the text in its file,
+    for syntax errors."""
     name = str(path)
     try:
-        value = json.loads(text)
+        record = json.loads(text)
     except json.JSONDecodeError as error:
-        if error.msg == "Extra data":  # one object a line, saved as .json
-            articles, problems = _read_jsonl(text, path)
-            if articles:
-                return articles, problems
-        raise _json_error(name, error) from None
-    if isinstance(value, dict):
-        return _read_records([(name, value)], path)
-    if isinstance(value, list):
-        if not value:
-            raise IngestError(f"{name} is an empty JSON list, with no articles")
-        return _read_records([(f"{name} record {i}", record) for i, record in enumerate(value, 1)], path)
-    raise IngestError(f"{name} should hold a JSON object or a list of objects, not {_json_type(value)}")
+        at = line + error.lineno - 1
+        column = error.colno + (column - 1 if error.lineno == 1 else 0)
+        yield _problem(f"{name} line {at}", f"{name}:{at}",
+                       f"{name} line {at}: not valid JSON ({error.msg} at column {column})")
+        return
+    except Exception as error:  # noqa: BLE001 - RecursionError (deep nesting), ValueError (huge ints)
+        yield _problem(label, where, f"{label} {_failure_reason(error)}")
+        return
+    yield from _record_items(record, label, where, path)
 
 
-def _read_file(path: Path) -> tuple[_Labelled, list[str]]:
-    """(articles with their labels, problems) of one file; raises `IngestError` when the whole file
-    is unusable. Problems are per-record (JSON lists, JSONL) and unreadable dates."""
+def _stream_encoding(head: bytes, name: str) -> tuple[str, int]:
+    """(codec, BOM length) for a streamed file from its first bytes; "" for an ASCII-compatible file
+    read line by line (each line UTF-8, else Windows-1256). Raises `IngestError` for binary data."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return ("" if encoding == "utf-8" else encoding), len(bom)
+    if b"\x00" in head:
+        if (encoding := utf16_without_bom(head)) is not None:
+            return encoding, 0
+        raise IngestError(f"{name} looks like a binary file, not text")
+    return "", 0
+
+
+def _jsonl_lines(handle: Any) -> Iterator[tuple[int, bytes | str | None, int]]:
+    """(line number, line, its size) of a file opened in binary or text mode; the line is None when
+    it is over MAX_BYTES (skipped without being held whole)."""
+    number = 0
+    while True:
+        line = handle.readline(MAX_BYTES + 1)
+        if not line:
+            return
+        number += 1
+        size = len(line)
+        if size > MAX_BYTES and not line.endswith("\n" if isinstance(line, str) else b"\n"):
+            while rest := handle.readline(_CHUNK):
+                size += len(rest)
+                if rest.endswith("\n" if isinstance(rest, str) else b"\n"):
+                    break
+            yield number, None, size
+            continue
+        yield number, line, size
+
+
+def _iter_jsonl(path: Path) -> Iterator[Labelled | Problem]:
     name = str(path)
+    with path.open("rb") as handle:
+        try:
+            encoding, bom = _stream_encoding(handle.read(_HEAD), name)
+        except IngestError as error:
+            yield _problem(name, name, str(error))
+            return
+        handle.seek(bom)
+        stream = handle if not encoding else io.TextIOWrapper(handle, encoding=encoding, newline="")
+        records = number = 0
+        lines = _jsonl_lines(stream)
+        while True:
+            try:
+                number, raw, size = next(lines)
+            except StopIteration:
+                break
+            except UnicodeDecodeError as error:  # a UTF-16/32 file with bad bytes: the rest is unreadable
+                at = number + 1
+                yield _problem(name, f"{name}:{at}", f"{name} is not valid {encoding.upper()} text from around "
+                               f"line {at} ({error.reason}); the rest of the file was not read")
+                return
+            label, where = f"{name} line {number}", f"{name}:{number}"
+            records += 1
+            if raw is None:
+                yield _problem(label, where, str(_size_error(label, size)))
+                continue
+            try:
+                text = raw if isinstance(raw, str) else decode_bytes(raw, label)
+            except IngestError as error:
+                yield _problem(label, where, str(error))
+                continue
+            if not text.strip():
+                records -= 1
+                continue
+            yield from _parse_record(text, label, where, path, line=number)
+    if not records:
+        yield _problem(name, name, f"{name} is empty")
+
+
+def _decoded_chunks(handle: Any, encoding: str) -> Iterator[str]:
+    """A file's text in pieces of about _CHUNK bytes. In UTF-8, bytes that are not valid become lone
+    surrogates (surrogateescape), so only the records holding them fail; in UTF-16/32, U+FFFD."""
+    errors = "surrogateescape" if encoding in ("utf-8", "cp1256") else "replace"
+    decoder = codecs.getincrementaldecoder(encoding)(errors=errors)
+    while chunk := handle.read(_CHUNK):
+        yield decoder.decode(chunk)
+    yield decoder.decode(b"", final=True)
+
+
+_VALUE_STRUCTURE_RE = re.compile(r'["\[\]{}]')
+_STRING_END_RE = re.compile(r'["\\]')
+_SCALAR_END_RE = re.compile(r"[\s,\]\[{}]")
+_BAD_BYTES_RE = re.compile("[\udc80-\udcff]")
+
+
+class _JsonValues:
+    """Splits a JSON text that arrives in pieces into its records without parsing them: the elements
+    of a top-level list, else the top-level values themselves (one object, or several: JSONL saved as
+    .json). Only brackets and strings are followed, so a record nested 100,000 deep or broken inside
+    is cut out whole and fails alone when parsed. A record over MAX_BYTES is skipped as it streams."""
+
+    def __init__(self, chunks: Iterator[str]) -> None:
+        self.chunks = chunks
+        self.buf = ""
+        self.line = 1  # line and column of buf[0] in the file
+        self.column = 1
+        self.eof = False
+        self.was_list = False  # the text is a list (of records)
+
+    def _more(self) -> bool:
+        for chunk in self.chunks:
+            if chunk:
+                self.buf += chunk
+                return True
+        self.eof = True
+        return False
+
+    def _drop(self, count: int) -> str:
+        dropped, self.buf = self.buf[:count], self.buf[count:]
+        newlines = dropped.count("\n")
+        if newlines:
+            self.line += newlines
+            self.column = len(dropped) - dropped.rfind("\n")
+        else:
+            self.column += len(dropped)
+        return dropped
+
+    def _skip(self, pattern: re.Pattern[str]) -> str | None:
+        """Drop what `pattern` does not stop at; the first character kept, or None at the end."""
+        while True:
+            match = pattern.search(self.buf)
+            if match:
+                self._drop(match.start())
+                return self.buf[0]
+            self._drop(len(self.buf))
+            if not self._more():
+                return None
+
+    def values(self) -> Iterator[tuple[int, int, str | None, int, bool]]:
+        """(line, column, text or None when too big, size in characters, inside a list) per record;
+        a list's stray closing text is reported as a record of its own."""
+        first = self._skip(_NOT_SPACE_RE)
+        if first is None:
+            return
+        in_list = self.was_list = first == "["
+        if in_list:
+            self._drop(1)
+        separators = _NOT_SEPARATOR_RE if in_list else _NOT_SPACE_RE
+        while True:
+            char = self._skip(separators)
+            if char is None:
+                return
+            if in_list and char == "]":
+                self._drop(1)
+                if self._skip(_NOT_SPACE_RE) is not None:  # text after the list: one bad record
+                    in_list = False
+                    separators = _NOT_SPACE_RE
+                    continue
+                return
+            yield self._value(in_list)
+
+    def _value(self, in_list: bool) -> tuple[int, int, str | None, int, bool]:
+        line, column = self.line, self.column
+        dropped = 0  # characters let go of while skipping a record that is too big
+        kind = self.buf[0]
+        if kind not in '{["':  # a number, true, false, null (or garbage)
+            while (match := _SCALAR_END_RE.search(self.buf, 1)) is None:
+                if len(self.buf) > MAX_BYTES:
+                    dropped += len(self._drop(len(self.buf) - 1))
+                if not self._more():
+                    break
+            text = self._drop(match.start() if match else len(self.buf))
+            return line, column, (None if dropped else text), dropped + len(text), in_list
+        depth, in_string, position = (0, True, 1) if kind == '"' else (0, False, 0)
+        while True:
+            pattern = _STRING_END_RE if in_string else _VALUE_STRUCTURE_RE
+            match = pattern.search(self.buf, position) if position <= len(self.buf) else None
+            if match is None:
+                position = max(position, len(self.buf))
+                if len(self.buf) > MAX_BYTES:  # too big: stop holding it, keep following its brackets
+                    dropped += len(self.buf)
+                    position -= len(self.buf)
+                    self._drop(len(self.buf))
+                if not self._more():
+                    end = len(self.buf)  # the file ends inside the record: json.loads will say so
+                    break
+                continue
+            char, position = match.group(), match.end()
+            if in_string:
+                if char == "\\":
+                    position += 1  # the escaped character, even a quote
+                    continue
+                in_string = False
+                if depth == 0:
+                    end = position
+                    break
+            elif char == '"':
+                in_string = True
+            elif char in "[{":
+                depth += 1
+            else:
+                depth -= 1
+                if depth <= 0:
+                    end = position
+                    break
+        text = self._drop(end)
+        if dropped:
+            return line, column, None, dropped + len(text), in_list
+        return line, column, text, len(text), in_list
+
+
+_NOT_SPACE_RE = re.compile(r"\S")
+_NOT_SEPARATOR_RE = re.compile(r"[^\s,]")
+
+
+def _iter_json(path: Path) -> Iterator[Labelled | Problem]:
+    name = str(path)
+    with path.open("rb") as handle:
+        try:
+            encoding, bom = _stream_encoding(handle.read(_HEAD), name)
+            if not encoding:  # an ASCII-compatible file: UTF-8, else Windows-1256 if the start reads as Arabic
+                handle.seek(bom)
+                head = handle.read(_HEAD)
+                encoding = "utf-8"
+                try:
+                    codecs.getincrementaldecoder("utf-8")().decode(head)
+                except UnicodeDecodeError:
+                    encoding = "cp1256"
+                    _decode_cp1256(head, name)  # raises unless it reads as Arabic
+        except IngestError as error:
+            yield _problem(name, name, str(error))
+            return
+        handle.seek(bom)
+        splitter = _JsonValues(_decoded_chunks(handle, encoding))
+        values = splitter.values()
+        held: tuple[int, int, str | None, int, bool] | None = None  # a lone top-level value is named by the file
+        count = 0
+        for value in values:
+            line, column, text, size, in_list = value
+            count += 1
+            if not in_list and count == 1:
+                held = value
+                continue
+            if held is not None:
+                yield from _json_value(path, held, 1)
+                held = None
+            yield from _json_value(path, value, count)
+        if held is not None:
+            yield from _json_value(path, held, None)
+            return
+    if count == 0:
+        yield _problem(name, name, f"{name} is an empty JSON list, with no articles" if splitter.was_list
+                       else f"{name} is empty")
+
+
+def _json_value(path: Path, value: tuple[int, int, str | None, int, bool], index: int | None
+                ) -> Iterator[Labelled | Problem]:
+    """One record of a .json file: `index` counts list elements (and values of a multi-value file);
+    None for a file holding a single value."""
+    name = str(path)
+    line, column, text, size, in_list = value
+    if in_list:
+        label, where = f"{name} record {index}", f"{name} record {index}"
+    elif index is None:
+        label = where = name
+    else:
+        label, where = f"{name} line {line}", f"{name}:{line}"
+    if text is None or (size > MAX_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES):
+        yield _problem(label, where, str(_size_error(label, size, exact=False)))
+        return
+    if _BAD_BYTES_RE.search(text):
+        yield _problem(label, where, f"{label} holds bytes that are not valid text in this file's encoding")
+        return
+    if index is None and text[:1] not in "{[":
+        try:
+            kind = _json_type(json.loads(text))
+        except Exception:  # noqa: BLE001 - not JSON at all: parsed below, which says why
+            kind = ""
+        if kind:
+            yield _problem(label, where,
+                           f"{name} should hold a JSON object or a list of objects, not {kind}")
+            return
+    yield from _parse_record(text, label, where, path, line=line, column=column)
+
+
+def _iter_single(path: Path, suffix: str) -> Iterator[Labelled | Problem]:
+    """A .txt or .html file: one article."""
+    name = str(path)
+    warnings: list[str] = []
+    try:
+        text = decode_bytes(read_limited(path), name)
+        meta: dict[str, Any] = {}
+        if suffix in HTML_SUFFIXES:
+            parser = _parse_html(text)
+            meta = _canonical_meta({**parser.meta, "title": parser.h1 or parser.title})
+            text = parser.text()
+        sidecar = _read_sidecar(path)
+        if sidecar:
+            meta.update(_canonical_meta(sidecar))  # the sidecar wins over what the page says
+        article = _build_article(text, name=name, meta=meta, path=name, warnings=warnings)
+    except IngestError as error:
+        yield _problem(name, name, str(error))
+        return
+    except Exception as error:  # noqa: BLE001 - one odd file never stops the others
+        yield _problem(name, name, f"{name} {_failure_reason(error)}")
+        return
+    yield Labelled(article, name, name)
+    for warning in warnings:
+        yield _problem(name, name, warning, "warning")
+
+
+def iter_file(path: Path) -> Iterator[Labelled | Problem]:
+    """The articles of one file (.txt, .html/.htm, .json, .jsonl), read as a stream, and a `Problem`
+    for each record, or for the file, that could not be read. Never raises for bad input."""
+    path = Path(path)
+    name = str(path)
+    if not path.exists():
+        yield _problem(name, name, f"{name}: no such file or folder")
+        return
     suffix = path.suffix.lower()
     if path.name.lower().endswith(META_SUFFIX):
-        raise IngestError(f"{name} is a metadata file; give the article next to it (.txt or .html) instead")
+        yield _problem(name, name, f"{name} is a metadata file; give the article next to it (.txt or .html) instead")
+        return
+    if path.is_dir():
+        yield _problem(name, name, f"{name} is a folder, not a file")
+        return
     if suffix not in ARTICLE_SUFFIXES:
-        if path.is_dir():
-            raise IngestError(f"{name} is a folder, not a file")
         shown = f"'{suffix}'" if suffix else "no extension"
-        raise IngestError(
-            f"{name} has {'an unsupported extension ' if suffix else ''}{shown}; use {_SUFFIXES_IN_WORDS}"
-        )
-    text = decode_bytes(_read_bytes(path), name)
-    if suffix in JSON_SUFFIXES:
-        return _read_json(text, path)
-    if suffix in JSONL_SUFFIXES:
-        if not text.strip():
-            raise IngestError(f"{name} is empty")
-        return _read_jsonl(text, path)
-    meta: dict[str, Any] = {}
-    if suffix in HTML_SUFFIXES:
-        parser = _parse_html(text)
-        meta = _canonical_meta({**parser.meta, "title": parser.h1 or parser.title})
-        text = parser.text()
-    sidecar = _read_sidecar(path)
-    if sidecar:
-        meta.update(_canonical_meta(sidecar))  # the sidecar wins over what the page says
-    warnings: list[str] = []
-    article = _build_article(text, name=name, meta=meta, path=name, warnings=warnings)
-    return [(article, name)], warnings
+        yield _problem(name, name, f"{name} has {'an unsupported extension ' if suffix else ''}{shown}; "
+                                   f"use {_SUFFIXES_IN_WORDS}")
+        return
+    try:
+        if suffix in JSON_SUFFIXES:
+            yield from _iter_json(path)
+        elif suffix in JSONL_SUFFIXES:
+            yield from _iter_jsonl(path)
+        else:
+            yield from _iter_single(path, suffix)
+    except OSError as error:  # unreadable, or vanished while read
+        yield _problem(name, name, f"{name} cannot be read ({error.strerror or error})")
+    except Exception as error:  # noqa: BLE001 - a bug reading one file never stops the others
+        yield _problem(name, name, f"{name} {_failure_reason(error)}")
 
 
 def read_path(path: Path) -> list[Article]:
     """The articles of one file (.txt, .html/.htm, .json, .jsonl).
 
     Bad records in a JSON list or bad JSONL lines are skipped; `IngestError` is raised only when
-    nothing could be read (use `read_paths` to see every problem).
+    nothing could be read (use `read_paths` or `iter_articles` to see every problem).
     """
     path = Path(path)
-    articles, problems = _read_file(path)
+    articles: list[Article] = []
+    problems: list[str] = []
+    for item in iter_file(path):
+        if isinstance(item, Problem):
+            if item.kind == "failed":
+                problems.append(item.message)
+        else:
+            articles.append(item.article)
     if articles:
-        return [article for article, _ in articles]
+        return articles
     if len(problems) == 1:
         raise IngestError(problems[0])
     if problems:
@@ -682,7 +1111,7 @@ def _expand(path: Path) -> Iterator[Path]:
                 return
         yield path
         return
-    found: list[Path] = []
+    found: list[Path] = []  # paths only (never contents): sorted for a stable order
     for folder, dirnames, filenames in os.walk(path):  # does not follow links to folders
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for filename in filenames:
@@ -707,33 +1136,70 @@ def iter_input_files(paths: Iterable[Path]) -> Iterator[Path]:
                 yield file
 
 
-def read_paths(paths: Iterable[Path]) -> tuple[list[Article], list[str]]:
-    """All articles under `paths`, deduplicated by article_id (the first kept), and the problems
-    met on the way, one human-readable line each. A bad file or record never stops the others."""
-    articles: list[Article] = []
-    problems: list[str] = []
-    first_seen: dict[str, str] = {}
+def iter_articles(paths: Iterable[Path]) -> Iterator[Labelled | Problem]:
+    """Every article under `paths`, read as a stream (one record in hand at a time), and a `Problem`
+    for each record, file or folder that could not be read. Duplicates (the same text after
+    normalisation) are skipped with a "skipped" problem naming the first; what is kept to find them
+    is each article's id and the name of its record, not its text. Never raises for bad input."""
+    first_seen: dict[str, tuple[str, str]] = {}
     seen_files: set[Path] = set()
     for path in paths:
         path = Path(path)
-        expanded = list(iter_input_files([path]))
-        files = [file for file in expanded if Path(os.path.abspath(file)) not in seen_files]
-        if path.is_dir() and not expanded:
-            problems.append(f"{path}: no {_SUFFIXES_IN_WORDS} files in this folder")
-        for file in files:
-            seen_files.add(Path(os.path.abspath(file)))
-            try:
-                labelled, file_problems = _read_file(file)
-            except IngestError as error:
-                problems.append(str(error))
+        if not path.exists():
+            yield _problem(str(path), str(path), f"{path}: no such file or folder")
+            continue
+        any_file = False
+        for file in iter_input_files([path]):
+            any_file = True
+            key = Path(os.path.abspath(file))
+            if key in seen_files:
                 continue
-            problems.extend(file_problems)
-            if not labelled and not file_problems:
-                problems.append(f"{file} is empty")
-            for article, label in labelled:
-                if article.article_id in first_seen:
-                    problems.append(f"{label}: duplicate of {first_seen[article.article_id]}, skipped")
-                    continue
-                first_seen[article.article_id] = label
-                articles.append(article)
+            seen_files.add(key)
+            for item in iter_file(file):
+                if isinstance(item, Labelled):
+                    first = first_seen.get(item.article.article_id)
+                    if first is not None:
+                        yield Problem(item.where, f"duplicate of {first[1]}, skipped",
+                                      f"{item.label}: duplicate of {first[0]}, skipped", "skipped")
+                        continue
+                    first_seen[item.article.article_id] = (item.label, item.where)
+                yield item
+        if path.is_dir() and not any_file:
+            yield _problem(str(path), str(path), f"{path}: no {_SUFFIXES_IN_WORDS} files in this folder")
+
+
+def estimate_records(paths: Iterable[Path]) -> tuple[int, bool]:
+    """(about how many records `iter_articles` will give, whether that is close): a .txt or .html file
+    is one, a JSONL file one per line (counted without parsing); a .json file counts as one and makes
+    the estimate rough."""
+    total, close = 0, True
+    for file in iter_input_files(paths):
+        suffix = file.suffix.lower()
+        if suffix in JSONL_SUFFIXES:
+            try:
+                with open(file, "rb") as handle:
+                    last = b"\n"
+                    while chunk := handle.read(_CHUNK):
+                        total += chunk.count(b"\n")
+                        last = chunk[-1:]
+                    total += last != b"\n"
+            except OSError:
+                total += 1
+        else:
+            total += 1
+            close = close and suffix not in JSON_SUFFIXES
+    return total, close
+
+
+def read_paths(paths: Iterable[Path]) -> tuple[list[Article], list[str]]:
+    """All articles under `paths`, deduplicated by article_id (the first kept), and the problems
+    met on the way, one human-readable line each. A bad file or record never stops the others.
+    This collects `iter_articles` into a list: prefer that stream for large inputs."""
+    articles: list[Article] = []
+    problems: list[str] = []
+    for item in iter_articles(paths):
+        if isinstance(item, Problem):
+            problems.append(item.message)
+        else:
+            articles.append(item.article)
     return articles, problems

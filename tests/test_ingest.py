@@ -13,11 +13,15 @@ import pytest
 from marsad.ingest import (
     MAX_BYTES,
     IngestError,
+    Labelled,
+    Problem,
     article_from_record,
     article_from_text,
     article_id_for,
     decode_bytes,
+    estimate_records,
     html_to_text,
+    iter_articles,
     iter_input_files,
     parse_published,
     read_path,
@@ -397,8 +401,10 @@ def test_read_binary_file(tmp_path: Path) -> None:
 
 
 def test_read_missing_and_unsupported(tmp_path: Path) -> None:
-    with pytest.raises(IngestError, match="does not exist"):
+    with pytest.raises(IngestError, match="nope.txt: no such file or folder"):
         read_path(tmp_path / "nope.txt")
+    with pytest.raises(IngestError, match="nope: no such file or folder"):  # not "has no extension"
+        read_path(tmp_path / "nope")
     with pytest.raises(IngestError, match=r"unsupported extension '\.pdf'"):
         read_path(write(tmp_path / "a.pdf", SENTENCE))
 
@@ -459,7 +465,7 @@ def test_read_paths_reports_empty_folder_and_missing_path(tmp_path: Path) -> Non
     articles, problems = read_paths([tmp_path / "empty", tmp_path / "missing.txt"])
     assert articles == []
     assert problems[0].startswith(f"{tmp_path / 'empty'}: no .txt")
-    assert problems[1] == f"{tmp_path / 'missing.txt'} does not exist"
+    assert problems[1] == f"{tmp_path / 'missing.txt'}: no such file or folder"
 
 
 def test_read_paths_reads_a_file_named_twice_once(tmp_path: Path) -> None:
@@ -477,3 +483,147 @@ def test_read_paths_notes_unreadable_date_in_sidecar(tmp_path: Path) -> None:
     assert problems == [
         f"{tmp_path / 'a.txt'}: published date 'الأسبوع الماضي' is not a date I can read, ignored"
     ]
+
+
+# --- streaming and record-level failures ---------------------------------------------------------
+
+SAID = "قال المتحدث باسم الجيش الليبي أحمد المسماري إن القوات تقدمت نحو طرابلس"
+
+
+def _record(number: int, padding: int = 0) -> str:
+    text = f"{SAID} في اليوم {number}." + (" وأضاف أن الاشتباكات استمرت قرب المطار." * padding)
+    return json.dumps({"title": f"تقدم نحو طرابلس {number}", "text": text}, ensure_ascii=False)
+
+
+def test_jsonl_of_100_mb_is_read_line_by_line(tmp_path: Path) -> None:
+    import tracemalloc
+
+    path = tmp_path / "big.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        number = 0
+        while handle.tell() < 100_000_000:
+            handle.write("\n".join(_record(number + i, padding=20) for i in range(1000)) + "\n")
+            number += 1000
+    assert path.stat().st_size > 20 * MAX_BYTES
+    tracemalloc.start()
+    try:
+        stream = iter_articles([path])
+        first = [next(stream) for _ in range(200)]
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert all(isinstance(item, Labelled) for item in first)
+    assert [item.where for item in first[:2]] == [f"{path}:1", f"{path}:2"]
+    assert peak < 10_000_000  # a few lines in hand, not the file
+
+
+def test_jsonl_and_json_list_over_the_cap_are_read_record_by_record(tmp_path: Path) -> None:
+    lines = [_record(i, padding=30) for i in range(4000)]
+    jsonl = write(tmp_path / "many.jsonl", "\n".join(lines))
+    listed = write(tmp_path / "many.json", "[\n" + ",\n".join(lines) + "\n]")
+    assert jsonl.stat().st_size > MAX_BYTES and listed.stat().st_size > MAX_BYTES
+    assert len(read_path(jsonl)) == 4000
+    assert len(read_path(listed)) == 4000
+
+
+def test_one_record_over_the_cap_fails_alone(tmp_path: Path) -> None:
+    huge = json.dumps({"text": SAID + " " + "و" * (MAX_BYTES // 2 + 10)}, ensure_ascii=False)
+    jsonl = write(tmp_path / "a.jsonl", "\n".join([_record(1), huge, _record(3)]))
+    listed = write(tmp_path / "a.json", f"[{_record(1)}, {huge}, {_record(3)}]")
+    for path, where in ((jsonl, f"{jsonl}:2"), (listed, f"{listed} record 2")):
+        items = list(iter_articles([path]))
+        assert [type(item).__name__ for item in items] == ["Labelled", "Problem", "Labelled"]
+        assert items[1].where == where and "the limit is 5 MB per article" in items[1].reason
+
+
+def test_bad_records_fail_alone_named_by_line_or_index(tmp_path: Path) -> None:
+    deep = '{"text": ' + "[" * 5000 + "]" * 5000 + "}"
+    bad = [deep, '{"text": 42}', '{"text": ["قال", 1]}', '{"text": {"ar": "قال"}}', '{"text": null}',
+           '{"text": ""}', '{"text": "   "}', "[1, 2]", '"نص"', "{broken", '{"text": 1' + "0" * 5000 + "}"]
+    rows = [_record(0)] + bad + [_record(99)]
+    jsonl = write(tmp_path / "feed.jsonl", "\n".join(rows))
+    items = list(iter_articles([jsonl]))
+    problems = [item for item in items if isinstance(item, Problem)]
+    assert [item.article.title for item in items if isinstance(item, Labelled)] == ["تقدم نحو طرابلس 0",
+                                                                                   "تقدم نحو طرابلس 99"]
+    assert [p.where for p in problems] == [f"{jsonl}:{n}" for n in range(2, 2 + len(bad))]
+    assert problems[0].reason == "is nested too deeply to read"
+    assert problems[1].reason == '"text" should be a string, not a number'
+    assert all("\n" not in p.line and p.kind == "failed" for p in problems)
+    assert "قال المتحدث" not in " ".join(p.line for p in problems)  # reasons, never the article text
+    rows.remove("{broken")  # in a list, brackets that do not balance take the rest of the list with them
+    listed = write(tmp_path / "dump.json", "[" + ", ".join(rows) + "]")
+    items = list(iter_articles([listed]))
+    assert [item.where for item in items if isinstance(item, Problem)][:2] == [f"{listed} record 2",
+                                                                              f"{listed} record 3"]
+    assert sum(isinstance(item, Labelled) for item in items) == 2
+
+
+def test_deep_json_file_is_one_bad_record(tmp_path: Path) -> None:
+    path = write(tmp_path / "deep.json", "[" * 100_000 + "]" * 100_000)
+    (problem,) = list(iter_articles([path]))
+    assert problem.where == f"{path} record 1" and "nested too deeply" in problem.reason
+
+
+def test_lone_surrogate_is_replaced_and_noted(tmp_path: Path) -> None:
+    line = '{"title": "عنوان \\ud800", "text": "' + SAID + ' \\ud800 \\udfff."}'
+    path = write(tmp_path / "s.jsonl", line + "\n" + _record(2))
+    items = list(iter_articles([path]))
+    article = items[0].article
+    assert "\ufffd \ufffd" in article.text and article.title == "عنوان \ufffd"
+    article.text.encode("utf-8")  # storable
+    assert items[1].kind == "warning" and "2 invalid character(s)" in items[1].reason
+    assert isinstance(items[2], Labelled)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(tmp_path: Path, encoding: str) -> None:
+    txt = write(tmp_path / "u.txt", f"{TITLE}\r\n{SAID}.".encode(encoding))
+    (article,) = read_path(txt)
+    assert article.title == TITLE and SAID in article.text
+    jsonl = write(tmp_path / "u.jsonl", "\n".join([_record(1), _record(2)]).encode(encoding))
+    assert len(read_path(jsonl)) == 2
+    listed = write(tmp_path / "u.json", f"[{_record(1)}, {_record(2)}]".encode(encoding))
+    assert len(read_path(listed)) == 2
+
+
+def test_binary_and_empty_files_fail_alone(tmp_path: Path) -> None:
+    write(tmp_path / "1.jsonl", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    write(tmp_path / "2.json", "")
+    write(tmp_path / "3.json", "[]")
+    write(tmp_path / "4.jsonl", "\n\n")
+    write(tmp_path / "5.txt", f"{SAID}.")
+    items = list(iter_articles([tmp_path]))
+    assert [item.line for item in items if isinstance(item, Problem)] == [
+        f"{tmp_path / '1.jsonl'}: looks like a binary file, not text",
+        f"{tmp_path / '2.json'}: is empty",
+        f"{tmp_path / '3.json'}: is an empty JSON list, with no articles",
+        f"{tmp_path / '4.jsonl'}: is empty",
+    ]
+    assert isinstance(items[-1], Labelled)
+
+
+def test_duplicates_across_records_are_skipped_not_failed(tmp_path: Path) -> None:
+    path = write(tmp_path / "d.jsonl", "\n".join([_record(1), _record(1), _record(2)]))
+    items = list(iter_articles([path]))
+    assert items[1].kind == "skipped" and items[1].line == f"{path}:2: duplicate of {path}:1, skipped"
+    assert str(items[1]) == f"{path} line 2: duplicate of {path} line 1, skipped"
+
+
+def test_iter_articles_is_lazy_over_folders(tmp_path: Path) -> None:
+    for number in range(3):
+        write(tmp_path / f"{number}.txt", f"{SAID} {number}.")
+    stream = iter_articles([tmp_path])
+    first = next(stream)
+    os.remove(tmp_path / "2.txt")  # not read yet: the stream reads a file when it gets to it
+    rest = list(stream)
+    assert isinstance(first, Labelled) and len(rest) == 2
+    assert rest[-1].line == f"{tmp_path / '2.txt'}: no such file or folder"
+
+
+def test_estimate_records(tmp_path: Path) -> None:
+    write(tmp_path / "a.jsonl", "\n".join([_record(1), _record(2), _record(3)]))
+    write(tmp_path / "b.txt", SAID)
+    assert estimate_records([tmp_path]) == (4, True)
+    write(tmp_path / "c.json", "[]")
+    assert estimate_records([tmp_path]) == (5, False)
