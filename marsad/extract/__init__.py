@@ -1,0 +1,1 @@
+"""Extraction stages over one document: the trained named-entity tagger and its features."""

@@ -1,0 +1,176 @@
+"""Features of ONE word type for the named-entity tagger, and the normalisation behind them.
+
+Every feature is a function of a single word type (its form, normalised form, clitic-stripped
+form, affixes, shape, name-list membership, word clusters). The tagger looks at the words at
+offsets -2..+2 of a position, and prefixes each feature with its offset (`-1|w=...`), so the
+score of a label at a position is a sum of per-(word type, offset) vectors that can be computed
+once per word type and cached. That is what makes the tagger fast without torch.
+
+Normalisation: camel-tools' dediacritisation and alef / alef-maksura / teh-marbuta normalisers
+(applied through a str.translate table built from them on first use), tatweel and zero-width
+controls removed, Arabic-Indic digits to ASCII, Latin lower-cased.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+OFFSETS = (-2, -1, 0, 1, 2)
+PAD = "<PAD>"  # the word type standing for positions outside the sentence
+
+_DELETE = "\u0640\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+
+# Words: letters, digits, Arabic marks and tatweel; everything else but spaces is one token per character.
+_TOKEN = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200c\u200d]+|[^\w\s]",
+                    re.UNICODE)
+_ARABIC = re.compile(r"[\u0621-\u064A]")
+_LATIN = re.compile(r"[a-z]")
+_DIGITS = re.compile(r"^[0-9]+([.,][0-9]+)*$")
+
+
+def tokenize_with_offsets(text: str) -> list[tuple[str, int, int]]:
+    """Tokens with their character offsets: words, and each punctuation or symbol on its own
+    (as camel-tools' simple_word_tokenize splits them)."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def tokenize(text: str) -> list[str]:
+    """The tokens of `tokenize_with_offsets`, without offsets."""
+    return _TOKEN.findall(text)
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    from camel_tools.utils.dediac import dediac_ar
+    from camel_tools.utils.normalize import (
+        normalize_alef_ar,
+        normalize_alef_maksura_ar,
+        normalize_teh_marbuta_ar,
+    )
+
+    table: dict[int, str] = {ord(c): "" for c in _DELETE}
+    for code in range(0x0600, 0x0700):
+        char = chr(code)
+        out = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(char))))
+        if out != char:
+            table[code] = out
+    for code in range(0x0660, 0x066A):
+        table[code] = str(code - 0x0660)
+    for code in range(0x06F0, 0x06FA):
+        table[code] = str(code - 0x06F0)
+    table[0x06A9] = "\u0643"  # keheh -> kaf
+    table[0x06CC] = "\u064a"  # farsi yeh -> yeh
+    return table
+
+
+def normalize_word(word: str) -> str:
+    """The matching form of a word: dediacritised, alef/yeh/teh-marbuta normalised, lower-cased."""
+    return word.translate(_table()).lower()
+
+
+_PROCLITIC_CONJ = ("و", "ف")
+_PROCLITIC_PREP = ("ب", "ل", "ك")
+
+
+def strip_clitics(norm: str) -> str:
+    """A normalised word without its leading و/ف, ب/ل/ك and the article ال (لل for ل+ال),
+    when at least three letters stay."""
+    word = norm
+    if len(word) > 3 and word[0] in _PROCLITIC_CONJ:
+        word = word[1:]
+    if len(word) > 4 and word.startswith("لل"):
+        return word[2:]
+    if len(word) > 3 and word[0] in _PROCLITIC_PREP and word[1:3] == "ال" and len(word) > 5:
+        word = word[1:]
+    if len(word) > 4 and word.startswith("ال"):
+        word = word[2:]
+    return word
+
+
+def _shape(word: str) -> str:
+    if _DIGITS.match(word):
+        return "D"
+    if _ARABIC.search(word):
+        return "A" if not any(ch.isdigit() for ch in word) else "AD"
+    if _LATIN.search(word):
+        return "L"
+    if len(word) == 1 and not word.isalnum():
+        return "P"
+    return "X"
+
+
+class FeatureResources:
+    """What the features look words up in: word clusters and name lists (all normalised forms)."""
+
+    def __init__(self, clusters: Mapping[str, tuple[str, ...]] | None = None,
+                 gazetteers: Mapping[str, frozenset[str]] | None = None) -> None:
+        self.clusters = clusters or {}
+        self.gazetteers = gazetteers or {}
+
+
+def word_features(word: str, resources: FeatureResources) -> tuple[list[str], list[str]]:
+    """(core, local) features of one word type. Core features are used at every offset -2..+2,
+    local ones (affixes, shape details) only at offsets -1..+1."""
+    if word == PAD:
+        return ["PAD"], []
+    norm = normalize_word(word)
+    shape = _shape(norm)
+    core = ["w=" + norm, "sh=" + shape]
+    if shape == "P":
+        return core, []
+    if shape == "D":
+        return ["sh=D", f"dl={min(len(norm), 5)}"], []
+    stem = strip_clitics(norm)
+    if stem != norm:
+        core.append("s=" + stem)
+    for name, words in resources.gazetteers.items():
+        if norm in words:
+            core.append("g=" + name)
+        elif stem in words:
+            core.append("gs=" + name)
+    ids = resources.clusters.get(norm) or resources.clusters.get(stem)
+    if ids:
+        core.extend(f"c{level}={cid}" for level, cid in enumerate(ids))
+    else:
+        core.append("c=none")
+    local = ["p1=" + norm[:1], "p2=" + norm[:2], "p3=" + norm[:3],
+             "x1=" + norm[-1:], "x2=" + norm[-2:], "x3=" + norm[-3:],
+             "sx2=" + stem[-2:], "sp2=" + stem[:2], f"len={min(len(stem), 9)}"]
+    if word != norm:
+        local.append("diac" if len(word) > len(norm) else "orth")
+    return core, local
+
+
+def token_features(words: list[str], resources: FeatureResources) -> list[list[str]]:
+    """The CRF attribute lists of a sentence (for training): each position's offset-prefixed features."""
+    per_word = [word_features(w, resources) for w in words]
+    pad_core = ["PAD"]
+    out = []
+    n = len(words)
+    for i in range(n):
+        feats = ["bias"]
+        for k in OFFSETS:
+            j = i + k
+            if 0 <= j < n:
+                core, local = per_word[j]
+            else:
+                core, local = pad_core, []
+            feats.extend(f"{k}|{f}" for f in core)
+            if -1 <= k <= 1:
+                feats.extend(f"{k}|{f}" for f in local)
+        out.append(feats)
+    return out
+
+
+def offset_features(word: str, resources: FeatureResources) -> list[list[str]]:
+    """For one word type, its attribute strings at each offset of OFFSETS (in that order)."""
+    core, local = word_features(word, resources)
+    return [[f"{k}|{f}" for f in (core + local if -1 <= k <= 1 else core)] for k in OFFSETS]
+
+
+def word_feature_list(word: str, resources: FeatureResources) -> list[str]:
+    """All features of one word type, core and local, without offsets (for the tagger's lookup)."""
+    core, local = word_features(word, resources)
+    return core + local

@@ -1,0 +1,281 @@
+"""Train the Arabic named-entity tagger (data/models/ner/ner.npz) from ../shared, reproducibly.
+
+    .venv/bin/python -m pip install -r requirements-dev.txt      # python-crfsuite, scikit-learn
+    nice -n 5 .venv/bin/python scripts/train_ner.py [--out data/models/ner/ner.npz] [--work DIR]
+        [--wojood] [--cluster-mb 40] [--clusters 64,256,1024] [--c1 0.05] [--c2 0.01]
+        [--iterations 200] [--no-clusters] [--no-gazetteers] [--final]
+
+Data (all under ../shared, never copied into the repository):
+- NewsFANE (ner/newsfane_dev.conll). Split, fixed: sentence i (0-based, file order) is held out
+  for development when (i // 100) % 10 == 9 (every 10th block of 100 consecutive sentences, so
+  articles are mostly held out whole: 400 sentences); the rest trains. `--final` also trains on the held-out
+  tenth (then the development scores printed are no longer held-out).
+- Wojood sample (ner/wojood_sample): train+val added to training with `--wojood`; test is always
+  only scored. Types mapped as in marsad.eval_ner (GPE, LOC -> LOC; FAC kept; others dropped).
+- Word clusters: k-means (several k, one feature each) over a PPMI + SVD embedding of left/right
+  neighbour counts from SaudiNewsNet article text (corpora/saudinewsnet/zips) plus the training
+  sentences' text. Cached in --work.
+- Name lists (names/): ANETAC PERSON / LOCATION / ORGANIZATION Arabic tokens, Wikidata person
+  name tokens.
+
+The CRF (CRFsuite, L-BFGS with L1+L2) is exported to a numpy .npz: attribute strings, weight
+matrix (attributes x labels), bias, transitions, labels, clusters, name lists. Zero weights are
+pruned. Prints the development scores (NewsFANE held-out tenth and Wojood test) at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from marsad.eval_ner import (  # noqa: E402
+    Sentence,
+    evaluate,
+    format_report,
+    read_conll,
+    saudinewsnet_texts,
+)
+from marsad.extract.ner_features import (  # noqa: E402
+    FeatureResources,
+    normalize_word,
+    token_features,
+    tokenize,
+)
+from marsad.extract.ner_tagger import NerTagger  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+NEWSFANE = SHARED / "ner" / "newsfane_dev.conll"
+WOJOOD = SHARED / "ner" / "wojood_sample"
+NAMES = SHARED / "names"
+
+
+def split_newsfane(sentences: list[Sentence]) -> tuple[list[Sentence], list[Sentence]]:
+    """(train, dev): the file's sentences in consecutive blocks of 100; every 10th block
+    ((i // 100) % 10 == 9) is held out, so held-out sentences mostly come with their article."""
+    train = [s for i, s in enumerate(sentences) if (i // 100) % 10 != 9]
+    dev = [s for i, s in enumerate(sentences) if (i // 100) % 10 == 9]
+    return train, dev
+
+
+def iob_tags(sentence: Sentence, keep: set[str]) -> list[str]:
+    tags = ["O"] * len(sentence.tokens)
+    for start, end, kind in sorted(sentence.spans):
+        if kind not in keep:
+            continue
+        tags[start] = "B-" + kind
+        for i in range(start + 1, end):
+            tags[i] = "I-" + kind
+    return tags
+
+
+# -- name lists --------------------------------------------------------------------------------
+
+def load_gazetteers() -> dict[str, frozenset[str]]:
+    lists: dict[str, set[str]] = {"P": set(), "L": set(), "O": set(), "W": set()}
+    short = {"PERSON": "P", "LOCATION": "L", "ORGANIZATION": "O"}
+    with open(NAMES / "anetac_en_ar_named_entities.txt", encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 3 and parts[0] in short:
+                for word in parts[2:]:
+                    norm = normalize_word(word)
+                    if len(norm) >= 2:
+                        lists[short[parts[0]]].add(norm)
+    with open(NAMES / "wikidata_en_ar_name_tokens.tsv", encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 2:
+                norm = normalize_word(parts[1].replace(" ", ""))
+                if len(norm) >= 2:
+                    lists["W"].add(norm)
+    return {k: frozenset(v) for k, v in lists.items()}
+
+
+# -- word clusters -----------------------------------------------------------------------------
+
+def build_clusters(texts: list[list[str]], ks: list[int], vocab_size: int = 80_000,
+                   n_context: int = 2000, dims: int = 100, seed: int = 0) -> dict[str, tuple[int, ...]]:
+    """k-means clusters (one id per k) of normalised word types, from a PPMI + SVD embedding of
+    their left and right neighbours (offsets -2, -1, +1, +2) in the token lists."""
+    from scipy import sparse
+    from sklearn.cluster import MiniBatchKMeans
+    from sklearn.utils.extmath import randomized_svd
+
+    cache: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    normed = []
+    for tokens in texts:
+        row = []
+        for token in tokens:
+            norm = cache.get(token)
+            if norm is None:
+                norm = cache[token] = normalize_word(token)
+            row.append(norm)
+        counts.update(row)
+        normed.append(row)
+    vocab = [w for w, c in counts.most_common(vocab_size) if c >= 3]
+    index = {w: i for i, w in enumerate(vocab)}
+    ids = np.fromiter((index.get(w, -1) for row in normed for w in [*row, "\n"]), dtype=np.int64)
+    del normed
+    n_vocab = len(vocab)
+    rows, cols = [], []
+    for block, offset in enumerate((-2, -1, 1, 2)):
+        if offset < 0:
+            centre, context = ids[-offset:], ids[:offset]
+        else:
+            centre, context = ids[:-offset], ids[offset:]
+        ok = (centre >= 0) & (context >= 0) & (context < n_context)
+        rows.append(centre[ok])
+        cols.append(context[ok] + block * n_context)
+    r = np.concatenate(rows)
+    c = np.concatenate(cols)
+    matrix = sparse.coo_matrix((np.ones(len(r), np.float32), (r, c)),
+                               shape=(n_vocab, 4 * n_context)).tocsr()
+    matrix.sum_duplicates()
+    total = matrix.sum()
+    row_sum = np.asarray(matrix.sum(axis=1)).ravel()
+    col_sum = np.asarray(matrix.sum(axis=0)).ravel() ** 0.75
+    col_sum /= col_sum.sum()
+    coo = matrix.tocoo()
+    pmi = np.log((coo.data / total) / ((row_sum[coo.row] / total) * col_sum[coo.col]))
+    keep = pmi > 0
+    ppmi = sparse.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=matrix.shape)
+    u, s, _ = randomized_svd(ppmi, dims, random_state=seed)
+    emb = u * np.sqrt(s)
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True) + 1e-9
+    labels = []
+    for k in ks:
+        km = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=3)
+        labels.append(km.fit_predict(emb))
+        print(f"  k-means k={k} done", file=sys.stderr)
+    return {w: tuple(int(lab[i]) for lab in labels) for i, w in enumerate(vocab)}
+
+
+# -- training and export -----------------------------------------------------------------------
+
+def train_crf(train: list[tuple[list[str], list[str]]], resources: FeatureResources, model_path: Path,
+              c1: float, c2: float, iterations: int) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for tokens, tags in train:
+        trainer.append(token_features(tokens, resources), tags)
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations,
+                        "feature.possible_transitions": True})
+    trainer.train(str(model_path))
+
+
+def export(model_path: Path, resources: FeatureResources, out: Path) -> dict[str, int]:
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path))
+    info = tagger.info()
+    labels = sorted(info.labels, key=lambda lab: (lab != "O", lab[2:], lab))
+    label_index = {lab: i for i, lab in enumerate(labels)}
+    attrs: dict[str, np.ndarray] = {}
+    bias = np.zeros(len(labels), np.float32)
+    for (attr, label), weight in info.state_features.items():
+        if abs(weight) < 1e-4:
+            continue
+        if attr == "bias":
+            bias[label_index[label]] = weight
+            continue
+        row = attrs.setdefault(attr, np.zeros(len(labels), np.float32))
+        row[label_index[label]] = weight
+    trans = np.zeros((len(labels), len(labels)), np.float32)
+    for (prev, cur), weight in info.transitions.items():
+        trans[label_index[prev], label_index[cur]] = weight
+    names = sorted(attrs)
+    weights = np.stack([attrs[a] for a in names]).astype(np.float16).astype(np.float32)
+    # only the clusters and names a kept attribute can use are shipped
+    used_cluster_levels = {a.split("|", 1)[1].split("=")[0] for a in names if "|c" in a}
+    cluster_words = sorted(resources.clusters)
+    levels = len(next(iter(resources.clusters.values()))) if resources.clusters else 0
+    cluster_ids = np.zeros((len(cluster_words), levels), dtype=np.int16)
+    for i, word in enumerate(cluster_words):
+        cluster_ids[i] = resources.clusters[word]
+    extra = {}
+    for key, words in resources.gazetteers.items():
+        if any(a.endswith("g=" + key) or a.endswith("gs=" + key) for a in names):
+            extra["gazetteer_" + key] = np.array(sorted(words))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out, attributes=np.array(names), weights=weights.astype(np.float16),
+                        bias=bias, transitions=trans, labels=np.array(labels),
+                        cluster_words=np.array(cluster_words, dtype=str).reshape(-1),
+                        cluster_ids=cluster_ids, **extra)
+    return {"attributes": len(names), "labels": len(labels), "cluster_levels": len(used_cluster_levels),
+            "bytes": out.stat().st_size}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "data" / "models" / "ner" / "ner.npz")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/marsad-ner-work"),
+                        help="cache for clusters and the CRFsuite model")
+    parser.add_argument("--wojood", action="store_true", help="also train on Wojood train+val")
+    parser.add_argument("--final", action="store_true", help="also train on the held-out NewsFANE tenth")
+    parser.add_argument("--labels", default="PERS,LOC,ORG,FAC,MISC", help="labels to learn (others O)")
+    parser.add_argument("--cluster-mb", type=int, default=40, help="MB of SaudiNewsNet text for clusters")
+    parser.add_argument("--clusters", default="64,256,1024", help="k of each k-means clustering")
+    parser.add_argument("--no-clusters", action="store_true")
+    parser.add_argument("--no-gazetteers", action="store_true")
+    parser.add_argument("--c1", type=float, default=0.05)
+    parser.add_argument("--c2", type=float, default=0.01)
+    parser.add_argument("--iterations", type=int, default=200)
+    parser.add_argument("--export-only", action="store_true", help="export the CRFsuite model in --work again")
+    args = parser.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    started = time.time()
+
+    newsfane, _ = read_conll(NEWSFANE)
+    train_s, dev_s = split_newsfane(newsfane)
+    wojood_train = read_conll(WOJOOD / "train.txt")[0] + read_conll(WOJOOD / "val.txt")[0]
+    wojood_test = read_conll(WOJOOD / "test.txt")[0]
+    keep = set(args.labels.split(","))
+    train = [(s.tokens, iob_tags(s, keep)) for s in train_s + (dev_s if args.final else [])]
+    if args.wojood:
+        train += [(s.tokens, iob_tags(s, keep)) for s in wojood_train]
+    print(f"train sentences {len(train)}, dev {len(dev_s)}, wojood test {len(wojood_test)}", file=sys.stderr)
+
+    gazetteers = {} if args.no_gazetteers else load_gazetteers()
+    clusters: dict[str, tuple[int, ...]] = {}
+    if not args.no_clusters:
+        ks = [int(k) for k in args.clusters.split(",")]
+        cache = args.work / f"clusters-{args.cluster_mb}mb-{'-'.join(map(str, ks))}.json"
+        if cache.exists():
+            clusters = {w: tuple(ids) for w, ids in json.loads(cache.read_text(encoding="utf-8")).items()}
+        else:
+            texts = [tokenize(t) for t in saudinewsnet_texts(limit_bytes=args.cluster_mb * 1_000_000)]
+            texts += [s.tokens for s in train_s] + [s.tokens for s in wojood_train]
+            clusters = build_clusters(texts, ks)
+            cache.write_text(json.dumps(clusters, ensure_ascii=False), encoding="utf-8")
+        print(f"clusters: {len(clusters)} words ({time.time() - started:.0f}s)", file=sys.stderr)
+    resources = FeatureResources(clusters, gazetteers)
+
+    crf_path = args.work / "ner.crfsuite"
+    if not args.export_only:
+        train_crf(train, resources, crf_path, args.c1, args.c2, args.iterations)
+    print(f"trained ({time.time() - started:.0f}s)", file=sys.stderr)
+    stats = export(crf_path, resources, args.out)
+    print(f"exported {stats}", file=sys.stderr)
+
+    tagger = NerTagger.load(args.out)
+    for name, sentences in (("NewsFANE held-out tenth", dev_s), ("Wojood test", wojood_test)):
+        print(f"== {name}")
+        print(format_report(evaluate(sentences, tagger.find_tokens)))
+    print(f"({time.time() - started:.0f}s)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""The trained NER tagger: loading, features, offsets, what it finds in real sentences."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from marsad.extract.ner_features import (
+    FeatureResources,
+    normalize_word,
+    strip_clitics,
+    token_features,
+    tokenize_with_offsets,
+    word_features,
+)
+from marsad.extract.ner_tagger import DEFAULT_MODEL, NerTagger
+
+SHARED_NER = Path(__file__).resolve().parents[2] / "shared" / "ner"
+
+
+@pytest.fixture(scope="module")
+def tagger() -> NerTagger:
+    return NerTagger.load()
+
+
+def test_tokenizer_keeps_offsets() -> None:
+    text = "قال وزير الخارجية، جيريمي هنت (د.ب.أ) إنّ 2019"
+    tokens = tokenize_with_offsets(text)
+    assert [t[0] for t in tokens] == ["قال", "وزير", "الخارجية", "،", "جيريمي", "هنت", "(", "د", ".", "ب",
+                                      ".", "أ", ")", "إنّ", "2019"]
+    assert all(text[s:e] == w for w, s, e in tokens)
+
+
+def test_normalisation_and_clitics() -> None:
+    assert normalize_word("مُحمّد") == "محمد"
+    assert normalize_word("إسرائيل") == "اسرائيل"
+    assert normalize_word("الخارجية") == "الخارجيه"
+    assert strip_clitics(normalize_word("والمملكة")) == "مملكه"
+    assert strip_clitics(normalize_word("للأمم")) == "امم"
+    assert strip_clitics(normalize_word("بالسعودية")) == "سعوديه"
+    assert strip_clitics("قال") == "قال"
+
+
+def test_features_are_functions_of_one_word() -> None:
+    resources = FeatureResources({"هنت": (1, 2)}, {"P": frozenset({"جيريمي"})})
+    core, local = word_features("جيريمي", resources)
+    assert "w=جيريمي" in core and "g=P" in core and "c=none" in core
+    assert "x2=مي" in local
+    core, _ = word_features("هنت", resources)
+    assert "c0=1" in core and "c1=2" in core
+    feats = token_features(["جيريمي", "هنت"], resources)
+    assert "bias" in feats[0] and "-1|PAD" in feats[0] and "1|w=هنت" in feats[0] and "-1|w=جيريمي" in feats[1]
+
+
+def test_the_model_loads_with_numpy_only(tagger: NerTagger) -> None:
+    assert DEFAULT_MODEL.exists()
+    assert DEFAULT_MODEL.stat().st_size < 30_000_000
+    assert {"O", "B-PERS", "I-PERS", "B-ORG", "I-ORG", "B-LOC", "I-LOC"} <= set(tagger.labels)
+    with np.load(DEFAULT_MODEL, allow_pickle=False) as data:
+        assert data["weights"].shape == (len(data["attributes"]), len(data["labels"]))
+
+
+def test_tags_are_valid_iob(tagger: NerTagger) -> None:
+    tokens = "قال وزير الخارجية البريطاني جيريمي هنت إن بلاده".split()
+    tags = tagger.tag_tokens(tokens)
+    assert len(tags) == len(tokens)
+    for prev, tag in zip(["O", *tags], tags, strict=False):
+        if tag.startswith("I-"):
+            assert prev[2:] == tag[2:]
+    assert tagger.tag_tokens([]) == []
+    assert tagger.tag_sentences([[], ["تونس"]])[0] == []
+
+
+def _found(tagger: NerTagger, text: str) -> dict[str, str]:
+    spans = tagger.find(text)
+    for start, end, kind in spans:
+        assert kind in {"PERSON", "ORGANIZATION", "LOCATION"}
+        assert text[start:end] == text[start:end].strip() and text[start:end]
+    return {text[s:e]: kind for s, e, kind in spans}
+
+
+def test_finds_a_person(tagger: NerTagger) -> None:
+    text = "قال وزير الخارجية البريطاني جيريمي هنت إن بلاده ستواصل دعم الحكومة."
+    assert _found(tagger, text).get("جيريمي هنت") == "PERSON"
+
+
+def test_finds_an_organisation_and_places(tagger: NerTagger) -> None:
+    text = "وأعلنت حركة النهضة في تونس أنها ستشارك في الانتخابات المقبلة."
+    found = _found(tagger, text)
+    assert found.get("تونس") == "LOCATION"
+
+
+def test_offsets_over_raw_text_with_punctuation_and_lines(tagger: NerTagger) -> None:
+    text = "بيروت (رويترز) - التقى الرئيس اللبناني ميشال عون في بيروت،\nوزير الخارجية الفرنسي جان إيف لودريان."
+    found = _found(tagger, text)
+    assert "بيروت" in found or "بيروت،" not in found
+    assert all(kind for kind in found.values())
+    assert tagger.find("") == []
+    assert tagger.find("   \n ") == []
+
+
+def test_held_out_newsfane_scores_stay_above_a_floor(tagger: NerTagger) -> None:
+    path = SHARED_NER / "newsfane_dev.conll"
+    if not path.exists():
+        pytest.skip("needs ../shared/ner/newsfane_dev.conll (the NewsFANE development data)")
+    from marsad.eval_ner import evaluate, read_conll
+
+    sentences, _ = read_conll(path)
+    held_out = [s for i, s in enumerate(sentences) if (i // 100) % 10 == 9]  # as scripts/train_ner.py
+    counts = evaluate(held_out, tagger.find_tokens)
+    assert counts["micro"].f1 > 65
