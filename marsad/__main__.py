@@ -67,6 +67,13 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_ner(args: argparse.Namespace) -> int:
+    from marsad import eval_ner
+
+    return eval_ner.run_cli(args.file, recogniser=args.recogniser, types=args.types, limit=args.limit,
+                            model=args.model, speed=args.speed)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m marsad", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -99,6 +106,16 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--workers", type=int, default=None)
     bench.add_argument("--sizes", default="10000,100000", help="store sizes for the app benchmark")
     bench.set_defaults(func=cmd_bench)
+
+    eval_ner = sub.add_parser("eval-ner", help="exact-span NER scores (like conlleval) on a CoNLL file")
+    eval_ner.add_argument("file", nargs="?", help="NewsFANE (token TAG) or Wojood (nested) CoNLL file")
+    eval_ner.add_argument("--recogniser", choices=["project", "model"], default="project",
+                          help="project: the pipeline's recogniser; model: the trained tagger alone")
+    eval_ner.add_argument("--types", default="PERS,LOC,ORG", help="types scored (FAC, MISC ignored by default)")
+    eval_ner.add_argument("--limit", type=int, default=None, help="first N sentences only")
+    eval_ner.add_argument("--model", default=None, help="tagger model file (default data/models/ner/ner.npz)")
+    eval_ner.add_argument("--speed", action="store_true", help="report the tagger's MB/s on SaudiNewsNet text")
+    eval_ner.set_defaults(func=cmd_eval_ner)
     return parser
 
 
