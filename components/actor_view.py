@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
 import streamlit as st
 
-from components.html import statement_card
+from components.html import escape, statement_card
 from marsad.views import claims_and_denials as pair_claims
 
 _WHO = "who"
@@ -41,7 +39,7 @@ def pick_actor(actors: pd.DataFrame) -> str | None:
 
 
 def actor_detail(actor: dict, statements: pd.DataFrame, mentions: pd.DataFrame, mentioned_by: pd.DataFrame) -> None:
-    st.subheader(actor["name_en"])
+    st.subheader(escape(actor["name_en"]))
     facts = [f"<span dir='rtl' lang='ar' class='ar' style='font-size:1.3rem'>{escape(actor['name_ar'])}</span>",
              escape(actor.get("type") or "")]
     if actor.get("role"):

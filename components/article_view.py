@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
 import streamlit as st
 
-from components.html import arabic, event_card, statement_card
+from components.html import arabic, escape, event_card, external_link, statement_card
 from components.reader import LEGEND, highlighted_html
 
 _ARTICLE, _SENTENCE = "article", "sentence"
@@ -39,9 +37,11 @@ def metadata(article: dict) -> None:
     if article["published_inferred"]:
         published += " (inferred: the latest date the article mentions; a lower bound)"
     parts = [f"**Source:** <span dir='rtl'>{escape(article['source'] or 'unknown')}</span>",
-             f"**Published:** {escape(published)}", f"**Id:** `{escape(article['article_id'])}`"]
-    if article.get("url"):
-        parts.append(f"[original]({article['url']})")
+             f"**Published:** {escape(published)}", f"**Id:** <code>{escape(article['article_id'])}</code>"]
+    if link := external_link(article.get("url"), "original"):
+        parts.append(link)
+    elif article.get("url"):
+        parts.append(f"**URL** (not a web link, not opened): <code>{escape(article['url'])}</code>")
     st.markdown(" · ".join(parts), unsafe_allow_html=True)
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.html import escape
 from marsad.filters import Filters
 
 RLE, PDF = "\u202b", "\u202c"  # keep mixed Arabic/Latin labels in order inside plotly
@@ -46,5 +45,5 @@ def top_bar(frame: pd.DataFrame, id_column: str, title: str, link_page: str, lin
     st.plotly_chart(figure, width="stretch", config={"displaylogo": False})
     with st.expander(f"Open one of these {title.lower()}"):
         for row in frame.head(limit).to_dict("records"):
-            st.page_link(link_page, label=f"{row['name_en']} · {row['name_ar']} ({row['mentions']})",
+            st.page_link(link_page, label=f"{escape(row['name_en'])} · {escape(row['name_ar'])} ({row['mentions']})",
                          query_params={**filters.to_query(), link_key: row[id_column]})

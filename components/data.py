@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from components.html import escape
 from marsad.filters import Filters
 from marsad.store import Store, default_url
 
@@ -208,5 +209,5 @@ def _process_seeds(s: Store) -> None:
     report = process_paths([SEEDS_DIR], s, workers=1, progress=progress)
     bar.empty()
     for problem in report.problems:
-        st.warning(problem)
+        st.warning(escape(problem))
     clear()

@@ -1,12 +1,18 @@
 """HTML pieces built from untrusted article text: everything goes through `escape`.
 
+`escape` is for text Streamlit renders as markdown (with or without HTML): besides the HTML
+characters it turns markdown's and Streamlit's own syntax characters (links, emphasis, `:icon:`,
+`$math$`) into character references, so a stored `[Reuters](https://evil)` or `<iframe>` shows as
+the characters it is. Links are built only from http(s) URLs (`safe_url`).
+
 Arabic is shown right-to-left in its own `dir="rtl"` block (Streamlit has no RTL
 layout); English labels stay left-to-right beside it.
 """
 
 from __future__ import annotations
 
-from html import escape
+import html
+import re
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -39,6 +45,43 @@ mark.LOCATION { background: #dcfce7; } mark.TIME { background: #fef3c7; }
 .legend mark { margin-right: 0.4rem; }
 </style>
 """
+
+
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
+# Markdown's and Streamlit's syntax characters (links, emphasis, headings, lists, tables, code,
+# :material/icon: and :color[text] directives, $math$, ~strike~).
+_MARKDOWN = "\\`*_[](){}#+-!|~$:="
+_ESCAPES = str.maketrans({**_HTML, **{char: f"&#{ord(char)};" for char in _MARKDOWN}})
+
+
+# Markdown turns bare `https://...` and `www....` in decoded text into links: a word joiner (U+2060,
+# invisible) after the scheme's colon and after `www` keeps them plain text.
+_AUTOLINK = re.compile(r"&#58;//|(?<![\w.])www(?=\.)", re.IGNORECASE)
+
+
+def escape(value: object) -> str:
+    """Untrusted text made inert for st.markdown (with or without unsafe_allow_html), captions,
+    labels and HTML attributes: it shows as the characters it is, and never becomes a link."""
+    return _AUTOLINK.sub(lambda m: m[0][:5] + "&#8288;" + m[0][5:] if m[0].startswith("&") else m[0] + "&#8288;",
+                         str(value).translate(_ESCAPES))
+
+
+_URL = re.compile(r"https?://[^\s<>\"'`\\\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def safe_url(value: object) -> str | None:
+    """The URL when it is a plain http(s) URL, else None (javascript:, data:, markup, spaces)."""
+    text = str(value or "").strip()
+    return text if _URL.fullmatch(text) else None
+
+
+def external_link(url: object, label: str) -> str | None:
+    """An <a> opening an http(s) URL in a new tab, or None when the URL is anything else."""
+    link = safe_url(url)
+    if link is None:
+        return None
+    return (f'<a href="{html.escape(link, quote=True)}" target="_blank" rel="noopener noreferrer nofollow">'
+            f"{escape(label)}</a>")
 
 
 def clean(value: object) -> str:

@@ -7,7 +7,7 @@ tooltip, not pan/zoom); the clicked place filters every page.
 
 from __future__ import annotations
 
-from html import escape
+from html import escape  # Leaflet popups and tooltips are HTML, not markdown
 
 import folium
 import pandas as pd

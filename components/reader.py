@@ -7,9 +7,9 @@ is outlined with id="target".
 
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
+
+from components.html import escape
 
 
 def _marks(mentions: pd.DataFrame, times: pd.DataFrame) -> list[tuple[int, int, str, str]]:

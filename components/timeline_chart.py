@@ -129,10 +129,15 @@ def with_caption(figure: go.Figure, caption: str) -> go.Figure:
 
 
 def sources_line(articles: pd.DataFrame, limit: int = 400) -> str:
-    """The source articles for a caption: "title (source); ..." cut to `limit` characters."""
+    """The source articles for a caption: "title (source); ..." cut to `limit` characters (plain text)."""
     line = "; ".join(f"{title} ({source or 'unknown source'})"
                      for title, source in articles[["title", "source"]].itertuples(index=False))
     return line if len(line) <= limit else line[:limit] + "…"
+
+
+def export_caption(caption: str, articles: pd.DataFrame) -> str:
+    """The exported image's caption (plotly text: tags in titles and sources are escaped)."""
+    return f"{html.escape(caption)}<br>Sources: {html.escape(sources_line(articles))}"
 
 
 def png_bytes(figure: go.Figure, width: int = 1600, scale: float = 2.0) -> bytes:

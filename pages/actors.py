@@ -4,12 +4,12 @@ from dataclasses import replace
 
 import streamlit as st
 
-from components import actor_view, data, frame
+from components import actor_view, data, frame, html
 
 f = frame.setup()
 url, key = data.store().url, data.key(f)
 st.title("Actors & statements")
-st.caption(f"Showing {f.describe(data.options(url)['names'])}")
+st.caption(f"Showing {html.escape(f.describe(data.options(url)['names']))}")
 
 actors = data.actors(url, key)
 if actors.empty:

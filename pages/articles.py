@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import article_view, data, frame
+from components import article_view, data, frame, html
 
 f = frame.setup()
 url, key = data.store().url, data.key(f)
@@ -16,7 +16,7 @@ if articles.empty:
 article_id = article_view.pick_article(articles)
 article = data.article(url, article_id)
 if article is None:
-    st.error(f"No article with id {article_id!r} in the store.")
+    st.error(f"No article with id {html.escape(repr(article_id))} in the store.")
     st.stop()
 target = article_view.target_sentence()
 article_view.metadata(article)

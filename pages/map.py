@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from components import data, filters, frame, map_view
+from components import data, filters, frame, html, map_view
 from marsad.views import place_clicked
 
 f = frame.setup()
 url, key = data.store().url, data.key(f)
 st.title("Map of places mentioned")
-st.caption(f"Showing {f.describe(data.options(url)['names'])}")
+st.caption(f"Showing {html.escape(f.describe(data.options(url)['names']))}")
 
 places = data.places(url, key)
 if places.empty:

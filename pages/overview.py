@@ -9,7 +9,7 @@ url, key = data.store().url, data.key(f)
 names = data.options(url)["names"]
 
 st.title("Overview")
-st.caption(f"Showing {f.describe(names)}")
+st.caption(f"Showing {html.escape(f.describe(names))}")
 counts = data.counts(url, key, entities=False)
 if not counts["articles"]:
     st.info("No articles match these filters. Clear a filter in the sidebar, or add articles with "

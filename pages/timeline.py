@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from components import data, frame, timeline_chart
+from components import data, frame, html, timeline_chart
 from marsad.views import focus_range, outside_window, timeline_rows, timeline_unit
 
 f = frame.setup()
 url, key = data.store().url, data.key(f)
 st.title("Timeline of events and statements")
-caption = f"Marsad — {f.describe(data.options(url)['names'])}"
+caption = f"Marsad — {f.describe(data.options(url)['names'])}"  # plain text: escaped where it is shown
 counts = data.counts(url, key, entities=False)
 
 if counts["statements"] + counts["events"] > data.ROWS_LIMIT:
@@ -23,7 +23,7 @@ else:
     if table.empty:
         st.info("Nothing dated matches these filters.")
         st.stop()
-    st.caption(f"{caption}. Hollow marks: dated by publication, not by the sentence. Bars: month/week/range spans.")
+    st.caption(f"{html.escape(caption)}. Hollow marks: dated by publication, not by the sentence. Bars: month/week/range spans.")
     window = focus_range(table["start"])
     if hidden := outside_window(table["start"], table["end"], window):
         st.caption(f"The chart opens on {window[0]:%d %b %Y} – {window[1]:%d %b %Y}, where most items fall; "
@@ -32,7 +32,7 @@ else:
 st.plotly_chart(figure, width="stretch", config={"displaylogo": False, "toImageButtonOptions": {
     "format": "png", "scale": 3, "filename": "marsad-timeline"}})
 
-export_caption = f"{caption}<br>Sources: {timeline_chart.sources_line(data.articles(url, key, limit=12))}"
+export_caption = timeline_chart.export_caption(caption, data.articles(url, key, limit=12))
 left, right = st.columns(2)
 if left.button("Prepare PNG for print (3200 px)"):
     with st.spinner("Rendering…"):

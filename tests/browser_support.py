@@ -42,3 +42,50 @@ def stop(proc: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_streamlit(root, db_url: str, log) -> tuple[str, subprocess.Popen]:  # noqa: ANN001
+    """`streamlit run app.py` in `root` over the store at `db_url`, on a free loopback port.
+
+    Returns the base URL and the process; wait for page content (not the health endpoint) before use.
+    """
+    import sys
+
+    port = free_port()
+    env = dict(os.environ, MARSAD_DB=db_url)
+    env.pop("MARSAD_TILES", None)
+    with open(log, "w") as fh:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
+             "--browser.gatherUsageStats", "false"],
+            cwd=root, env=env, stdout=fh, stderr=subprocess.STDOUT)
+    return f"http://127.0.0.1:{port}", proc
+
+
+def wait_listening(base: str, proc: subprocess.Popen, log, timeout: float = 90.0) -> None:  # noqa: ANN001
+    """Until the server accepts connections (page content still needs waiting for); fails with its log."""
+    import socket
+    import time
+
+    import pytest
+
+    parsed = urlparse(base)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"streamlit exited with {proc.returncode}:\n{open(log).read()[-3000:]}")
+        try:
+            with socket.create_connection((parsed.hostname, parsed.port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"streamlit not listening after {timeout} s:\n{open(log).read()[-3000:]}")
