@@ -11,12 +11,13 @@ from datetime import date
 
 import streamlit as st
 
-from marsad.filters import Filters
+from marsad.filters import DATE_MAX, DATE_MIN, Filters, clamp_date
 
 _KEYS = {"actors": "f_actors", "places": "f_places", "event_types": "f_events", "sources": "f_sources"}
 _DATES = "f_dates"
 _LOADED = "f_url_state"  # the owned query pairs last read or written
 _PENDING_PLACE = "f_pending_place"
+_NOTE = "f_dates_note"  # what was changed in the link's dates, said once under the widget
 # Query keys the filters own; other keys (article, sentence, actor page selection) are left alone.
 _OWNED = set(Filters.QUERY_KEYS.values())
 
@@ -36,11 +37,27 @@ def _load_from_url(options: dict) -> None:
         allowed = options[_option_key(field)]
         chosen = [v for v in getattr(url_filters, field) if v in allowed]
         st.session_state[widget_key] = chosen
-    low, high = options["date_span"]
+    low, high = _span(options)
     if (url_filters.date_from or url_filters.date_to) and low and high:
-        st.session_state[_DATES] = (url_filters.date_from or low, url_filters.date_to or high)
+        wanted = (url_filters.date_from or low, url_filters.date_to or high)
+        start, end = sorted(clamp_date(d) for d in wanted)
+        if (start, end) != wanted:
+            st.session_state[_NOTE] = (f"The link's dates ({wanted[0]} – {wanted[1]}) were changed to {start} – {end}: "
+                                       f"dates run from {DATE_MIN} to {DATE_MAX}, first date first.")
+        st.session_state[_DATES] = (start, end)
     else:
         st.session_state.pop(_DATES, None)
+
+
+def _span(options: dict) -> tuple[date | None, date | None]:
+    """The store's date span, inside the dates a widget can hold."""
+    low, high = options["date_span"]
+    return (clamp_date(low) if low else None), (clamp_date(high) if high else None)
+
+
+def _valid_dates(value: object) -> bool:
+    return (isinstance(value, tuple | list) and 0 < len(value) <= 2
+            and all(isinstance(d, date) and DATE_MIN <= d <= DATE_MAX for d in value))
 
 
 def _option_key(field: str) -> str:
@@ -59,12 +76,14 @@ def sidebar(options: dict) -> Filters:
                                 format_func=lambda a: options["actors"].get(a, a), placeholder="All actors")
         places = st.multiselect("Places", list(options["places"]), key=_KEYS["places"],
                                 format_func=lambda p: options["places"].get(p, p), placeholder="All places")
-        low, high = options["date_span"]
+        low, high = _span(options)
         dates: tuple = ()
         if low and high:
-            st.session_state.setdefault(_DATES, (low, high))
-            dates = st.date_input("Dates", key=_DATES, min_value=date(1990, 1, 1), max_value=date(2100, 12, 31),
-                                  format="YYYY-MM-DD")
+            if not _valid_dates(st.session_state.get(_DATES)):
+                st.session_state[_DATES] = (low, high)
+            dates = st.date_input("Dates", key=_DATES, min_value=DATE_MIN, max_value=DATE_MAX, format="YYYY-MM-DD")
+            if note := st.session_state.pop(_NOTE, None):
+                st.caption(note)
         event_types = st.multiselect("Event types", options["event_types"], key=_KEYS["event_types"],
                                      format_func=lambda t: t.replace("_", " "), placeholder="All event types")
         sources = st.multiselect("Sources", options["sources"], key=_KEYS["sources"], placeholder="All sources")

@@ -10,6 +10,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import date
 
+# The dates a filter can hold: those ingest accepts for publication (a URL or a widget outside them is
+# clamped to them).
+DATE_MIN, DATE_MAX = date(1900, 1, 1), date(2100, 12, 31)
+
+
+def clamp_date(value: date) -> date:
+    return min(max(value, DATE_MIN), DATE_MAX)
+
 
 def _parse_date(value: str | None) -> date | None:
     if not value:
