@@ -16,6 +16,7 @@ the chosen actors, any of the chosen places, from any of the chosen sources.
 from __future__ import annotations
 
 import os
+import zipfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -103,9 +104,13 @@ class Facets:
         arrays["sources"] = np.asarray(self.sources, dtype=str)
         arrays["key"] = np.asarray(key, dtype=np.int64)
         partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-        with partial.open("wb") as handle:
-            np.savez(handle, **arrays)
-        os.replace(partial, path)
+        try:
+            with partial.open("wb") as handle:
+                np.savez(handle, **arrays)
+            os.replace(partial, path)
+        except BaseException:  # a full disk or an interrupt: no half file left behind
+            partial.unlink(missing_ok=True)
+            raise
 
     @classmethod
     def load(cls, path: Path, key: tuple[int, int]) -> Facets | None:
@@ -117,8 +122,8 @@ class Facets:
                 return cls(**{name: saved[name] for name in _ARRAYS},
                            **{name: saved[name].astype(object) for name in _TEXTS},
                            sources=tuple(str(s) for s in saved["sources"]))
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
+        except (OSError, EOFError, ValueError, KeyError, TypeError, zipfile.BadZipFile):
+            return None  # a damaged file is rebuilt from the store (and saved again) by the caller
 
     # --- masks -------------------------------------------------------------------------------
 

@@ -340,3 +340,23 @@ def test_a_saved_index_of_another_state_of_the_store_is_not_used(tmp_path):
     assert sorted(Store(other.url).facets().article_ids) == ["b1", "b2"]
     (tmp_path / "m.sqlite-facets.npz").write_bytes(b"not numpy")  # damaged: rebuilt from the rows
     assert sorted(Store(other.url).facets().article_ids) == ["b1", "b2"]
+
+
+@pytest.mark.parametrize("damage", ["truncated", "empty", "zip of junk"])
+def test_a_damaged_index_file_is_rebuilt_and_saved_again(tmp_path, damage):
+    store = _one_article_store(tmp_path / "m.sqlite", SIRTE, "a1")
+    store.facets()
+    saved = tmp_path / "m.sqlite-facets.npz"
+    whole = saved.read_bytes()
+    if damage == "truncated":
+        saved.write_bytes(whole[: len(whole) // 2])
+    elif damage == "empty":
+        saved.write_bytes(b"")
+    else:
+        import zipfile
+
+        with zipfile.ZipFile(saved, "w") as junk:
+            junk.writestr("key.npy", b"junk")
+    assert list(Store(store.url).facets().article_ids) == ["a1"]
+    assert saved.read_bytes() == whole, "saved again, whole"
+    assert not list(tmp_path.glob("*.partial"))

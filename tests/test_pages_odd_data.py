@@ -56,3 +56,15 @@ def test_link_dates_outside_the_range_are_clamped_and_said(odd_url, page, start,
     if (start, end) != ("1900-01-01", "2019-04-30"):
         assert any("were changed to" in c.value for c in at.sidebar.caption), "the change is said"
 
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_render_over_a_truncated_index_file(processed_db, tmp_path, monkeypatch, page):
+    db_file = Path(processed_db.removeprefix("sqlite:///"))
+    copy = tmp_path / "copy.sqlite"
+    copy.write_bytes(db_file.read_bytes())
+    index = db_file.with_name(db_file.name + "-facets.npz")
+    assert index.exists(), "processing saved the index"
+    (tmp_path / "copy.sqlite-facets.npz").write_bytes(index.read_bytes()[:100])
+    monkeypatch.setenv("MARSAD_DB", f"sqlite:///{copy}")
+    at = open_page(page)
+    assert at.title and not at.exception
