@@ -1,32 +1,39 @@
-# make run  — install everything and open the dashboard on the seeds
-# make test — install everything and run all tests (unit, pages, browser)
+# make run  — install the runtime and open the dashboard on the seeds
+# make test — install the runtime and the development tools, and run all tests (lint, unit, pages, browser)
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 
 .PHONY: run test lint process bench clean
 
-$(STAMP): requirements.txt
+# camel-tools without its declared torch/transformers stack (see requirements-nodeps.txt)
+$(STAMP): requirements.txt requirements-nodeps.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -r requirements-nodeps.txt
 	touch $(STAMP)
 
-run: $(STAMP)
-	$(PY) -m streamlit run app.py
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(DEV_STAMP)
 
-test: $(STAMP)
+run: $(STAMP)
+	$(PY) -m streamlit run app.py --server.fileWatcherType none
+
+test: $(DEV_STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m pytest --browser
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(PY) -m ruff check .
 
 process: $(STAMP)
 	$(PY) -m marsad process seeds/
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(PY) -m marsad bench pipeline
 	$(PY) -m marsad bench app
 
