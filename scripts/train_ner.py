@@ -16,7 +16,8 @@ Data (all under ../shared, never copied into the repository):
   neighbour counts from SaudiNewsNet article text (corpora/saudinewsnet/zips) plus the training
   sentences' text. Cached in --work.
 - Name lists (names/): ANETAC PERSON / LOCATION / ORGANIZATION Arabic tokens, Wikidata person
-  name tokens.
+  name tokens; and the project's own lexicons (data/roles.csv, nationalities.csv, places_*.csv,
+  actors.csv): role words, nationality adjectives, place and organisation name tokens.
 
 The CRF (CRFsuite, L-BFGS with L1+L2) is exported to a numpy .npz: attribute strings, weight
 matrix (attributes x labels), bias, transitions, labels, clusters, name lists. Zero weights are
@@ -47,6 +48,7 @@ from marsad.eval_ner import (  # noqa: E402
 from marsad.extract.ner_features import (  # noqa: E402
     FeatureResources,
     normalize_word,
+    strip_clitics,
     token_features,
     tokenize,
 )
@@ -79,7 +81,7 @@ def iob_tags(sentence: Sentence, keep: set[str]) -> list[str]:
 
 # -- name lists --------------------------------------------------------------------------------
 
-def load_gazetteers() -> dict[str, frozenset[str]]:
+def load_gazetteers(project_lists: bool = True) -> dict[str, frozenset[str]]:
     lists: dict[str, set[str]] = {"P": set(), "L": set(), "O": set(), "W": set()}
     short = {"PERSON": "P", "LOCATION": "L", "ORGANIZATION": "O"}
     with open(NAMES / "anetac_en_ar_named_entities.txt", encoding="utf-8") as handle:
@@ -97,7 +99,44 @@ def load_gazetteers() -> dict[str, frozenset[str]]:
                 norm = normalize_word(parts[1].replace(" ", ""))
                 if len(norm) >= 2:
                     lists["W"].add(norm)
+    if project_lists:
+        lists.update(load_project_lists())
     return {k: frozenset(v) for k, v in lists.items()}
+
+
+def _words(name: str) -> set[str]:
+    """Normalised tokens of a name, each also without its clitics."""
+    out = set()
+    for token in tokenize(name):
+        norm = normalize_word(token)
+        if len(norm) >= 2:
+            out |= {norm, strip_clitics(norm)}
+    return out
+
+
+def load_project_lists() -> dict[str, set[str]]:
+    """Token lists from the project's own lexicons (data/*.csv): role words (R), nationality
+    adjectives (N), place-name tokens (PL), organisation / group name tokens (AO)."""
+    import csv
+
+    def rows(name: str) -> list[dict[str, str]]:
+        with open(ROOT / "data" / name, encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    lists: dict[str, set[str]] = {"R": set(), "N": set(), "PL": set(), "AO": set()}
+    for row in rows("roles.csv"):
+        lists["R"] |= _words(row["role_ar"])
+    for row in rows("nationalities.csv"):
+        lists["N"] |= _words(row["adj_ar_m"]) | _words(row["adj_ar_f"])
+    for name in ("places_world.csv", "places_ly.csv"):
+        for row in rows(name):
+            for alias in [row["name_ar"], *row.get("aliases_ar", "").split("|")]:
+                lists["PL"] |= _words(alias)
+    for row in rows("actors.csv"):
+        if row["type"] not in ("person", "state"):
+            for alias in [row["name_ar"], *row.get("aliases_ar", "").split("|")]:
+                lists["AO"] |= _words(alias)
+    return lists
 
 
 # -- word clusters -----------------------------------------------------------------------------
@@ -229,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clusters", default="64,256,1024", help="k of each k-means clustering")
     parser.add_argument("--no-clusters", action="store_true")
     parser.add_argument("--no-gazetteers", action="store_true")
+    parser.add_argument("--no-project-lists", action="store_true", help="no name lists from data/*.csv")
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--iterations", type=int, default=200)
@@ -247,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         train += [(s.tokens, iob_tags(s, keep)) for s in wojood_train]
     print(f"train sentences {len(train)}, dev {len(dev_s)}, wojood test {len(wojood_test)}", file=sys.stderr)
 
-    gazetteers = {} if args.no_gazetteers else load_gazetteers()
+    gazetteers = {} if args.no_gazetteers else load_gazetteers(not args.no_project_lists)
     clusters: dict[str, tuple[int, ...]] = {}
     if not args.no_clusters:
         ks = [int(k) for k in args.clusters.split(",")]

@@ -130,11 +130,15 @@ def word_features(word: str, resources: FeatureResources) -> tuple[list[str], li
             core.append("g=" + name)
         elif stem in words:
             core.append("gs=" + name)
-    ids = resources.clusters.get(norm) or resources.clusters.get(stem)
+    ids = resources.clusters.get(norm)
     if ids:
         core.extend(f"c{level}={cid}" for level, cid in enumerate(ids))
     else:
         core.append("c=none")
+    if stem != norm:
+        ids = resources.clusters.get(stem)
+        if ids:
+            core.extend(f"sc{level}={cid}" for level, cid in enumerate(ids))
     local = ["p1=" + norm[:1], "p2=" + norm[:2], "p3=" + norm[:3],
              "x1=" + norm[-1:], "x2=" + norm[-2:], "x3=" + norm[-3:],
              "sx2=" + stem[-2:], "sp2=" + stem[:2], f"len={min(len(stem), 9)}"]
