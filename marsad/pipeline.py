@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
+import signal
+import threading
+import time
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
+from typing import TypeVar
 
 from marsad.entities import find_actors
 from marsad.events import find_events
@@ -18,6 +24,7 @@ from marsad.text import normalize, split_sentences
 from marsad.timex import find_times, latest_explicit_date
 from marsad.translit import transliterate_name
 
+T = TypeVar("T")
 _YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
 
@@ -61,14 +68,90 @@ def _analyse_for_pool(article: Article) -> Analysis:
     return analyse(article)
 
 
-def analyse_many(articles: Iterable[Article], workers: int | None = None) -> Iterator[Analysis]:
-    """Analyse articles in parallel processes (in order); workers=1 runs in this process."""
-    items = list(articles)
+CHUNK = 16  # articles sent to a worker process at a time
+
+
+def _reason(error: BaseException) -> str:
+    """One line saying why an article could not be analysed (never its text)."""
+    first = (str(error).splitlines() or [""])[0][:150]
+    return f"{type(error).__name__}{': ' + first if first else ''}"
+
+
+def _analyse_chunk(articles: list[Article]) -> list[Analysis | str]:
+    """In a worker: each article's analysis, or why it failed (one bad article never fails the chunk)."""
+    lexicon = load_lexicon()
+    results: list[Analysis | str] = []
+    for article in articles:
+        try:
+            results.append(analyse(article, lexicon))
+        except Exception as error:  # noqa: BLE001 - reported with the article, the others go on
+            results.append(_reason(error))
+    return results
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent:  # the parent died (even by SIGKILL): this worker must not outlive it
+            os._exit(1)
+
+
+def _init_worker(parent: int) -> None:
+    """Worker start: Ctrl-C is for the parent (which stops the pool), and a worker ends with its parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="marsad-parent-watch").start()
+
+
+def analyse_tagged(items: Iterable[tuple[Article, T]], workers: int | None = None, chunk: int = CHUNK
+                   ) -> Iterator[tuple[T, Analysis | None, str | None]]:
+    """(tag, analysis, None) or (tag, None, why it failed) per (article, tag), in input order.
+
+    The input is read lazily and memory stays bounded: at most 2 x workers x chunk articles are in
+    the worker processes or waiting for them at once. workers=1 (or fewer than 8 articles) runs in
+    this process. Worker processes end with this one, even when it is killed."""
     workers = workers or min(os.cpu_count() or 1, 8)
-    if workers <= 1 or len(items) < 8:
+    stream = iter(items)
+    head = list(itertools.islice(stream, 8))
+    if workers <= 1 or len(head) < 8:
         lexicon = load_lexicon()
-        for article in items:
-            yield analyse(article, lexicon)
+        for article, tag in itertools.chain(head, stream):
+            try:
+                yield tag, analyse(article, lexicon), None
+            except Exception as error:  # noqa: BLE001 - reported with the article, the others go on
+                yield tag, None, _reason(error)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_analyse_for_pool, items, chunksize=16)
+    stream = itertools.chain(head, stream)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),))
+    pending: deque[tuple[Future, list[T]]] = deque()
+    try:
+        while True:
+            while len(pending) < 2 * workers:
+                batch = list(itertools.islice(stream, chunk))
+                if not batch:
+                    break
+                pending.append((pool.submit(_analyse_chunk, [article for article, _ in batch]),
+                                [tag for _, tag in batch]))
+            if not pending:
+                break
+            future, tags = pending.popleft()
+            try:
+                results: list[Analysis | str] = future.result()
+            except Exception as error:  # noqa: BLE001 - a worker died (killed, out of memory): its chunk fails
+                results = [f"the worker process failed ({_reason(error)})"] * len(tags)
+            for tag, result in zip(tags, results, strict=True):
+                if isinstance(result, str):
+                    yield tag, None, result
+                else:
+                    yield tag, result, None
+            del future, results
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def analyse_many(articles: Iterable[Article], workers: int | None = None) -> Iterator[Analysis]:
+    """Analyse articles in parallel processes (in order, read lazily, memory bounded as in
+    `analyse_tagged`); workers=1 runs in this process. Raises on an article that cannot be analysed."""
+    for article, analysis, error in analyse_tagged(((a, a) for a in articles), workers=workers):
+        if analysis is None:
+            raise RuntimeError(f"{article.path or article.title}: could not be analysed ({error})")
+        yield analysis

@@ -1,67 +1,149 @@
-"""Files in, store filled: ingest, analyse, save — with a report of what happened."""
+"""Files in, store filled: ingest, analyse, save — with a report of what happened.
+
+Everything streams: articles are read one record at a time (`marsad.ingest.iter_articles`), analysed
+with a bounded number in flight (`marsad.pipeline.analyse_tagged`: 2 x workers x 16) and written BATCH
+at a time, so memory does not grow with the input. One bad record, article or write fails alone and
+is reported by file and line; the run goes on.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import logging
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from marsad.ingest import read_paths
-from marsad.pipeline import analyse_many
-from marsad.records import Article
+from marsad.errors import short_reason
+from marsad.ingest import Labelled, Problem, estimate_records, iter_articles
+from marsad.pipeline import analyse_tagged
+from marsad.records import Analysis, Article
 from marsad.store import Store
 
-
-@dataclass
-class ProcessReport:
-    processed: list[str] = field(default_factory=list)  # article ids
-    problems: list[str] = field(default_factory=list)
-
-    def summary(self) -> str:
-        text = f"processed {len(self.processed)} article(s)"
-        if self.problems:
-            text += f", {len(self.problems)} problem(s) (see warnings)"
-        return text
-
+log = logging.getLogger(__name__)
+__all__ = ["BATCH", "ProcessReport", "process_articles", "process_paths", "short_reason"]
 
 BATCH = 100  # articles written per transaction (a failing batch is retried article by article)
 
 
-def process_articles(articles: list[Article], store: Store, workers: int | None = None,
-                     progress: Callable[[int, int, Article], None] | None = None) -> ProcessReport:
-    """Analyse and save articles; one failing article is reported, never half-written."""
-    report = ProcessReport()
-    batch: list = []
-    done = 0
+@dataclass
+class ProcessReport:
+    """What a run did. `problems` holds every problem as one sentence, in order (what the dashboard
+    shows); `failures`, `skipped` and `notes` hold them as ``where: reason`` lines by kind: records
+    not stored, duplicates skipped, and notes on articles that were stored."""
+
+    processed: list[str] = field(default_factory=list)  # ids of the articles stored
+    problems: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    total: int | None = None  # about how many records the input holds, when counted
+    total_is_close: bool = False
+
+    @property
+    def handled(self) -> int:
+        """Records dealt with so far: stored, failed or skipped."""
+        return len(self.processed) + len(self.failures) + len(self.skipped)
+
+    @property
+    def ok(self) -> bool:
+        """Every record was stored or skipped as a duplicate."""
+        return not self.failures
+
+    def summary(self) -> str:
+        return f"stored {len(self.processed)}, skipped {len(self.skipped)} (duplicate), failed {len(self.failures)}"
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem.message)
+        {"failed": self.failures, "skipped": self.skipped}.get(problem.kind, self.notes).append(problem.line)
+
+
+@dataclass
+class _Item:
+    article: Article
+    label: str
+    where: str
+
+
+def _run(items: Iterable[_Item], store: Store, report: ProcessReport, workers: int | None,
+         progress: Callable[[int, int, Article], None] | None,
+         on_problem: Callable[[Problem], None] | None,
+         status: Callable[[ProcessReport], None] | None) -> ProcessReport:
+    batch: list[tuple[Analysis, _Item]] = []
+
+    def problem(item: Problem) -> None:
+        report.add(item)
+        if on_problem is not None:
+            on_problem(item)
 
     def flush() -> None:
-        nonlocal done
-        failed = {id(analysis): error for analysis, error in store.save_batch(batch)}
-        for analysis in batch:
-            article = analysis.article
-            done += 1
+        failed = {id(analysis): error for analysis, error in store.save_batch([a for a, _ in batch])}
+        for analysis, item in batch:
             if id(analysis) in failed:
-                report.problems.append(f"{article.path or article.title}: not saved ({failed[id(analysis)]})")
+                reason = f"not saved ({short_reason(failed[id(analysis)])})"
+                problem(Problem(item.where, reason, f"{item.label}: {reason}"))
                 continue
-            report.processed.append(article.article_id)
+            report.processed.append(analysis.article.article_id)
             if progress:
-                progress(done, len(articles), article)
+                progress(report.handled, max(report.total or 0, report.handled), analysis.article)
+        log.info("wrote %d article(s); %s", len(batch) - len(failed), report.summary())
         batch.clear()
+        if status is not None:
+            status(report)
 
-    for analysis in analyse_many(articles, workers=workers):
-        batch.append(analysis)
+    for item, analysis, error in analyse_tagged(((item.article, item) for item in items), workers=workers):
+        if analysis is None:
+            reason = f"could not be analysed ({error})"
+            problem(Problem(item.where, reason, f"{item.label}: {reason}"))
+            continue
+        batch.append((analysis, item))
         if len(batch) >= BATCH or progress is not None:  # with a progress bar, show each article
             flush()
     if batch:
         flush()
+    if status is not None:
+        status(report)
     if report.processed:
-        store.save_facets()
+        try:
+            store.save_facets()
+        except Exception as error:  # noqa: BLE001 - the index file only speeds up the dashboard's start
+            problem(Problem(str(store.url), f"the facets index was not saved ({short_reason(error)})",
+                            f"the facets index was not saved ({short_reason(error)})", "warning"))
     return report
+
+
+def process_articles(articles: Iterable[Article], store: Store, workers: int | None = None,
+                     progress: Callable[[int, int, Article], None] | None = None, *,
+                     on_problem: Callable[[Problem], None] | None = None,
+                     status: Callable[[ProcessReport], None] | None = None) -> ProcessReport:
+    """Analyse and save articles (read lazily, memory bounded); one failing article is reported,
+    never half-written. `progress(done, total, article)` is called after each article stored (each
+    is then written alone), `status(report)` after each batch, `on_problem` as problems happen."""
+    report = ProcessReport(total=len(articles) if isinstance(articles, list | tuple) else None)
+    report.total_is_close = report.total is not None
+    items = (_Item(article, article.path or article.title, article.path or article.title) for article in articles)
+    return _run(items, store, report, workers, progress, on_problem, status)
 
 
 def process_paths(paths: Iterable[Path], store: Store, workers: int | None = None,
-                  progress: Callable[[int, int, Article], None] | None = None) -> ProcessReport:
-    articles, problems = read_paths(paths)
-    report = process_articles(articles, store, workers=workers, progress=progress)
-    report.problems[:0] = problems
-    return report
+                  progress: Callable[[int, int, Article], None] | None = None, *,
+                  on_problem: Callable[[Problem], None] | None = None,
+                  status: Callable[[ProcessReport], None] | None = None) -> ProcessReport:
+    """Read, analyse and save every article under `paths` (files or folders), as a stream. Problems
+    (bad records, duplicates, failed writes) are reported by file and line, and never stop the run."""
+    paths = [Path(p) for p in paths]
+    report = ProcessReport()
+    if progress is not None or status is not None:
+        report.total, report.total_is_close = estimate_records(paths)
+
+    def items() -> Iterator[_Item]:
+        for item in iter_articles(paths):
+            if isinstance(item, Labelled):
+                yield _Item(item.article, item.label, item.where)
+                continue
+            report.add(item)
+            if on_problem is not None:
+                on_problem(item)
+            if status is not None and item.kind != "warning":
+                status(report)
+
+    return _run(items(), store, report, workers, progress, on_problem, status)

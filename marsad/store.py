@@ -13,11 +13,13 @@ import importlib
 import math
 import os
 import secrets
+import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import pandas as pd
 import sqlalchemy as sa
@@ -202,7 +204,41 @@ _OBJECT_KINDS = {"string", "date", "empty"}  # pandas.api.types.infer_dtype kind
 
 
 def default_url() -> str:
+    """$MARSAD_DB, else the SQLite file data/marsad.sqlite."""
     return os.environ.get("MARSAD_DB") or DEFAULT_DB
+
+
+DEFAULT_TIMEOUT = 60.0  # seconds a write waits for a busy SQLite database ($MARSAD_DB_TIMEOUT)
+
+
+def db_timeout() -> float:
+    """Seconds to wait for a busy SQLite database: $MARSAD_DB_TIMEOUT, else 60."""
+    value = os.environ.get("MARSAD_DB_TIMEOUT", "").strip()
+    if not value:
+        return DEFAULT_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise ValueError(f"MARSAD_DB_TIMEOUT should be a number of seconds, not {value!r}") from None
+    if not seconds >= 0:
+        raise ValueError(f"MARSAD_DB_TIMEOUT should be a number of seconds, not {value!r}")
+    return seconds
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may write `path` (False on a read-only mount, or without permission)."""
+    return os.access(path, os.W_OK)
+
+
+def _sqlite_file(url: sa.URL) -> Path | None:
+    """The file of a SQLite URL (None in memory); a ``file:`` URI's path without its query."""
+    database = url.database or ""
+    if not database or database == ":memory:" or "mode=memory" in database:
+        return None
+    if database.startswith("file:"):
+        database = unquote(database.removeprefix("file:").split("?", 1)[0])
+        database = database.removeprefix("//localhost").removeprefix("//") if database.startswith("//") else database
+    return Path(database)
 
 
 def _in_sentence(statement: sa.FromClause) -> sa.ColumnElement:
@@ -220,14 +256,40 @@ def _row_id(article_id: str, kind: str, *parts: object) -> str:
 class Store:
     """Owns the engine, the schema and every query."""
 
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, *, timeout: float | None = None) -> None:
+        """Open the store at `url` (default: `default_url()`), creating its schema if need be.
+
+        SQLite: a busy database is waited for `timeout` seconds (default `db_timeout()`); a file this
+        process may not write (read-only file, folder or mount; or a ``mode=ro`` URI) is opened
+        read-only, without touching the file: `read_only` is then True, queries work and writes fail.
+        """
         self.url = url or default_url()
-        if self.url.startswith("sqlite:///") and not self.url.startswith("sqlite:///:memory:"):
-            Path(self.url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        self.engine = sa.create_engine(self.url)
+        self.timeout = db_timeout() if timeout is None else timeout
+        self.read_only = False
+        parsed = sa.engine.make_url(self.url)
+        engine_args: dict = {}
+        if parsed.get_backend_name() == "sqlite":
+            engine_args["connect_args"] = {"timeout": self.timeout}
+            path = _sqlite_file(parsed)
+            uri_read_only = parsed.query.get("mode") == "ro" or "mode=ro" in (parsed.database or "")
+            if path is not None and (uri_read_only or (path.is_file() and not (
+                    _writable(path) and _writable(path.parent)))):
+                self.read_only = True
+                if not uri_read_only:
+                    engine_args["creator"] = _read_only_connect(path, self.timeout)
+            elif path is not None and not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+        self.engine = sa.create_engine(self.url, **engine_args)
         self._written: dict[tuple[str, str], dict] = {}  # (kind, id) -> the row this Store last upserted
+        self._facets: tuple[int, Facets] | None = None
+        self._facets_lock = threading.Lock()
         if self.engine.dialect.name == "sqlite":
-            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+            sa.event.listen(self.engine, "connect",
+                            _sqlite_pragmas_read_only if self.read_only else _sqlite_pragmas)
+        if self.read_only:  # nothing to create or bring up to date: read what is there
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()  # fails now if not a database
+            return
         metadata.create_all(self.engine)
         self._add_event_actor_columns()
         with self.engine.begin() as conn:  # indexes added after a store was created
@@ -239,8 +301,6 @@ class Store:
             for key, first in (("version", 0), ("store_id", secrets.randbits(62))):
                 if conn.execute(sa.select(store_meta.c.value).where(store_meta.c.key == key)).first() is None:
                     conn.execute(store_meta.insert().values(key=key, value=first))
-        self._facets: tuple[int, Facets] | None = None
-        self._facets_lock = threading.Lock()
         if self.count("article_facets") != self.count("articles"):  # a store written before the facets
             self.rebuild_facets()
         if self.count("statement_entities") == 0 and self.count("statements") > 0:  # ... or before these
@@ -419,8 +479,8 @@ class Store:
 
     def save_facets(self) -> None:
         """Build the index and keep it beside the store, so the dashboard's first page need not build
-        it (nothing to do for a store without a file of its own)."""
-        if self._facets_file() is not None:
+        it (nothing to do for a store without a file of its own, or opened read-only)."""
+        if not self.read_only and self._facets_file() is not None:
             self.facets()
 
     def _version(self) -> int:
@@ -967,11 +1027,33 @@ class Store:
             return low, high
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001
+def _read_only_connect(path: Path, timeout: float) -> Callable[[], sqlite3.Connection]:
+    """Connections opened read-only (``mode=ro``). In a folder this process may not write, with no
+    write-ahead log beside the file, also ``immutable=1``: SQLite then needs no -shm file to read a
+    WAL database (nobody can be writing it; with a -wal file present, its pages are still read)."""
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    if not _writable(path.parent) and not (wal.exists() and wal.stat().st_size):
+        uri += "&immutable=1"
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
+
+    return connect
+
+
+def _sqlite_pragmas(dbapi_connection, _record, read_only: bool = False) -> None:  # noqa: ANN001
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable against an app crash, fewer fsyncs
+    if read_only:  # no WAL switch (a write); no writes at all through this connection
+        cursor.execute("PRAGMA query_only=ON")
+    else:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable against an app crash, fewer fsyncs
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA cache_size=-65536")  # 64 MB of pages per connection (the default is 2 MB)
     cursor.execute("PRAGMA mmap_size=1073741824")  # read through the OS page cache, no copies
     cursor.close()
+
+
+def _sqlite_pragmas_read_only(dbapi_connection, record) -> None:  # noqa: ANN001
+    _sqlite_pragmas(dbapi_connection, record, read_only=True)
