@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import math
+import re
 from collections.abc import Iterator
 from datetime import date, datetime
 
@@ -89,11 +90,36 @@ def to_jsonl(rows: Iterator[dict]) -> Iterator[str]:
         yield json.dumps(row, ensure_ascii=False)
 
 
+# A cell a spreadsheet would run as a formula (CSV injection): it starts with = + - @, a tab or a
+# carriage return (or their full-width forms, which some spreadsheets also read so).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_PLAIN_NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """`value` as a spreadsheet will show it, never run it: a string that starts like a formula gets a
+    leading apostrophe (``=HYPERLINK(...)`` -> ``'=HYPERLINK(...)``); a plain number written as text
+    ("-12.5"), numbers, booleans and None are unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER_RE.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """A table as CSV (UTF-8, no index, RFC 4180 line ends so a cell holding a carriage return is
+    quoted) with every text cell, header included, made spreadsheet-safe."""
+    safe = frame.map(spreadsheet_safe)
+    safe.columns = [spreadsheet_safe(str(column)) for column in frame.columns]
+    return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8")
+
+
 def to_csv(rows: Iterator[dict]) -> Iterator[str]:
+    """CSV lines (the header first); lists are joined with "|" and every text cell is made
+    spreadsheet-safe (see `spreadsheet_safe`)."""
     buffer = io.StringIO()
     writer: csv.DictWriter | None = None
     for row in rows:
-        flat = {k: ("|".join(v) if isinstance(v, list) else v) for k, v in row.items()}
+        flat = {k: spreadsheet_safe("|".join(v) if isinstance(v, list) else v) for k, v in row.items()}
         if writer is None:
             writer = csv.DictWriter(buffer, fieldnames=list(flat))
             writer.writeheader()
