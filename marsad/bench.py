@@ -1,7 +1,8 @@
 """Benchmarks: `python -m marsad bench pipeline|app`.
 
 pipeline: analyses real articles (SaudiNewsNet zips in ../shared/corpora, or $MARSAD_CORPUS)
-and reports articles/s and MB/s, in total and per worker process.
+and reports articles/s and MB/s, in total and per worker process, and the peak memory of the whole
+process tree (main process and workers) during the end-to-end run into SQLite.
 app: builds stores of 10,000 and 100,000 synthetic articles from real sentences with
 varied dates, places and actors, and times the dashboard's data queries.
 """
@@ -10,13 +11,16 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import tempfile
+import threading
 import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from marsad.ingest import IngestError, article_from_record
+from marsad.records import Article
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "saudinewsnet" / "zips"
 
@@ -42,65 +46,166 @@ def corpus_records(limit: int, folder: Path | None = None) -> Iterator[dict]:
                         return
 
 
-def corpus_articles(limit: int, folder: Path | None = None) -> list:
-    articles = []
+def iter_corpus_articles(limit: int, folder: Path | None = None) -> Iterator[Article]:
+    """Up to `limit` articles from the corpus, one at a time (records that are not articles skipped)."""
+    count = 0
     for index, record in enumerate(corpus_records(limit * 2, folder)):
         try:
-            articles.append(article_from_record(record, name=f"corpus[{index}]"))
+            yield article_from_record(record, name=f"corpus[{index}]")
         except IngestError:
             continue
-        if len(articles) >= limit:
-            break
-    return articles
+        count += 1
+        if count >= limit:
+            return
 
 
-def bench_pipeline(limit: int = 2000, workers: int | None = None) -> dict:
+def corpus_articles(limit: int, folder: Path | None = None) -> list:
+    return list(iter_corpus_articles(limit, folder))
+
+
+def _rss_kb(pid: int) -> tuple[int, int]:
+    """(resident set, proportional set) of one process in kB, from /proc (0, 0 when gone)."""
+    rss = pss = 0
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            rss = next((int(line.split()[1]) for line in handle if line.startswith("VmRSS:")), 0)
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            pss = next((int(line.split()[1]) for line in handle if line.startswith("Pss:")), 0)
+    except (OSError, ValueError):
+        pass
+    return rss, pss
+
+
+def _tree(root: int) -> list[int]:
+    """`root` and every process below it (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat") as handle:
+                parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, ()))
+    return found
+
+
+class TreeMemory:
+    """Peak memory of this process and its workers together, sampled every `interval` seconds from
+    /proc while running (the sum of resident sets, which counts pages shared after fork once per
+    process, and the sum of proportional sets, which does not); plus getrusage's peaks (this process;
+    the largest finished child) as a check. On systems without /proc only the getrusage figures."""
+
+    def __init__(self, interval: float = 0.2) -> None:
+        self.interval = interval
+        self.peak_rss_kb = self.peak_pss_kb = self.peak_processes = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True, name="marsad-rss")
+        self.available = os.path.isdir("/proc/self")
+
+    def _sample(self) -> None:
+        while True:
+            pids = _tree(os.getpid())
+            sizes = [_rss_kb(pid) for pid in pids]
+            self.peak_rss_kb = max(self.peak_rss_kb, sum(rss for rss, _ in sizes))
+            self.peak_pss_kb = max(self.peak_pss_kb, sum(pss for _, pss in sizes))
+            self.peak_processes = max(self.peak_processes, len(pids))
+            if self._stop.wait(self.interval):
+                return
+
+    def __enter__(self) -> TreeMemory:
+        if self.available:
+            self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        if self.available:
+            self._thread.join()
+
+    def report(self) -> dict:
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kB on Linux
+        child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        return {"peak_rss_tree_mb": round(self.peak_rss_kb / 1024, 1) if self.available else None,
+                "peak_pss_tree_mb": round(self.peak_pss_kb / 1024, 1) if self.available else None,
+                "processes": self.peak_processes or None,
+                "peak_rss_main_mb": round(own / 1024, 1),
+                "peak_rss_largest_worker_mb": round(child / 1024, 1)}
+
+
+def bench_pipeline(limit: int = 2000, workers: int | None = None, sample_every: float = 0.2) -> dict:
+    """Throughput of the analysis (one process, then `workers`) and of the end-to-end run into a fresh
+    SQLite store, with the peak memory of the whole process tree during that run. Articles stream from
+    the corpus zips throughout; none of the runs holds them all."""
     from marsad.lexicon import load_lexicon
-    from marsad.pipeline import analyse, analyse_many
-    from marsad.process import process_articles
+    from marsad.pipeline import CHUNK, analyse, analyse_many
+    from marsad.process import BATCH, process_articles
     from marsad.store import Store
 
-    articles = corpus_articles(limit)
-    total_bytes = sum(len(a.text.encode("utf-8")) for a in articles)
     started = time.perf_counter()
     load_lexicon()
-    analyse(articles[0])  # warm the lexicon automata
+    first = next(iter_corpus_articles(1))
+    analyse(first)  # warm the lexicon automata
     warm = time.perf_counter() - started
 
     started = time.perf_counter()
-    single = [analyse(a) for a in articles[: min(300, len(articles))]]
+    single = single_bytes = 0
+    for article in iter_corpus_articles(min(300, limit)):
+        analyse(article)
+        single += 1
+        single_bytes += len(article.text.encode("utf-8"))
     single_seconds = time.perf_counter() - started
-    single_bytes = sum(len(a.article.text.encode("utf-8")) for a in single)
 
     workers = workers or os.cpu_count() or 1
+    counted = {"articles": 0, "bytes": 0, "statements": 0, "events": 0, "places": 0}
     started = time.perf_counter()
-    analyses = list(analyse_many(articles, workers=workers))
+    for analysis in analyse_many(iter_corpus_articles(limit), workers=workers):
+        counted["articles"] += 1
+        counted["bytes"] += len(analysis.article.text.encode("utf-8"))
+        counted["statements"] += len(analysis.statements)
+        counted["events"] += len(analysis.events)
+        counted["places"] += len(analysis.places)
     seconds = time.perf_counter() - started
+    total_bytes = counted["bytes"]
 
-    # End to end: analyse and write every article to a fresh SQLite store, one transaction each.
+    # End to end: analyse and write every article to a fresh SQLite store, as `process` does.
     with tempfile.TemporaryDirectory() as folder:
         store = Store(f"sqlite:///{Path(folder) / 'bench.sqlite'}")
-        started = time.perf_counter()
-        report = process_articles(articles, store, workers=workers)
-        end_to_end = time.perf_counter() - started
+        with TreeMemory(sample_every) as memory:
+            started = time.perf_counter()
+            report = process_articles(iter_corpus_articles(limit), store, workers=workers)
+            end_to_end = time.perf_counter() - started
+        store_mb = sum(f.stat().st_size for f in Path(folder).iterdir()) / 1e6
+        store.engine.dispose()
     return {
         "benchmark": "pipeline",
-        "articles": len(articles),
+        "articles": counted["articles"],
         "megabytes": round(total_bytes / 1e6, 2),
         "workers": workers,
         "seconds": round(seconds, 2),
-        "articles_per_second": round(len(articles) / seconds, 1),
+        "articles_per_second": round(counted["articles"] / seconds, 1),
         "megabytes_per_second": round(total_bytes / 1e6 / seconds, 2),
         "end_to_end_seconds": round(end_to_end, 2),
+        "end_to_end_articles_per_second": round(len(report.processed) / end_to_end, 1),
         "end_to_end_megabytes_per_second": round(total_bytes / 1e6 / end_to_end, 2),
         "end_to_end_megabytes_per_second_per_worker": round(total_bytes / 1e6 / end_to_end / workers, 2),
+        "end_to_end_memory": memory.report(),
+        "in_flight_at_most": 2 * workers * CHUNK + BATCH,
         "stored_articles": len(report.processed),
+        "failed_articles": len(report.failures),
+        "store_megabytes": round(store_mb, 1),
         "single_process_megabytes_per_second": round(single_bytes / 1e6 / single_seconds, 2),
-        "single_process_articles_per_second": round(len(single) / single_seconds, 1),
+        "single_process_articles_per_second": round(single / single_seconds, 1),
         "startup_seconds": round(warm, 2),
-        "statements": sum(len(a.statements) for a in analyses),
-        "events": sum(len(a.events) for a in analyses),
-        "places": sum(len(a.places) for a in analyses),
+        "statements": counted["statements"],
+        "events": counted["events"],
+        "places": counted["places"],
     }
 
 

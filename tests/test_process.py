@@ -199,3 +199,34 @@ def test_workers_end_when_the_parent_is_killed(tmp_path: Path) -> None:
     for pid in left:  # clean up before failing
         os.kill(pid, signal.SIGKILL)
     assert not left, "worker processes outlived their parent"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_tree_memory_counts_the_workers_too() -> None:
+    from marsad.bench import TreeMemory
+
+    with TreeMemory(interval=0.05) as memory:
+        child = subprocess.run([sys.executable, "-c", "import time; block = bytearray(300_000_000); time.sleep(1)"],
+                               check=True)
+    assert child.returncode == 0
+    figures = memory.report()
+    assert figures["peak_rss_tree_mb"] > 300 and figures["peak_pss_tree_mb"] > 300
+    assert figures["processes"] >= 2 and figures["peak_rss_largest_worker_mb"] > 280
+
+
+def test_pipeline_benchmark_reports_memory_of_the_end_to_end_run(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import zipfile
+
+    from marsad.bench import bench_pipeline
+
+    records = [{"title": f"تقدم نحو طرابلس {n}", "text": f"{SAID} في اليوم {n}."} for n in range(40)]
+    with zipfile.ZipFile(tmp_path / "2019-04-07.zip", "w") as archive:
+        archive.writestr("2019-04-07.json", json.dumps(records, ensure_ascii=False))
+    monkeypatch.setenv("MARSAD_CORPUS", str(tmp_path))
+    result = bench_pipeline(limit=40, workers=2, sample_every=0.01)
+    assert result["articles"] == result["stored_articles"] == 40 and result["failed_articles"] == 0
+    memory = result["end_to_end_memory"]
+    assert memory["processes"] >= 3  # this process and two workers, sampled while they ran
+    assert 100 < memory["peak_pss_tree_mb"] <= memory["peak_rss_tree_mb"]
+    assert result["in_flight_at_most"] == 2 * 2 * CHUNK + BATCH
