@@ -2,8 +2,8 @@
 
     .venv/bin/python -m pip install -r requirements-dev.txt      # python-crfsuite, scikit-learn
     nice -n 5 .venv/bin/python scripts/train_ner.py [--out data/models/ner/ner.npz] [--work DIR]
-        [--wojood] [--cluster-mb 40] [--clusters 64,256,1024] [--c1 0.05] [--c2 0.01]
-        [--iterations 200] [--no-clusters] [--no-gazetteers] [--final]
+        [--wojood] [--cluster-mb 100] [--clusters 32,128,512,2048] [--c1 0.02] [--c2 0.05]
+        [--iterations 100] [--no-clusters] [--no-gazetteers] [--final]
 
 Data (all under ../shared, never copied into the repository):
 - NewsFANE (ner/newsfane_dev.conll). Split, fixed: sentence i (0-based, file order) is held out
@@ -264,14 +264,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wojood", action="store_true", help="also train on Wojood train+val")
     parser.add_argument("--final", action="store_true", help="also train on the held-out NewsFANE tenth")
     parser.add_argument("--labels", default="PERS,LOC,ORG,FAC,MISC", help="labels to learn (others O)")
-    parser.add_argument("--cluster-mb", type=int, default=40, help="MB of SaudiNewsNet text for clusters")
-    parser.add_argument("--clusters", default="64,256,1024", help="k of each k-means clustering")
+    parser.add_argument("--cluster-mb", type=int, default=100, help="MB of SaudiNewsNet text for clusters")
+    parser.add_argument("--clusters", default="32,128,512,2048", help="k of each k-means clustering")
     parser.add_argument("--no-clusters", action="store_true")
     parser.add_argument("--no-gazetteers", action="store_true")
     parser.add_argument("--no-project-lists", action="store_true", help="no name lists from data/*.csv")
-    parser.add_argument("--c1", type=float, default=0.05)
-    parser.add_argument("--c2", type=float, default=0.01)
-    parser.add_argument("--iterations", type=int, default=200)
+    parser.add_argument("--c1", type=float, default=0.02)
+    parser.add_argument("--c2", type=float, default=0.05)
+    parser.add_argument("--iterations", type=int, default=100)
     parser.add_argument("--export-only", action="store_true", help="export the CRFsuite model in --work again")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)

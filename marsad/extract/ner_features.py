@@ -141,7 +141,8 @@ def word_features(word: str, resources: FeatureResources) -> tuple[list[str], li
             core.extend(f"sc{level}={cid}" for level, cid in enumerate(ids))
     local = ["p1=" + norm[:1], "p2=" + norm[:2], "p3=" + norm[:3],
              "x1=" + norm[-1:], "x2=" + norm[-2:], "x3=" + norm[-3:],
-             "sx2=" + stem[-2:], "sp2=" + stem[:2], f"len={min(len(stem), 9)}"]
+             "sx2=" + stem[-2:], "sp2=" + stem[:2], "sx3=" + stem[-3:], "sp3=" + stem[:3],
+             "sx4=" + stem[-4:], f"len={min(len(stem), 9)}"]
     if word != norm:
         local.append("diac" if len(word) > len(norm) else "orth")
     return core, local
