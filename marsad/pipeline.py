@@ -18,7 +18,7 @@ from marsad.entities import find_actors
 from marsad.events import find_events
 from marsad.geo import find_places
 from marsad.lexicon import Lexicon, load_lexicon
-from marsad.records import Analysis, Article
+from marsad.records import Analysis, Article, Mention
 from marsad.statements import find_statements
 from marsad.text import normalize, split_sentences
 from marsad.timex import find_times, latest_explicit_date
@@ -60,8 +60,17 @@ def analyse(article: Article, lexicon: Lexicon | None = None) -> Analysis:
                                  article.published, norm)
     events = find_events(text, sentences, actor_findings.mentions, place_findings.mentions,
                          place_findings.places, times, lexicon, article.published, place_findings.country, norm)
-    mentions = sorted(actor_findings.mentions + place_findings.mentions, key=lambda m: (m.start, m.end))
+    mentions = one_per_span(actor_findings.mentions + place_findings.mentions)
     return Analysis(article, sentences, mentions, times, actors, place_findings.places, statements, events)
+
+
+def one_per_span(mentions: list[Mention]) -> list[Mention]:
+    """Mentions in text order, one per span and entity: a country found both as an actor (the registry)
+    and as a place (the gazetteer) under one id is one mention, the registry's, not two."""
+    kept: dict[tuple[int, int, str], Mention] = {}
+    for mention in mentions:
+        kept.setdefault((mention.start, mention.end, mention.entity_id), mention)
+    return sorted(kept.values(), key=lambda m: (m.start, m.end))
 
 
 def _analyse_for_pool(article: Article) -> Analysis:

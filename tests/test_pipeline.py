@@ -102,3 +102,15 @@ def test_analysis_offsets_point_into_the_untouched_text() -> None:
         for time in analysis.times:
             assert article.text[time.start:time.end] == time.text
         assert all(isinstance(t.date, date) for t in analysis.times)
+
+
+def test_a_country_found_by_registry_and_gazetteer_is_one_mention():
+    from marsad.pipeline import analyse
+    from marsad.records import Article
+
+    text = "وقالت الولايات المتحدة إن قواتها غادرت ليبيا، فيما أكدت الولايات المتحدة أنها تراقب الوضع في طرابلس."
+    analysis = analyse(Article(article_id="t1", title="عنوان", text=text))
+    spans = [(m.start, m.end, m.entity_id) for m in analysis.mentions]
+    assert len(spans) == len(set(spans)), "one mention per span and entity"
+    us = [m for m in analysis.mentions if m.text == "الولايات المتحدة"]
+    assert len(us) == 2, "each of the two mentions once"
