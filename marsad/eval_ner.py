@@ -191,6 +191,8 @@ def saudinewsnet_texts(folder: str | Path = SAUDINEWSNET, limit_bytes: int = 10_
     up to about `limit_bytes` of UTF-8."""
     texts: list[str] = []
     total = 0
+    if limit_bytes <= 0:
+        return texts
     for name in sorted(glob.glob(str(Path(folder) / "*.zip"))):
         with zipfile.ZipFile(name) as archive:
             for member in archive.namelist():

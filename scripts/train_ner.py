@@ -3,7 +3,8 @@
     .venv/bin/python -m pip install -r requirements-dev.txt      # python-crfsuite, scikit-learn
     nice -n 5 .venv/bin/python scripts/train_ner.py [--out data/models/ner/ner.npz] [--work DIR]
         [--wojood] [--cluster-mb 100] [--clusters 32,128,512,2048] [--c1 0.02] [--c2 0.05]
-        [--iterations 100] [--no-clusters] [--no-gazetteers] [--final]
+        [--iterations 100] [--cluster-vocab 80000] [--no-clusters] [--no-gazetteers]
+        [--no-project-lists] [--labels PERS,LOC,ORG,FAC,MISC] [--export-only] [--final]
 
 Data (all under ../shared, never copied into the repository):
 - NewsFANE (ner/newsfane_dev.conll). Split, fixed: sentence i (0-based, file order) is held out
@@ -266,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", default="PERS,LOC,ORG,FAC,MISC", help="labels to learn (others O)")
     parser.add_argument("--cluster-mb", type=int, default=100, help="MB of SaudiNewsNet text for clusters")
     parser.add_argument("--clusters", default="32,128,512,2048", help="k of each k-means clustering")
+    parser.add_argument("--cluster-vocab", type=int, default=80_000, help="most frequent words clustered")
     parser.add_argument("--no-clusters", action="store_true")
     parser.add_argument("--no-gazetteers", action="store_true")
     parser.add_argument("--no-project-lists", action="store_true", help="no name lists from data/*.csv")
@@ -291,13 +293,14 @@ def main(argv: list[str] | None = None) -> int:
     clusters: dict[str, tuple[int, ...]] = {}
     if not args.no_clusters:
         ks = [int(k) for k in args.clusters.split(",")]
-        cache = args.work / f"clusters-{args.cluster_mb}mb-{'-'.join(map(str, ks))}.json"
+        vocab = "" if args.cluster_vocab == 80_000 else f"-v{args.cluster_vocab}"
+        cache = args.work / f"clusters-{args.cluster_mb}mb-{'-'.join(map(str, ks))}{vocab}.json"
         if cache.exists():
             clusters = {w: tuple(ids) for w, ids in json.loads(cache.read_text(encoding="utf-8")).items()}
         else:
             texts = [tokenize(t) for t in saudinewsnet_texts(limit_bytes=args.cluster_mb * 1_000_000)]
             texts += [s.tokens for s in train_s] + [s.tokens for s in wojood_train]
-            clusters = build_clusters(texts, ks)
+            clusters = build_clusters(texts, ks, vocab_size=args.cluster_vocab)
             cache.write_text(json.dumps(clusters, ensure_ascii=False), encoding="utf-8")
         print(f"clusters: {len(clusters)} words ({time.time() - started:.0f}s)", file=sys.stderr)
     resources = FeatureResources(clusters, gazetteers)

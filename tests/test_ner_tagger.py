@@ -84,9 +84,14 @@ def test_finds_a_person(tagger: NerTagger) -> None:
     assert _found(tagger, text).get("جيريمي هنت") == "PERSON"
 
 
-def test_finds_an_organisation_and_places(tagger: NerTagger) -> None:
-    text = "وأعلنت حركة النهضة في تونس أنها ستشارك في الانتخابات المقبلة."
+def test_finds_an_organisation_a_person_and_places(tagger: NerTagger) -> None:
+    text = "وقالت وزارة الخارجية الأمريكية في بيان إن الوزير مايك بومبيو سيزور القاهرة."
     found = _found(tagger, text)
+    assert found.get("وزارة الخارجية الأمريكية") == "ORGANIZATION"
+    assert found.get("مايك بومبيو") == "PERSON"
+    assert found.get("القاهرة") == "LOCATION"
+    found = _found(tagger, "قال رئيس حركة النهضة راشد الغنوشي في تونس إن الحزب سيشارك.")
+    assert found.get("راشد الغنوشي") == "PERSON"
     assert found.get("تونس") == "LOCATION"
 
 

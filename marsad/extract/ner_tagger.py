@@ -134,12 +134,13 @@ class NerTagger:
         starts = np.asarray(bounds[:-1], dtype=np.int64)
         lengths = np.diff(np.asarray(bounds, dtype=np.int64))
         sent_of = np.repeat(np.arange(n_sent), lengths)
-        pos = np.arange(n) + 2 * (sent_of + 1)
-        padded = np.full(n + 2 * (n_sent + 1), self._pad_id, dtype=np.int64)
+        gap = max(abs(k) for k in OFFSETS)  # pads between sentences, so no window crosses one
+        pos = np.arange(n) + gap * (sent_of + 1)
+        padded = np.full(n + gap * (n_sent + 1), self._pad_id, dtype=np.int64)
         padded[pos] = ids
-        emit = self._emit[padded[pos - 2], 0] + self._bias
+        emit = self._bias + self._emit[padded[pos + OFFSETS[0]], 0]
         for k_index in range(1, len(OFFSETS)):
-            emit += self._emit[padded[pos + k_index - 2], k_index]
+            emit += self._emit[padded[pos + OFFSETS[k_index]], k_index]
         # sentences longest first, so the ones still running at step t are a prefix of the batch
         order = np.argsort(-lengths, kind="stable")
         rank = np.empty(n_sent, dtype=np.int64)
