@@ -185,6 +185,11 @@ def ensure_processed(s: Store) -> None:
     is half-written until the run ends, and what it cached would stay out of date. A run cut
     short is taken up again by the next page run.
     """
+    if s.read_only:  # nothing can be written: show what the store holds, and say so
+        if s.count("articles") == 0:
+            st.info("This store is read-only and holds no articles yet, so the dashboard cannot process the "
+                    "seed articles into it. Process articles with `python -m marsad process` into a writable store.")
+        return
     if not _FIRST_RUN.locked() and not _needs_seeds(s):
         return
     waiting = st.empty()

@@ -47,6 +47,8 @@ def setup() -> Filters:
     html.inject_css()
     store = data.store()
     data.ensure_processed(store)
+    if store.read_only:
+        st.sidebar.caption("Read-only store: you can browse and export; nothing is processed or saved.")
     return filters.sidebar(data.options(store.url))
 
 

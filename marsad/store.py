@@ -167,7 +167,7 @@ article_facets = sa.Table(
 store_meta = sa.Table(
     "store_meta", metadata,
     sa.Column("key", sa.String, primary_key=True),
-    sa.Column("value", sa.Integer, nullable=False),
+    sa.Column("value", sa.BigInteger, nullable=False),  # the store id is 62 bits
 )
 
 # Composite and covering indexes for the dashboard's queries at 100,000 articles (measured with
@@ -275,8 +275,7 @@ class Store:
             if path is not None and (uri_read_only or (path.is_file() and not (
                     _writable(path) and _writable(path.parent)))):
                 self.read_only = True
-                if not uri_read_only:
-                    engine_args["creator"] = _read_only_connect(path, self.timeout)
+                engine_args["creator"] = _read_only_connect(path, self.timeout)
             elif path is not None and not path.exists():
                 path.parent.mkdir(parents=True, exist_ok=True)
         self.engine = sa.create_engine(self.url, **engine_args)
@@ -518,7 +517,7 @@ class Store:
         if path is not None and (saved := Facets.load(path, key)) is not None:
             return saved
         facets = self._read_facets()
-        if path is not None:
+        if path is not None and not self.read_only:
             try:
                 facets.save(path, key)
             except OSError:  # a read-only folder: the index still works, rebuilt per process
@@ -651,15 +650,22 @@ class Store:
         which stops after `limit` matches, instead of collecting every linked row first.
         """
         # One direction throughout, so the (date, article_id, start) index hands rows over in order.
-        columns = (table.c.date, table.c.article_id, table.c.start)
-        order = tuple(c.desc() for c in columns) if newest_first else columns
-        if limit is None:
-            return self._frame(build(filters, article_id).order_by(*order))
+        order = self._date_order((table.c.date, table.c.article_id, table.c.start), newest_first)
+        if limit is None:  # every row (exports): the row's id breaks ties, so both databases list rows alike
+            return self._frame(build(filters, article_id).order_by(*order, key.desc() if newest_first else key))
         chosen = None if article_id else self._chosen_from_links(table, filters, limit, newest_first)
         if chosen is None:
             probe = self._links_many(table, filters, limit)
             chosen = sa.select(key).where(*conditions(filters, article_id, probe=probe)).order_by(*order).limit(limit)
         return self._frame(build(Filters()).where(key.in_(chosen)).order_by(*order).limit(limit))
+
+    def _date_order(self, columns: tuple[sa.Column, ...], newest_first: bool) -> tuple:
+        """ORDER BY terms, undated rows first (last when newest first) as SQLite sorts NULL; PostgreSQL
+        is told so, since it sorts NULL the other way round."""
+        if newest_first:
+            order = tuple(c.desc() for c in columns)
+            return order if self.engine.dialect.name == "sqlite" else tuple(c.nulls_last() for c in order)
+        return columns if self.engine.dialect.name == "sqlite" else tuple(c.nulls_first() for c in columns)
 
     def _chosen_from_links(self, table: sa.Table, filters: Filters, limit: int, newest_first: bool) -> sa.Select | None:
         """The ids of the rows to list, chosen on the link table that repeats what the filter tests (one
@@ -764,11 +770,17 @@ class Store:
                                 filters or Filters(), article_id, limit, newest_first)
 
     def _events_query(self, filters: Filters, article_id: str | None = None) -> sa.Select:
-        actor_names = (sa.select(sa.func.group_concat(actors.c.name_en, "; "))
-                       .select_from(event_actors.join(actors, actors.c.actor_id == event_actors.c.actor_id))
-                       .where(event_actors.c.event_id == events.c.event_id).scalar_subquery())
-        actor_ids = (sa.select(sa.func.group_concat(event_actors.c.actor_id, ","))
-                     .where(event_actors.c.event_id == events.c.event_id).scalar_subquery())
+        # ordered by actor id, so both databases list an event's actors alike
+        # An event's actors in id order on both databases: aggregated from rows sorted by id
+        # (SQLite before 3.44 has no ORDER BY inside an aggregate).
+        linked = (sa.select(event_actors.c.actor_id, actors.c.name_en)
+                  .select_from(event_actors.join(actors, actors.c.actor_id == event_actors.c.actor_id))
+                  .where(event_actors.c.event_id == events.c.event_id).order_by(event_actors.c.actor_id)
+                  .subquery())
+        actor_names = sa.select(sa.func.aggregate_strings(linked.c.name_en, "; ")).scalar_subquery()
+        ids = (sa.select(event_actors.c.actor_id).where(event_actors.c.event_id == events.c.event_id)
+               .order_by(event_actors.c.actor_id).subquery())
+        actor_ids = sa.select(sa.func.aggregate_strings(ids.c.actor_id, ",")).scalar_subquery()
         query = sa.select(
             events, places.c.name_en.label("place_en"), places.c.name_ar.label("place_ar"), places.c.lat,
             places.c.lon, places.c.kind.label("place_kind"), actor_names.label("actors_en"),

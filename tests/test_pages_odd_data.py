@@ -58,8 +58,8 @@ def test_link_dates_outside_the_range_are_clamped_and_said(odd_url, page, start,
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_pages_render_over_a_truncated_index_file(processed_db, tmp_path, monkeypatch, page):
-    db_file = Path(processed_db.removeprefix("sqlite:///"))
+def test_pages_render_over_a_truncated_index_file(processed_sqlite_db, tmp_path, monkeypatch, page):
+    db_file = Path(processed_sqlite_db.removeprefix("sqlite:///"))
     copy = tmp_path / "copy.sqlite"
     copy.write_bytes(db_file.read_bytes())
     index = db_file.with_name(db_file.name + "-facets.npz")
@@ -68,3 +68,24 @@ def test_pages_render_over_a_truncated_index_file(processed_db, tmp_path, monkey
     monkeypatch.setenv("MARSAD_DB", f"sqlite:///{copy}")
     at = open_page(page)
     assert at.title and not at.exception
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_render_over_a_read_only_store_and_say_so(processed_sqlite_db, tmp_path, monkeypatch, page):
+    db_file = Path(processed_sqlite_db.removeprefix("sqlite:///"))
+    copy = tmp_path / "copy.sqlite"
+    copy.write_bytes(db_file.read_bytes())
+    monkeypatch.setenv("MARSAD_DB", f"sqlite:///{copy}?mode=ro")
+    at = open_page(page)
+    assert at.title and not at.exception
+    assert any("Read-only store" in c.value for c in at.sidebar.caption)
+    assert copy.read_bytes() == db_file.read_bytes(), "the store is unchanged"
+    assert not (tmp_path / "copy.sqlite-facets.npz").exists(), "no index saved beside a read-only store"
+
+
+def test_an_empty_read_only_store_says_it_cannot_process(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'empty.sqlite'}"
+    Store(url)  # created, empty
+    monkeypatch.setenv("MARSAD_DB", url + "?mode=ro")
+    at = open_page("overview")
+    assert any("read-only" in i.value for i in at.info)
