@@ -50,7 +50,7 @@ _DRIVER_PACKAGES = {"psycopg2": "psycopg2-binary", "psycopg": "psycopg[binary]",
 
 
 def open_store(url: str | None, *, timeout: float | None = None, must_exist: bool = False,
-               write: bool = False) -> Store:
+               write: bool = False, memory_map: bool = True) -> Store:
     """The store at `url`, or a `CLIError` saying in one line why it cannot be opened. A SQLite file
     that does not exist is an error when `must_exist` (and is never created then); `write` refuses a
     store opened read-only."""
@@ -82,7 +82,7 @@ def open_store(url: str | None, *, timeout: float | None = None, must_exist: boo
             if not os.access(folder, os.W_OK):
                 raise CLIError(f"cannot create the store {path}: the folder {folder} is not writable")
     try:
-        store = Store(url, timeout=timeout)
+        store = Store(url, timeout=timeout, memory_map=memory_map)
     except ModuleNotFoundError as error:
         package = _DRIVER_PACKAGES.get(error.name or "", error.name)
         raise CLIError(f"the database driver for {parsed.drivername} is not installed; "
@@ -164,13 +164,13 @@ def cmd_process(args: argparse.Namespace) -> int:
             raise CLIError(f"no such file or folder: {path}")
     if args.workers is not None and args.workers < 1:
         raise CLIError(f"--workers {args.workers}: give 1 or more")
-    store = open_store(args.db, timeout=args.db_timeout, write=True)
+    store = open_store(args.db, timeout=args.db_timeout, write=True, memory_map=False)  # a bulk writer
     from marsad.process import process_paths
 
     console = _Console(sys.stderr)
     try:
         report = process_paths(paths, store, workers=args.workers, on_problem=console.problem,
-                               status=console.status)
+                               status=console.status if console.live else None)  # (no counting pass if quiet)
     finally:
         console.clear()
     print(report.summary())

@@ -256,12 +256,14 @@ def _row_id(article_id: str, kind: str, *parts: object) -> str:
 class Store:
     """Owns the engine, the schema and every query."""
 
-    def __init__(self, url: str | None = None, *, timeout: float | None = None) -> None:
+    def __init__(self, url: str | None = None, *, timeout: float | None = None, memory_map: bool = True) -> None:
         """Open the store at `url` (default: `default_url()`), creating its schema if need be.
 
         SQLite: a busy database is waited for `timeout` seconds (default `db_timeout()`); a file this
         process may not write (read-only file, folder or mount; or a ``mode=ro`` URI) is opened
         read-only, without touching the file: `read_only` is then True, queries work and writes fail.
+        `memory_map=False` (for bulk writers such as `process`) reads the file without mapping it, so the
+        process's resident memory does not grow with the store's size.
         """
         self.url = url or default_url()
         self.timeout = db_timeout() if timeout is None else timeout
@@ -283,8 +285,7 @@ class Store:
         self._facets: tuple[int, Facets] | None = None
         self._facets_lock = threading.Lock()
         if self.engine.dialect.name == "sqlite":
-            sa.event.listen(self.engine, "connect",
-                            _sqlite_pragmas_read_only if self.read_only else _sqlite_pragmas)
+            sa.event.listen(self.engine, "connect", _pragmas_for(self.read_only, memory_map))
         if self.read_only:  # nothing to create or bring up to date: read what is there
             with self.engine.connect() as conn:
                 conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()  # fails now if not a database
@@ -1054,7 +1055,8 @@ def _read_only_connect(path: Path, timeout: float) -> Callable[[], sqlite3.Conne
     return connect
 
 
-def _sqlite_pragmas(dbapi_connection, _record, read_only: bool = False) -> None:  # noqa: ANN001
+def _sqlite_pragmas(dbapi_connection, _record, read_only: bool = False,  # noqa: ANN001
+                    memory_map: bool = True) -> None:
     cursor = dbapi_connection.cursor()
     if read_only:  # no WAL switch (a write); no writes at all through this connection
         cursor.execute("PRAGMA query_only=ON")
@@ -1063,9 +1065,14 @@ def _sqlite_pragmas(dbapi_connection, _record, read_only: bool = False) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable against an app crash, fewer fsyncs
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA cache_size=-65536")  # 64 MB of pages per connection (the default is 2 MB)
-    cursor.execute("PRAGMA mmap_size=1073741824")  # read through the OS page cache, no copies
+    # Reads through the OS page cache, no copies; the pages read count in the process's resident size,
+    # up to the file's size, so a bulk writer (which gains little from it) turns it off.
+    cursor.execute(f"PRAGMA mmap_size={1073741824 if memory_map else 0}")
     cursor.close()
 
 
-def _sqlite_pragmas_read_only(dbapi_connection, record) -> None:  # noqa: ANN001
-    _sqlite_pragmas(dbapi_connection, record, read_only=True)
+def _pragmas_for(read_only: bool, memory_map: bool) -> Callable[..., None]:
+    def on_connect(dbapi_connection, record) -> None:  # noqa: ANN001
+        _sqlite_pragmas(dbapi_connection, record, read_only=read_only, memory_map=memory_map)
+
+    return on_connect

@@ -230,3 +230,11 @@ def test_pipeline_benchmark_reports_memory_of_the_end_to_end_run(tmp_path: Path,
     assert memory["processes"] >= 3  # this process and two workers, sampled while they ran
     assert 100 < memory["peak_pss_tree_mb"] <= memory["peak_rss_tree_mb"]
     assert result["in_flight_at_most"] == 2 * 2 * CHUNK + BATCH
+
+
+def test_a_bulk_writer_does_not_map_the_store(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'm.sqlite'}"
+    with Store(url, memory_map=False).engine.connect() as conn:  # resident memory stays off the file's size
+        assert conn.exec_driver_sql("PRAGMA mmap_size").scalar() == 0
+    with Store(url).engine.connect() as conn:  # the dashboard reads through the map
+        assert conn.exec_driver_sql("PRAGMA mmap_size").scalar() > 0
