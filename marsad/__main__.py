@@ -237,6 +237,12 @@ def cmd_eval_ner(args: argparse.Namespace) -> int:
                             model=args.model, speed=args.speed)
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from marsad import evaluate
+
+    return evaluate.run_cli(args.paths, verbose=args.errors)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m marsad", description=__doc__.splitlines()[0])
     _add_verbose(parser, default=False)
@@ -284,6 +290,12 @@ def build_parser() -> argparse.ArgumentParser:
     eval_ner.add_argument("--model", default=None, help="tagger model file (default data/models/ner/ner.npz)")
     eval_ner.add_argument("--speed", action="store_true", help="report the tagger's MB/s on SaudiNewsNet text")
     eval_ner.set_defaults(func=cmd_eval_ner)
+
+    evaluate = sub.add_parser("eval", help="score the pipeline against hand-annotated articles (tests/gold)")
+    evaluate.add_argument("paths", nargs="*", help="gold .json files or folders (default tests/gold)")
+    evaluate.add_argument("-v", "--verbose", dest="errors", action="store_true",
+                          help="list the errors, grouped by kind")
+    evaluate.set_defaults(func=cmd_eval)
     return parser
 
 
