@@ -186,7 +186,7 @@ def test_the_eval_command_is_wired():
     from marsad.__main__ import build_parser, cmd_eval
 
     args = build_parser().parse_args(["eval", "--verbose", "tests/gold"])
-    assert args.func is cmd_eval and args.verbose and args.paths == ["tests/gold"]
+    assert args.func is cmd_eval and args.errors and args.paths == ["tests/gold"]
 
 
 def test_a_missing_corpus_skips_with_a_message(tmp_path):
