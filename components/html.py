@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from marsad.views import STANCE_LABELS
+from components.vocabulary import STANCE_LABELS
 
 CSS = """
 <style>

@@ -18,10 +18,9 @@ from streamlit_folium import st_folium
 
 from components.html import date_label
 from components.map_base import DEFAULT_BOUNDS, RenderedOnce, make_base_map, script_json
+from components.vocabulary import STATEMENT_COLOR, event_color
 from marsad.views import (
-    STATEMENT_COLOR,
     dominant_event_types,
-    event_color,
     label_shifts,
     map_bounds,
     marker_radius,

@@ -16,12 +16,10 @@ from datetime import timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
-from marsad.views import event_color, focus_range, in_window
+from components.vocabulary import STANCE_COLORS, STATEMENT_COLOR, event_color
+from marsad.views import focus_range, in_window
 
 FONT = "Noto Sans, Noto Naskh Arabic, DejaVu Sans, Arial, sans-serif"
-STANCE_COLORS = {"deny": "#b91c1c", "reject": "#b91c1c", "appeal": "#ca8a04", "warn": "#ca8a04",
-                 "assert": "#15803d", "announce": "#15803d", "acknowledge": "#15803d"}
-STATEMENT_COLOR = "#264653"
 HOVER_WIDTH = 70  # characters per hover line
 
 

@@ -57,7 +57,7 @@ def open_store(url: str | None, *, timeout: float | None = None, must_exist: boo
     import sqlalchemy as sa
 
     from marsad.errors import short_reason
-    from marsad.store import Store, _sqlite_file, default_url
+    from marsad.store.store import Store, _sqlite_file, default_url
 
     url = url or default_url()
     try:
@@ -215,7 +215,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
         if not path.exists():
             raise CLIError(f"no such file or folder: {path}")
         text = decode_bytes(read_limited(path), str(path))
-    from marsad.entities_cli import entity_records
+    from marsad.extract.entities_cli import entity_records
 
     for record in entity_records(text):
         print(json.dumps(record, ensure_ascii=False))

@@ -14,11 +14,13 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from marsad.paths import DATA_DIR
+
 Bounds = tuple[float, float, float, float]  # (south, west, north, east)
 BBox = tuple[float, float, float, float]  # (west, south, east, north), GeoJSON order
 
 DEFAULT_OUTLINE_PATH = (
-    Path(__file__).resolve().parent.parent / "data" / "basemap" / "countries.geojson"
+    DATA_DIR / "basemap" / "countries.geojson"
 )
 
 

@@ -113,7 +113,7 @@ def to_token_spans(char_spans: Iterable[tuple[int, int, str]],
 
 
 def project_recogniser() -> Callable[[str], list[tuple[int, int, str]]]:
-    from marsad.entities_cli import entity_records
+    from marsad.extract.entities_cli import entity_records
 
     def recognise(text: str) -> list[tuple[int, int, str]]:
         return [(r["start"], r["end"], _RECOGNISED[r["type"]]) for r in entity_records(text)

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 import sys
 import unicodedata
@@ -57,13 +56,6 @@ EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "unrest": frozenset({"protest", "riot"}),
     "flight": frozenset({"displacement", "evacuation"}),
 }
-
-CORPUS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "saudinewsnet" / "zips"
-
-
-def corpus_dir() -> Path:
-    return Path(os.environ.get("MARSAD_CORPUS") or CORPUS_DIR)
-
 
 # --- Arabic and English names ------------------------------------------------------------------
 
@@ -497,6 +489,7 @@ class _Corpus:
 def evaluate(paths: Iterable[str | Path], corpus: Path | None = None, verbose: bool = False,
              out: TextIO | None = None) -> Report:
     """Score every gold file; print the table (and the errors when `verbose`) to `out`."""
+    from marsad.corpus import corpus_dir
     from marsad.ingest import article_from_record
     from marsad.pipeline import analyse
 

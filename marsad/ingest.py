@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from marsad.records import Article
-from marsad.text import normalize_key
+from marsad.text.normalize import normalize_key
 
 __all__ = [
     "ARABIC_SECTION_LABELS",

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.text import normalize_key
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from marsad.paths import DATA_DIR
+from marsad.text.normalize import normalize_key
 
 ACTOR_TYPES = {
     "person", "government", "state", "military", "armed_group", "political_party",

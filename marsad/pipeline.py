@@ -14,15 +14,15 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from typing import TypeVar
 
-from marsad.entities import find_actors
-from marsad.events import find_events
-from marsad.geo import find_places
+from marsad.extract.entities import find_actors
+from marsad.extract.events import find_events
+from marsad.extract.geo import find_places
+from marsad.extract.statements import find_statements
+from marsad.extract.timex import find_times, latest_explicit_date
+from marsad.extract.translit import transliterate_name
 from marsad.lexicon import Lexicon, load_lexicon
 from marsad.records import Analysis, Article, Mention
-from marsad.statements import find_statements
-from marsad.text import normalize, split_sentences
-from marsad.timex import find_times, latest_explicit_date
-from marsad.translit import transliterate_name
+from marsad.text.normalize import normalize, split_sentences
 
 T = TypeVar("T")
 _YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")

@@ -13,29 +13,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from marsad.text import normalize_key
-
-EVENT_COLORS = {
-    "armed_clash": "#d62728", "attack": "#e6550d", "territory_change": "#a63603", "airstrike": "#7b4173",
-    "shelling": "#9e0142", "bombing": "#6a3d9a", "killing": "#67000d", "casualties": "#cb181d",
-    "withdrawal": "#2ca02c", "evacuation": "#17becf", "deployment": "#1f77b4", "arrest": "#8c564b",
-    "abduction": "#843c39", "meeting": "#637939", "phone_call": "#8ca252", "appeal": "#bcbd22",
-    "denial": "#7f7f7f", "agreement": "#31a354", "ceasefire": "#74c476", "negotiation": "#9ecae1",
-    "protest": "#fd8d3c", "riot": "#f03b20", "displacement": "#636363",
-}
-DEFAULT_COLOR = "#3d5a80"
-STATEMENT_COLOR = "#264653"
-
-STANCE_LABELS = {
-    "neutral": "said", "assert": "asserted", "deny": "denied", "announce": "announced",
-    "acknowledge": "acknowledged", "appeal": "urged", "warn": "warned", "condemn": "condemned",
-    "support": "supported", "reject": "rejected", "promise": "promised", "claim": "claimed",
-    "inform": "informed",
-}
-
-
-def event_color(event_type: str | None) -> str:
-    return EVENT_COLORS.get(event_type or "", DEFAULT_COLOR)
+from marsad.text.normalize import normalize_key
 
 
 def marker_radius(mentions: int, largest: int) -> float:
@@ -194,7 +172,8 @@ _EVENT_FIELDS = ["date", "date_precision", "actors_en", "type", "place_en", "lab
                  "start"]
 
 
-def timeline_rows(statements: pd.DataFrame, events: pd.DataFrame, group_by: str = "actor") -> pd.DataFrame:
+def timeline_rows(statements: pd.DataFrame, events: pd.DataFrame, group_by: str = "actor",
+                  stance_labels: dict[str, str] | None = None) -> pd.DataFrame:
     """One row per statement or event: start, end (spans), lane, kind, label, sentence, inferred."""
     columns = ["start", "end", "lane", "kind", "label", "sentence", "precision", "inferred", "article_id",
                "sentence_start", "color_key"]
@@ -208,7 +187,7 @@ def timeline_rows(statements: pd.DataFrame, events: pd.DataFrame, group_by: str 
         lane = speaker if group_by == "actor" else "statement"
         rows.append({
             "start": s["date"], "end": span_end(s["date"], s["date_precision"]), "lane": lane,
-            "kind": "statement", "label": f"{speaker} {STANCE_LABELS.get(s['stance'], s['verb'])}",
+            "kind": "statement", "label": f"{speaker} {(stance_labels or {}).get(s['stance'], s['verb'])}",
             "sentence": s["sentence"], "precision": s["date_precision"],
             "inferred": s["date_precision"] == "reported", "article_id": s["article_id"],
             "sentence_start": s["start"], "color_key": s["stance"],

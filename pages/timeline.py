@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components import data, frame, html, timeline_chart
+from components.vocabulary import STANCE_LABELS
 from marsad.views import focus_range, outside_window, timeline_rows, timeline_unit
 
 f = frame.setup()
@@ -19,7 +20,8 @@ if counts["statements"] + counts["events"] > data.ROWS_LIMIT:
     figure = timeline_chart.counts_figure(table, unit)
 else:
     group_by = st.segmented_control("Lanes", ["actor", "event type"], default="actor", key="timeline_lanes")
-    table = timeline_rows(data.statements(url, key), data.events(url, key), group_by or "actor")
+    table = timeline_rows(data.statements(url, key), data.events(url, key), group_by or "actor",
+                          STANCE_LABELS)
     if table.empty:
         st.info("Nothing dated matches these filters.")
         st.stop()

@@ -10,8 +10,7 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from marsad import store as db
-from marsad.bench_app import (
+from marsad.bench.app import (
     FILTER_NAMES,
     FILTER_QUERIES,
     OTHER_QUERIES,
@@ -26,6 +25,7 @@ from marsad.bench_app import (
 )
 from marsad.lexicon import load_lexicon
 from marsad.store import Store
+from marsad.store import schema as db
 
 N = 300
 
@@ -106,7 +106,7 @@ def test_the_cli_runs_the_app_benchmark(monkeypatch: pytest.MonkeyPatch) -> None
     from marsad import bench
 
     seen = {}
-    monkeypatch.setattr("marsad.bench_app.bench_app", lambda sizes: seen.setdefault("sizes", sizes))
+    monkeypatch.setattr("marsad.bench.app.bench_app", lambda sizes: seen.setdefault("sizes", sizes))
     assert bench.run("app", sizes="10, 20") == [10, 20]
 
 

@@ -169,12 +169,12 @@ def test_unreachable_server_is_one_line(capsys: pytest.CaptureFixture, monkeypat
 
     def unreachable(self: object, url: str | None = None, **_: object) -> None:
         raise sa.exc.OperationalError("SELECT 1", {}, sqlite3.OperationalError(
-            'connection to server at "10.0.0.9", port 5432 failed: timeout expired\nIs the server running?'))
+            'connection to server at "pg.example.test", port 5432 failed: timeout expired\nIs the server running?'))
 
     monkeypatch.setattr("marsad.store.Store.__init__", unreachable)
-    assert _error(capsys, "export", "articles", "--db", "postgresql://marsad:pw@10.0.0.9/marsad") == (
-        'cannot open the database server of postgresql://marsad:***@10.0.0.9/marsad: connection to server at '
-        '"10.0.0.9", port 5432 failed: timeout expired')
+    assert _error(capsys, "export", "articles", "--db", "postgresql://marsad:pw@pg.example.test/marsad") == (
+        'cannot open the database server of postgresql://marsad:***@pg.example.test/marsad: connection to server at '
+        '"pg.example.test", port 5432 failed: timeout expired')
 
 
 def test_read_only_store_is_read_and_never_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -183,7 +183,7 @@ def test_read_only_store_is_read_and_never_written(tmp_path: Path, monkeypatch: 
     import os
     import sqlite3
 
-    import marsad.store
+    import marsad.store.store
     from marsad.process import process_paths
     from marsad.store import Store
 
@@ -202,7 +202,7 @@ def test_read_only_store_is_read_and_never_written(tmp_path: Path, monkeypatch: 
     folder.chmod(0o555)
     try:
         if os.geteuid() == 0:  # root writes through chmod: judge by the mode bits, as for any other user
-            monkeypatch.setattr(marsad.store, "_writable", lambda p: bool(p.stat().st_mode & 0o222))
+            monkeypatch.setattr(marsad.store.store, "_writable", lambda p: bool(p.stat().st_mode & 0o222))
         store = Store(f"sqlite:///{path}")
         assert store.read_only is True
         assert store.counts()["articles"] == 2 and len(store.articles()) == 2

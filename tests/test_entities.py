@@ -1,6 +1,6 @@
 import pytest
 
-from marsad.entities import discovered_actor_id, find_actors
+from marsad.extract.entities import discovered_actor_id, find_actors
 
 
 def _actors(text: str, lexicon) -> dict[str, str]:

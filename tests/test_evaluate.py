@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from marsad.corpus import corpus_dir
 from marsad.evaluate import (
     GoldEvent,
     GoldStatement,
@@ -15,7 +16,6 @@ from marsad.evaluate import (
     PredStatement,
     Report,
     Score,
-    corpus_dir,
     date_matches,
     distance_km,
     evaluate,

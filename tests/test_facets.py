@@ -1,4 +1,4 @@
-"""Derived data (marsad.facets, statement_entities) against a brute-force reading of the store's own tables."""
+"""Derived data (marsad.store.facets, statement_entities) against a brute-force reading of the store's own tables."""
 
 from __future__ import annotations
 
@@ -8,14 +8,15 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from marsad import store as db
-from marsad.bench_app import Generator, build_store, template_analyses
-from marsad.facets import Facets, facet_row
+from marsad.bench.app import Generator, build_store, template_analyses
 from marsad.filters import Filters
 from marsad.lexicon import load_lexicon
 from marsad.pipeline import analyse
 from marsad.records import Article
 from marsad.store import Store
+from marsad.store import schema as db
+from marsad.store import store as store_module
+from marsad.store.facets import Facets, facet_row
 
 N = 240
 
@@ -192,8 +193,8 @@ def test_large_selection_plans_return_what_the_small_ones_do(url, monkeypatch):
         "statements_per_place": lambda f: store.statements_per_place(f)[["place_id", "statement_id"]].values.tolist(),
     }
     small = {(name, i): call(f) for name, call in calls.items() for i, f in enumerate(cases)}
-    monkeypatch.setattr(db, "PROBE_ABOVE", 0)
-    monkeypatch.setattr(db, "RANK_AT_MOST", 0)
+    monkeypatch.setattr(store_module, "PROBE_ABOVE", 0)
+    monkeypatch.setattr(store_module, "RANK_AT_MOST", 0)
     large = {(name, i): call(f) for name, call in calls.items() for i, f in enumerate(cases)}
     assert large == small
     assert any(small[("events", i)] for i in range(len(cases))), "the filters find rows"
@@ -257,7 +258,7 @@ def test_answers_from_the_link_tables_match_the_main_tables(url, monkeypatch):
                 out.append(store.statements(f, limit=7, newest_first=newest_first))
         return out
 
-    monkeypatch.setattr(db, "RANK_AT_MOST", 0)  # newest per place: the walk, on either table
+    monkeypatch.setattr(store_module, "RANK_AT_MOST", 0)  # newest per place: the walk, on either table
     fast = answers()
     monkeypatch.setattr(Store, "_one_actor", staticmethod(lambda filters: False))
     monkeypatch.setattr(Store, "_one_place", staticmethod(lambda filters: False))

@@ -1,6 +1,6 @@
 import pytest
 
-from marsad.geo import find_places
+from marsad.extract.geo import find_places
 
 
 def _places(text: str, lexicon) -> dict[str, str]:

@@ -1,7 +1,7 @@
 import pytest
 
-from marsad.matcher import Matcher, longest_first
-from marsad.text import normalize
+from marsad.text.matcher import Matcher, longest_first
+from marsad.text.normalize import normalize
 
 
 def _found(matcher: Matcher, text: str) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.bench import corpus_dir, iter_corpus_articles
+from marsad.corpus import corpus_dir, iter_corpus_articles
 from marsad.export import KINDS, records, to_csv, to_jsonl
 from marsad.process import process_articles, process_paths
 from marsad.store import Store

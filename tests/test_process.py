@@ -203,7 +203,7 @@ def test_workers_end_when_the_parent_is_killed(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
 def test_tree_memory_counts_the_workers_too() -> None:
-    from marsad.bench import TreeMemory
+    from marsad.bench.pipeline import TreeMemory
 
     with TreeMemory(interval=0.05) as memory:
         child = subprocess.run([sys.executable, "-c", "import time; block = bytearray(300_000_000); time.sleep(1)"],
@@ -218,7 +218,7 @@ def test_pipeline_benchmark_reports_memory_of_the_end_to_end_run(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     import zipfile
 
-    from marsad.bench import bench_pipeline
+    from marsad.bench.pipeline import bench_pipeline
 
     records = [{"title": f"تقدم نحو طرابلس {n}", "text": f"{SAID} في اليوم {n}."} for n in range(40)]
     with zipfile.ZipFile(tmp_path / "2019-04-07.zip", "w") as archive:

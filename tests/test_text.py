@@ -1,6 +1,6 @@
 import pytest
 
-from marsad.text import is_arabic, normalize, normalize_key, split_sentences, token_spans
+from marsad.text.normalize import is_arabic, normalize, normalize_key, split_sentences, token_spans
 
 
 @pytest.mark.parametrize("raw, expected", [

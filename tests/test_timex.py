@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from marsad.extract.timex import find_times, latest_explicit_date
 from marsad.records import PRECISIONS
-from marsad.text import normalize
-from marsad.timex import find_times, latest_explicit_date
+from marsad.text.normalize import normalize
 
 PUB = date(2019, 4, 7)  # a Sunday
 D = date

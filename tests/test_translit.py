@@ -1,4 +1,4 @@
-"""Tests for marsad.translit: lexicon spellings, rule-based romanisation, the name CSV."""
+"""Tests for marsad.extract.translit: lexicon spellings, rule-based romanisation, the name CSV."""
 
 import csv
 import re
@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
-from marsad.text import normalize_key
-from marsad.translit import LEXICON_PATH, romanize_word, transliterate_name
+from marsad.extract.translit import LEXICON_PATH, romanize_word, transliterate_name
+from marsad.text.normalize import normalize_key
 
 # --- lexicon spellings -------------------------------------------------------------------
 

@@ -13,15 +13,15 @@ When no speaker can be found the verb is skipped, never guessed.
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
 from marsad.lexicon import Lexicon, SpeechVerb
-from marsad.matcher import Matcher, find_in_original, previous_word
 from marsad.records import Mention, Span, Statement, TimeMention
-from marsad.text import WORD_RE, Normalized, normalize, normalize_key
+from marsad.text.matcher import Matcher, find_in_original, previous_word
+from marsad.text.normalize import WORD_RE, Normalized, normalize, normalize_key
+from marsad.text.spans import sentence_date, within
 
 _QUOTE_PAIRS = [("“", "”"), ("«", "»"), ('"', '"'), ("”", "”"), ("„", "“")]
 _CONTENT_MARKERS = frozenset(normalize_key(w) for w in ["إن", "أن", "بأن", "إنه", "أنه", "انها", "إنها",
@@ -123,23 +123,6 @@ def find_statements(text: str, sentences: list[Span], mentions: list[Mention], t
             last = (speaker, index)
         found.extend(made)
     return found
-
-
-def sentence_date(times: list[TimeMention], span: Span, published: date | None,
-                  sentence: Span | None = None) -> tuple[date | None, str]:
-    """The date a clause speaks of: its own temporal expression (else its sentence's), else publication."""
-    for scope in (span, sentence) if sentence else (span,):
-        for time in times:
-            if scope.start <= time.start and time.end <= scope.end:
-                return time.date, time.precision
-    return published, "reported"
-
-
-def within(items: list[tuple], span: Span) -> list[tuple]:
-    """Items (sorted by their first element, a start offset) that lie inside `span`."""
-    low = bisect_left(items, span.start, key=lambda item: item[0])
-    high = bisect_left(items, span.end, key=lambda item: item[0])
-    return [item for item in items[low:high] if item[1] <= span.end]
 
 
 def _inside_quote(text: str, sentence_start: int, position: int) -> bool:

@@ -1,6 +1,6 @@
 """Clitic-aware multi-pattern matching of Arabic phrases over normalised text.
 
-Patterns and text are both normalised (marsad.text). A pattern matches whole words
+Patterns and text are both normalised (marsad.text.normalize). A pattern matches whole words
 only, but the first word may carry the proclitics Arabic news attaches to it
 (و ف ب ل ك, and ال for patterns written with the article): `وأفريكوم`, `لحفتر`,
 `للجيش الوطني الليبي`, `واليرموك`. One Aho-Corasick automaton (pyahocorasick)
@@ -15,7 +15,7 @@ from typing import Generic, TypeVar
 
 import ahocorasick
 
-from marsad.text import Normalized, normalize_key
+from marsad.text.normalize import Normalized, normalize_key
 
 T = TypeVar("T")
 

@@ -32,14 +32,15 @@ from pathlib import Path
 import pandas as pd
 import sqlalchemy as sa
 
-from marsad import store as db
-from marsad.facets import facet_row
 from marsad.filters import Filters
 from marsad.lexicon import Lexicon, load_lexicon
+from marsad.paths import REPOSITORY
 from marsad.records import Analysis, Place
 from marsad.store import Store
+from marsad.store import schema as db
+from marsad.store.facets import facet_row
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = REPOSITORY
 SEEDS_DIR = ROOT / "seeds"
 SPAN_START = date(2017, 1, 1)
 SPAN_DAYS = 3 * 365
@@ -75,7 +76,7 @@ def query_names() -> list[str]:
 
 def template_analyses(corpus_limit: int = 200, lexicon: Lexicon | None = None) -> list[Analysis]:
     """The seeds plus up to `corpus_limit` SaudiNewsNet articles, through the real pipeline."""
-    from marsad.bench import corpus_articles
+    from marsad.corpus import corpus_articles
     from marsad.ingest import read_paths
     from marsad.pipeline import analyse, analyse_many
 
@@ -222,13 +223,13 @@ class Generator:
                                      "end_date": row["end_date"] + delta})
             for s in t.statements:
                 out["statements"].append({
-                    **s, "article_id": aid, "statement_id": db._row_id(aid, "statement", s["start"], s["cue_start"]),
+                    **s, "article_id": aid, "statement_id": db.row_id(aid, "statement", s["start"], s["cue_start"]),
                     "date": s["date"] + delta if s["date"] else None})
                 if s["speaker_id"]:
                     stats.speakers[s["speaker_id"]] += 1
             for e, actor_ids in t.events:
                 place = mapping.get(e["place_id"], e["place_id"])
-                event_id = db._row_id(aid, "event", e["start"], e["type"], place)
+                event_id = db.row_id(aid, "event", e["start"], e["type"], place)
                 out["events"].append({**e, "article_id": aid, "event_id": event_id, "place_id": place,
                                       "date": e["date"] + delta if e["date"] else None})
                 out["event_actors"].extend({"event_id": event_id, "actor_id": a, "type": e["type"], "place_id": place,

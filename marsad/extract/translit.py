@@ -47,11 +47,10 @@ import csv
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
-from marsad.text import normalize_key
+from marsad.paths import DATA_DIR
+from marsad.text.normalize import normalize_key
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LEXICON_PATH = DATA_DIR / "name_translit.csv"
 
 _CONSONANTS = {

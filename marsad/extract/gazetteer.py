@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.lexicon import Lexicon, PlaceEntry
-from marsad.text import normalize_key
+from marsad.text.normalize import normalize_key
 
 _ARABIC_NAME_RE = re.compile(r"^[\u0621-\u064a\s]+$")
 _ENGLISH_SUFFIX_RE = re.compile(r"\s*[(/].*$")  # "Tripoli (Lebanon)" -> "Tripoli"

@@ -12,12 +12,12 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from marsad.geo import KIND_RANK
+from marsad.extract.geo import KIND_RANK
 from marsad.lexicon import EventTrigger, Lexicon
-from marsad.matcher import Matcher, find_in_original, previous_word
 from marsad.records import Event, Mention, Place, Span, TimeMention
-from marsad.statements import sentence_date, within
-from marsad.text import Normalized, normalize, normalize_key
+from marsad.text.matcher import Matcher, find_in_original, previous_word
+from marsad.text.normalize import Normalized, normalize, normalize_key
+from marsad.text.spans import sentence_date, within
 
 MAX_PLACES_PER_EVENT = 3
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from marsad.entities import find_actors
-from marsad.geo import find_places
+from marsad.extract.entities import find_actors
+from marsad.extract.geo import find_places
 from marsad.lexicon import load_lexicon
-from marsad.text import normalize
+from marsad.text.normalize import normalize
 
 
 def entity_records(text: str) -> Iterator[dict]:

@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad.extract.translit import is_known_name
 from marsad.lexicon import Lexicon, Role
-from marsad.matcher import ARTICLE_PREFIXES, CLITICS, Match, Matcher, longest_first, previous_word
 from marsad.records import Actor, Mention
-from marsad.text import WORD_RE, Normalized, normalize, normalize_key
-from marsad.translit import is_known_name
+from marsad.text.matcher import ARTICLE_PREFIXES, CLITICS, Match, Matcher, longest_first, previous_word
+from marsad.text.normalize import WORD_RE, Normalized, normalize, normalize_key
 
 ORGANIZATION_TYPES = {"government", "military", "armed_group", "political_party", "international_org",
                       "ministry", "media", "company", "other"}

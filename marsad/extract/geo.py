@@ -14,11 +14,11 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.gazetteer import Candidate, candidates_by_name, capital_of
+from marsad.extract.gazetteer import Candidate, candidates_by_name, capital_of
 from marsad.lexicon import Lexicon, PlaceEntry
-from marsad.matcher import Match, Matcher, longest_first, previous_word
 from marsad.records import Actor, Mention, Place
-from marsad.text import Normalized, normalize, normalize_key
+from marsad.text.matcher import Match, Matcher, longest_first, previous_word
+from marsad.text.normalize import Normalized, normalize, normalize_key
 
 # Words that announce a place name: a GeoNames-only name needs one (في alone is too weak:
 # في بيان, في وقف...).

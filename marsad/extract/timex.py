@@ -50,14 +50,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 
 from hijridate import Gregorian, Hijri
 
+from marsad.paths import DATA_DIR
 from marsad.records import TimeMention
-from marsad.text import Normalized, normalize, normalize_key
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from marsad.text.normalize import Normalized, normalize, normalize_key
 
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _MODIFIER_SUFFIX = r"(?:ه|ين|تين)?"

@@ -8,7 +8,6 @@ Queries return pandas DataFrames; no SQL lives anywhere else.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import math
 import os
@@ -24,178 +23,30 @@ from urllib.parse import quote, unquote
 import pandas as pd
 import sqlalchemy as sa
 
-from marsad.facets import Facets, facet_row
 from marsad.filters import Filters
+from marsad.paths import default_store_file
 from marsad.records import Analysis
-
-DEFAULT_DB = "sqlite:///" + str(Path(__file__).resolve().parent.parent / "data" / "marsad.sqlite")
-
-metadata = sa.MetaData()
-
-articles = sa.Table(
-    "articles", metadata,
-    sa.Column("article_id", sa.String, primary_key=True),
-    sa.Column("title", sa.Text, nullable=False),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("source", sa.Text),
-    sa.Column("url", sa.Text),
-    sa.Column("published", sa.Date, index=True),
-    sa.Column("published_inferred", sa.Boolean, nullable=False, default=False),
-    sa.Column("path", sa.Text),
-    sa.Column("processed_at", sa.DateTime),
-)
-actors = sa.Table(
-    "actors", metadata,
-    sa.Column("actor_id", sa.String, primary_key=True),
-    sa.Column("name_en", sa.Text, nullable=False),
-    sa.Column("name_ar", sa.Text, nullable=False),
-    sa.Column("type", sa.String, nullable=False),
-    sa.Column("affiliation", sa.String),
-    sa.Column("country", sa.String),
-    sa.Column("role", sa.Text),
-    sa.Column("discovered", sa.Boolean, nullable=False, default=False),
-)
-places = sa.Table(
-    "places", metadata,
-    sa.Column("place_id", sa.String, primary_key=True),
-    sa.Column("name_en", sa.Text, nullable=False),
-    sa.Column("name_ar", sa.Text, nullable=False),
-    sa.Column("lat", sa.Float, nullable=False),
-    sa.Column("lon", sa.Float, nullable=False),
-    sa.Column("country", sa.String),
-    sa.Column("kind", sa.String),
-    sa.Column("source", sa.String),
-)
-mentions = sa.Table(
-    "mentions", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("article_id", sa.String, sa.ForeignKey("articles.article_id"), nullable=False),
-    sa.Column("start", sa.Integer, nullable=False),
-    sa.Column("end", sa.Integer, nullable=False),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("type", sa.String, nullable=False),
-    sa.Column("entity_id", sa.String, nullable=False),
-    sa.Column("source", sa.String),
-    sa.Column("role", sa.Text),
-    sa.Column("confidence", sa.Float),
-)
-times = sa.Table(
-    "times", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("article_id", sa.String, sa.ForeignKey("articles.article_id"), nullable=False, index=True),
-    sa.Column("start", sa.Integer, nullable=False),
-    sa.Column("end", sa.Integer, nullable=False),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("date", sa.Date, nullable=False),
-    sa.Column("end_date", sa.Date, nullable=False),
-    sa.Column("precision", sa.String, nullable=False),
-    sa.Column("relative", sa.Boolean, nullable=False),
-)
-statements = sa.Table(
-    "statements", metadata,
-    sa.Column("statement_id", sa.String, primary_key=True),
-    sa.Column("article_id", sa.String, sa.ForeignKey("articles.article_id"), nullable=False),
-    sa.Column("speaker_id", sa.String),
-    sa.Column("speaker_text", sa.Text),
-    sa.Column("speaker_inferred", sa.Boolean, nullable=False),
-    sa.Column("verb", sa.String, nullable=False),
-    sa.Column("verb_ar", sa.Text, nullable=False),
-    sa.Column("stance", sa.String, nullable=False, index=True),
-    sa.Column("quote", sa.Text, nullable=False),
-    sa.Column("direct", sa.Boolean, nullable=False),
-    sa.Column("date", sa.Date),
-    sa.Column("date_precision", sa.String, nullable=False),
-    sa.Column("sentence", sa.Text, nullable=False),
-    sa.Column("start", sa.Integer, nullable=False),
-    sa.Column("end", sa.Integer, nullable=False),
-    sa.Column("cue_start", sa.Integer),
-    sa.Column("cue_end", sa.Integer),
-    sa.Column("quote_start", sa.Integer),
-    sa.Column("quote_end", sa.Integer),
-)
-events = sa.Table(
-    "events", metadata,
-    sa.Column("event_id", sa.String, primary_key=True),
-    sa.Column("article_id", sa.String, sa.ForeignKey("articles.article_id"), nullable=False, index=True),
-    sa.Column("type", sa.String, nullable=False),
-    sa.Column("label_en", sa.Text),
-    sa.Column("trigger", sa.Text, nullable=False),
-    sa.Column("trigger_start", sa.Integer),
-    sa.Column("trigger_end", sa.Integer),
-    sa.Column("date", sa.Date),
-    sa.Column("date_precision", sa.String, nullable=False),
-    sa.Column("place_id", sa.String),
-    sa.Column("sentence", sa.Text, nullable=False),
-    sa.Column("start", sa.Integer, nullable=False),
-    sa.Column("end", sa.Integer, nullable=False),
-    sa.Column("acled_event_type", sa.String),
-    sa.Column("acled_sub_event_type", sa.String),
-)
-event_actors = sa.Table(
-    "event_actors", metadata,
-    sa.Column("event_id", sa.String, sa.ForeignKey("events.event_id"), primary_key=True),
-    sa.Column("actor_id", sa.String, primary_key=True),
-    # the event's type, place and date again: an actor's events counted by place, type or day come
-    # off one index instead of a look-up per event (a frequent actor has hundreds of thousands)
-    sa.Column("type", sa.String),
-    sa.Column("place_id", sa.String),
-    sa.Column("date", sa.Date),
-)
-# The actors and places named in each statement's sentence (a mention inside its span), written with
-# the article: "statements about Tripoli" and "who mentions whom" read this instead of joining spans.
-statement_entities = sa.Table(
-    "statement_entities", metadata,
-    sa.Column("statement_id", sa.String, sa.ForeignKey("statements.statement_id"), primary_key=True),
-    sa.Column("entity_id", sa.String, primary_key=True),
-    sa.Column("article_id", sa.String, sa.ForeignKey("articles.article_id"), nullable=False, index=True),
-    sa.Column("date", sa.Date),  # the statement's date and speaker, so a place's newest statements
-    sa.Column("speaker_id", sa.String),  # (by one speaker) come off one index
-)
-# One row per article for the in-memory index (marsad.facets): what it names and the dates it reports,
-# written with the article, so the dashboard loads 100,000 short rows instead of millions of mentions.
-article_facets = sa.Table(
-    "article_facets", metadata,
-    sa.Column("article_id", sa.String, sa.ForeignKey("articles.article_id"), primary_key=True),
-    sa.Column("published", sa.Date),
-    sa.Column("published_inferred", sa.Boolean, nullable=False),
-    sa.Column("source", sa.Text),
-    sa.Column("entities", sa.Text, nullable=False),  # space-separated entity ids
-    sa.Column("mentions", sa.Text, nullable=False),  # their mention counts, in the same order
-    sa.Column("days", sa.Text, nullable=False),  # distinct dates of its statements and events, days since 1970
-)
-# `version` grows with every write transaction: readers holding derived data (the facets) reload on change.
-store_meta = sa.Table(
-    "store_meta", metadata,
-    sa.Column("key", sa.String, primary_key=True),
-    sa.Column("value", sa.BigInteger, nullable=False),  # the store id is 62 bits
+from marsad.store import where
+from marsad.store.facets import Facets, facet_row
+from marsad.store.schema import (
+    _RETIRED_INDEXES,
+    actors,
+    article_facets,
+    articles,
+    event_actors,
+    events,
+    mentions,
+    metadata,
+    places,
+    row_id,
+    statement_entities,
+    statements,
+    store_meta,
+    times,
 )
 
-# Composite and covering indexes for the dashboard's queries at 100,000 articles (measured with
-# `python -m marsad bench app`). Their leading columns also serve single-column look-ups, so the
-# columns above carry no index of their own (each index costs every insert). An article's text
-# overflows its page, so reading any column after it (source, published, ...) from the table walks
-# the overflow chain; these indexes answer the listing, the joins, the filters and the sentence-span
-# joins without touching the big rows.
-sa.Index("ix_articles_listing", articles.c.published.desc(), articles.c.article_id, articles.c.title,
-         articles.c.source, articles.c.url, articles.c.published_inferred, articles.c.path)
-sa.Index("ix_articles_ref", articles.c.article_id, articles.c.published, articles.c.source, articles.c.title)
-sa.Index("ix_mentions_entity_span", mentions.c.entity_id, mentions.c.article_id, mentions.c.start, mentions.c.end)
-sa.Index("ix_mentions_span", mentions.c.article_id, mentions.c.start, mentions.c.end, mentions.c.entity_id)
-sa.Index("ix_statements_speaker_date", statements.c.speaker_id, statements.c.date)
-sa.Index("ix_statements_date_article", statements.c.date, statements.c.article_id, statements.c.start)
-sa.Index("ix_statements_span", statements.c.article_id, statements.c.start, statements.c.end,
-         statements.c.statement_id, statements.c.speaker_id)
-sa.Index("ix_events_date_type_article", events.c.date, events.c.type, events.c.article_id)
-sa.Index("ix_events_date_article", events.c.date, events.c.article_id, events.c.start)
-sa.Index("ix_events_place_type", events.c.place_id, events.c.type, events.c.date)
-sa.Index("ix_events_place_date", events.c.place_id, events.c.date)
-sa.Index("ix_event_actors_actor_place", event_actors.c.actor_id, event_actors.c.place_id, event_actors.c.date,
-         event_actors.c.type, event_actors.c.event_id)
-sa.Index("ix_statement_entities_entity_date", statement_entities.c.entity_id, statement_entities.c.date,
-         statement_entities.c.statement_id, statement_entities.c.speaker_id)
-sa.Index("ix_statement_entities_speaker", statement_entities.c.speaker_id, statement_entities.c.entity_id)
-sa.Index("ix_events_type_date_place", events.c.type, events.c.date, events.c.place_id)  # map counts per type
-_RETIRED_INDEXES = ("ix_events_type_date",)  # replaced by a wider one; dropped when an old store opens
+DEFAULT_DB = "sqlite:///" + str(default_store_file())
+
 
 PROBE_ABOVE = 5_000  # statements/events lists: never walk by date and probe for fewer linked rows
 RANK_AT_MOST = 10_000  # newest per place: rank this many matching rows at once, else walk place by place
@@ -246,11 +97,6 @@ def _in_sentence(statement: sa.FromClause) -> sa.ColumnElement:
     bounds; spelled out, it keeps the index range on (article_id, start) to the sentence."""
     return sa.and_(mentions.c.article_id == statement.c.article_id, mentions.c.start >= statement.c.start,
                    mentions.c.start <= statement.c.end, mentions.c.end <= statement.c.end)
-
-
-def _row_id(article_id: str, kind: str, *parts: object) -> str:
-    digest = hashlib.sha1("|".join(str(p) for p in (article_id, kind, *parts)).encode()).hexdigest()
-    return f"{kind[0]}-{digest[:16]}"
 
 
 class Store:
@@ -390,7 +236,7 @@ class Store:
                 for t in analysis.times])
         if analysis.statements:
             conn.execute(statements.insert(), [
-                {"statement_id": _row_id(article.article_id, "statement", s.start, s.cue_start),
+                {"statement_id": row_id(article.article_id, "statement", s.start, s.cue_start),
                  "article_id": article.article_id, "speaker_id": s.speaker_id,
                  "speaker_text": s.speaker_text, "speaker_inferred": s.speaker_inferred, "verb": s.verb,
                  "verb_ar": s.verb_ar, "stance": s.stance, "quote": s.quote, "direct": s.direct,
@@ -399,7 +245,7 @@ class Store:
                  "quote_start": s.quote_start, "quote_end": s.quote_end} for s in analysis.statements])
         event_rows, link_rows = [], []
         for e in analysis.events:
-            event_id = _row_id(article.article_id, "event", e.start, e.type, e.place_id)
+            event_id = row_id(article.article_id, "event", e.start, e.type, e.place_id)
             event_rows.append({
                 "event_id": event_id, "article_id": article.article_id, "type": e.type,
                 "label_en": e.label_en, "trigger": e.trigger, "trigger_start": e.trigger_start,
@@ -412,7 +258,7 @@ class Store:
             conn.execute(events.insert(), event_rows)
         if link_rows:
             conn.execute(event_actors.insert(), link_rows)
-        named = {(_row_id(article.article_id, "statement", s.start, s.cue_start), m.entity_id, s.date, s.speaker_id)
+        named = {(row_id(article.article_id, "statement", s.start, s.cue_start), m.entity_id, s.date, s.speaker_id)
                  for s in analysis.statements for m in analysis.mentions if s.start <= m.start and m.end <= s.end}
         if named:  # the rule of _in_sentence, on the analysis in hand (no join per article)
             conn.execute(statement_entities.insert(), [
@@ -597,21 +443,14 @@ class Store:
         frame.columns = keys
         return frame
 
-    @staticmethod
-    def _date_range(column: sa.Column, filters: Filters) -> list:
-        conditions = []
-        if filters.date_from:
-            conditions.append(column >= filters.date_from)
-        if filters.date_to:
-            conditions.append(column <= filters.date_to)
-        return conditions
-
     def articles(self, filters: Filters | None = None, limit: int | None = None) -> pd.DataFrame:
         """Articles matching the filters, newest first (at most `limit`)."""
         filters = filters or Filters()
         query = sa.select(articles.c.article_id, articles.c.title, articles.c.source, articles.c.url,
                           articles.c.published, articles.c.published_inferred, articles.c.path)
-        if filters.actors or filters.places or filters.sources or filters.date_from or filters.date_to:
+        if limit is None:  # every match (exports): SQL alone, no index to build
+            query = query.where(*where.article_conditions(filters))
+        elif filters.actors or filters.places or filters.sources or filters.date_from or filters.date_to:
             # the index picks and orders them; SQL reads only those rows (event types select no articles)
             query = query.where(articles.c.article_id.in_(self.facets().newest_articles(filters, limit)))
         return self._frame(query.order_by(articles.c.published.desc(), articles.c.article_id).limit(limit))
@@ -639,7 +478,7 @@ class Store:
                    limit: int | None = None, newest_first: bool = False) -> pd.DataFrame:
         """Statements matching the filters, in date order (newest first if asked; at most `limit`)."""
         return self._dated_rows(statements, statements.c.statement_id, self._statements_query,
-                                self._statement_conditions, filters or Filters(), article_id, limit, newest_first)
+                                where.statement_conditions, filters or Filters(), article_id, limit, newest_first)
 
     def _dated_rows(self, table: sa.Table, key: sa.Column, build: Callable[..., sa.Select],
                     conditions: Callable[..., list], filters: Filters, article_id: str | None, limit: int | None,
@@ -728,11 +567,11 @@ class Store:
         """The table to count the matching statements on, with the conditions for it: statement_entities
         for a one-place filter, else statements."""
         if not self._one_place(filters):
-            return statements, self._statement_conditions(filters)
+            return statements, where.statement_conditions(filters)
         conditions = [statement_entities.c.entity_id == filters.places[0]]
         if filters.actors:
             conditions.append(statement_entities.c.speaker_id.in_(filters.actors))
-        return statement_entities, conditions + self._date_range(statement_entities.c.date, filters)
+        return statement_entities, conditions + where.date_range(statement_entities.c.date, filters)
 
     def _statements_query(self, filters: Filters, article_id: str | None = None) -> sa.Select:
         speaker = actors.alias("speaker")
@@ -742,32 +581,12 @@ class Store:
             articles.c.source.label("article_source"),
         ).select_from(statements.join(articles, articles.c.article_id == statements.c.article_id)
                       .outerjoin(speaker, speaker.c.actor_id == statements.c.speaker_id))
-        return query.where(*self._statement_conditions(filters, article_id))
-
-    def _statement_conditions(self, filters: Filters, article_id: str | None = None, probe: bool = False) -> list:
-        """The statements matching the filters, as conditions on the statements table alone (so counts
-        and per-day aggregates need no join); `probe` tests places statement by statement."""
-        conditions = []
-        if filters.actors:
-            conditions.append(statements.c.speaker_id.in_(filters.actors))
-        if filters.sources:
-            conditions.append(statements.c.article_id.in_(
-                sa.select(articles.c.article_id).where(articles.c.source.in_(filters.sources))))
-        if filters.places and probe:
-            conditions.append(sa.exists(sa.select(statement_entities.c.statement_id).where(
-                statement_entities.c.statement_id == statements.c.statement_id,
-                statement_entities.c.entity_id.in_(filters.places))))
-        elif filters.places:  # statements whose sentence names one of the places
-            conditions.append(statements.c.statement_id.in_(
-                sa.select(statement_entities.c.statement_id).where(statement_entities.c.entity_id.in_(filters.places))))
-        if article_id:
-            conditions.append(statements.c.article_id == article_id)
-        return conditions + self._date_range(statements.c.date, filters)
+        return query.where(*where.statement_conditions(filters, article_id))
 
     def events(self, filters: Filters | None = None, article_id: str | None = None,
                limit: int | None = None, newest_first: bool = False) -> pd.DataFrame:
         """Events matching the filters, in date order (newest first if asked; at most `limit`)."""
-        return self._dated_rows(events, events.c.event_id, self._events_query, self._event_conditions,
+        return self._dated_rows(events, events.c.event_id, self._events_query, where.event_conditions,
                                 filters or Filters(), article_id, limit, newest_first)
 
     def _events_query(self, filters: Filters, article_id: str | None = None) -> sa.Select:
@@ -789,34 +608,7 @@ class Store:
             articles.c.source.label("article_source"),
         ).select_from(events.join(articles, articles.c.article_id == events.c.article_id)
                       .outerjoin(places, places.c.place_id == events.c.place_id))
-        return query.where(*self._event_conditions(filters, article_id))
-
-    def _event_conditions(self, filters: Filters, article_id: str | None = None, probe: bool = False) -> list:
-        """The events matching the filters, as conditions on the events table alone.
-
-        With `probe`, actors and sources are tested event by event (EXISTS on an index) rather than
-        as a set built first: right for a walk that stops after a few matches.
-        """
-        conditions = []
-        if filters.actors and probe:
-            conditions.append(sa.exists(sa.select(event_actors.c.event_id).where(
-                event_actors.c.event_id == events.c.event_id, event_actors.c.actor_id.in_(filters.actors))))
-        elif filters.actors:
-            linked = sa.select(event_actors.c.event_id).where(event_actors.c.actor_id.in_(filters.actors))
-            conditions.append(events.c.event_id.in_(linked))
-        if filters.places:
-            conditions.append(events.c.place_id.in_(filters.places))
-        if filters.event_types:
-            conditions.append(events.c.type.in_(filters.event_types))
-        if filters.sources and probe:
-            conditions.append(sa.exists(sa.select(articles.c.article_id).where(
-                articles.c.article_id == events.c.article_id, articles.c.source.in_(filters.sources))))
-        elif filters.sources:
-            conditions.append(events.c.article_id.in_(
-                sa.select(articles.c.article_id).where(articles.c.source.in_(filters.sources))))
-        if article_id:
-            conditions.append(events.c.article_id == article_id)
-        return conditions + self._date_range(events.c.date, filters)
+        return query.where(*where.event_conditions(filters, article_id))
 
     def statements_per_place(self, filters: Filters | None = None, per_place: int = 2) -> pd.DataFrame:
         """The newest `per_place` statements naming each place (for map popups), with the speaker's name.
@@ -825,7 +617,7 @@ class Store:
         places, come from one short walk per place along the (entity_id, date) index.
         """
         filters = filters or Filters()
-        conditions = self._statement_conditions(filters)
+        conditions = where.statement_conditions(filters)
         named = statement_entities.alias("named")  # the filter's own conditions may use the table too
         shown = statements.alias("shown")
         if self._ranks(sa.select(statements.c.statement_id).where(*conditions), filters):
@@ -839,13 +631,13 @@ class Store:
             place_id = ranked.c.entity_id
         else:  # for each place, its newest matching statements: the subquery runs once per place
             newest = (sa.select(named.c.statement_id)
-                      .where(named.c.entity_id == places.c.place_id, *self._date_range(named.c.date, filters))
+                      .where(named.c.entity_id == places.c.place_id, *where.date_range(named.c.date, filters))
                       .order_by(named.c.date.desc(), named.c.statement_id).limit(per_place).correlate(places))
             if self._one_actor(filters):  # the speaker is on the index: no look-up per statement
                 newest = newest.where(named.c.speaker_id == filters.actors[0])
             else:
                 newest = (newest.join_from(named, statements, statements.c.statement_id == named.c.statement_id)
-                          .where(*self._statement_conditions(filters, probe=True)))
+                          .where(*where.statement_conditions(filters, probe=True)))
             source = places.join(shown, shown.c.statement_id.in_(newest))
             place_id = places.c.place_id
         speaker = actors.alias("speaker")
@@ -882,7 +674,7 @@ class Store:
         totals = self.facets().entity_totals(filters, filters.actors,
                                              Filters(places=filters.places, sources=filters.sources))
         said = self._frame(sa.select(statements.c.speaker_id.label("actor_id"), sa.func.count().label("statements"))
-                           .where(statements.c.speaker_id.is_not(None), *self._date_range(statements.c.date, filters))
+                           .where(statements.c.speaker_id.is_not(None), *where.date_range(statements.c.date, filters))
                            .group_by(statements.c.speaker_id))
         frame = self._totals(actors, actors.c.actor_id, totals).merge(said, on="actor_id", how="left")
         frame["statements"] = frame["statements"].fillna(0).astype(int)
@@ -913,7 +705,7 @@ class Store:
         short index walk per place, newest first.
         """
         filters = filters or Filters()
-        conditions = self._event_conditions(filters)
+        conditions = where.event_conditions(filters)
         shown = events.alias("shown")
         # one actor: event_actors' (actor, place, date) index makes each place's walk a single seek
         if not self._one_actor(filters) and self._ranks(sa.select(events.c.event_id).where(*conditions), filters):
@@ -950,17 +742,8 @@ class Store:
         """The table to count or walk the matching events on, with the conditions for it: event_actors
         for a one-actor filter (it repeats type, place and date), else events."""
         if self._one_actor(filters):
-            return event_actors, self._actor_event_conditions(filters)
-        return events, self._event_conditions(filters, probe=probe)
-
-    def _actor_event_conditions(self, filters: Filters) -> list:
-        """`_event_conditions` for a one-actor filter, on event_actors' own columns."""
-        conditions = [event_actors.c.actor_id == filters.actors[0]]
-        if filters.places:
-            conditions.append(event_actors.c.place_id.in_(filters.places))
-        if filters.event_types:
-            conditions.append(event_actors.c.type.in_(filters.event_types))
-        return conditions + self._date_range(event_actors.c.date, filters)
+            return event_actors, where.actor_event_conditions(filters)
+        return events, where.event_conditions(filters, probe=probe)
 
     def event_types(self) -> list[str]:
         """Every event type in the store."""

@@ -1,0 +1,99 @@
+"""What a filter means, in one place: `Filters` -> SQL conditions on the store's tables.
+
+The facets index (marsad/store/facets.py) answers the same filters for articles with numpy masks;
+tests/test_where.py checks on real stores that both select the same articles.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from marsad.filters import Filters
+from marsad.store.schema import articles, event_actors, events, mentions, statement_entities, statements
+
+
+def date_range(column: sa.Column, filters: Filters) -> list:
+    conditions = []
+    if filters.date_from:
+        conditions.append(column >= filters.date_from)
+    if filters.date_to:
+        conditions.append(column <= filters.date_to)
+    return conditions
+
+
+def statement_conditions(filters: Filters, article_id: str | None = None, probe: bool = False) -> list:
+    """The statements matching the filters, as conditions on the statements table alone (so counts
+    and per-day aggregates need no join); `probe` tests places statement by statement."""
+    conditions = []
+    if filters.actors:
+        conditions.append(statements.c.speaker_id.in_(filters.actors))
+    if filters.sources:
+        conditions.append(statements.c.article_id.in_(
+            sa.select(articles.c.article_id).where(articles.c.source.in_(filters.sources))))
+    if filters.places and probe:
+        conditions.append(sa.exists(sa.select(statement_entities.c.statement_id).where(
+            statement_entities.c.statement_id == statements.c.statement_id,
+            statement_entities.c.entity_id.in_(filters.places))))
+    elif filters.places:  # statements whose sentence names one of the places
+        conditions.append(statements.c.statement_id.in_(
+            sa.select(statement_entities.c.statement_id).where(statement_entities.c.entity_id.in_(filters.places))))
+    if article_id:
+        conditions.append(statements.c.article_id == article_id)
+    return conditions + date_range(statements.c.date, filters)
+
+
+def event_conditions(filters: Filters, article_id: str | None = None, probe: bool = False) -> list:
+    """The events matching the filters, as conditions on the events table alone.
+
+    With `probe`, actors and sources are tested event by event (EXISTS on an index) rather than
+    as a set built first: right for a walk that stops after a few matches.
+    """
+    conditions = []
+    if filters.actors and probe:
+        conditions.append(sa.exists(sa.select(event_actors.c.event_id).where(
+            event_actors.c.event_id == events.c.event_id, event_actors.c.actor_id.in_(filters.actors))))
+    elif filters.actors:
+        linked = sa.select(event_actors.c.event_id).where(event_actors.c.actor_id.in_(filters.actors))
+        conditions.append(events.c.event_id.in_(linked))
+    if filters.places:
+        conditions.append(events.c.place_id.in_(filters.places))
+    if filters.event_types:
+        conditions.append(events.c.type.in_(filters.event_types))
+    if filters.sources and probe:
+        conditions.append(sa.exists(sa.select(articles.c.article_id).where(
+            articles.c.article_id == events.c.article_id, articles.c.source.in_(filters.sources))))
+    elif filters.sources:
+        conditions.append(events.c.article_id.in_(
+            sa.select(articles.c.article_id).where(articles.c.source.in_(filters.sources))))
+    if article_id:
+        conditions.append(events.c.article_id == article_id)
+    return conditions + date_range(events.c.date, filters)
+
+
+def actor_event_conditions(filters: Filters) -> list:
+    """`_event_conditions` for a one-actor filter, on event_actors' own columns."""
+    conditions = [event_actors.c.actor_id == filters.actors[0]]
+    if filters.places:
+        conditions.append(event_actors.c.place_id.in_(filters.places))
+    if filters.event_types:
+        conditions.append(event_actors.c.type.in_(filters.event_types))
+    return conditions + date_range(event_actors.c.date, filters)
+
+
+def article_conditions(filters: Filters) -> list:
+    """The articles matching the filters (every filter but event types, which select events): from the
+    sources, naming one of the actors and one of the places, published in the date range or reporting a
+    statement or event dated in it. The facets index's `articles_matching` is the same test in numpy."""
+    conditions = []
+    if filters.sources:
+        conditions.append(articles.c.source.in_(filters.sources))
+    for ids in (filters.actors, filters.places):
+        if ids:
+            conditions.append(articles.c.article_id.in_(
+                sa.select(mentions.c.article_id).where(mentions.c.entity_id.in_(ids))))
+    if filters.date_from or filters.date_to:
+        conditions.append(sa.or_(
+            sa.and_(*date_range(articles.c.published, filters)),
+            articles.c.article_id.in_(sa.select(statements.c.article_id).where(*date_range(statements.c.date, filters))),
+            articles.c.article_id.in_(sa.select(events.c.article_id).where(*date_range(events.c.date, filters)))))
+    return conditions

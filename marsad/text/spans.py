@@ -1,0 +1,25 @@
+"""Span helpers the extractors share: what lies inside a span, and the date a clause speaks of."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from datetime import date
+
+from marsad.records import Span, TimeMention
+
+
+def within(items: list[tuple], span: Span) -> list[tuple]:
+    """Items (sorted by their first element, a start offset) that lie inside `span`."""
+    low = bisect_left(items, span.start, key=lambda item: item[0])
+    high = bisect_left(items, span.end, key=lambda item: item[0])
+    return [item for item in items[low:high] if item[1] <= span.end]
+
+
+def sentence_date(times: list[TimeMention], span: Span, published: date | None,
+                  sentence: Span | None = None) -> tuple[date | None, str]:
+    """The date a clause speaks of: its own temporal expression (else its sentence's), else publication."""
+    for scope in (span, sentence) if sentence else (span,):
+        for time in times:
+            if scope.start <= time.start and time.end <= scope.end:
+                return time.date, time.precision
+    return published, "reported"
