@@ -78,3 +78,36 @@ def test_a_state_in_a_locative_phrase_is_not_an_actor(lexicon) -> None:
     actors = _actors("أقرت الولايات المتحدة بوجود قوات لها على الأرض في ليبيا", lexicon)
     assert actors.get("الولايات المتحدة") == "us"
     assert "ليبيا" not in actors
+
+
+def test_people_and_bodies_nobody_listed_are_found_by_the_tagger() -> None:
+    from marsad.extract.entities import find_actors
+    from marsad.lexicon import load_lexicon
+
+    text = ("وأعلن رئيس بعثة منظمة أطباء بلا حدود في اليمن حسن بوسنين أمس عن ارتفاع حصيلة القتلى. "
+            "وقال بوسنين إن الوضع كارثي.")
+    found = find_actors(text, load_lexicon())
+    by_text = {m.text: m for m in found.mentions}
+    person = by_text["حسن بوسنين"]
+    assert (person.type, person.source) == ("PERSON", "model")
+    assert by_text["بوسنين"].entity_id == person.entity_id, "the surname alone is the same person"
+    actor = found.actors[person.entity_id]
+    assert actor.discovered and actor.type == "person"
+    assert by_text["منظمة أطباء بلا حدود"].source == "lexicon", "the registry goes first"
+
+
+def test_a_name_after_a_comma_keeps_the_role_before_it() -> None:
+    from marsad.extract.entities import find_actors
+    from marsad.lexicon import load_lexicon
+
+    text = "وقال المتحدث باسم الهلال الأحمر، محمد الفاتح الشريف، إن فرق الإسعاف وصلت إلى المنطقة."
+    people = [m for m in find_actors(text, load_lexicon()).mentions if m.type == "PERSON"]
+    assert [(m.text, m.role) for m in people] == [("محمد الفاتح الشريف", "Spokesman for")]
+
+
+def test_a_lone_common_noun_is_not_a_discovered_body() -> None:
+    from marsad.extract.entities import find_actors
+    from marsad.lexicon import load_lexicon
+
+    text = "وقالت الحكومة إن الجيش استعاد السيطرة على المدينة بعد معارك عنيفة."
+    assert not [a for a in find_actors(text, load_lexicon()).actors.values() if a.discovered]

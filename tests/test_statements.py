@@ -108,3 +108,35 @@ def test_a_quoted_newspaper_name_is_not_the_quote() -> None:
     text = "وقال وزير الخارجية اليمني رياض ياسين لـ«الشرق الأوسط» إن الحكومة ستعود إلى عدن قريبا."
     first = _statements(text, date(2015, 7, 21)).statements[0]
     assert not first.direct and first.quote.startswith("الحكومة ستعود")
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    # an unnamed source with a possessive, a bare surname, a plural of sources: each speaks itself
+    ("وقال الرئيس اليمني عبد ربه منصور هادي إن الحكومة ستعود إلى عدن قريبا. "
+     "وقالت مصادرنا في المدينة إن الاشتباكات تجددت مساء أمس في حي المعلا.", "مصادرنا"),
+    ("وأعلن المتحدث باسم الصليب الأحمر في جنيف جان بيير لوبون أن الوضع مأساوي. "
+     "وأوضح الخيالي من مكتبه في سبها أن القبيلتين اتفقتا على هدنة.", "الخيالي"),
+    ("ونقلت قناة العربية عن شهود عيان قولهم إن الطائرات قصفت المطار. "
+     "وقال مسعفون وضابط بالشرطة إن عشرة أشخاص قتلوا في القصف.", "مسعفون وضابط"),
+])
+def test_a_verb_with_a_subject_nobody_listed_is_not_carried_over(text: str, speaker_text: str) -> None:
+    last = _statements(text).statements[-1]
+    assert not last.speaker_inferred, "the second sentence names its own speaker"
+    assert last.speaker_text.startswith(speaker_text)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال وزير الإعلام معمر الإرياني إن الميليشيا قصفت الأحياء السكنية. وتابع قائلا إن القصف لن يكسر إرادة الناس.",
+    "وأكد قائد الشرطة اللواء شلال شايع أن الأمن مستتب. وأضاف أيضا أن الحواجز ستبقى في مداخل المدينة.",
+])
+def test_a_participle_or_adverb_after_the_verb_is_not_a_subject(text: str) -> None:
+    statements = _statements(text).statements
+    assert len(statements) == 2
+    assert statements[1].speaker_inferred and statements[1].speaker_id == statements[0].speaker_id
+
+
+def test_a_role_with_its_genitive_complement_reaches_the_name() -> None:
+    text = "وحذر الأمين العام للأمم المتحدة أنطونيو غوتيريش من أن التصعيد في السودان يهدد المدنيين."
+    (first, *_rest) = _statements(text).statements
+    assert first.speaker_id == "antonio-guterres" and first.verb_ar == "وحذر"
+    assert first.quote.startswith("التصعيد في السودان")

@@ -68,10 +68,10 @@ def _role_matcher(lexicon: Lexicon) -> Matcher[Role]:
     return Matcher(((role.role_ar, role) for role in lexicon.roles.values()), min_length=3)
 
 
-def discovered_actor_id(name: str) -> str:
-    """Stable id for a person found in the text: the same name gives the same id in every article."""
+def discovered_actor_id(name: str, kind: str = "person") -> str:
+    """Stable id for a person (or `org`) found in the text: the same name gives the same id in every article."""
     digest = hashlib.sha1(normalize_key(name).encode("utf-8")).hexdigest()[:10]
-    return f"person-{digest}"
+    return f"{kind}-{digest}"
 
 
 @dataclass(frozen=True)
@@ -104,9 +104,78 @@ def find_actors(text: str, lexicon: Lexicon, normalized: Normalized | None = Non
         actors.setdefault(actor.actor_id, actor)
         taken.append(normalized_span)
 
+    found_by_model = _model_mentions(text, norm, lexicon, mentions, taken)
+    for mention, actor in found_by_model:
+        mentions.append(mention)
+        actors.setdefault(actor.actor_id, actor)
+        taken.append(norm.span_to_normalized(mention.start, mention.end))
     mentions.extend(_surname_mentions(text, norm, actors, taken))
     mentions.sort(key=lambda m: (m.start, -m.end))
     return ActorFindings(mentions, actors)
+
+
+@lru_cache(maxsize=1)
+def _tagger():  # noqa: ANN202 - the trained tagger, loaded once per process (numpy only)
+    from marsad.extract.ner_tagger import NerTagger
+
+    return NerTagger.load()
+
+
+# Heads of organisation names a single-word tagger span can't be: "the government", "the army".
+_GENERIC_HEADS = frozenset(normalize_key(w) for w in [
+    "الحكومة", "الجيش", "القوات", "الشرطة", "الوزارة", "الرئاسة", "المجلس", "البرلمان", "الحزب", "الجماعة",
+    "الحركة", "التحالف", "المعارضة", "الأمن", "المنظمة", "اللجنة", "الوكالة", "الدولة", "النظام"])
+
+
+def _model_mentions(text: str, norm: Normalized, lexicon: Lexicon, known: list[Mention],
+                    taken: list[tuple[int, int]]) -> list[tuple[Mention, Actor]]:
+    """People and organisations nobody listed, from the trained tagger (source "model").
+
+    The registry and the role rule go first: a tagger span that overlaps anything they found is
+    dropped. A person needs two name words, or one that the name lists know; an organisation needs
+    two words (a lone `الحكومة` is not a name). Places stay with the gazetteer, which can locate them.
+    """
+    occupied = [(m.start, m.end) for m in known]
+    found: list[tuple[Mention, Actor]] = []
+    for start, end, kind in _tagger().find(text):
+        if kind == "LOCATION" or any(start < b and a < end for a, b in occupied):
+            continue
+        words = [normalize_key(w) for w in WORD_RE.findall(text[start:end])]
+        if not words or any(w in lexicon.speech_verbs or w in _FUNCTION_WORDS for w in words):
+            continue
+        if kind == "PERSON":
+            if len(words) < 2 and not is_known_name(words[0]):
+                continue
+            if any(w in lexicon.roles or w in lexicon.nationalities for w in words):
+                continue
+            actor_id, actor_type = discovered_actor_id(text[start:end]), "person"
+        else:
+            if len(words) < 2 or words[0] in _GENERIC_HEADS and len(words) < 2:
+                continue
+            actor_id, actor_type = discovered_actor_id(text[start:end], "org"), "other"
+        role = _role_before(norm, start, lexicon) if kind == "PERSON" else None
+        mention = Mention(start, end, text[start:end], kind, actor_id, "model", role)
+        found.append((mention, Actor(actor_id, "", text[start:end], actor_type, None, None, role, discovered=True)))
+        occupied.append((start, end))
+    return found
+
+
+def _role_before(norm: Normalized, start: int, lexicon: Lexicon) -> str | None:
+    """The role introducing a name, within six words before it in the same clause: `وزير الخارجية
+    البريطاني جيريمي هنت`, `المتحدث باسم الهلال الأحمر، محمد الشريف` (a comma may close the role)."""
+    n_start, _ = norm.span_to_normalized(start, start)
+    window_start = max(0, n_start - 80)
+    for stop in (".", "؟", "!", "\n"):
+        window_start = max(window_start, norm.text.rfind(stop, window_start, n_start) + 1)
+    window = norm.text[window_start:n_start]
+    roles = [m for m in _role_matcher(lexicon).find(window)]
+    if not roles:
+        return None
+    last = max(roles, key=lambda m: (m.end, m.end - m.start))
+    between = window[last.end:]
+    if len(between.split()) > 6 or any(w in lexicon.speech_verbs for w in between.split()):
+        return None
+    return last.payloads[0].role_en
 
 
 _LOCATIVES = frozenset(normalize_key(w) for w in ["في", "فى", "إلى", "الى", "من", "نحو", "داخل", "خارج", "عن",

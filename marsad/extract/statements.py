@@ -178,7 +178,10 @@ def _chain_end(text: str, tokens: list[tuple[int, int, str]], mentions: list[Men
         allowed = (token in _SUBJECT_WORDS or token in lexicon.roles or token in lexicon.nationalities
                    or token in _SOURCE_NOUNS or token in _SOURCE_ADJECTIVES
                    or (token == "من" and after_source) or token == "-"
-                   or (token.startswith("ال") and len(token) > 3 and token not in _CONTENT_MARKERS))
+                   or (token.startswith("ال") and len(token) > 3 and token not in _CONTENT_MARKERS)
+                   # a role's genitive complement: الأمين العام للأمم المتحدة, المتحدث الرسمي للجيش
+                   or (token.startswith("لل") and len(token) > 4 and position > tokens[0][0]
+                       and token not in _ADDRESSEES))
         if not allowed:
             break
         after_source = token in _SOURCE_NOUNS or (after_source and token in _SOURCE_ADJECTIVES)
@@ -222,8 +225,10 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
     phrase = _noun_phrase(text, tokens, start, limit, lexicon)
     if phrase and _anaphoric(phrase):
         return None
-    if phrase and normalize_key(phrase).split()[0] in _SOURCE_NOUNS | _PLURAL_SUBJECTS:
-        return _Speaker(None, phrase)  # an unnamed source: مصدر عسكري, وزراء الخارجية
+    if phrase and _is_subject(phrase):
+        # The verb has its own subject, one nobody listed (مصادرنا, الخيالي, مسعفون وضابط بالشرطة): it
+        # speaks, kept as text; the previous speaker is never carried over a subject of its own.
+        return _Speaker(None, phrase)
     if before and _tokens(text, sentence.start, cue_start):
         subject = next((m for m in before if m.type == "PERSON"), before[-1])
         return _Speaker(subject.entity_id, subject.text)  # subject earlier in the sentence
@@ -273,7 +278,7 @@ def _noun_phrase(text: str, tokens: list[tuple[int, int, str]], start: int, limi
         if t_start < start:
             continue
         if t_start >= limit or not token.isalnum() or token in _BRIDGE_WORDS or token.startswith("لل") \
-                or token in lexicon.speech_verbs:
+                or token in lexicon.speech_verbs or (words and token in _NOT_SUBJECTS):
             break
         words.append((t_start, t_end))
         if len(words) == 4:
@@ -281,6 +286,24 @@ def _noun_phrase(text: str, tokens: list[tuple[int, int, str]], start: int, limi
     if not words:
         return ""
     return text[words[0][0]:words[-1][1]]
+
+
+# Words right after a speech verb that are not its subject: circumstantial participles (قائلا), adverbs.
+_NOT_SUBJECTS = frozenset(normalize_key(w) for w in [
+    "قائلا", "قائلة", "مضيفا", "مضيفة", "موضحا", "موضحة", "مشيرا", "مشيرة", "مؤكدا", "مؤكدة", "معتبرا",
+    "معتبرة", "متابعا", "لافتا", "لافتة", "هاتفيا", "صراحة", "أيضا", "ايضا", "كذلك", "مجددا", "سابقا", "لاحقا",
+    "حينها", "آنذاك", "اليوم", "أمس", "امس", "الليلة", "صباح", "مساء", "ظهر", "فجر", "الاثنين", "الثلاثاء",
+    "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "إنه", "إنها", "إنهم", "له", "لها", "لهم", "فيه", "فيها",
+    "عنه", "عنها", "بعدها", "إثر", "عقب", "ردا", "تعليقا", "نقلا", "وفقا", "حسب", "بحسب", "ما", "إذا", "اذا",
+    "ان", "انه", "لن", "لا", "لم", "قد", "هو", "هي", "هذا", "هذه", "ذلك", "تلك", "الذي", "التي", "بيانا", "تصريحا",
+])
+
+
+def _is_subject(phrase: str) -> bool:
+    """A phrase in the subject slot that can be a speaker: its first word is neither a participle,
+    an adverb, a date word nor a particle."""
+    words = normalize_key(phrase).split()
+    return bool(words) and words[0] not in _NOT_SUBJECTS and len(words[0]) >= 3 and not words[0].isdigit()
 
 
 def _anaphoric(phrase: str) -> bool:

@@ -52,6 +52,7 @@ from marsad.paths import DATA_DIR
 from marsad.text.normalize import normalize_key
 
 LEXICON_PATH = DATA_DIR / "name_translit.csv"
+WIKIDATA_PATH = DATA_DIR / "name_tokens_wikidata.csv"
 
 _CONSONANTS = {
     "ب": "b",
@@ -133,8 +134,21 @@ def _with_article(english: str) -> str:
 # --- lexicon look-up --------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def _wikidata() -> dict[str, str]:
+    """normalize_key(ar) -> English, from Wikidata's person-name tokens (CC0; scripts/make_name_tokens.py)."""
+    table: dict[str, tuple[str, int]] = {}
+    if WIKIDATA_PATH.exists():
+        with WIKIDATA_PATH.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                key, count = normalize_key(row["ar"]), int(row["count"])
+                if key and (key not in table or table[key][1] < count):
+                    table[key] = (row["en"], count)
+    return {key: english for key, (english, _count) in table.items()}
+
+
 def _lookup(token: str) -> str | None:
-    """Lexicon English for one (cleaned) token, or None."""
+    """Lexicon English for one (cleaned) token (the curated table, then Wikidata's name tokens), or None."""
     table, _ = _lexicon()
     key = normalize_key(token)
     if key in table:
@@ -280,6 +294,13 @@ def transliterate_name(name_ar: str) -> str:
     tokens = _TOKEN_RE.findall(_clean(name_ar or ""))
     table, longest = _lexicon()
     keys = [normalize_key(tok) for tok in tokens]
+    # A foreign name (no token an Arabic name the curated table knows, no article, no عبد) is spelled
+    # as its bearer writes it, from Wikidata's name tokens: جيريمي هنت -> Jeremy Hunt.
+    phrases = {" ".join(keys[i:j]) for i in range(len(keys)) for j in range(i + 1, min(len(keys), i + longest) + 1)}
+    foreign = bool(keys) and not phrases & table.keys() and all(
+        not k.startswith(_ARTICLE) and k != _ABD and k in _wikidata() for k in keys)
+    if foreign:
+        return " ".join(_wikidata()[k] for k in keys)
     parts: list[str] = []
     i = 0
     while i < len(tokens):

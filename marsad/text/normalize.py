@@ -10,6 +10,7 @@ normalised string carries a list mapping each of its positions to the original.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -84,6 +85,12 @@ class Normalized:
         if index >= len(self._positions):
             return self.original_length
         return self._positions[index]
+
+    def span_to_normalized(self, start: int, end: int) -> tuple[int, int]:
+        """Normalised (start, end) of the original span [start, end): the characters kept from it."""
+        if self._positions is None:
+            return start, end
+        return bisect_left(self._positions, start), bisect_left(self._positions, end)
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the normalised span [start, end)."""
