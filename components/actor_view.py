@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components.html import escape, statement_card
+from marsad.export import csv_bytes
 from marsad.views import claims_and_denials as pair_claims
 
 _WHO = "who"
@@ -21,7 +22,7 @@ def actor_table(actors: pd.DataFrame) -> None:
                      "discovered": st.column_config.CheckboxColumn(
                          "Found by role", help="Not in the registry: found in the text by the role introducing them"),
                  })
-    st.download_button("Download actors (CSV)", table.to_csv(index=False).encode("utf-8"), "marsad-actors.csv",
+    st.download_button("Download actors (CSV)", csv_bytes(table), "marsad-actors.csv",
                        "text/csv")
 
 

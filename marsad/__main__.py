@@ -189,12 +189,14 @@ def _date_option(name: str, value: str | None) -> str | None:
 def cmd_export(args: argparse.Namespace) -> int:
     date_from, date_to = _date_option("--from", args.date_from), _date_option("--to", args.date_to)
     store = open_store(args.db, timeout=args.db_timeout, must_exist=True)
-    from marsad.export import records, to_csv, to_jsonl
+    from marsad.export import BOM, records, to_csv, to_jsonl
 
     filters = Filters.from_query({"actor": args.actor, "place": args.place, "from": date_from,
                                   "to": date_to, "event": args.event, "source": args.source})
     rows = records(store, args.kind, filters)
     lines = to_csv(rows) if args.format == "csv" else to_jsonl(rows)
+    if args.format == "csv" and not args.no_bom:
+        sys.stdout.write(BOM)  # a spreadsheet then opens the file as UTF-8
     for line in lines:
         print(line)
     return 0
@@ -258,6 +260,8 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="print articles, places, actors, statements, events or acled records")
     export.add_argument("kind", choices=["articles", "places", "actors", "statements", "events", "acled"])
     export.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    export.add_argument("--no-bom", action="store_true",
+                        help="CSV without the UTF-8 byte-order mark (spreadsheets need it to read Arabic)")
     export.add_argument("--actor", help="actor ids, comma-separated")
     export.add_argument("--place", help="place ids, comma-separated")
     export.add_argument("--event", help="event types, comma-separated")

@@ -105,12 +105,16 @@ def spreadsheet_safe(value: object) -> object:
     return value
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """A table as CSV (UTF-8, no index, RFC 4180 line ends so a cell holding a carriage return is
-    quoted) with every text cell, header included, made spreadsheet-safe."""
+BOM = "\ufeff"  # lets a spreadsheet open a CSV as UTF-8, so the Arabic reads right
+
+
+def csv_bytes(frame: pd.DataFrame, bom: bool = True) -> bytes:
+    """A table as CSV (UTF-8 with a byte-order mark unless `bom` is False, no index, RFC 4180 line ends
+    so a cell holding a carriage return is quoted) with every text cell, header included, made
+    spreadsheet-safe."""
     safe = frame.map(spreadsheet_safe)
     safe.columns = [spreadsheet_safe(str(column)) for column in frame.columns]
-    return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8")
+    return ((BOM if bom else "") + safe.to_csv(index=False, lineterminator="\r\n")).encode("utf-8")
 
 
 def to_csv(rows: Iterator[dict]) -> Iterator[str]:

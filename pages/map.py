@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components import data, filters, frame, html, map_view
+from marsad.export import csv_bytes
 from marsad.views import place_clicked
 
 f = frame.setup()
@@ -29,5 +30,5 @@ if place_id and place_id not in f.places:
 st.subheader("Places")
 table = places[["name_en", "name_ar", "kind", "country", "mentions", "articles", "lat", "lon", "source"]]
 st.dataframe(table, hide_index=True, width="stretch", column_config=map_view.PLACE_COLUMNS)
-st.download_button("Download places (CSV)", table.to_csv(index=False).encode("utf-8"), "marsad-places.csv",
+st.download_button("Download places (CSV)", csv_bytes(table), "marsad-places.csv",
                    "text/csv")

@@ -4,6 +4,7 @@ import streamlit as st
 
 from components import data, frame, html, timeline_chart
 from components.vocabulary import STANCE_LABELS
+from marsad.export import csv_bytes
 from marsad.views import focus_range, outside_window, timeline_rows, timeline_unit
 
 f = frame.setup()
@@ -40,5 +41,5 @@ if left.button("Prepare PNG for print (3200 px)"):
     with st.spinner("Rendering…"):
         png = timeline_chart.png_bytes(timeline_chart.with_caption(figure, export_caption))
     left.download_button("Download PNG", png, "marsad-timeline.png", "image/png")
-right.download_button("Download data (CSV)", table.to_csv(index=False).encode("utf-8"), "marsad-timeline.csv",
+right.download_button("Download data (CSV)", csv_bytes(table), "marsad-timeline.csv",
                       "text/csv")

@@ -104,3 +104,10 @@ def test_the_pipeline_stages_have_their_folders() -> None:
     for folder in ("text", "extract", "store", "bench"):
         assert (ROOT / "marsad" / folder / "__init__.py").exists(), folder
     assert not (ROOT / "marsad" / "store.py").exists() and not (ROOT / "marsad" / "text.py").exists()
+
+
+@pytest.mark.parametrize("path", sorted([*(ROOT / "components").glob("*.py"), *(ROOT / "pages").glob("*.py")]),
+                         ids=lambda p: p.name)
+def test_dashboard_csv_downloads_go_through_the_spreadsheet_safe_writer(path: Path) -> None:
+    """Every CSV the dashboard offers is made by marsad.export.csv_bytes (formula cells neutralised, BOM)."""
+    assert ".to_csv(" not in path.read_text(encoding="utf-8")

@@ -26,7 +26,9 @@ def test_process_then_export_every_kind(tmp_path: Path) -> None:
         assert rows and all(field in row for row in rows)
     assert "طرابلس" in _run("export", "places", "--db", db).stdout  # ensure_ascii=False
     csv_out = _run("export", "statements", "--format", "csv", "--db", db).stdout.splitlines()
-    assert csv_out[0].startswith("statement_id,article_id,speaker_id")
+    assert csv_out[0].startswith("\ufeffstatement_id,article_id,speaker_id"), "a BOM, so spreadsheets read UTF-8"
+    plain = _run("export", "statements", "--format", "csv", "--no-bom", "--db", db).stdout.splitlines()
+    assert plain[0].startswith("statement_id,article_id,speaker_id") and plain[1:] == csv_out[1:]
     filtered = _run("export", "statements", "--actor", "heiko-maas", "--db", db).stdout.splitlines()
     assert len(filtered) == 1 and json.loads(filtered[0])["speaker_en"] == "Heiko Maas"
 

@@ -29,8 +29,9 @@ def test_numbers_and_plain_text_are_unchanged(value: object) -> None:
 def test_csv_bytes_neutralises_every_text_cell() -> None:
     frame = pd.DataFrame({"name": HOSTILE + [SAID], "count": [-3] * (len(HOSTILE) + 1)})
     data = csv_bytes(frame)
-    assert isinstance(data, bytes)
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
+    assert isinstance(data, bytes) and data.startswith("\ufeff".encode())  # a spreadsheet reads it as UTF-8
+    assert not csv_bytes(frame, bom=False).startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0] == ["name", "count"]
     assert [row[0] for row in rows[1:]] == ["'" + value for value in HOSTILE] + [SAID]
     assert {row[1] for row in rows[1:]} == {"-3"}  # a real number stays a number

@@ -14,12 +14,16 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from marsad.extract.translit import is_known_name
 from marsad.lexicon import Lexicon, Role
 from marsad.records import Actor, Mention
 from marsad.text.matcher import ARTICLE_PREFIXES, CLITICS, Match, Matcher, longest_first, previous_word
 from marsad.text.normalize import WORD_RE, Normalized, normalize, normalize_key
+
+if TYPE_CHECKING:
+    from marsad.extract.ner_tagger import NerTagger
 
 ORGANIZATION_TYPES = {"government", "military", "armed_group", "political_party", "international_org",
                       "ministry", "media", "company", "other"}
@@ -115,7 +119,8 @@ def find_actors(text: str, lexicon: Lexicon, normalized: Normalized | None = Non
 
 
 @lru_cache(maxsize=1)
-def _tagger():  # noqa: ANN202 - the trained tagger, loaded once per process (numpy only)
+def tagger() -> NerTagger:
+    """The trained tagger, loaded once per process (numpy only; imported on first use)."""
     from marsad.extract.ner_tagger import NerTagger
 
     return NerTagger.load()
@@ -137,7 +142,7 @@ def _model_mentions(text: str, norm: Normalized, lexicon: Lexicon, known: list[M
     """
     occupied = [(m.start, m.end) for m in known]
     found: list[tuple[Mention, Actor]] = []
-    for start, end, kind in _tagger().find(text):
+    for start, end, kind in tagger().find(text):
         if kind == "LOCATION" or any(start < b and a < end for a, b in occupied):
             continue
         words = [normalize_key(w) for w in WORD_RE.findall(text[start:end])]
