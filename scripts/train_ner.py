@@ -52,12 +52,14 @@ from marsad.extract.ner_features import (  # noqa: E402
     strip_clitics,
     token_features,
     tokenize,
+    vector_features,
 )
 from marsad.extract.ner_tagger import NerTagger  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 NEWSFANE = SHARED / "ner" / "newsfane_dev.conll"
 WOJOOD = SHARED / "ner" / "wojood_sample"
+DOMAIN = "N|"  # prefix of NewsFANE's own feature copies (--wojood-domain)
 NAMES = SHARED / "names"
 
 
@@ -69,7 +71,9 @@ def split_newsfane(sentences: list[Sentence]) -> tuple[list[Sentence], list[Sent
     return train, dev
 
 
-def iob_tags(sentence: Sentence, keep: set[str]) -> list[str]:
+def iob_tags(sentence: Sentence, keep: set[str], scheme: str = "iob") -> list[str]:
+    """The sentence's labels: IOB (B-X, I-X, O) or BILOU (also U-X for a one-word name and L-X
+    for a name's last word)."""
     tags = ["O"] * len(sentence.tokens)
     for start, end, kind in sorted(sentence.spans):
         if kind not in keep:
@@ -77,12 +81,27 @@ def iob_tags(sentence: Sentence, keep: set[str]) -> list[str]:
         tags[start] = "B-" + kind
         for i in range(start + 1, end):
             tags[i] = "I-" + kind
+        if scheme == "bilou":
+            if end - start == 1:
+                tags[start] = "U-" + kind
+            else:
+                tags[end - 1] = "L-" + kind
     return tags
 
 
 # -- name lists --------------------------------------------------------------------------------
 
-def load_gazetteers(project_lists: bool = True) -> dict[str, frozenset[str]]:
+# Cue words: heads of organisation names (OH) and words before a person's name (PT).
+ORG_HEADS = ("وزارة حركة جماعة حزب شركة منظمة مجلس جبهة هيئة وكالة اتحاد جامعة بنك مصرف صندوق قوات جيش "
+             "لجنة مؤسسة مكتب مركز جمعية نادي منتخب فريق صحيفة مجلة إذاعة قناة تلفزيون محكمة برلمان "
+             "كتائب ألوية لواء سرايا تنظيم ائتلاف تحالف رابطة نقابة معهد أكاديمية مجموعة المجلس الجيش")
+PERSON_TRIGGERS = ("الرئيس رئيس وزير الوزير الشيخ المتحدث متحدث العقيد اللواء العميد الفريق الجنرال النائب "
+                   "السفير الأمير الملك السيد السيدة الدكتور المدير مدير الأمين القائد قائد المبعوث الناطق "
+                   "زعيم الزعيم المدرب مدرب اللاعب لاعب نجم النجم المستشار الرائد النقيب المقدم الإمام "
+                   "حاكم الحاكم محافظ المحافظ رئيسة الكاتب الفنان الفنانة المخرج الشاعر")
+
+
+def load_gazetteers(project_lists: bool = True, cue_lists: bool = True) -> dict[str, frozenset[str]]:
     lists: dict[str, set[str]] = {"P": set(), "L": set(), "O": set(), "W": set()}
     short = {"PERSON": "P", "LOCATION": "L", "ORGANIZATION": "O"}
     with open(NAMES / "anetac_en_ar_named_entities.txt", encoding="utf-8") as handle:
@@ -102,6 +121,9 @@ def load_gazetteers(project_lists: bool = True) -> dict[str, frozenset[str]]:
                     lists["W"].add(norm)
     if project_lists:
         lists.update(load_project_lists())
+    if cue_lists:
+        lists["OH"] = {strip_clitics(normalize_word(w)) for w in ORG_HEADS.split()}
+        lists["PT"] = {normalize_word(w) for w in PERSON_TRIGGERS.split()}
     return {k: frozenset(v) for k, v in lists.items()}
 
 
@@ -142,12 +164,12 @@ def load_project_lists() -> dict[str, set[str]]:
 
 # -- word clusters -----------------------------------------------------------------------------
 
-def build_clusters(texts: list[list[str]], ks: list[int], vocab_size: int = 80_000,
-                   n_context: int = 2000, dims: int = 100, seed: int = 0) -> dict[str, tuple[int, ...]]:
-    """k-means clusters (one id per k) of normalised word types, from a PPMI + SVD embedding of
-    their left and right neighbours (offsets -2, -1, +1, +2) in the token lists."""
+def build_vectors(texts: list[list[str]], vocab_size: int = 80_000, n_context: int = 2000,
+                  dims: int = 100, seed: int = 0) -> tuple[list[str], np.ndarray]:
+    """(vocabulary, unit-length vectors): a PPMI + SVD embedding of the normalised word types
+    seen at least 3 times, from their left and right neighbours (offsets -2, -1, +1, +2) among
+    the n_context most frequent words."""
     from scipy import sparse
-    from sklearn.cluster import MiniBatchKMeans
     from sklearn.utils.extmath import randomized_svd
 
     cache: dict[str, str] = {}
@@ -192,6 +214,15 @@ def build_clusters(texts: list[list[str]], ks: list[int], vocab_size: int = 80_0
     u, s, _ = randomized_svd(ppmi, dims, random_state=seed)
     emb = u * np.sqrt(s)
     emb /= np.linalg.norm(emb, axis=1, keepdims=True) + 1e-9
+    return vocab, emb
+
+
+def build_clusters(texts: list[list[str]], ks: list[int], vocab_size: int = 80_000,
+                   n_context: int = 2000, dims: int = 100, seed: int = 0) -> dict[str, tuple[int, ...]]:
+    """k-means clusters (one id per k) of normalised word types over their `build_vectors`."""
+    from sklearn.cluster import MiniBatchKMeans
+
+    vocab, emb = build_vectors(texts, vocab_size, n_context, dims, seed)
     labels = []
     for k in ks:
         km = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=3)
@@ -202,19 +233,30 @@ def build_clusters(texts: list[list[str]], ks: list[int], vocab_size: int = 80_0
 
 # -- training and export -----------------------------------------------------------------------
 
-def train_crf(train: list[tuple[list[str], list[str]]], resources: FeatureResources, model_path: Path,
-              c1: float, c2: float, iterations: int) -> None:
+def train_crf(train: list[tuple[list[str], list[str], bool]], resources: FeatureResources, model_path: Path,
+              c1: float, c2: float, iterations: int, topic: bool = True,
+              vector_offsets: tuple[int, ...] = (-1, 0, 1)) -> None:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for tokens, tags in train:
-        trainer.append(token_features(tokens, resources), tags)
+    for tokens, tags, own_copy in train:
+        items = []
+        for names, values in zip(token_features(tokens, resources, topic), vector_features(tokens, resources, vector_offsets),
+                                 strict=True):
+            item = dict(values)
+            for name in names:
+                item[name] = item.get(name, 0.0) + 1.0
+            if own_copy:  # NewsFANE's own copy of each feature (see --wojood-domain)
+                item.update({DOMAIN + name: value for name, value in item.items()})
+            items.append(item)
+        trainer.append(items, tags)
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations,
                         "feature.possible_transitions": True})
     trainer.train(str(model_path))
 
 
-def export(model_path: Path, resources: FeatureResources, out: Path) -> dict[str, int]:
+def export(model_path: Path, resources: FeatureResources, out: Path, frequent: list[str] | None = None,
+           outside_bias: float = 0.0) -> dict[str, int]:
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
@@ -227,11 +269,13 @@ def export(model_path: Path, resources: FeatureResources, out: Path) -> dict[str
     for (attr, label), weight in info.state_features.items():
         if abs(weight) < 1e-4:
             continue
+        attr = attr.removeprefix(DOMAIN)  # NewsFANE's own weights add to the shared ones
         if attr == "bias":
-            bias[label_index[label]] = weight
+            bias[label_index[label]] += weight
             continue
         row = attrs.setdefault(attr, np.zeros(len(labels), np.float32))
-        row[label_index[label]] = weight
+        row[label_index[label]] += weight
+    bias[label_index["O"]] += outside_bias
     trans = np.zeros((len(labels), len(labels)), np.float32)
     for (prev, cur), weight in info.transitions.items():
         trans[label_index[prev], label_index[cur]] = weight
@@ -245,6 +289,12 @@ def export(model_path: Path, resources: FeatureResources, out: Path) -> dict[str
     for i, word in enumerate(cluster_words):
         cluster_ids[i] = resources.clusters[word]
     extra = {}
+    if frequent:
+        extra["frequent_words"] = np.array(frequent, dtype=str)
+    if resources.vectors is not None and any("|e" in a for a in names):
+        words = sorted(resources.vector_index, key=resources.vector_index.__getitem__)
+        extra["vector_words"] = np.array(words, dtype=str)
+        extra["vectors"] = resources.vectors.astype(np.float16)
     for key, words in resources.gazetteers.items():
         if any(a.endswith("g=" + key) or a.endswith("gs=" + key) for a in names):
             extra["gazetteer_" + key] = np.array(sorted(words))
@@ -263,14 +313,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/marsad-ner-work"),
                         help="cache for clusters and the CRFsuite model")
     parser.add_argument("--wojood", action="store_true", help="also train on Wojood train+val")
+    parser.add_argument("--wojood-domain", action="store_true",
+                        help="also train on Wojood train+val, NewsFANE sentences with their own copy of "
+                             "every feature (folded into the shared weights at export)")
     parser.add_argument("--final", action="store_true", help="also train on the held-out NewsFANE tenth")
     parser.add_argument("--labels", default="PERS,LOC,ORG,FAC,MISC", help="labels to learn (others O)")
+    parser.add_argument("--scheme", choices=("iob", "bilou"), default="bilou", help="label scheme")
     parser.add_argument("--cluster-mb", type=int, default=100, help="MB of SaudiNewsNet text for clusters")
     parser.add_argument("--clusters", default="32,128,512,2048", help="k of each k-means clustering")
     parser.add_argument("--cluster-vocab", type=int, default=80_000, help="most frequent words clustered")
     parser.add_argument("--no-clusters", action="store_true")
+    parser.add_argument("--no-topic", action="store_true", help="no sports-sentence (T|) features")
+    parser.add_argument("--vectors", type=int, default=50,
+                        help="dims of the word vectors used as real-valued features (0: none)")
+    parser.add_argument("--vector-offsets", default="-1,0,1", help="offsets whose word vector is a feature")
+    parser.add_argument("--vector-vocab", type=int, default=80_000, help="most frequent words with a vector")
+    parser.add_argument("--vector-scale", type=float, default=1.0,
+                        help="vectors are unit length times this times sqrt(dims)")
     parser.add_argument("--no-gazetteers", action="store_true")
+    parser.add_argument("--cue-lists", action="store_true",
+                        help="name lists of organisation head nouns (OH) and person title words (PT)")
     parser.add_argument("--no-project-lists", action="store_true", help="no name lists from data/*.csv")
+    parser.add_argument("--prewarm", type=int, default=20_000,
+                        help="most frequent SaudiNewsNet tokens the tagger caches at load time")
+    parser.add_argument("--outside-bias", type=float, default=0.0,
+                        help="added to the O label's bias at export (negative: more recall)")
     parser.add_argument("--c1", type=float, default=0.02)
     parser.add_argument("--c2", type=float, default=0.05)
     parser.add_argument("--iterations", type=int, default=100)
@@ -284,12 +351,13 @@ def main(argv: list[str] | None = None) -> int:
     wojood_train = read_conll(WOJOOD / "train.txt")[0] + read_conll(WOJOOD / "val.txt")[0]
     wojood_test = read_conll(WOJOOD / "test.txt")[0]
     keep = set(args.labels.split(","))
-    train = [(s.tokens, iob_tags(s, keep)) for s in train_s + (dev_s if args.final else [])]
-    if args.wojood:
-        train += [(s.tokens, iob_tags(s, keep)) for s in wojood_train]
+    train = [(s.tokens, iob_tags(s, keep, args.scheme), args.wojood_domain)
+             for s in train_s + (dev_s if args.final else [])]
+    if args.wojood or args.wojood_domain:
+        train += [(s.tokens, iob_tags(s, keep, args.scheme), False) for s in wojood_train]
     print(f"train sentences {len(train)}, dev {len(dev_s)}, wojood test {len(wojood_test)}", file=sys.stderr)
 
-    gazetteers = {} if args.no_gazetteers else load_gazetteers(not args.no_project_lists)
+    gazetteers = {} if args.no_gazetteers else load_gazetteers(not args.no_project_lists, args.cue_lists)
     clusters: dict[str, tuple[int, ...]] = {}
     if not args.no_clusters:
         ks = [int(k) for k in args.clusters.split(",")]
@@ -303,13 +371,41 @@ def main(argv: list[str] | None = None) -> int:
             clusters = build_clusters(texts, ks, vocab_size=args.cluster_vocab)
             cache.write_text(json.dumps(clusters, ensure_ascii=False), encoding="utf-8")
         print(f"clusters: {len(clusters)} words ({time.time() - started:.0f}s)", file=sys.stderr)
-    resources = FeatureResources(clusters, gazetteers)
+    vector_index: dict[str, int] = {}
+    vectors = None
+    if args.vectors:
+        cache = args.work / f"vectors-{args.cluster_mb}mb-v{args.vector_vocab}.npz"
+        if cache.exists():
+            with np.load(cache) as data:
+                words, full = data["words"].tolist(), data["vectors"]
+        else:
+            texts = [tokenize(t) for t in saudinewsnet_texts(limit_bytes=args.cluster_mb * 1_000_000)]
+            texts += [s.tokens for s in train_s] + [s.tokens for s in wojood_train]
+            words, full = build_vectors(texts, vocab_size=args.vector_vocab, dims=100)
+            np.savez(cache, words=np.array(words), vectors=full.astype(np.float32))
+        vectors = full[:, :args.vectors]
+        vectors = vectors / (np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9)
+        vectors = (vectors * args.vector_scale * np.sqrt(args.vectors)).astype(np.float16)
+        vector_index = {w: i for i, w in enumerate(words)}
+        print(f"vectors: {vectors.shape} ({time.time() - started:.0f}s)", file=sys.stderr)
+    resources = FeatureResources(clusters, gazetteers, vector_index, vectors)
 
     crf_path = args.work / "ner.crfsuite"
     if not args.export_only:
-        train_crf(train, resources, crf_path, args.c1, args.c2, args.iterations)
+        train_crf(train, resources, crf_path, args.c1, args.c2, args.iterations, not args.no_topic,
+                  tuple(int(k) for k in args.vector_offsets.split(",")))
     print(f"trained ({time.time() - started:.0f}s)", file=sys.stderr)
-    stats = export(crf_path, resources, args.out)
+    frequent: list[str] = []
+    if args.prewarm:
+        cache = args.work / f"frequent-{args.cluster_mb}mb.json"
+        if not cache.exists():
+            counts: Counter[str] = Counter()
+            for text in saudinewsnet_texts(limit_bytes=args.cluster_mb * 1_000_000):
+                counts.update(tokenize(text))
+            cache.write_text(json.dumps([w for w, _ in counts.most_common(100_000)], ensure_ascii=False),
+                             encoding="utf-8")
+        frequent = json.loads(cache.read_text(encoding="utf-8"))[:args.prewarm]
+    stats = export(crf_path, resources, args.out, frequent, args.outside_bias)
     print(f"exported {stats}", file=sys.stderr)
 
     tagger = NerTagger.load(args.out)

@@ -6,11 +6,17 @@ import numpy as np
 import pytest
 
 from marsad.extract.ner_features import (
+    OFFSETS,
+    TOPIC,
     FeatureResources,
+    analyse_word,
     normalize_word,
     strip_clitics,
     token_features,
     tokenize_with_offsets,
+    topic_score,
+    vector_features,
+    vector_row,
     word_features,
 )
 from marsad.extract.ner_tagger import DEFAULT_MODEL, NerTagger
@@ -52,6 +58,44 @@ def test_features_are_functions_of_one_word() -> None:
     assert "bias" in feats[0] and "-1|PAD" in feats[0] and "1|w=هنت" in feats[0] and "-1|w=جيريمي" in feats[1]
 
 
+def test_vector_and_sports_features() -> None:
+    vectors = np.array([[0.5, -1.0], [2.0, 0.25]], dtype=np.float16)
+    resources = FeatureResources({}, {}, {"هنت": 0, "مملكه": 1}, vectors)
+    assert vector_row("هنت", resources) == 0
+    assert vector_row("والمملكة", resources) == 1  # through the clitic-stripped form
+    assert vector_row("قال", resources) == -1
+    feats = vector_features(["قال", "هنت"], resources)
+    assert feats[0] == {"1|e0": 0.5, "1|e1": -1.0}
+    assert feats[1] == {"0|e0": 0.5, "0|e1": -1.0}
+    features, row, topic = analyse_word("والمملكة", resources)
+    assert row == 1 and topic == 0 and "s=مملكه" in features
+    assert topic_score("المنتخب") == 2 and topic_score("فاز") == 1 and topic_score("قال") == 0
+    sports = token_features(["فاز", "منتخب", "فرنسا"], resources)
+    assert f"{TOPIC}|w=فرنسا" in sports[2] and f"{TOPIC}|bias" in sports[2]
+    assert not any(f.startswith(TOPIC + "|") for f in token_features(["قال", "هنت"], resources)[1])
+
+
+def test_cached_emissions_are_the_sums_of_the_feature_weights(tagger: NerTagger) -> None:
+    """What the tagger caches per word type equals the sum of the model's attribute weights
+    (string features, and word-vector components times their weights) at each offset."""
+    index = {a: i for i, a in enumerate(tagger._attributes)}
+    resources = tagger.resources
+    for word in ["وزارة", "جيريمي", "والمملكة", "2019", "xyzzy", "،"]:
+        tagger._add_types([word])
+        features, row, _ = analyse_word(word, resources)
+        for k_index, k in enumerate(OFFSETS):
+            expected = np.zeros(len(tagger.labels), np.float32)
+            for f in features:
+                if f"{k}|{f}" in index:
+                    expected += tagger._weights[index[f"{k}|{f}"]]
+            if row >= 0:
+                for d, value in enumerate(resources.vectors[row].astype(np.float32)):
+                    if f"{k}|e{d}" in index:
+                        expected += value * tagger._weights[index[f"{k}|e{d}"]]
+            got = tagger._emit[tagger._types[word], k_index]
+            assert np.allclose(got, expected, atol=1e-3), (word, k)
+
+
 def test_the_model_loads_with_numpy_only(tagger: NerTagger) -> None:
     assert DEFAULT_MODEL.exists()
     assert DEFAULT_MODEL.stat().st_size < 30_000_000
@@ -65,6 +109,7 @@ def test_tags_are_valid_iob(tagger: NerTagger) -> None:
     tags = tagger.tag_tokens(tokens)
     assert len(tags) == len(tokens)
     for prev, tag in zip(["O", *tags], tags, strict=False):
+        assert tag == "O" or tag[:2] in ("B-", "I-")  # IOB whatever the model's own scheme
         if tag.startswith("I-"):
             assert prev[2:] == tag[2:]
     assert tagger.tag_tokens([]) == []

@@ -17,6 +17,8 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
+import numpy as np
+
 OFFSETS = (-2, -1, 0, 1, 2)
 PAD = "<PAD>"  # the word type standing for positions outside the sentence
 
@@ -102,12 +104,52 @@ def _shape(word: str) -> str:
 
 
 class FeatureResources:
-    """What the features look words up in: word clusters and name lists (all normalised forms)."""
+    """What the features look words up in: word clusters, name lists and word vectors (all keyed
+    by normalised forms). `vector_index` maps a word to its row of `vectors` (words x dims)."""
 
     def __init__(self, clusters: Mapping[str, tuple[str, ...]] | None = None,
-                 gazetteers: Mapping[str, frozenset[str]] | None = None) -> None:
+                 gazetteers: Mapping[str, frozenset[str]] | None = None,
+                 vector_index: Mapping[str, int] | None = None,
+                 vectors: np.ndarray | None = None) -> None:
         self.clusters = clusters or {}
         self.gazetteers = gazetteers or {}
+        self.vector_index = vector_index or {}
+        self.vectors = vectors
+
+
+VECTOR_OFFSETS = (-1, 0, 1)  # offsets whose word vector is a (real-valued) feature
+
+
+def vector_row(word: str, resources: FeatureResources) -> int:
+    """The row of a word type's vector in resources.vectors (its normalised form's, else its
+    clitic-stripped form's), or -1."""
+    if word == PAD or not resources.vector_index:
+        return -1
+    norm = normalize_word(word)
+    return _vector_row(norm, strip_clitics(norm), resources)
+
+
+def _vector_row(norm: str, stem: str, resources: FeatureResources) -> int:
+    row = resources.vector_index.get(norm)
+    return resources.vector_index.get(stem, -1) if row is None else row
+
+
+def vector_features(words: list[str], resources: FeatureResources,
+                    offsets: tuple[int, ...] = VECTOR_OFFSETS) -> list[dict[str, float]]:
+    """The real-valued attributes of a sentence (for training): `{k}|e{d}` -> component d of the
+    vector of the word at offset k, for k in `offsets` (a subset of OFFSETS)."""
+    n = len(words)
+    out: list[dict[str, float]] = [{} for _ in range(n)]
+    if resources.vectors is None:
+        return out
+    rows = [vector_row(w, resources) for w in words]
+    for i in range(n):
+        for k in offsets:
+            j = i + k
+            if 0 <= j < n and rows[j] >= 0:
+                vec = resources.vectors[rows[j]]
+                out[i].update((f"{k}|e{d}", float(v)) for d, v in enumerate(vec))
+    return out
 
 
 def word_features(word: str, resources: FeatureResources) -> tuple[list[str], list[str]]:
@@ -116,13 +158,16 @@ def word_features(word: str, resources: FeatureResources) -> tuple[list[str], li
     if word == PAD:
         return ["PAD"], []
     norm = normalize_word(word)
+    return _features(word, norm, strip_clitics(norm), resources)
+
+
+def _features(word: str, norm: str, stem: str, resources: FeatureResources) -> tuple[list[str], list[str]]:
     shape = _shape(norm)
     core = ["w=" + norm, "sh=" + shape]
     if shape == "P":
         return core, []
     if shape == "D":
         return ["sh=D", f"dl={min(len(norm), 5)}"], []
-    stem = strip_clitics(norm)
     if stem != norm:
         core.append("s=" + stem)
     for name, words in resources.gazetteers.items():
@@ -148,14 +193,48 @@ def word_features(word: str, resources: FeatureResources) -> tuple[list[str], li
     return core, local
 
 
-def token_features(words: list[str], resources: FeatureResources) -> list[list[str]]:
-    """The CRF attribute lists of a sentence (for training): each position's offset-prefixed features."""
+# Sports sentences: a country there is mostly a national team (ORG in NewsFANE), a city a club.
+# A sentence whose words score TOPIC_THRESHOLD or more (strong words 2, weak ones 1; normalised,
+# clitic-stripped forms) gets, at offset 0, its word's core features again prefixed `T|`.
+TOPIC = "T"
+TOPIC_THRESHOLD = 2
+_SPORT_STRONG = ("مباراة مباريات منتخب مرمى تصفيات بطولة دوري لاعب لاعبي لاعبو لاعبين مدرب تعادل ملعب "
+                 "شوط مونديال أولمبي أولمبية شباك ركلة هدفين أهداف تأهل مضيفة ضيفة نادي المنتخب الدوري كرة")
+_SPORT_WEAK = "هدف فريق فاز فازت فوز خسر خسارة هزيمة نهائي كأس مجموعة ضيف مضيف التصفيات الكأس الفريق"
+
+
+@lru_cache(maxsize=1)
+def _sport_words() -> tuple[frozenset[str], frozenset[str]]:
+    return (frozenset(normalize_word(w) for w in _SPORT_STRONG.split()),
+            frozenset(normalize_word(w) for w in _SPORT_WEAK.split()))
+
+
+def topic_score(word: str) -> int:
+    """How much one word type says its sentence is about sports (0, 1 or 2)."""
+    norm = normalize_word(word)
+    return _topic_score(norm, strip_clitics(norm))
+
+
+def _topic_score(norm: str, stem: str) -> int:
+    strong, weak = _sport_words()
+    if norm in strong or stem in strong:
+        return 2
+    return 1 if norm in weak or stem in weak else 0
+
+
+def token_features(words: list[str], resources: FeatureResources, topic: bool = True) -> list[list[str]]:
+    """The CRF attribute lists of a sentence (for training): each position's offset-prefixed
+    features, and in a sports sentence (`topic_score`) the `T|` features of its word."""
     per_word = [word_features(w, resources) for w in words]
     pad_core = ["PAD"]
     out = []
     n = len(words)
+    sports = topic and sum(topic_score(w) for w in words) >= TOPIC_THRESHOLD
     for i in range(n):
         feats = ["bias"]
+        if sports:
+            feats.append(TOPIC + "|bias")
+            feats.extend(f"{TOPIC}|{f}" for f in per_word[i][0])
         for k in OFFSETS:
             j = i + k
             if 0 <= j < n:
@@ -173,6 +252,17 @@ def offset_features(word: str, resources: FeatureResources) -> list[list[str]]:
     """For one word type, its attribute strings at each offset of OFFSETS (in that order)."""
     core, local = word_features(word, resources)
     return [[f"{k}|{f}" for f in (core + local if -1 <= k <= 1 else core)] for k in OFFSETS]
+
+
+def analyse_word(word: str, resources: FeatureResources) -> tuple[list[str], int, int]:
+    """For the tagger, all at once: `word_feature_list`, `vector_row` and `topic_score` of a word type."""
+    if word == PAD:
+        return ["PAD"], -1, 0
+    norm = normalize_word(word)
+    stem = strip_clitics(norm)
+    core, local = _features(word, norm, stem, resources)
+    row = _vector_row(norm, stem, resources) if resources.vector_index else -1
+    return core + local, row, _topic_score(norm, stem)
 
 
 def word_feature_list(word: str, resources: FeatureResources) -> list[str]:

@@ -4,7 +4,8 @@ The model is a linear-chain CRF (trained by scripts/train_ner.py) whose features
 one word type at one offset -2..+2 (see ner_features). So a position's label scores are a sum of
 five per-(word type, offset) vectors: each word type's five vectors are computed once, from the
 weight table, and cached; a sentence's emission matrix is five numpy gathers; Viterbi runs in
-numpy over all sentences of a text at once. IOB is enforced: I-X only after B-X or I-X.
+numpy over all sentences of a text at once. The model's labels are IOB or BILOU (U- a one-word
+name, L- a name's last word); the scheme is enforced in decoding, and tags are reported as IOB.
 
 The model file (`data/models/ner/ner.npz`) holds the attribute strings, their weight rows, the
 transition matrix, the labels, the word clusters and the name lists the features look up.
@@ -19,9 +20,12 @@ import numpy as np
 from marsad.extract.ner_features import (
     OFFSETS,
     PAD,
+    TOPIC,
+    TOPIC_THRESHOLD,
     FeatureResources,
+    analyse_word,
+    normalize_word,
     tokenize_with_offsets,
-    word_feature_list,
 )
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "data" / "models" / "ner" / "ner.npz"
@@ -36,34 +40,91 @@ class NerTagger:
     """Tags tokens with IOB labels and finds PERSON / ORGANIZATION / LOCATION spans in raw text."""
 
     def __init__(self, attributes: list[str], weights: np.ndarray, transitions: np.ndarray,
-                 labels: list[str], resources: FeatureResources, bias: np.ndarray | None = None) -> None:
+                 labels: list[str], resources: FeatureResources, bias: np.ndarray | None = None,
+                 frequent_words: list[str] | None = None) -> None:
+        normalize_word("")  # builds the normalisation table now, not on the first text
+        self._frequent = list(frequent_words or [])  # word types cached from the start
         self.labels = list(labels)
         self.resources = resources
+        self._attributes = attributes
         self._attr_index = {a: i for i, a in enumerate(attributes)}
         n_labels = len(self.labels)
         self._weights = weights.astype(np.float32)
         self._bias = np.zeros(n_labels, np.float32) if bias is None else bias.astype(np.float32)
         trans = transitions.astype(np.float32).copy()
         start = np.zeros(n_labels, np.float32)
-        for j, label in enumerate(self.labels):
-            if label.startswith("I-"):
+        end = np.zeros(n_labels, np.float32)
+        # IOB or BILOU (the model's labels tell): I-X / L-X only continue B-X or I-X, and with
+        # BILOU, B-X / I-X must be continued (not followed by O, B-, U- nor the sentence end)
+        prefixes = [label.partition("-")[0] for label in self.labels]
+        kinds = [label.partition("-")[2] for label in self.labels]
+        bilou = any(p in ("L", "U") for p in prefixes)
+        for j in range(n_labels):
+            if prefixes[j] in ("I", "L"):
                 start[j] = _FORBIDDEN
-                for i, prev in enumerate(self.labels):
-                    if prev[2:] != label[2:] or prev == "O":
-                        trans[i, j] = _FORBIDDEN
+            if bilou and prefixes[j] in ("B", "I"):
+                end[j] = _FORBIDDEN
+            for i in range(n_labels):
+                if prefixes[j] in ("I", "L"):
+                    ok = prefixes[i] in ("B", "I") and kinds[i] == kinds[j]
+                else:
+                    ok = not (bilou and prefixes[i] in ("B", "I"))
+                if not ok:
+                    trans[i, j] = _FORBIDDEN
         self._trans = trans
         self._start = start
-        self._base_index: dict[str, list[tuple[int, int]]] = {}
+        self._end = end
+        # what tag_sentences reports: IOB whatever the model's scheme
+        self._iob = ["O" if p == "O" else ("B-" if p in ("B", "U") else "I-") + k
+                     for p, k in zip(prefixes, kinds, strict=True)]
         offset_index = {str(k): i for i, k in enumerate(OFFSETS)}
+        # the sports-sentence features `T|f` of the word itself: one more slot after the offsets'
+        self._topic = any(a.startswith(TOPIC + "|") for a in attributes)
+        self._topic_bias = np.zeros(n_labels, np.float32)
+        if self._topic:
+            offset_index[TOPIC] = len(OFFSETS)
+        dims = 0 if resources.vectors is None else resources.vectors.shape[1]
+        # weights of the real-valued word-vector attributes `{k}|e{d}`: (dims, offsets x labels)
+        self._vector_weights = np.zeros((dims, len(OFFSETS), n_labels), np.float32)
+        feature_rows: list[tuple[str, int, int]] = []
         for row, attribute in enumerate(attributes):
             offset, _, feature = attribute.partition("|")
-            if offset in offset_index:
-                self._base_index.setdefault(feature, []).append((offset_index[offset], row))
-        self._kinds = [label[2:] for label in self.labels]
-        self._begins = [label.startswith("B-") for label in self.labels]
+            if offset not in offset_index:
+                continue
+            if feature[:1] == "e" and feature[1:].isdigit():
+                if int(feature[1:]) < dims:
+                    self._vector_weights[int(feature[1:]), offset_index[offset]] = self._weights[row]
+                continue
+            if offset == TOPIC and feature == "bias":
+                self._topic_bias = self._weights[row]
+                continue
+            feature_rows.append((feature, offset_index[offset], row))
+        # each word feature's weights at every slot: (features x slots x labels); row 0 is zeros,
+        # for features the model does not know
+        self._feature_index: dict[str, int] = {}
+        for feature, _, _ in feature_rows:
+            self._feature_index.setdefault(feature, len(self._feature_index) + 1)
+        n_slots = len(OFFSETS) + self._topic
+        self._feature_weights = np.zeros((len(self._feature_index) + 1, n_slots, n_labels), np.float32)
+        for feature, slot, row in feature_rows:
+            self._feature_weights[self._feature_index[feature], slot] += self._weights[row]
+        # each known word vector's scores at the offsets, as more rows of the feature table (after
+        # row self._vector_base): a word type's vector costs one more gathered row, no product
+        self._vector_base = -1
+        if dims and self._vector_weights.any():
+            table = np.zeros((len(resources.vectors), n_slots, n_labels), np.float32)
+            table[:, :len(OFFSETS)] = (resources.vectors.astype(np.float32)
+                                       @ self._vector_weights.reshape(dims, -1)).reshape(len(table), len(OFFSETS), -1)
+            self._vector_base = len(self._feature_weights)
+            self._feature_weights = np.concatenate([self._feature_weights, table])
+        del self._vector_weights
+        self._kinds = kinds
+        self._begins = [p in ("B", "U") for p in prefixes]
         self._outside = self.labels.index("O")
         self._types: dict[str, int] = {}
-        self._emit = np.zeros((1024, len(OFFSETS), n_labels), np.float32)
+        self._slots = n_slots
+        self._emit = np.zeros((1024, self._slots, n_labels), np.float32)
+        self._topic_score = np.zeros(1024, np.int8)
         self._n_types = 0
         self._pad_id = 0
         self._reset_cache()
@@ -83,41 +144,56 @@ class NerTagger:
             for key in data.files:
                 if key.startswith("gazetteer_"):
                     gazetteers[key[len("gazetteer_"):]] = frozenset(data[key].tolist())
+            vector_index, vectors = {}, None
+            if "vectors" in data.files:
+                vector_index = {w: i for i, w in enumerate(data["vector_words"].tolist())}
+                vectors = data["vectors"]
+            frequent = data["frequent_words"].tolist() if "frequent_words" in data.files else None
             return cls(attributes, data["weights"], data["transitions"], labels,
-                       FeatureResources(clusters, gazetteers), data["bias"])
+                       FeatureResources(clusters, gazetteers, vector_index, vectors), data["bias"], frequent)
 
     # -- emissions -----------------------------------------------------------------------------
 
     def _add_types(self, words: list[str]) -> None:
-        """Compute and cache the five emission vectors of new word types, all at once."""
-        base = self._base_index
-        n_offsets = len(OFFSETS)
+        """Compute and cache the emission vectors of new word types (one per offset, and the
+        sports-sentence one), all at once."""
         words = [w for w in dict.fromkeys(words) if w not in self._types]
         needed = self._n_types + len(words)
         if needed > len(self._emit):
-            grown = np.zeros((max(needed, 2 * len(self._emit)),) + self._emit.shape[1:], np.float32)
+            size = max(needed, 2 * len(self._emit))
+            grown = np.zeros((size,) + self._emit.shape[1:], np.float32)
             grown[:self._n_types] = self._emit[:self._n_types]
             self._emit = grown
-        slots: list[int] = []
-        rows: list[int] = []
-        for word in words:
-            slot = self._n_types * n_offsets
-            for feature in word_feature_list(word, self.resources):
-                found = base.get(feature)
-                if found is not None:
-                    for k, row in found:
-                        slots.append(slot + k)
-                        rows.append(row)
-            self._types[word] = self._n_types
-            self._n_types += 1
-        if rows:
-            flat = self._emit.reshape(-1, self._emit.shape[-1])
-            np.add.at(flat, np.asarray(slots), self._weights[np.asarray(rows)])
+            scores = np.zeros(size, np.int8)
+            scores[:self._n_types] = self._topic_score[:self._n_types]
+            self._topic_score = scores
+        first = self._n_types
+        get = self._feature_index.get
+        resources = self.resources
+        types = self._types
+        vector_base = self._vector_base
+        for begin in range(0, len(words), 1024):  # bounded memory for the gathered rows
+            chunk = words[begin:begin + 1024]
+            ids: list[int] = []
+            starts: list[int] = []
+            topics: list[int] = []
+            for word in chunk:
+                features, vector_row, topic = analyse_word(word, resources)
+                starts.append(len(ids))
+                ids.extend([get(f, 0) for f in features])
+                if vector_row >= 0 and vector_base >= 0:
+                    ids.append(vector_base + vector_row)
+                topics.append(topic)
+                types[word] = self._n_types
+                self._n_types += 1
+            at = first + begin
+            self._emit[at:at + len(chunk)] = np.add.reduceat(self._feature_weights[ids], starts, axis=0)
+            self._topic_score[at:at + len(chunk)] = topics
 
     def _reset_cache(self) -> None:
         self._types = {}
         self._n_types = 0
-        self._add_types([PAD])
+        self._add_types([PAD, *self._frequent])
         self._pad_id = self._types[PAD]
 
     def _label_ids(self, words: list[str], bounds: list[int]) -> np.ndarray:
@@ -141,6 +217,12 @@ class NerTagger:
         emit = self._bias + self._emit[padded[pos + OFFSETS[0]], 0]
         for k_index in range(1, len(OFFSETS)):
             emit += self._emit[padded[pos + OFFSETS[k_index]], k_index]
+        if self._topic:  # sports sentences
+            type_ids = np.asarray(ids, dtype=np.int64)
+            sports = np.add.reduceat(self._topic_score[type_ids].astype(np.int64), starts) >= TOPIC_THRESHOLD
+            if sports.any():
+                hit = np.flatnonzero(sports[sent_of])
+                emit[hit] += self._emit[type_ids[hit], len(OFFSETS)] + self._topic_bias
         # sentences longest first, so the ones still running at step t are a prefix of the batch
         order = np.argsort(-lengths, kind="stable")
         rank = np.empty(n_sent, dtype=np.int64)
@@ -159,13 +241,16 @@ class NerTagger:
         back = np.zeros((batch, width, n_labels), np.int8)
         trans = self._trans[None]
         active = np.searchsorted(-lengths, -np.arange(width), side="left")  # sentences longer than t
+        batch_rows = np.arange(batch)[:, None]
+        cols = np.arange(n_labels)[None, :]
         for t in range(1, width):
             m = int(active[t])
             cand = score[:m, :, None] + trans
-            back[:m, t] = cand.argmax(axis=1)
-            score[:m] = cand.max(axis=1) + emit[:m, t]
+            best = cand.argmax(axis=1)
+            back[:m, t] = best
+            score[:m] = cand[batch_rows[:m], best, cols] + emit[:m, t]
         paths = np.zeros((batch, width), np.int64)
-        last = score.argmax(axis=1)
+        last = (score + self._end).argmax(axis=1)
         ends = lengths - 1
         rows = np.arange(batch)
         paths[rows, ends] = last
@@ -185,7 +270,7 @@ class NerTagger:
             return [[] for _ in sentences]
         words = [w for s in nonempty for w in s]
         bounds = np.cumsum([0] + [len(s) for s in nonempty]).tolist()
-        labels = self.labels
+        labels = self._iob
         flat = [labels[j] for j in self._label_ids(words, bounds).tolist()]
         tagged = iter([flat[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)])
         return [next(tagged) if s else [] for s in sentences]
