@@ -56,3 +56,30 @@ def test_sudan_article() -> None:
     types = {e.type for e in analysis.events}
     assert {"territory_change", "airstrike"} <= types
     assert analysis.statements and analysis.statements[0].speaker_id == "rsf"
+
+
+def test_one_act_of_violence_per_sentence_named_by_its_most_specific_trigger() -> None:
+    text = "وقتل 11 مدنيا وأصيب آخرون في غارة جوية شنتها طائرات التحالف على سوق في مدينة صعدة شمالي اليمن."
+    events = _events(text, date(2015, 7, 20)).events
+    assert [e.type for e in events] == ["airstrike"], "not also killing and casualties"
+
+
+def test_what_follows_a_battle_stays_its_own_event() -> None:
+    text = ("وسيطرت قوات المقاومة الشعبية على مطار عدن الدولي بعد اشتباكات عنيفة مع مسلحي الحوثي "
+            "استمرت ساعات.")
+    types = {e.type for e in _events(text, date(2015, 7, 15)).events}
+    assert {"territory_change", "armed_clash"} <= types
+
+
+def test_one_incident_told_in_two_sentences_is_one_event() -> None:
+    text = ("قتل عشرة أشخاص في تفجير سيارة مفخخة في سوق شعبي ببغداد أمس الاثنين. "
+            "وأوضحت الشرطة أن التفجير وقع قرب مسجد في السوق ذاته ببغداد أمس الاثنين.")
+    bombings = [e for e in _events(text, date(2015, 7, 21)).events if e.type == "bombing"]
+    assert len(bombings) == 1 and bombings[0].sentence.startswith("قتل عشرة")
+
+
+def test_two_incidents_on_different_days_stay_two() -> None:
+    text = ("وقصفت المدفعية حي المعلا في عدن أمس الاثنين. "
+            "وكانت المدفعية قد قصفت حي كريتر في عدن يوم السبت الماضي.")
+    shellings = [e for e in _events(text, date(2015, 7, 21)).events if e.type == "shelling"]
+    assert len(shellings) == 2

@@ -48,8 +48,9 @@ def find_events(text: str, sentences: list[Span], actor_mentions: list[Mention],
         actor_ids = tuple(dict.fromkeys(m.entity_id for m in _within(actor_mentions, sentence)))
         place_ids = _specific_places(_within(place_mentions, sentence), places, home_country)
         when, precision = sentence_date(times, sentence, published)
-        for t_start, t_end, trigger in in_sentence:
-            if trigger.event_type in seen or _negated(text, t_start):
+        kept = [t for t in in_sentence if not _negated(text, t[0])]
+        for t_start, t_end, trigger in _most_specific(kept):
+            if trigger.event_type in seen:
                 continue
             seen.add(trigger.event_type)
             for place_id in place_ids or [None]:
@@ -60,7 +61,45 @@ def find_events(text: str, sentences: list[Span], actor_mentions: list[Mention],
                     actor_ids=actor_ids, acled_event_type=trigger.acled_event_type,
                     acled_sub_event_type=trigger.acled_sub_event_type,
                 ))
-    return events
+    return one_per_incident(events)
+
+
+# One sentence reports one act of violence: of its triggers for violence the most specific names it (an
+# airstrike that killed ten is an airstrike, not also a killing and casualties). Earlier in this list
+# wins. What follows from it (ground taken, people fleeing, arrests) stays an event of its own.
+_SPECIFICITY = ("chemical_attack", "airstrike", "shelling", "bombing", "armed_clash", "attack", "killing",
+                "casualties")
+_VIOLENT = frozenset(_SPECIFICITY)
+
+# Types that can be one incident told twice (the scorer of the development set has its own table).
+_SAME_INCIDENT = ({"armed_clash", "attack"}, {"shelling", "airstrike"}, {"bombing", "attack"},
+                  {"killing", "casualties"}, {"arrest", "abduction"}, {"territory_change", "withdrawal"},
+                  {"ceasefire", "agreement"}, {"meeting", "negotiation"}, {"protest", "riot"})
+
+
+def _most_specific(triggers: list[tuple[int, int, EventTrigger]]) -> list[tuple[int, int, EventTrigger]]:
+    """The triggers of one sentence that make events: the most specific violent one, and every other kind."""
+    violent = [t for t in triggers if t[2].event_type in _VIOLENT]
+    others = [t for t in triggers if t[2].event_type not in _VIOLENT]
+    if violent:
+        violent = [min(violent, key=lambda t: (_SPECIFICITY.index(t[2].event_type), t[0]))]
+    return sorted(violent + others, key=lambda t: t[0])
+
+
+def _same_incident(a: Event, b: Event) -> bool:
+    related = a.type == b.type or any(a.type in pair and b.type in pair for pair in _SAME_INCIDENT)
+    return related and a.date == b.date and (a.place_id == b.place_id or a.place_id is None or b.place_id is None)
+
+
+def one_per_incident(events: list[Event]) -> list[Event]:
+    """An article's events, one per incident: a later mention of the same kind of event on the same date
+    and at the same place (or with no place of its own) is the same occurrence told again; the first
+    mention, usually the lead's, is kept."""
+    kept: list[Event] = []
+    for event in events:
+        if not any(_same_incident(event, earlier) for earlier in kept):
+            kept.append(event)
+    return kept
 
 
 _NEGATORS = frozenset(normalize_key(w) for w in ["وقف", "لوقف", "بوقف", "ووقف", "عدم", "منع", "لمنع", "دون",
