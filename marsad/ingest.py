@@ -24,7 +24,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
@@ -703,20 +703,27 @@ def _read_sidecar(path: Path) -> dict[str, Any] | None:
     return value
 
 
-def _record_items(record: object, label: str, where: str, path: Path) -> Iterator[Labelled | Problem]:
-    """The article of one parsed JSON record (with its notes), or the problem with it."""
+def _one_article(build: Callable[[list[str]], Article], label: str, where: str) -> Iterator[Labelled | Problem]:
+    """The article `build(warnings)` makes (with its notes), or the problem with it: one odd record or
+    file fails alone and never stops the others."""
     warnings: list[str] = []
     try:
-        article = _article_from_record(record, name=label, path=str(path), warnings=warnings)
+        article = build(warnings)
     except IngestError as error:
         yield _problem(label, where, str(error))
         return
-    except Exception as error:  # noqa: BLE001 - one odd record never stops the file
+    except Exception as error:  # noqa: BLE001 - one odd record never stops the run
         yield _problem(label, where, f"{label} {_failure_reason(error)}")
         return
     yield Labelled(article, label, where)
     for warning in warnings:
         yield _problem(label, where, warning, "warning")
+
+
+def _record_items(record: object, label: str, where: str, path: Path) -> Iterator[Labelled | Problem]:
+    """The article of one parsed JSON record (with its notes), or the problem with it."""
+    yield from _one_article(
+        lambda warnings: _article_from_record(record, name=label, path=str(path), warnings=warnings), label, where)
 
 
 def _parse_record(text: str, label: str, where: str, path: Path, line: int = 1, column: int = 1
@@ -1020,8 +1027,8 @@ def _json_value(path: Path, value: tuple[int, int, str | None, int, bool], index
 def _iter_single(path: Path, suffix: str) -> Iterator[Labelled | Problem]:
     """A .txt or .html file: one article."""
     name = str(path)
-    warnings: list[str] = []
-    try:
+
+    def build(warnings: list[str]) -> Article:
         text = decode_bytes(read_limited(path), name)
         meta: dict[str, Any] = {}
         if suffix in HTML_SUFFIXES:
@@ -1031,16 +1038,9 @@ def _iter_single(path: Path, suffix: str) -> Iterator[Labelled | Problem]:
         sidecar = _read_sidecar(path)
         if sidecar:
             meta.update(_canonical_meta(sidecar))  # the sidecar wins over what the page says
-        article = _build_article(text, name=name, meta=meta, path=name, warnings=warnings)
-    except IngestError as error:
-        yield _problem(name, name, str(error))
-        return
-    except Exception as error:  # noqa: BLE001 - one odd file never stops the others
-        yield _problem(name, name, f"{name} {_failure_reason(error)}")
-        return
-    yield Labelled(article, name, name)
-    for warning in warnings:
-        yield _problem(name, name, warning, "warning")
+        return _build_article(text, name=name, meta=meta, path=name, warnings=warnings)
+
+    yield from _one_article(build, name, name)
 
 
 def iter_file(path: Path) -> Iterator[Labelled | Problem]:
