@@ -14,7 +14,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from typing import TypeVar
 
-from marsad.extract.entities import find_actors
+from marsad.extract.entities import find_actors, tagger
 from marsad.extract.events import find_events
 from marsad.extract.geo import find_places
 from marsad.extract.statements import find_statements
@@ -130,6 +130,10 @@ def analyse_tagged(items: Iterable[tuple[Article, T]], workers: int | None = Non
                 yield tag, None, _reason(error)
         return
     stream = itertools.chain(head, stream)
+    # Loaded here, before the workers fork, the lexicon's automata and the tagger's weights are shared
+    # by every worker (copy-on-write) instead of being loaded again in each.
+    load_lexicon()
+    tagger()
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),))
     pending: deque[tuple[Future, list[T]]] = deque()
     try:

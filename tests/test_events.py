@@ -83,3 +83,28 @@ def test_two_incidents_on_different_days_stay_two() -> None:
             "وكانت المدفعية قد قصفت حي كريتر في عدن يوم السبت الماضي.")
     shellings = [e for e in _events(text, date(2015, 7, 21)).events if e.type == "shelling"]
     assert len(shellings) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد المتحدث أنه لم تقع أي اشتباكات في محيط المطار خلال الساعات الماضية.",
+    "ودعا المبعوث الأممي إلى وقف القصف على الأحياء السكنية في مدينة تعز.",
+    "وأعلن الجيش عزمه شن هجوم واسع لاستعادة المدينة من مسلحي التنظيم.",
+    "وهددت الجماعة بقصف المنشآت النفطية إذا استمر الحصار.",
+    "وطالب المحتجون بانسحاب القوات من المدينة.",
+])
+def test_events_not_reported_as_fact_are_not_events(text: str) -> None:
+    violent = {"armed_clash", "shelling", "attack", "airstrike", "withdrawal"}
+    assert not [e for e in _events(text, date(2015, 7, 21)).events if e.type in violent]
+
+
+def test_an_event_reported_as_fact_beside_a_demand_is_kept() -> None:
+    text = "ودارت اشتباكات عنيفة أمس في محيط مطار عدن، فيما دعا المبعوث الأممي إلى وقف القتال."
+    assert "armed_clash" in {e.type for e in _events(text, date(2015, 7, 21)).events}
+
+
+def test_the_modality_cues_are_a_checked_data_file() -> None:
+    from marsad.extract.events import modality_cues
+
+    cues = modality_cues()
+    assert len(cues) >= 40
+    assert set(cues.values()) <= {"negation", "prevention", "demand", "plan", "condition", "threat"}

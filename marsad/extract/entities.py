@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from marsad.extract.translit import is_known_name
 from marsad.lexicon import Lexicon, Role
+from marsad.paths import DATA_DIR
 from marsad.records import Actor, Mention
 from marsad.text.matcher import ARTICLE_PREFIXES, CLITICS, Match, Matcher, longest_first, previous_word
 from marsad.text.normalize import WORD_RE, Normalized, normalize, normalize_key
@@ -123,7 +124,7 @@ def tagger() -> NerTagger:
     """The trained tagger, loaded once per process (numpy only; imported on first use)."""
     from marsad.extract.ner_tagger import NerTagger
 
-    return NerTagger.load()
+    return NerTagger.load(DATA_DIR / "models" / "ner" / "ner.npz")  # the checkout's or the package's data
 
 
 # Heads of organisation names a single-word tagger span can't be: "the government", "the army".

@@ -9,13 +9,15 @@ actors are those mentioned in the sentence.
 
 from __future__ import annotations
 
+import csv
 from datetime import date
 from functools import lru_cache
 
 from marsad.extract.geo import KIND_RANK
 from marsad.lexicon import EventTrigger, Lexicon
+from marsad.paths import DATA_DIR
 from marsad.records import Event, Mention, Place, Span, TimeMention
-from marsad.text.matcher import Matcher, find_in_original, previous_word
+from marsad.text.matcher import Matcher, find_in_original
 from marsad.text.normalize import Normalized, normalize, normalize_key
 from marsad.text.spans import sentence_date, within
 
@@ -48,7 +50,7 @@ def find_events(text: str, sentences: list[Span], actor_mentions: list[Mention],
         actor_ids = tuple(dict.fromkeys(m.entity_id for m in _within(actor_mentions, sentence)))
         place_ids = _specific_places(_within(place_mentions, sentence), places, home_country)
         when, precision = sentence_date(times, sentence, published)
-        kept = [t for t in in_sentence if not _negated(text, t[0])]
+        kept = [t for t in in_sentence if _reported_as_fact(text, sentence.start, t[0])]
         for t_start, t_end, trigger in _most_specific(kept):
             if trigger.event_type in seen:
                 continue
@@ -102,13 +104,36 @@ def one_per_incident(events: list[Event]) -> list[Event]:
     return kept
 
 
-_NEGATORS = frozenset(normalize_key(w) for w in ["وقف", "لوقف", "بوقف", "ووقف", "عدم", "منع", "لمنع", "دون",
-                                                 "ينفي", "نفى", "نفت"])
+MODALITY_PATH = DATA_DIR / "event_modality.csv"
+MODALITY_WINDOW = 4  # words before a trigger, in its own clause, that can make it not a fact
 
 
-def _negated(text: str, trigger_start: int) -> bool:
-    """`وقف الزحف` (stop the advance), `عدم التصعيد`: the event is what someone wants not to happen."""
-    return normalize_key(previous_word(text, trigger_start)[0]) in _NEGATORS
+@lru_cache(maxsize=1)
+def modality_cues() -> dict[str, str]:
+    """normalised cue -> kind (negation, prevention, demand, plan, condition, threat): data/event_modality.csv."""
+    with MODALITY_PATH.open(encoding="utf-8", newline="") as handle:
+        return {normalize_key(row["cue"]): row["kind"] for row in csv.DictReader(handle)}
+
+
+def _reported_as_fact(text: str, sentence_start: int, trigger_start: int) -> bool:
+    """False for an event that is negated, prevented, demanded, planned, conditional or threatened
+    (`لم تقع أي اشتباكات`, `دعا إلى وقف القصف`, `تعتزم شن هجوم`, `هدد بقصف`): a cue among the few words
+    before the trigger, in its clause. The `و` and `ب`/`ل` a word carries in front do not hide it."""
+    clause_start = max(text.rfind(mark, sentence_start, trigger_start) for mark in ("،", ",", "؛", ":", "\n"))
+    words = text[max(sentence_start, clause_start + 1):trigger_start].split()[-MODALITY_WINDOW:]
+    cues = modality_cues()
+    for word in words:
+        key = normalize_key(word)
+        for form in (key, key[1:] if key[:1] in "وف" else None):
+            # a cue of four letters or more also covers its inflections (يطالب -> يطالبون)
+            if form and (form in cues or any(form.startswith(c) for c in _long_cues())):
+                return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _long_cues() -> tuple[str, ...]:
+    return tuple(cue for cue in modality_cues() if len(cue) >= 4)
 
 
 def _within(mentions: list[Mention], sentence: Span) -> list[Mention]:
