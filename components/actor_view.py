@@ -20,7 +20,8 @@ def actor_table(actors: pd.DataFrame) -> None:
                      "name_en": "Actor", "name_ar": "Arabic name", "type": "Type", "role": "Role",
                      "mentions": "Mentions", "articles": "Articles", "statements": "Statements",
                      "discovered": st.column_config.CheckboxColumn(
-                         "Found by role", help="Not in the registry: found in the text by the role introducing them"),
+                         "Discovered", help="Not in the registry: found in the text, by the role introducing "
+                                            "them or by the trained name tagger"),
                  })
     st.download_button("Download actors (CSV)", csv_bytes(table), "marsad-actors.csv",
                        "text/csv")
@@ -46,7 +47,7 @@ def actor_detail(actor: dict, statements: pd.DataFrame, mentions: pd.DataFrame, 
     if actor.get("role"):
         facts.append(escape(actor["role"]))
     if actor.get("discovered"):
-        facts.append("<i>found in the text by role (not in the registry)</i>")
+        facts.append("<i>discovered in the text (not in the registry)</i>")
     st.markdown(" · ".join(facts), unsafe_allow_html=True)
     left, right = st.columns([2, 1])
     with left:

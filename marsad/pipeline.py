@@ -22,6 +22,7 @@ from marsad.extract.timex import find_times, latest_explicit_date
 from marsad.extract.translit import transliterate_name
 from marsad.lexicon import Lexicon, load_lexicon
 from marsad.records import Analysis, Article, Mention
+from marsad.text.document import Document
 from marsad.text.normalize import normalize, split_sentences
 
 T = TypeVar("T")
@@ -56,10 +57,10 @@ def analyse(article: Article, lexicon: Lexicon | None = None) -> Analysis:
     # Relative expressions are resolved only against a real publication date, not an inferred bound.
     times = find_times(text, None if article.published_inferred else article.published,
                        default_year=article.published.year if article.published else None, normalized=norm)
-    statements = find_statements(text, sentences, actor_findings.mentions + place_findings.mentions, times, lexicon,
-                                 article.published, norm)
-    events = find_events(text, sentences, actor_findings.mentions, place_findings.mentions,
-                         place_findings.places, times, lexicon, article.published, place_findings.country, norm)
+    doc = Document(text, norm, sentences, times, article.published, lexicon)
+    statements = find_statements(doc, actor_findings.mentions + place_findings.mentions)
+    events = find_events(doc, actor_findings.mentions, place_findings.mentions, place_findings.places,
+                         place_findings.country)
     mentions = one_per_span(actor_findings.mentions + place_findings.mentions)
     return Analysis(article, sentences, mentions, times, actors, place_findings.places, statements, events)
 

@@ -10,16 +10,16 @@ actors are those mentioned in the sentence.
 from __future__ import annotations
 
 import csv
-from datetime import date
 from functools import lru_cache
 
 from marsad.extract.geo import KIND_RANK
 from marsad.lexicon import EventTrigger, Lexicon
 from marsad.paths import DATA_DIR
-from marsad.records import Event, Mention, Place, Span, TimeMention
+from marsad.records import Event, Mention, Place
+from marsad.text.document import Document
 from marsad.text.matcher import Matcher, find_in_original
-from marsad.text.normalize import Normalized, normalize, normalize_key
-from marsad.text.spans import sentence_date, within
+from marsad.text.normalize import normalize_key
+from marsad.text.spans import mentions_within, sentence_date, within
 
 MAX_PLACES_PER_EVENT = 3
 
@@ -34,12 +34,11 @@ def _trigger_matcher(lexicon: Lexicon) -> Matcher[EventTrigger]:
     return Matcher(entries, min_length=3)
 
 
-def find_events(text: str, sentences: list[Span], actor_mentions: list[Mention], place_mentions: list[Mention],
-                places: dict[str, Place], times: list[TimeMention], lexicon: Lexicon,
-                published: date | None, home_country: str | None = None,
-                normalized: Normalized | None = None) -> list[Event]:
+def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: list[Mention],
+                places: dict[str, Place], home_country: str | None = None) -> list[Event]:
     """Typed events, each tied to its sentence, date, place and actors."""
-    triggers = find_in_original(_trigger_matcher(lexicon), normalized or normalize(text))
+    text, sentences, times, published = doc.text, doc.sentences, doc.times, doc.published
+    triggers = find_in_original(_trigger_matcher(doc.lexicon), doc.normalized)
     events: list[Event] = []
     for sentence in sentences:
         in_sentence = within(triggers, sentence)
@@ -47,8 +46,8 @@ def find_events(text: str, sentences: list[Span], actor_mentions: list[Mention],
             continue
         sentence_text = text[sentence.start:sentence.end]
         seen: set[str] = set()
-        actor_ids = tuple(dict.fromkeys(m.entity_id for m in _within(actor_mentions, sentence)))
-        place_ids = _specific_places(_within(place_mentions, sentence), places, home_country)
+        actor_ids = tuple(dict.fromkeys(m.entity_id for m in mentions_within(actor_mentions, sentence)))
+        place_ids = _specific_places(mentions_within(place_mentions, sentence), places, home_country)
         when, precision = sentence_date(times, sentence, published)
         kept = [t for t in in_sentence if _reported_as_fact(text, sentence.start, t[0])]
         for t_start, t_end, trigger in _most_specific(kept):
@@ -134,10 +133,6 @@ def _reported_as_fact(text: str, sentence_start: int, trigger_start: int) -> boo
 @lru_cache(maxsize=1)
 def _long_cues() -> tuple[str, ...]:
     return tuple(cue for cue in modality_cues() if len(cue) >= 4)
-
-
-def _within(mentions: list[Mention], sentence: Span) -> list[Mention]:
-    return [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
 
 
 def _specific_places(mentions: list[Mention], places: dict[str, Place], home_country: str | None) -> list[str]:

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, replace
-from datetime import date
 from functools import lru_cache
 
 from marsad.lexicon import Lexicon, SpeechVerb
 from marsad.records import Mention, Span, Statement, TimeMention
+from marsad.text.document import Document
 from marsad.text.matcher import Matcher, find_in_original, previous_word
-from marsad.text.normalize import WORD_RE, Normalized, normalize, normalize_key
-from marsad.text.spans import sentence_date, within
+from marsad.text.normalize import WORD_RE, normalize_key
+from marsad.text.spans import mentions_within, sentence_date, within
 
 _QUOTE_PAIRS = [("“", "”"), ("«", "»"), ('"', '"'), ("”", "”"), ("„", "“")]
 _CONTENT_MARKERS = frozenset(normalize_key(w) for w in ["إن", "أن", "بأن", "إنه", "أنه", "انها", "إنها",
@@ -70,11 +70,10 @@ def _verb_matcher(lexicon: Lexicon) -> Matcher[SpeechVerb]:
     return Matcher(((verb.form, verb) for verb in lexicon.speech_verbs.values()), min_length=2)
 
 
-def find_statements(text: str, sentences: list[Span], mentions: list[Mention], times: list[TimeMention],
-                    lexicon: Lexicon, published: date | None,
-                    normalized: Normalized | None = None) -> list[Statement]:
+def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
     """Statements in the article, in text order; `mentions` are actor and place mentions."""
-    all_cues = find_in_original(_verb_matcher(lexicon), normalized or normalize(text))
+    text, sentences, times, lexicon, published = doc.text, doc.sentences, doc.times, doc.lexicon, doc.published
+    all_cues = find_in_original(_verb_matcher(lexicon), doc.normalized)
     found: list[Statement] = []
     last: tuple[_Speaker, int] | None = None
     for index, sentence in enumerate(sentences):
@@ -82,7 +81,7 @@ def find_statements(text: str, sentences: list[Span], mentions: list[Mention], t
         if not cues:
             continue
         sentence_text = text[sentence.start:sentence.end]
-        in_sentence = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        in_sentence = mentions_within(mentions, sentence)
         made: list[Statement] = []
         for number, (cue_start, cue_end, verb) in enumerate(cues):
             if made and not _new_clause(text, made[-1].cue_end, cue_start) and \

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from datetime import date
 
-from marsad.records import Span, TimeMention
+from marsad.records import Mention, Span, TimeMention
 
 
 def within(items: list[tuple], span: Span) -> list[tuple]:
@@ -23,3 +23,8 @@ def sentence_date(times: list[TimeMention], span: Span, published: date | None,
             if scope.start <= time.start and time.end <= scope.end:
                 return time.date, time.precision
     return published, "reported"
+
+
+def mentions_within(mentions: list[Mention], span: Span) -> list[Mention]:
+    """The mentions wholly inside `span` (a sentence, a clause)."""
+    return [m for m in mentions if span.start <= m.start and m.end <= span.end]
