@@ -140,3 +140,30 @@ def test_a_role_with_its_genitive_complement_reaches_the_name() -> None:
     (first, *_rest) = _statements(text).statements
     assert first.speaker_id == "antonio-guterres" and first.verb_ar == "وحذر"
     assert first.quote.startswith("التصعيد في السودان")
+
+
+@pytest.mark.parametrize("text, speaker_text, content_start", [
+    ("وقتل 15 شخصا في قصف جوي استهدف سوقا شعبية في مدينة إدلب، بحسب الدفاع المدني السوري.",
+     "الدفاع المدني", "وقتل 15 شخصا"),
+    ("وبحسب مصادر طبية في المستشفى، فإن عدد الجرحى تجاوز الأربعين بينهم أطفال.", "مصادر طبية", "عدد الجرحى"),
+    ('ووفق صحيفة "الشرق الأوسط"، فإن الوفد سيغادر إلى جنيف مساء الأحد.', "الشرق الأوسط", "الوفد سيغادر"),
+    ("وارتفعت حصيلة ضحايا الفيضانات إلى 30 قتيلا، وفقا لما أعلنته وزارة الصحة السودانية.", "وزارة الصحة",
+     "وارتفعت حصيلة"),
+])
+def test_attribution_without_a_speech_verb_of_its_own(text: str, speaker_text: str, content_start: str) -> None:
+    (statement,) = _statements(text).statements
+    assert statement.verb == "according to" and not statement.speaker_inferred
+    assert speaker_text in statement.speaker_text
+    assert statement.quote.startswith(content_start)
+    assert text[statement.quote_start:statement.quote_end] == statement.quote
+
+
+def test_a_law_is_no_speaker() -> None:
+    text = "وبحسب القانون المعمول به، يحق للسلطات احتجاز المشتبه بهم ستة أشهر دون محاكمة."
+    assert not _statements(text).statements
+
+
+def test_a_channel_inside_a_statement_is_not_a_second_speaker() -> None:
+    text = "وقالت مصادر محلية بحسب قناة الجزيرة إن الطائرات قصفت مواقع في المدينة."
+    (statement,) = _statements(text).statements
+    assert statement.speaker_text.startswith("مصادر محلية")

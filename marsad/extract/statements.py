@@ -74,7 +74,11 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
     """Statements in the article, in text order; `mentions` are actor and place mentions."""
     text, sentences, times, lexicon, published = doc.text, doc.sentences, doc.times, doc.lexicon, doc.published
     all_cues = find_in_original(_verb_matcher(lexicon), doc.normalized)
-    found: list[Statement] = []
+    according = find_in_original(_according_matcher(), doc.normalized)
+    # a speech verb right after an attribution phrase (بحسب ما ذكر المرصد) is that phrase's verb
+    all_cues = [c for c in all_cues if not any(a_end <= c[0] and _only_ma_between(text, a_end, c[0])
+                                               for _a, a_end, _p in according)]
+    found: list[Statement] = _according_to(doc, according, mentions, all_cues)
     last: tuple[_Speaker, int] | None = None
     for index, sentence in enumerate(sentences):
         cues = [c for c in within(all_cues, sentence) if not _inside_quote(text, sentence.start, c[0])]
@@ -121,7 +125,7 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
             ))
             last = (speaker, index)
         found.extend(made)
-    return found
+    return sorted(found, key=lambda st: (st.start, st.cue_start))
 
 
 def _inside_quote(text: str, sentence_start: int, position: int) -> bool:
@@ -234,6 +238,110 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
     return None
 
 
+# Attribution without a speech verb of its own: "..., according to X" (بحسب، حسب، وفق، طبقا لـ، نقلا عن).
+_ACCORDING = ("بحسب", "حسب", "حسبما", "وفق", "وفقا", "وفقاً", "طبقا", "طبقاً", "نقلا عن", "نقلاً عن")
+
+
+_ACCORDING_KEYS = frozenset(normalize_key(w) for phrase in _ACCORDING for w in phrase.split())
+
+
+@lru_cache(maxsize=1)
+def _according_matcher() -> Matcher[str]:
+    return Matcher(((phrase, "according to") for phrase in _ACCORDING), min_length=3)
+
+
+def _only_ma_between(text: str, start: int, end: int) -> bool:
+    """Between an attribution phrase and a verb: nothing, or `ما` / `لما` (بحسب ما ذكر, وفقا لما أعلنه)."""
+    return normalize_key(text[start:end]).split() in ([], ["ما"], ["لما"])
+
+
+_NOT_SOURCES = frozenset(normalize_key(w) for w in [
+    "القانون", "الدستور", "القرار", "الاتفاق", "الاتفاقية", "المادة", "البند", "الخطة", "الجدول", "التوقيت",
+    "العادة", "الأعراف", "التقويم", "الترتيب", "الأولوية", "الحاجة", "الظروف", "طبيعة", "نوع", "حجم", "مدى"])
+
+
+def _verb_like(verbs: Matcher[SpeechVerb], token: str) -> bool:
+    """A speech verb, also with an object pronoun: ذكرته, أعلنه, أوردتها."""
+    return any(verbs.find(form) for form in (token, token[:-1], token[:-2]) if len(form) >= 3)
+
+
+def _according_to(doc: Document, cues: list[tuple[int, int, str]], mentions: list[Mention],
+                  verb_cues: list[tuple[int, int, SpeechVerb]]) -> list[Statement]:
+    """Statements attributed by a phrase (`قتل 11 شخصا في القصف، بحسب المرصد السوري`): the speaker is the
+    source named after the phrase (skipping `ما` and a speech verb: بحسب ما ذكر المرصد); the content is
+    the clause before it, or, when the sentence opens with it (وبحسب المصادر، فإن ...), what follows."""
+    text, lexicon = doc.text, doc.lexicon
+    verbs = _verb_matcher(lexicon)
+    made: list[Statement] = []
+    for sentence in doc.sentences:
+        for cue_start, cue_end, _label in within(cues, sentence):
+            if _inside_quote(text, sentence.start, cue_start):
+                continue
+            before = text[sentence.start:cue_start]
+            clause_start = sentence.start + max(before.rfind("."), before.rfind("؛"), -1) + 1
+            if within(verb_cues, Span(clause_start, cue_start)):
+                continue  # وأفاد المصادر بحسب سكاي نيوز: the verb has the speaker, the phrase names a channel
+            tokens = _tokens(text, cue_end, sentence.end)
+            skip = 0
+            while skip < len(tokens) and skip < 2 and (tokens[skip][2] in ("ما", "لما") or _verb_like(
+                    verbs, tokens[skip][2])):
+                skip += 1  # بحسب ما ذكرته, وفقا لما أعلن
+            if skip >= len(tokens) or tokens[skip][2] in _NOT_SOURCES:
+                continue  # بحسب القانون: a law or a document is no speaker
+            source_start = tokens[skip][0]
+            if text[source_start:source_start + 1] == "ل" and normalize_key(text[cue_start:cue_end]) in (
+                    "وفقا", "طبقا"):
+                source_start += 1  # وفقا لمصادر: the source is مصادر
+            phrase_end = _source_end(text, tokens[skip:], sentence.end)
+            named = [m for m in mentions_within(mentions, Span(source_start, phrase_end))
+                     if m.source not in ("gazetteer", "geonames", "context")]
+            speaker_id = named[0].entity_id if named else None
+            speaker_text = named[0].text if named else text[source_start:phrase_end].strip(" ،,.")
+            if not speaker_text:
+                continue
+            content_start, content_end = clause_start, cue_start
+            opens_clause = normalize_key(before[max(before.rfind("،"), before.rfind(","), 0):]).strip(" ،,") in ("", "و")
+            after = text[phrase_end:sentence.end]
+            if len(normalize_key(text[content_start:content_end]).split()) < 3 or (
+                    opens_clause and len(normalize_key(after).split()) >= 4):
+                content_start, content_end = phrase_end, sentence.end  # وبحسب المصادر، فإن ...: what follows
+            content = text[content_start:content_end].strip(" ،,.:؛-\n")
+            first, _, rest = content.partition(" ")
+            content = rest.lstrip() if normalize_key(first) in ("فان", "فانه", "فانها", "ان", "انه") else content
+            if len(content.split()) < 3:
+                continue
+            q_start = text.find(content, content_start)
+            when, precision = sentence_date(doc.times, Span(content_start, content_end), doc.published, sentence)
+            made.append(Statement(
+                start=sentence.start, end=sentence.end, sentence=text[sentence.start:sentence.end],
+                speaker_id=speaker_id, verb="according to", verb_ar=text[cue_start:cue_end], stance="neutral",
+                quote=content, direct=False, date=when, date_precision=precision, cue_start=cue_start,
+                cue_end=cue_end, quote_start=q_start, quote_end=q_start + len(content), speaker_inferred=False,
+                speaker_text=speaker_text))
+    return made
+
+
+def _source_end(text: str, tokens: list[tuple[int, int, str]], sentence_end: int) -> int:
+    """Where the source named after an attribution phrase ends: at punctuation, a content marker, a
+    speech verb or a preposition, after at most six words."""
+    end = tokens[0][1] if tokens else sentence_end
+    quoted = False
+    for count, (_start, t_end, token) in enumerate(tokens):
+        if token in ('"', "«", "“", "”", "»"):  # a quoted name: صحيفة "ديلي ميل", قناة «العربية»
+            quoted = not quoted if token in ('"',) else token in ("«", "“")
+            end = t_end
+            continue
+        if not quoted and (count >= 6 or token in _CONTENT_MARKERS or token in ("فان", "فانه", "فانها")
+                           or (count and token in _PREPOSITIONS and token != "في")):
+            break
+        if not token.isalnum() and token not in ("-",):
+            break
+        end = t_end
+        if not quoted and text[t_end:t_end + 1] in "،,.؛:":
+            break
+    return end
+
+
 def _headline_subject(text: str, mentions: list[Mention], sentence: Span, cue_start: int,
                       verb: SpeechVerb) -> Mention | None:
     """The actor right before a present-tense verb (headline word order: والبنتاغون ينفي)."""
@@ -256,6 +364,8 @@ def _construct_subject(text: str, tokens: list[tuple[int, int, str]], actors: li
             return None if _is_addressee(text, hit) or position == 0 else hit
         if token in _PREPOSITIONS or (token.startswith("ب") and not token.startswith("بال") and position == 0):
             return None
+        if token in _ACCORDING_KEYS or (position == 0 and token in _SOURCE_NOUNS):
+            return None  # مصادر محلية بحسب قناة الجزيرة: the sources speak, the channel relays
     return None
 
 
