@@ -111,3 +111,12 @@ def test_a_lone_common_noun_is_not_a_discovered_body() -> None:
 
     text = "وقالت الحكومة إن الجيش استعاد السيطرة على المدينة بعد معارك عنيفة."
     assert not [a for a in find_actors(text, load_lexicon()).actors.values() if a.discovered]
+
+
+def test_a_body_after_a_role_is_not_a_person() -> None:
+    from marsad.extract.entities import find_actors
+    from marsad.lexicon import load_lexicon
+
+    text = "وقال المتحدث باسم قوات التحالف، العميد ركن أحمد حسن عسيري، إن العمليات مستمرة."
+    people = [m.text for m in find_actors(text, load_lexicon()).mentions if m.type == "PERSON"]
+    assert "قوات التحالف" not in people and any(p.startswith("أحمد حسن") for p in people)

@@ -167,3 +167,18 @@ def test_a_channel_inside_a_statement_is_not_a_second_speaker() -> None:
     text = "وقالت مصادر محلية بحسب قناة الجزيرة إن الطائرات قصفت مواقع في المدينة."
     (statement,) = _statements(text).statements
     assert statement.speaker_text.startswith("مصادر محلية")
+
+
+def test_a_name_in_quotation_marks_is_the_subject_not_the_quote() -> None:
+    text = ('وأعلن الناطق باسم الحكومة راجح بادي أن الوضع مستقر. '
+            'وشدد "بادي" على أن القوات الحكومية تسيطر على المطار بالكامل.')
+    last = _statements(text).statements[-1]
+    assert last.speaker_text == "بادي" and not last.speaker_inferred
+    assert last.quote.startswith("القوات الحكومية")
+
+
+def test_the_person_named_after_a_role_and_a_comma_speaks() -> None:
+    text = ("وانتقد الناطق باسم قوات الحماية الكردية، ريدور خليل، صمت المجتمع الدولي عن الهجمات على "
+            "البلدات الحدودية.")
+    (statement,) = _statements(text).statements
+    assert statement.speaker_text.startswith("ريدور") and statement.stance == "condemn"

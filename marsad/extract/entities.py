@@ -217,8 +217,16 @@ def _tokens_after(norm_text: str, position: int, limit: int) -> list[tuple[int, 
     return tokens
 
 
+# Heads of a body's name: after a role they begin a body (المتحدث باسم قوات التحالف), not a person.
+_BODY_HEADS = frozenset(normalize_key(w) for w in [
+    "قوات", "جيش", "وزارة", "حكومة", "حركة", "جماعة", "مجلس", "منظمة", "هيئة", "لجنة", "قيادة", "شرطة",
+    "وكالة", "شركة", "حزب", "جبهة", "تحالف", "اتحاد", "رابطة", "جمعية", "مكتب", "مركز", "مؤسسة", "الهيئة"])
+
+
 def _is_name_token(token: str, lexicon: Lexicon, first: bool) -> bool:
     if not _NAME_TOKEN_RE.fullmatch(token) or token in _FUNCTION_WORDS:
+        return False
+    if first and token in _BODY_HEADS:
         return False
     if token in lexicon.speech_verbs or token in lexicon.nationalities or token in lexicon.roles:
         return False

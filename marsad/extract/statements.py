@@ -51,6 +51,7 @@ _PREPOSITIONS = frozenset(normalize_key(w) for w in ["في", "على", "من", "
                                                     "حول", "نحو", "ضد", "بين", "عبر"])
 _PLURAL_SUBJECTS = frozenset(normalize_key(w) for w in ["وزراء", "قادة", "زعماء", "رؤساء", "نواب", "خبراء",
                                                        "محللون", "سفراء", "مراقبون"])
+_NAME_QUOTES = frozenset(['"', "«", "»", "“", "”"])
 _REPORTED_FROM = frozenset(normalize_key(w) for w in ["نقل", "نقلت", "ونقل", "ونقلت"])
 _CARRY_WINDOW = 3  # sentences a speaker stays current
 
@@ -226,6 +227,11 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
     if candidates:
         return _NOBODY  # only a masculine name after a feminine verb: an object (دعت حفتر)
     phrase = _noun_phrase(text, tokens, start, limit, lexicon)
+    head = normalize_key(phrase).split()[0] if phrase else ""
+    if head in lexicon.roles or (head.startswith("ال") and head[2:] in lexicon.roles):
+        named = _appositive_person(text, actors, tokens, segment_end)
+        if named is not None:  # قلل المستشار ... المتحدث باسم قوات التحالف، العميد أحمد عسيري، من ...
+            return _Speaker(named.entity_id, named.text)
     if phrase and _anaphoric(phrase):
         return None
     if phrase and _is_subject(phrase):
@@ -375,17 +381,42 @@ def _feminine_role(mention: Mention) -> bool:
 
 
 def _content_boundary(tokens: list[tuple[int, int, str]], segment_end: int) -> int:
-    for start, _end, token in tokens[:16]:
+    for index, (start, _end, token) in enumerate(tokens[:16]):
+        if token in {"“", "«", '"', "”"} and _quoted_name(tokens, index):
+            continue  # وشدد "عسيري" على أن: a name in quotation marks, not the quote
         if token in _CONTENT_MARKERS or token in {":", "“", "«", '"', "”"}:
             return start
     return tokens[min(len(tokens), 12) - 1][1] if tokens else segment_end
 
 
+def _appositive_person(text: str, actors: list[Mention], tokens: list[tuple[int, int, str]],
+                       segment_end: int) -> Mention | None:
+    """A person named after a comma that closes the role phrase in the subject slot, before any content
+    marker, within twenty words of the verb."""
+    end = next((t[0] for t in tokens[:20] if t[2] in _CONTENT_MARKERS or t[2] == ":"),
+               tokens[min(len(tokens), 20) - 1][1] if tokens else segment_end)
+    start = tokens[0][0] if tokens else segment_end
+    def after_comma(mention: Mention) -> bool:  # ، العميد ركن أحمد: a comma, then at most a title or two
+        before = text[max(start, mention.start - 40):mention.start]
+        cut = max(before.rfind("،"), before.rfind(","))
+        return cut >= 0 and len(before[cut + 1:].split()) <= 2
+
+    return next((m for m in actors if m.type == "PERSON" and start <= m.start < end and after_comma(m)), None)
+
+
+def _quoted_name(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """An opening quotation mark that closes again after one or two words (a name, not a quotation)."""
+    closing = next((i for i in range(index + 1, min(len(tokens), index + 4)) if tokens[i][2] in _NAME_QUOTES), None)
+    return closing is not None and closing - index <= 3 and (index == 0 or tokens[index - 1][2] not in _NAME_QUOTES)
+
+
 def _noun_phrase(text: str, tokens: list[tuple[int, int, str]], start: int, limit: int, lexicon: Lexicon) -> str:
     words = []
     for t_start, t_end, token in tokens:
-        if t_start < start:
-            continue
+        if t_start < start or (token in _NAME_QUOTES and not words):
+            continue  # a name in quotation marks: وشدد "عسيري" على أن
+        if token in _NAME_QUOTES:
+            break
         if t_start >= limit or not token.isalnum() or token in _BRIDGE_WORDS or token.startswith("لل") \
                 or token in lexicon.speech_verbs or (words and token in _NOT_SUBJECTS):
             break
