@@ -2,17 +2,25 @@
 
     .venv/bin/python -m pip install -r requirements-dev.txt      # python-crfsuite, scikit-learn
     nice -n 5 .venv/bin/python scripts/train_ner.py [--out data/models/ner/ner.npz] [--work DIR]
-        [--wojood] [--cluster-mb 100] [--clusters 32,128,512,2048] [--c1 0.02] [--c2 0.05]
-        [--iterations 100] [--cluster-vocab 80000] [--no-clusters] [--no-gazetteers]
-        [--no-project-lists] [--labels PERS,LOC,ORG,FAC,MISC] [--export-only] [--final]
+        [--wojood | --wojood-domain] [--cluster-mb 100] [--clusters 32,128,512,2048] [--c1 0.02]
+        [--c2 0.05] [--iterations 100] [--cluster-vocab 80000] [--no-clusters] [--no-gazetteers]
+        [--no-project-lists] [--cue-lists] [--labels PERS,LOC,ORG,FAC,MISC] [--scheme bilou]
+        [--vectors 50] [--vector-offsets -1,0,1] [--no-topic] [--prewarm 20000]
+        [--outside-bias 0] [--export-only] [--final]
+
+The shipped model: `--wojood-domain --final` (chosen on the held-out blocks without --final).
 
 Data (all under ../shared, never copied into the repository):
 - NewsFANE (ner/newsfane_dev.conll). Split, fixed: sentence i (0-based, file order) is held out
   for development when (i // 100) % 10 == 9 (every 10th block of 100 consecutive sentences, so
   articles are mostly held out whole: 400 sentences); the rest trains. `--final` also trains on the held-out
   tenth (then the development scores printed are no longer held-out).
-- Wojood sample (ner/wojood_sample): train+val added to training with `--wojood`; test is always
-  only scored. Types mapped as in marsad.eval_ner (GPE, LOC -> LOC; FAC kept; others dropped).
+- Wojood sample (ner/wojood_sample): train+val added to training with `--wojood`, or with
+  `--wojood-domain` where NewsFANE sentences also carry their own copy of every feature (`N|f`,
+  added to the shared weight at export); test is always only scored. Types mapped as in
+  marsad.eval_ner (GPE, LOC -> LOC; FAC kept; others dropped).
+- Word vectors (real-valued features at offsets -1..+1): the first --vectors dimensions of the
+  same PPMI + SVD embedding the clusters come from, unit length times sqrt(dims). Cached in --work.
 - Word clusters: k-means (several k, one feature each) over a PPMI + SVD embedding of left/right
   neighbour counts from SaudiNewsNet article text (corpora/saudinewsnet/zips) plus the training
   sentences' text. Cached in --work.

@@ -13,6 +13,7 @@ transition matrix, the labels, the word clusters and the name lists the features
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -197,7 +198,8 @@ class NerTagger:
         self._pad_id = self._types[PAD]
 
     def _label_ids(self, words: list[str], bounds: list[int]) -> np.ndarray:
-        """The best label index of each word; sentences are words[bounds[i]:bounds[i + 1]]."""
+        """The best label index of each word, and each word's type id in the cache; sentences
+        are words[bounds[i]:bounds[i + 1]]."""
         if self._n_types > _CACHE_LIMIT:  # unbounded input: start the word-type cache afresh
             self._reset_cache()
         get = self._types.get
@@ -217,8 +219,8 @@ class NerTagger:
         emit = self._bias + self._emit[padded[pos + OFFSETS[0]], 0]
         for k_index in range(1, len(OFFSETS)):
             emit += self._emit[padded[pos + OFFSETS[k_index]], k_index]
+        type_ids = np.asarray(ids, dtype=np.int64)
         if self._topic:  # sports sentences
-            type_ids = np.asarray(ids, dtype=np.int64)
             sports = np.add.reduceat(self._topic_score[type_ids].astype(np.int64), starts) >= TOPIC_THRESHOLD
             if sports.any():
                 hit = np.flatnonzero(sports[sent_of])
@@ -232,7 +234,7 @@ class NerTagger:
         batch = np.zeros((n_sent, width, len(self.labels)), np.float32)
         batch[rank[sent_of], within] = emit
         paths = self._viterbi(batch, lengths[order])
-        return paths[rank[sent_of], within]
+        return paths[rank[sent_of], within], type_ids
 
     def _viterbi(self, emit: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Best label paths of a batch sorted by length, longest first."""
@@ -271,7 +273,7 @@ class NerTagger:
         words = [w for s in nonempty for w in s]
         bounds = np.cumsum([0] + [len(s) for s in nonempty]).tolist()
         labels = self._iob
-        flat = [labels[j] for j in self._label_ids(words, bounds).tolist()]
+        flat = [labels[j] for j in self._label_ids(words, bounds)[0].tolist()]
         tagged = iter([flat[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)])
         return [next(tagged) if s else [] for s in sentences]
 
@@ -279,8 +281,10 @@ class NerTagger:
         """IOB labels (O, B-PERS, I-PERS, B-ORG, ...) of one sentence's tokens."""
         return self.tag_sentences([tokens])[0]
 
-    def find_tokens(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, label type as trained: PERS / ORG / LOC / FAC / MISC) character spans."""
+    def find_tokens(self, text: str, consistent: bool = True) -> list[tuple[int, int, str]]:
+        """(start, end, label type as trained: PERS / ORG / LOC / FAC / MISC) character spans.
+        With `consistent`, a PERS / ORG / LOC name found in the text is also found where it
+        recurs untagged (same tokens; a person's last name alone too), with its most frequent type."""
         tokens = tokenize_with_offsets(text)
         if not tokens:
             return []
@@ -291,8 +295,8 @@ class NerTagger:
                 bounds.append(i + 1)
         if bounds[-1] != len(words):
             bounds.append(len(words))
-        label_ids = self._label_ids(words, bounds)
-        spans: list[tuple[int, int, str]] = []
+        label_ids, type_ids = self._label_ids(words, bounds)
+        spans: list[tuple[int, int, str]] = []  # token spans
         kinds = self._kinds
         begins = self._begins
         sentence_starts = set(bounds)
@@ -304,13 +308,54 @@ class NerTagger:
                 spans.append(tuple(current))
                 current = []
             if current:
-                current[1] = tokens[i][2]
+                current[1] = i + 1
             else:
-                current = [tokens[i][1], tokens[i][2], kinds[label]]
+                current = [i, i + 1, kinds[label]]
             last = i
         if current:
             spans.append(tuple(current))
-        return spans
+        if consistent and spans:
+            spans = self._recurring(words, type_ids.tolist(), spans, bounds)
+        return [(tokens[a][1], tokens[b - 1][2], kind) for a, b, kind in spans]
+
+    @staticmethod
+    def _recurring(words: list[str], type_ids: list[int], spans: list[tuple[int, int, str]],
+                   bounds: list[int]) -> list[tuple[int, int, str]]:
+        """`spans` and the untagged recurrences of their PERS / ORG / LOC names (see find_tokens)."""
+        votes: dict[tuple[int, ...], Counter[str]] = {}
+        for a, b, kind in spans:
+            if kind in TYPE_NAMES:
+                key = tuple(type_ids[a:b])
+                votes.setdefault(key, Counter())[kind] += 1
+                if kind == "PERS" and b - a >= 2 and len(words[b - 1]) >= 3:
+                    votes.setdefault(key[-1:], Counter())[kind] += 1
+        if not votes:
+            return spans
+        by_first: dict[int, list[tuple[int, ...]]] = {}
+        for key in sorted(votes, key=len, reverse=True):
+            by_first.setdefault(key[0], []).append(key)
+        n = len(type_ids)
+        taken = np.zeros(n + 1, bool)
+        for a, b, _ in spans:
+            taken[a:b] = True
+        starts = np.zeros(n + 1, bool)
+        starts[bounds] = True
+        added = []
+        candidates = np.flatnonzero(np.isin(type_ids, list(by_first)) & ~taken[:n]).tolist()
+        # a one-word name recurs only if the model tagged it at least once for every three
+        # times it left it untagged (so not a common word the model once took for a name)
+        untagged = Counter(type_ids[i] for i in candidates)
+        for i in candidates:
+            for key in by_first[type_ids[i]]:
+                end = i + len(key)
+                if len(key) == 1 and 3 * sum(votes[key].values()) < untagged[key[0]]:
+                    continue
+                if (end <= n and tuple(type_ids[i:end]) == key and not taken[i:end].any()
+                        and not starts[i + 1:end].any()):
+                    added.append((i, end, votes[key].most_common(1)[0][0]))
+                    taken[i:end] = True
+                    break
+        return sorted(spans + added) if added else spans
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, TYPE) character spans of the named entities in raw text, TYPE one of
