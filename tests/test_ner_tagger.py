@@ -96,6 +96,20 @@ def test_cached_emissions_are_the_sums_of_the_feature_weights(tagger: NerTagger)
             assert np.allclose(got, expected, atol=1e-3), (word, k)
 
 
+def test_names_recur_consistently_within_a_text() -> None:
+    words = ["قال", "أرسين", "فينغر", "إن", "فينغر", "على", "على", "على", "على", "على", "فينغر"]
+    ids = [0, 1, 2, 3, 2, 4, 4, 4, 4, 4, 2]  # word type ids
+    found = NerTagger._recurring(words, ids, [(1, 3, "PERS"), (5, 6, "PERS")], [0, len(words)])
+    # the last name alone recurs; a common word tagged once and untagged four times does not
+    assert found == [(1, 3, "PERS"), (4, 5, "PERS"), (5, 6, "PERS"), (10, 11, "PERS")]
+    # not across a sentence start, and FAC / MISC names are left alone
+    two = NerTagger._recurring(["أ", "ب", ".", "أ", "ب"], [0, 1, 2, 0, 1], [(0, 2, "ORG")], [0, 3, 5])
+    assert two == [(0, 2, "ORG"), (3, 5, "ORG")]
+    split = NerTagger._recurring(["أ", "ب", "أ", "ب"], [0, 1, 0, 1], [(0, 2, "ORG")], [0, 3, 4])
+    assert split == [(0, 2, "ORG")]
+    assert NerTagger._recurring(["أ", "أ"], [0, 0], [(0, 1, "MISC")], [0, 2]) == [(0, 1, "MISC")]
+
+
 def test_the_model_loads_with_numpy_only(tagger: NerTagger) -> None:
     assert DEFAULT_MODEL.exists()
     assert DEFAULT_MODEL.stat().st_size < 30_000_000
