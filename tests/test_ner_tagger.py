@@ -47,6 +47,23 @@ def test_normalisation_and_clitics() -> None:
     assert strip_clitics("قال") == "قال"
 
 
+def test_the_normalisation_table_is_camel_tools() -> None:
+    pytest.importorskip("camel_tools")
+    from camel_tools.utils.dediac import dediac_ar
+    from camel_tools.utils.normalize import (
+        normalize_alef_ar,
+        normalize_alef_maksura_ar,
+        normalize_teh_marbuta_ar,
+    )
+
+    for code in range(0x0600, 0x0700):
+        char = chr(code)
+        camel = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(char))))
+        if "\u0660" <= char <= "\u0669" or "\u06f0" <= char <= "\u06f9" or char in "\u0640\u06a9\u06cc":
+            continue  # digits, tatweel, keheh and farsi yeh: the project's own choices
+        assert normalize_word(char) == camel.lower(), hex(code)
+
+
 def test_features_are_functions_of_one_word() -> None:
     resources = FeatureResources({"هنت": (1, 2)}, {"P": frozenset({"جيريمي"})})
     core, local = word_features("جيريمي", resources)

@@ -7,8 +7,9 @@ score of a label at a position is a sum of per-(word type, offset) vectors that 
 once per word type and cached. That is what makes the tagger fast without torch.
 
 Normalisation: camel-tools' dediacritisation and alef / alef-maksura / teh-marbuta normalisers
-(applied through a str.translate table built from them on first use), tatweel and zero-width
-controls removed, Arabic-Indic digits to ASCII, Latin lower-cased.
+(their effect on U+0600..U+06FF written out as a str.translate table, checked against
+camel-tools by the tests), tatweel and zero-width controls removed, Arabic-Indic digits to
+ASCII, Latin lower-cased.
 """
 
 from __future__ import annotations
@@ -43,21 +44,22 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+# What camel-tools' dediac_ar, normalize_alef_ar, normalize_alef_maksura_ar and
+# normalize_teh_marbuta_ar do to each character of U+0600..U+06FF (tests/test_ner_tagger.py
+# checks this against camel-tools), written out so that the tagger does not import camel-tools.
+_CAMEL_MAP = {
+    "\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627",  # alefs
+    "\u0649": "\u064a",  # alef maksura -> yeh
+    "\u0629": "\u0647",  # teh marbuta -> heh
+    **{chr(code): "" for code in range(0x064B, 0x0653)},  # harakat, shadda, sukun
+    "\u0670": "",  # superscript alef
+}
+
+
 @lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
-    from camel_tools.utils.dediac import dediac_ar
-    from camel_tools.utils.normalize import (
-        normalize_alef_ar,
-        normalize_alef_maksura_ar,
-        normalize_teh_marbuta_ar,
-    )
-
     table: dict[int, str] = {ord(c): "" for c in _DELETE}
-    for code in range(0x0600, 0x0700):
-        char = chr(code)
-        out = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(char))))
-        if out != char:
-            table[code] = out
+    table.update({ord(c): out for c, out in _CAMEL_MAP.items()})
     for code in range(0x0660, 0x066A):
         table[code] = str(code - 0x0660)
     for code in range(0x06F0, 0x06FA):

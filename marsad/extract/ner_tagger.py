@@ -140,7 +140,7 @@ class NerTagger:
             labels = data["labels"].tolist()
             cluster_words = data["cluster_words"].tolist()
             cluster_ids = data["cluster_ids"]
-            clusters = {w: tuple(str(c) for c in row) for w, row in zip(cluster_words, cluster_ids, strict=True)}
+            clusters = dict(zip(cluster_words, map(tuple, cluster_ids.astype(str).tolist()), strict=True))
             gazetteers = {}
             for key in data.files:
                 if key.startswith("gazetteer_"):
