@@ -2,16 +2,10 @@
 
 import streamlit as st
 
-from components import frame
+from components import frame, navigation
 
 frame.configure()
 st.logo("static/logo.svg", size="large")
-pages = [
-    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page("pages/map.py", title="Map", icon=":material/map:"),
-    st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:"),
-    st.Page("pages/actors.py", title="Actors & statements", icon=":material/record_voice_over:"),
-    st.Page("pages/articles.py", title="Articles", icon=":material/article:"),
-]
-st.navigation(pages).run()
+# The page menu is drawn by each page (components/navigation.links): its links carry the filters.
+st.navigation(navigation.pages(), position="hidden").run()
 frame.settle_memory()  # reached after a page ran to its end (not after st.stop)

@@ -29,7 +29,12 @@ def _url_state() -> dict[str, str]:
 def _load_from_url(options: dict) -> None:
     """Fill the widgets from the URL when it changed from outside (first visit, pasted or followed link)."""
     state = _url_state()
-    if st.session_state.get(_LOADED) == state:
+    # A widget's value is dropped when a page runs without it; assigned here, before this page draws the
+    # widgets, the values survive a page change (Streamlit's documented way to keep them across pages).
+    for key in (*_KEYS.values(), _DATES):
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+    if st.session_state.get(_LOADED) == state and all(key in st.session_state for key in _KEYS.values()):
         return
     st.session_state[_LOADED] = state
     url_filters = Filters.from_query(state)

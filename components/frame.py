@@ -14,7 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import data, filters, html
+from components import data, filters, html, navigation
 from marsad.filters import Filters
 
 PAGE_TITLE = "Marsad · Arabic conflict news"
@@ -45,11 +45,14 @@ def setup() -> Filters:
     _leave_legacy_multipage_mode()
     configure()
     html.inject_css()
+    menu = st.sidebar.container()  # above the filters; filled once they are known
     store = data.store()
     data.ensure_processed(store)
     if store.read_only:
         st.sidebar.caption("Read-only store: you can browse and export; nothing is processed or saved.")
-    return filters.sidebar(data.options(store.url))
+    chosen = filters.sidebar(data.options(store.url))
+    navigation.links(menu, chosen)
+    return chosen
 
 
 @cache  # once per server process

@@ -50,6 +50,7 @@ READY = {
 }
 FOLIUM = 'iframe[title*="streamlit_folium"]'
 SIDEBAR_FILTERS = '[data-testid="stSidebar"] [data-testid="stMultiSelect"]'
+SIDEBAR_LINKS = '[data-testid="stSidebar"] [data-testid="stPageLink"] a'
 EXCEPTION = '[data-testid="stException"]'
 
 
@@ -182,8 +183,7 @@ def server(processed_db, chromium, request):
         tab.settle()
         srv.first_visit = {
             "filters": tab.page.locator(SIDEBAR_FILTERS).count(),
-            "nav": tab.page.locator('[data-testid="stSidebarNav"] a').evaluate_all(
-                "els => els.map(e => new URL(e.href).pathname)"),
+            "nav": tab.page.locator(SIDEBAR_LINKS).all_inner_texts(),
         }
         tab.shot("first_deep_link_map")
         tab.page.context.close()
@@ -395,9 +395,36 @@ def test_first_deep_link_runs_app_py(server):
     run once; the navigation would then list app, actors, articles, map, overview, timeline.)
     """
     assert server.first_visit["filters"] == 4, server.first_visit
-    assert server.first_visit["nav"] == ["/", "/map", "/timeline", "/actors", "/articles"], server.first_visit
+    # each link reads "<icon name>\n\n<title>"
+    assert [name.split("\n")[-1].strip() for name in server.first_visit["nav"]] == [
+        "Overview", "Map", "Timeline", "Actors & statements", "Articles"], server.first_visit
 
 
 def test_no_request_leaves_localhost(tab):
     tab.open("overview")
     assert not tab.external, tab.external
+
+
+def test_a_filter_set_on_one_page_follows_to_every_other_page_and_back(tab):
+    """The sidebar's page links carry the filters: Overview keeps the timeline's actor and dates, and so
+    does every other page; Back returns to the filtered timeline."""
+    query = "?actor=khalifa-haftar&from=2019-04-05&to=2019-04-08"
+    page = tab.open("timeline", query)
+    labels = {"overview": "Overview", "map": "Map", "timeline": "Timeline", "actors": "Actors & statements",
+              "articles": "Articles"}
+    for name in ("overview", "map", "actors", "articles", "timeline"):
+        path, title = PAGES[name]
+        page.locator(SIDEBAR_LINKS).filter(has_text=labels[name]).first.click()
+        page.locator("h1", has_text=title).first.wait_for(timeout=60_000)
+        ready = '[data-testid="stDataFrame"]' if name == "actors" else READY[name]  # Haftar has no statements
+        page.locator(ready).first.wait_for(state="attached", timeout=60_000)
+        tab.settle()
+        params = parse_qs(urlparse(page.url).query)
+        assert urlparse(page.url).path == path
+        assert params.get("actor") == ["khalifa-haftar"] and params.get("from") == ["2019-04-05"], page.url
+        chips = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.inner_text()
+        assert "Khalifa Haftar" in chips, chips
+    tab.shot("filters_follow_pages")
+    page.go_back()
+    page.locator("h1", has_text=PAGES["articles"][1]).first.wait_for(timeout=60_000)
+    assert parse_qs(urlparse(page.url).query).get("actor") == ["khalifa-haftar"], page.url
