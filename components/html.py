@@ -149,13 +149,16 @@ def statement_card(row: dict) -> str:
 
 
 def event_card(row: dict) -> str:
+    inherited = str(row.get("place_inherited")) in ("True", "1")  # a bool, numpy's or the database's
     row = {key: clean(value) if not isinstance(value, int | bool) else value for key, value in row.items()}
-    place = row.get("place_en") or "no place"
+    place = escape(row.get("place_en") or "no place")
+    if inherited:
+        place += ' <span class="inferred" title="the sentence names no place: the paragraph\'s last one">(place from the paragraph)</span>'
     link = reader_link(row["article_id"], int(row["start"]) if str(row.get("start", "")).isdigit() else None)
     return (
         '<div class="card">'
         f'<div><span class="who">{escape((row.get("label_en") or row["type"]).capitalize())}</span> · '
-        f'{escape(place)} · {date_label(row.get("date"), row.get("date_precision", ""))}</div>'
+        f'{place} · {date_label(row.get("date"), row.get("date_precision", ""))}</div>'
         f'<div class="quote">{arabic(row.get("sentence") or "")}</div>'
         f'<div class="meta">actors: {escape(row.get("actors_en") or "—")} · '
         f'<a href="{escape(link)}" target="_self">source sentence</a></div>'

@@ -27,8 +27,8 @@ _COLUMNS = {
                    "speaker_inferred", "verb", "verb_ar", "stance", "quote", "direct", "date", "date_precision",
                    "sentence", "start", "end"],
     "events": ["event_id", "article_id", "type", "label_en", "trigger", "date", "date_precision", "place_id",
-               "place_en", "lat", "lon", "actors_en", "actor_ids", "acled_event_type", "acled_sub_event_type",
-               "sentence", "start", "end"],
+               "place_en", "place_inherited", "lat", "lon", "actors_en", "actor_ids", "acled_event_type",
+               "acled_sub_event_type", "sentence", "start", "end"],
 }
 
 

@@ -120,6 +120,7 @@ class Event:
     actor_ids: tuple[str, ...] = ()
     acled_event_type: str = ""
     acled_sub_event_type: str = ""
+    place_inherited: bool = False  # the sentence names no place: the paragraph's last one was taken
 
 
 @dataclass

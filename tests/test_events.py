@@ -108,3 +108,30 @@ def test_the_modality_cues_are_a_checked_data_file() -> None:
     cues = modality_cues()
     assert len(cues) >= 40
     assert set(cues.values()) <= {"negation", "prevention", "demand", "plan", "condition", "threat"}
+
+
+def test_a_sentence_without_a_place_happens_where_the_paragraph_last_was_and_says_so() -> None:
+    text = ("وصلت تعزيزات عسكرية إلى مدينة تعز صباح أمس. "
+            "ودارت اشتباكات عنيفة بين الطرفين استمرت حتى المساء.\n"
+            "وفي سياق آخر، قتل ثلاثة أشخاص في انفجار عبوة ناسفة.")
+    events = _events(text, date(2015, 7, 21)).events
+    clash = next(e for e in events if e.type == "armed_clash")
+    assert clash.place_id == "ye-taiz" and clash.place_inherited
+    bombing = next(e for e in events if e.type == "bombing")
+    assert bombing.place_id is None and not bombing.place_inherited, "a new paragraph inherits nothing"
+
+
+def test_an_older_store_gets_the_place_inherited_column(tmp_path) -> None:
+    import sqlalchemy as sa
+
+    from marsad.store import Store
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    Store(url)
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("ALTER TABLE events DROP COLUMN place_inherited")
+    engine.dispose()
+    store = Store(url)
+    columns = {c["name"] for c in sa.inspect(store.engine).get_columns("events")}
+    assert "place_inherited" in columns

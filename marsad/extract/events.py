@@ -40,14 +40,21 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
     text, sentences, times, published = doc.text, doc.sentences, doc.times, doc.published
     triggers = find_in_original(_trigger_matcher(doc.lexicon), doc.normalized)
     events: list[Event] = []
-    for sentence in sentences:
+    last_places: list[str] = []  # the places the paragraph last named
+    for index, sentence in enumerate(sentences):
+        if index and "\n" in text[sentences[index - 1].end:sentence.start]:
+            last_places = []  # a new paragraph
+        named_here = _specific_places(mentions_within(place_mentions, sentence), places, home_country)
         in_sentence = within(triggers, sentence)
         if not in_sentence:
+            last_places = named_here or last_places
             continue
         sentence_text = text[sentence.start:sentence.end]
         seen: set[str] = set()
         actor_ids = tuple(dict.fromkeys(m.entity_id for m in mentions_within(actor_mentions, sentence)))
-        place_ids = _specific_places(mentions_within(place_mentions, sentence), places, home_country)
+        # a sentence that names no place happens where the paragraph's last one did (flagged inherited)
+        place_ids, inherited = (named_here, False) if named_here else (last_places[:1], bool(last_places))
+        last_places = named_here or last_places
         when, precision = sentence_date(times, sentence, published)
         kept = [t for t in in_sentence if _reported_as_fact(text, sentence.start, t[0])]
         for t_start, t_end, trigger in _most_specific(kept):
@@ -60,7 +67,7 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
                     label_en=trigger.label_en, trigger=text[t_start:t_end], trigger_start=t_start,
                     trigger_end=t_end, date=when, date_precision=precision, place_id=place_id,
                     actor_ids=actor_ids, acled_event_type=trigger.acled_event_type,
-                    acled_sub_event_type=trigger.acled_sub_event_type,
+                    acled_sub_event_type=trigger.acled_sub_event_type, place_inherited=inherited,
                 ))
     return one_per_incident(events)
 

@@ -106,6 +106,7 @@ events = sa.Table(
     sa.Column("end", sa.Integer, nullable=False),
     sa.Column("acled_event_type", sa.String),
     sa.Column("acled_sub_event_type", sa.String),
+    sa.Column("place_inherited", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 event_actors = sa.Table(
     "event_actors", metadata,

@@ -154,7 +154,11 @@ class Store:
                 self._link_statement_entities(conn)
 
     def _add_event_actor_columns(self) -> None:
-        """Stores written before event_actors carried the event's type, place and date get them."""
+        """Stores written before event_actors carried the event's type, place and date get them (and
+        before events said whether their place was inherited, that column, false)."""
+        if "place_inherited" not in {c["name"] for c in sa.inspect(self.engine).get_columns("events")}:
+            with self.engine.begin() as conn:
+                conn.exec_driver_sql("ALTER TABLE events ADD COLUMN place_inherited BOOLEAN NOT NULL DEFAULT FALSE")
         present = {c["name"] for c in sa.inspect(self.engine).get_columns("event_actors")}
         missing = [c for c in ("type", "place_id", "date") if c not in present]
         if not missing:
@@ -251,7 +255,8 @@ class Store:
                 "label_en": e.label_en, "trigger": e.trigger, "trigger_start": e.trigger_start,
                 "trigger_end": e.trigger_end, "date": e.date, "date_precision": e.date_precision,
                 "place_id": e.place_id, "sentence": e.sentence, "start": e.start, "end": e.end,
-                "acled_event_type": e.acled_event_type, "acled_sub_event_type": e.acled_sub_event_type})
+                "acled_event_type": e.acled_event_type, "acled_sub_event_type": e.acled_sub_event_type,
+                "place_inherited": e.place_inherited})
             link_rows.extend({"event_id": event_id, "actor_id": a, "type": e.type, "place_id": e.place_id,
                               "date": e.date} for a in e.actor_ids)
         if event_rows:
