@@ -21,7 +21,7 @@ $(DEV_STAMP): $(STAMP) requirements-dev.txt
 	touch $(DEV_STAMP)
 
 run: $(STAMP)
-	$(PY) -m streamlit run app.py --server.fileWatcherType none
+	$(PY) -m streamlit run app.py
 
 test: $(DEV_STAMP)
 	$(PY) -m ruff check .
