@@ -124,7 +124,21 @@ def tagger() -> NerTagger:
     """The trained tagger, loaded once per process (numpy only; imported on first use)."""
     from marsad.extract.ner_tagger import NerTagger
 
-    return NerTagger.load(DATA_DIR / "models" / "ner" / "ner.npz")  # the checkout's or the package's data
+    loaded = NerTagger.load(DATA_DIR / "models" / "ner" / "ner.npz")  # the checkout's or the package's data
+    _return_freed_memory()
+    return loaded
+
+
+def _return_freed_memory() -> None:
+    """Hand the tagger's loading scratch (some 20 MB) back to the system, where the C library can."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the memory is reused by this process instead
+        pass
 
 
 # Heads of organisation names a single-word tagger span can't be: "the government", "the army".

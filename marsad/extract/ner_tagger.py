@@ -119,6 +119,10 @@ class NerTagger:
             self._vector_base = len(self._feature_weights)
             self._feature_weights = np.concatenate([self._feature_weights, table])
         del self._vector_weights
+        # Kept as float16 (half the memory of every process that tags; scores are summed in float32);
+        # the per-attribute tables were only needed to build it.
+        self._feature_weights = self._feature_weights.astype(np.float16)
+        del self._weights, self._attributes, self._attr_index
         self._kinds = kinds
         self._begins = [p in ("B", "U") for p in prefixes]
         self._outside = self.labels.index("O")
@@ -188,7 +192,8 @@ class NerTagger:
                 types[word] = self._n_types
                 self._n_types += 1
             at = first + begin
-            self._emit[at:at + len(chunk)] = np.add.reduceat(self._feature_weights[ids], starts, axis=0)
+            self._emit[at:at + len(chunk)] = np.add.reduceat(self._feature_weights[ids].astype(np.float32), starts,
+                                                             axis=0)
             self._topic_score[at:at + len(chunk)] = topics
 
     def _reset_cache(self) -> None:
