@@ -95,7 +95,11 @@ def test_vector_and_sports_features() -> None:
 def test_cached_emissions_are_the_sums_of_the_feature_weights(tagger: NerTagger) -> None:
     """What the tagger caches per word type equals the sum of the model's attribute weights
     (string features, and word-vector components times their weights) at each offset."""
-    index = {a: i for i, a in enumerate(tagger._attributes)}
+    from marsad.extract.ner_tagger import DEFAULT_MODEL
+
+    with np.load(DEFAULT_MODEL, allow_pickle=False) as model:  # the weights as trained
+        attributes, weights = model["attributes"].tolist(), model["weights"].astype(np.float32)
+    index = {a: i for i, a in enumerate(attributes)}
     resources = tagger.resources
     for word in ["وزارة", "جيريمي", "والمملكة", "2019", "xyzzy", "،"]:
         tagger._add_types([word])
@@ -104,13 +108,14 @@ def test_cached_emissions_are_the_sums_of_the_feature_weights(tagger: NerTagger)
             expected = np.zeros(len(tagger.labels), np.float32)
             for f in features:
                 if f"{k}|{f}" in index:
-                    expected += tagger._weights[index[f"{k}|{f}"]]
+                    expected += weights[index[f"{k}|{f}"]]
             if row >= 0:
                 for d, value in enumerate(resources.vectors[row].astype(np.float32)):
                     if f"{k}|e{d}" in index:
-                        expected += value * tagger._weights[index[f"{k}|e{d}"]]
+                        expected += value * weights[index[f"{k}|e{d}"]]
             got = tagger._emit[tagger._types[word], k_index]
-            assert np.allclose(got, expected, atol=1e-3), (word, k)
+            # the tagger keeps its feature table in float16: each summed weight is rounded to 3 digits
+            assert np.allclose(got, expected, atol=2e-2, rtol=1e-2), (word, k)
 
 
 def test_names_recur_consistently_within_a_text() -> None:
