@@ -259,3 +259,12 @@ def test_verbose_logs_and_progress_only_on_a_terminal(tmp_path: Path, capsys: py
     verbose = _run("-v", "process", str(feed), "--db", db, "--workers", "1")
     assert "INFO marsad.process: wrote 2 article(s)" in verbose.stderr
     assert _run("process", "-v", str(feed), "--db", db).returncode == 1  # -v after the subcommand too
+
+
+def test_entities_reports_what_only_the_tagger_finds_unlinked() -> None:
+    text = "وأعلن رئيس بعثة منظمة أطباء بلا حدود في اليمن حسن بوسنين أمس عن ارتفاع حصيلة القتلى في الولايات المتحدة الأمريكية."
+    rows = [json.loads(line) for line in _run("entities", "-", stdin=text).stdout.splitlines()]
+    by_text = {row["text"]: row for row in rows}
+    assert by_text["حسن بوسنين"]["source"] == "model" and by_text["حسن بوسنين"]["type"] == "PERSON"
+    assert by_text["الولايات المتحدة الأمريكية"]["entity_id"] == "us", "widened to the name, still linked"
+    assert all(text[row["start"]:row["end"]] == row["text"] for row in rows)
