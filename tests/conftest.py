@@ -9,6 +9,7 @@ import pytest
 from marsad.lexicon import load_lexicon
 from marsad.process import process_paths
 from marsad.store import Store
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS
 from tests.postgres_support import PostgresServer, binaries
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +29,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Headless Chromium for the browser tests of one module (skips without Playwright or Chromium)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(scope="session")

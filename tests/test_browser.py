@@ -23,7 +23,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from marsad.store import Store
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, offline_context, stop
+from tests.browser_support import offline_context, stop
 
 pytestmark = pytest.mark.browser
 
@@ -112,17 +112,6 @@ class Tab:
 
     def unexpected_external(self) -> list[str]:
         return list(self.external)
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def _new_tab(browser, server: Server) -> Tab:

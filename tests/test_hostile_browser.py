@@ -21,8 +21,6 @@ import sqlalchemy as sa
 from marsad.process import process_paths
 from marsad.store import Store
 from tests.browser_support import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     offline_context,
     start_streamlit,
     stop,
@@ -103,17 +101,6 @@ def server(hostile_db, tmp_path_factory):
             print(log.read_text()[-3000:])
 
 
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 DANGER = """() => {
   const docs = [document, ...[...document.querySelectorAll('iframe')]
       .map(f => { try { return f.contentDocument; } catch (e) { return null; } }).filter(Boolean)];
@@ -135,9 +122,9 @@ DANGER = """() => {
 
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("with_query", [False, True], ids=["store", "store+url"])
-def test_hostile_values_stay_text(browser, server, page, with_query):
+def test_hostile_values_stay_text(chromium, server, page, with_query):
     external: list[str] = []
-    context = offline_context(browser, external, viewport={"width": 1400, "height": 900})
+    context = offline_context(chromium, external, viewport={"width": 1400, "height": 900})
     tab = context.new_page()
     dialogs: list[str] = []
     tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
