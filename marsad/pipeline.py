@@ -14,7 +14,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from typing import TypeVar
 
-from marsad.extract.entities import find_actors, tagger
+from marsad.extract.entities import find_actors
 from marsad.extract.events import find_events
 from marsad.extract.geo import find_places
 from marsad.extract.statements import find_statements
@@ -131,10 +131,9 @@ def analyse_tagged(items: Iterable[tuple[Article, T]], workers: int | None = Non
                 yield tag, None, _reason(error)
         return
     stream = itertools.chain(head, stream)
-    # Loaded here, before the workers fork, the lexicon's automata and the tagger's weights are shared
-    # by every worker (copy-on-write) instead of being loaded again in each.
+    # The lexicon's automata, loaded before the workers fork, are shared by them (copy-on-write). The
+    # tagger is not: this process never tags, and its 150 MB would only add to the tree's memory.
     load_lexicon()
-    tagger()
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),))
     pending: deque[tuple[Future, list[T]]] = deque()
     try:

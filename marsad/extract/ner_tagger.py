@@ -34,7 +34,7 @@ TYPE_NAMES = {"PERS": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
 _SENTENCE_ENDS = frozenset(".!?؟")
 _MAX_LEN = 250  # a longer run of tokens without a sentence end is cut into pieces this long
 _FORBIDDEN = -1e4
-_CACHE_LIMIT = 1_000_000  # word types kept with their emission vectors
+_CACHE_LIMIT = 100_000  # word types kept with their emission vectors (about 60 MB at most)
 
 
 class NerTagger:
