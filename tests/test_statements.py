@@ -182,3 +182,12 @@ def test_the_person_named_after_a_role_and_a_comma_speaks() -> None:
             "البلدات الحدودية.")
     (statement,) = _statements(text).statements
     assert statement.speaker_text.startswith("ريدور") and statement.stance == "condemn"
+
+
+def test_the_source_after_wifqan_li_is_written_without_its_lam() -> None:
+    text = "وقتل عشرة أشخاص في القصف على السوق، وفقاً لمصادر طبية في المدينة."
+    (statement,) = _statements(text).statements
+    assert statement.speaker_text.startswith("مصادر طبية")
+    text = "التحركات الأميركية الجديدة تهدف -وفقا للمسؤولين الأميركيين- إلى وقف الحرب وبدء المفاوضات."
+    (statement,) = _statements(text).statements
+    assert statement.speaker_text == "المسؤولين الأميركيين"

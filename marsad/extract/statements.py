@@ -295,14 +295,12 @@ def _according_to(doc: Document, cues: list[tuple[int, int, str]], mentions: lis
             if skip >= len(tokens) or tokens[skip][2] in _NOT_SOURCES:
                 continue  # بحسب القانون: a law or a document is no speaker
             source_start = tokens[skip][0]
-            if text[source_start:source_start + 1] == "ل" and normalize_key(text[cue_start:cue_end]) in (
-                    "وفقا", "طبقا"):
-                source_start += 1  # وفقا لمصادر: the source is مصادر
             phrase_end = _source_end(text, tokens[skip:], sentence.end)
             named = [m for m in mentions_within(mentions, Span(source_start, phrase_end))
                      if m.source not in ("gazetteer", "geonames", "context")]
             speaker_id = named[0].entity_id if named else None
-            speaker_text = named[0].text if named else text[source_start:phrase_end].strip(" ،,.")
+            speaker_text = named[0].text if named else _without_lam(
+                text[source_start:phrase_end].strip(" ،,.-–"), normalize_key(text[cue_start:cue_end]))
             if not speaker_text:
                 continue
             content_start, content_end = clause_start, cue_start
@@ -325,6 +323,13 @@ def _according_to(doc: Document, cues: list[tuple[int, int, str]], mentions: lis
                 cue_end=cue_end, quote_start=q_start, quote_end=q_start + len(content), speaker_inferred=False,
                 speaker_text=speaker_text))
     return made
+
+
+def _without_lam(source: str, cue: str) -> str:
+    """The source after `وفقا لـ` / `طبقا لـ` without its ل: لمصادر -> مصادر, للمسؤولين -> المسؤولين."""
+    if cue not in ("وفقا", "طبقا", "ووفقا", "وطبقا") or not source.startswith("ل"):
+        return source
+    return "ا" + source[1:] if source.startswith("لل") else source[1:]
 
 
 def _source_end(text: str, tokens: list[tuple[int, int, str]], sentence_end: int) -> int:
