@@ -191,3 +191,10 @@ def test_the_source_after_wifqan_li_is_written_without_its_lam() -> None:
     text = "التحركات الأميركية الجديدة تهدف -وفقا للمسؤولين الأميركيين- إلى وقف الحرب وبدء المفاوضات."
     (statement,) = _statements(text).statements
     assert statement.speaker_text == "المسؤولين الأميركيين"
+
+
+def test_a_body_named_again_by_its_head_noun_is_the_same_body() -> None:
+    text = ("وقال المرصد السوري لحقوق الإنسان إن 18 شخصا قتلوا في القصف على حي الشعار. "
+            "وأضاف المرصد أن الاشتباكات مستمرة في ريف حلب الشمالي.")
+    first, second = _statements(text).statements
+    assert first.speaker_id and second.speaker_id == first.speaker_id and second.speaker_text == "المرصد"

@@ -97,6 +97,8 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
                      cues[number + 1:]]
             segment_end = _segment_end(text, cue_end, later, sentence.end)
             speaker = _speaker_for(text, sentence, cue_start, cue_end, segment_end, in_sentence, verb, lexicon)
+            if speaker is not None and speaker is not _NOBODY and speaker.actor_id is None:
+                speaker = _named_earlier(speaker, mentions, sentence.start)
             if speaker is _NOBODY:
                 continue
             content_from = _after_subject(text, cue_end, segment_end, in_sentence, times, lexicon)
@@ -392,6 +394,17 @@ def _content_boundary(tokens: list[tuple[int, int, str]], segment_end: int) -> i
         if token in _CONTENT_MARKERS or token in {":", "“", "«", '"', "”"}:
             return start
     return tokens[min(len(tokens), 12) - 1][1] if tokens else segment_end
+
+
+def _named_earlier(speaker: _Speaker, mentions: list[Mention], before: int) -> _Speaker:
+    """A body named again by its head noun (المرصد after المرصد السوري لحقوق الإنسان, الشبكة after
+    الشبكة السورية لحقوق الإنسان) is the body named earlier in the article: the latest such mention."""
+    words = normalize_key(speaker.text).split()
+    if len(words) != 1 or not words[0].startswith("ال") or len(words[0]) < 5:
+        return speaker
+    earlier = [m for m in mentions if m.end <= before and m.type == "ORGANIZATION" and m.entity_id
+               and normalize_key(m.text).split()[:1] == words and len(normalize_key(m.text).split()) > 1]
+    return _Speaker(earlier[-1].entity_id, speaker.text) if earlier else speaker
 
 
 def _appositive_person(text: str, actors: list[Mention], tokens: list[tuple[int, int, str]],
