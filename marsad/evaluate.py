@@ -33,7 +33,7 @@ import re
 import sys
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
@@ -399,6 +399,15 @@ def _place_name(place: PlaceRef | None) -> str:
     return "no place" if place is None else (place.name_en or place.name_ar or "?")
 
 
+def _tally(counts: Score, errors: list[str], pairs: list[tuple[int, int]], predicted: list, gold: list,
+           missed: Callable[[object], str], wrong: Callable[[object], str]) -> None:
+    """Add one kind's matches to `counts`, and a line per missed gold item and per wrong prediction."""
+    counts.add(len(pairs), len(predicted), len(gold))
+    hit_p, hit_g = {p for p, _ in pairs}, {g for _, g in pairs}
+    errors.extend(missed(g) for j, g in enumerate(gold) if j not in hit_g)
+    errors.extend(wrong(p) for i, p in enumerate(predicted) if i not in hit_p)
+
+
 def score_article(analysis: object, doc: dict, report: Report) -> None:
     """Add one article's counts and errors to `report`."""
     text = analysis.article.text
@@ -407,33 +416,20 @@ def score_article(analysis: object, doc: dict, report: Report) -> None:
     name = doc.get("id", "?")
     errors = report.errors
 
-    pairs = match_statements(pred_s, gold_s)
-    report.statements.add(len(pairs), len(pred_s), len(gold_s))
     report.statements_content.add(len(match_statements(pred_s, gold_s, speaker=False)), len(pred_s), len(gold_s))
-    hit_p, hit_g = {p for p, _ in pairs}, {g for _, g in pairs}
-    for j, g in enumerate(gold_s):
-        if j not in hit_g:
-            where = "" if g.span else " [content not in text]"
-            errors["statements"].append(f"{name} missed  {g.speaker} | {_short(g.content)}{where}")
-    for i, p in enumerate(pred_s):
-        if i not in hit_p:
-            spoken = "/".join(p.speaker_arabic) or "no speaker"
-            errors["statements"].append(f"{name} wrong   {spoken} | {_short(p.sentence)}")
+    _tally(report.statements, errors["statements"], match_statements(pred_s, gold_s), pred_s, gold_s,
+           lambda g: f"{name} missed  {g.speaker} | {_short(g.content)}{'' if g.span else ' [content not in text]'}",
+           lambda p: f"{name} wrong   {'/'.join(p.speaker_arabic) or 'no speaker'} | {_short(p.sentence)}")
+
+    def why(p: object) -> str:
+        reasons = [r for r in (event_mismatch(p, g) for g in gold_e) if r]
+        return ("duplicate" if len(reasons) < len(gold_e) else
+                next((r for r in ("date", "place", "type") if r in reasons), "not an event"))
 
     pairs = match_events(pred_e, gold_e)
-    report.events.add(len(pairs), len(pred_e), len(gold_e))
-    hit_p, hit_g = {p for p, _ in pairs}, {g for _, g in pairs}
-    for j, g in enumerate(gold_e):
-        if j not in hit_g:
-            errors["events"].append(f"{name} missed  {g.type} {_place_name(g.place)} {g.date} | {_short(g.evidence)}")
-    for i, p in enumerate(pred_e):
-        if i in hit_p:
-            continue
-        reasons = [r for r in (event_mismatch(p, g) for g in gold_e) if r]
-        why = ("duplicate" if len(reasons) < len(gold_e) else
-               next((r for r in ("date", "place", "type") if r in reasons), "not an event"))
-        errors["events"].append(f"{name} wrong   {p.type} {_place_name(p.place)} {p.date} ({why}) | "
-                                f"{_short(p.sentence)}")
+    _tally(report.events, errors["events"], pairs, pred_e, gold_e,
+           lambda g: f"{name} missed  {g.type} {_place_name(g.place)} {g.date} | {_short(g.evidence)}",
+           lambda p: f"{name} wrong   {p.type} {_place_name(p.place)} {p.date} ({why(p)}) | {_short(p.sentence)}")
     if pairs and any(f.name == "killed" for f in fields(type(analysis.events[0]))):
         report.casualties_available = True
         for p, g in pairs:
@@ -441,15 +437,9 @@ def score_article(analysis: object, doc: dict, report: Report) -> None:
                 report.casualties_compared += 1
                 report.casualties_right += getattr(analysis.events[p], "killed", None) == gold_e[g].killed
 
-    pairs = match_places(pred_p, gold_p)
-    report.places.add(len(pairs), len(pred_p), len(gold_p))
-    hit_p, hit_g = {p for p, _ in pairs}, {g for _, g in pairs}
-    for j, g in enumerate(gold_p):
-        if j not in hit_g:
-            errors["places"].append(f"{name} missed  {g.name_en} {g.name_ar} ({g.country})")
-    for i, p in enumerate(pred_p):
-        if i not in hit_p:
-            errors["places"].append(f"{name} wrong   {p.name_en} {p.name_ar} ({p.country}, {p.kind})")
+    _tally(report.places, errors["places"], match_places(pred_p, gold_p), pred_p, gold_p,
+           lambda g: f"{name} missed  {g.name_en} {g.name_ar} ({g.country})",
+           lambda p: f"{name} wrong   {p.name_en} {p.name_ar} ({p.country}, {p.kind})")
 
 
 # --- files -------------------------------------------------------------------------------------
