@@ -141,12 +141,6 @@ def _return_freed_memory() -> None:
         pass
 
 
-# Heads of organisation names a single-word tagger span can't be: "the government", "the army".
-_GENERIC_HEADS = frozenset(normalize_key(w) for w in [
-    "الحكومة", "الجيش", "القوات", "الشرطة", "الوزارة", "الرئاسة", "المجلس", "البرلمان", "الحزب", "الجماعة",
-    "الحركة", "التحالف", "المعارضة", "الأمن", "المنظمة", "اللجنة", "الوكالة", "الدولة", "النظام"])
-
-
 def _model_mentions(text: str, norm: Normalized, lexicon: Lexicon, known: list[Mention],
                     taken: list[tuple[int, int]]) -> list[tuple[Mention, Actor]]:
     """People and organisations nobody listed, from the trained tagger (source "model").
@@ -170,7 +164,7 @@ def _model_mentions(text: str, norm: Normalized, lexicon: Lexicon, known: list[M
                 continue
             actor_id, actor_type = discovered_actor_id(text[start:end]), "person"
         else:
-            if len(words) < 2 or words[0] in _GENERIC_HEADS and len(words) < 2:
+            if len(words) < 2:  # a lone الحكومة, الجيش is no body's name
                 continue
             actor_id, actor_type = discovered_actor_id(text[start:end], "org"), "other"
         role = _role_before(norm, start, lexicon) if kind == "PERSON" else None
