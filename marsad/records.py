@@ -121,6 +121,16 @@ class Event:
     acled_event_type: str = ""
     acled_sub_event_type: str = ""
     place_inherited: bool = False  # the sentence names no place: the paragraph's last one was taken
+    # casualties as reported: low and high (a range, "more than", "dozens"); None where not given
+    killed: int | None = None
+    killed_high: int | None = None
+    wounded: int | None = None
+    wounded_high: int | None = None
+    victims: str | None = None  # who they were: civilians, fighters, security_forces...
+    actor1_id: str | None = None  # the agent, from the trigger's clause
+    actor2_id: str | None = None  # the target
+    # the other sentences reporting the same incident (article offsets), merged into this record
+    evidence: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass

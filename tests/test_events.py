@@ -1,10 +1,13 @@
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from marsad.lexicon import load_lexicon
 from marsad.pipeline import analyse
 from marsad.records import Article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def _events(text: str, published: date | None = date(2019, 4, 7)):
@@ -135,3 +138,28 @@ def test_an_older_store_gets_the_place_inherited_column(tmp_path) -> None:
     store = Store(url)
     columns = {c["name"] for c in sa.inspect(store.engine).get_columns("events")}
     assert "place_inherited" in columns
+
+
+def test_an_older_store_gets_the_casualty_and_agent_columns_and_reads_them_read_only(tmp_path) -> None:
+    import sqlalchemy as sa
+
+    from marsad.process import process_paths
+    from marsad.store import Store
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    process_paths([SEEDS], Store(url), workers=1)
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        for name in ("killed", "killed_high", "wounded", "wounded_high", "victims", "actor1_id", "actor2_id",
+                     "evidence"):
+            conn.exec_driver_sql(f"ALTER TABLE events DROP COLUMN {name}")
+    engine.dispose()
+    old = Store(url + "?mode=ro")  # read-only: nothing is added, the missing columns read as empty
+    assert old.read_only
+    frame = old.events()
+    assert len(frame) > 0 and frame["killed"].isna().all()
+    old.engine.dispose()
+    store = Store(url)
+    columns = {c["name"] for c in sa.inspect(store.engine).get_columns("events")}
+    assert {"killed", "wounded", "victims", "actor1_id", "evidence"} <= columns
+    assert len(store.events()) == len(frame)

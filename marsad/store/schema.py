@@ -107,6 +107,14 @@ events = sa.Table(
     sa.Column("acled_event_type", sa.String),
     sa.Column("acled_sub_event_type", sa.String),
     sa.Column("place_inherited", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("killed", sa.Integer),
+    sa.Column("killed_high", sa.Integer),
+    sa.Column("wounded", sa.Integer),
+    sa.Column("wounded_high", sa.Integer),
+    sa.Column("victims", sa.String),
+    sa.Column("actor1_id", sa.String),
+    sa.Column("actor2_id", sa.String),
+    sa.Column("evidence", sa.Text),  # JSON [[start, end], ...]: the incident's other sentences
 )
 event_actors = sa.Table(
     "event_actors", metadata,

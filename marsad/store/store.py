@@ -9,6 +9,7 @@ Queries return pandas DataFrames; no SQL lives anywhere else.
 from __future__ import annotations
 
 import importlib
+import json
 import math
 import os
 import secrets
@@ -132,9 +133,17 @@ class Store:
         self._facets_lock = threading.Lock()
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _pragmas_for(self.read_only, memory_map))
+        self._event_columns = list(events.columns)
         if self.read_only:  # nothing to create or bring up to date: read what is there
             with self.engine.connect() as conn:
                 conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()  # fails now if not a database
+            try:
+                present = {c["name"] for c in sa.inspect(self.engine).get_columns("events")}
+            except sa.exc.NoSuchTableError:
+                present = set()
+            if present:  # a store written before some columns: read those it has (the others read NULL)
+                self._event_columns = [c if c.name in present else sa.null().label(c.name)
+                                       for c in events.columns]
             return
         metadata.create_all(self.engine)
         self._add_event_actor_columns()
@@ -156,9 +165,16 @@ class Store:
     def _add_event_actor_columns(self) -> None:
         """Stores written before event_actors carried the event's type, place and date get them (and
         before events said whether their place was inherited, that column, false)."""
-        if "place_inherited" not in {c["name"] for c in sa.inspect(self.engine).get_columns("events")}:
+        have = {c["name"] for c in sa.inspect(self.engine).get_columns("events")}
+        if "place_inherited" not in have:
             with self.engine.begin() as conn:
                 conn.exec_driver_sql("ALTER TABLE events ADD COLUMN place_inherited BOOLEAN NOT NULL DEFAULT FALSE")
+        nullable = [c for c in events.columns if c.nullable and c.name not in have]
+        if nullable:  # casualties, agent and target, evidence: NULL in a store written before them
+            with self.engine.begin() as conn:
+                for column in nullable:
+                    conn.exec_driver_sql(f"ALTER TABLE events ADD COLUMN {column.name} "
+                                         f"{column.type.compile(dialect=conn.dialect)}")
         present = {c["name"] for c in sa.inspect(self.engine).get_columns("event_actors")}
         missing = [c for c in ("type", "place_id", "date") if c not in present]
         if not missing:
@@ -256,7 +272,10 @@ class Store:
                 "trigger_end": e.trigger_end, "date": e.date, "date_precision": e.date_precision,
                 "place_id": e.place_id, "sentence": e.sentence, "start": e.start, "end": e.end,
                 "acled_event_type": e.acled_event_type, "acled_sub_event_type": e.acled_sub_event_type,
-                "place_inherited": e.place_inherited})
+                "place_inherited": e.place_inherited, "killed": e.killed, "killed_high": e.killed_high,
+                "wounded": e.wounded, "wounded_high": e.wounded_high, "victims": e.victims,
+                "actor1_id": e.actor1_id, "actor2_id": e.actor2_id,
+                "evidence": json.dumps([list(span) for span in e.evidence]) if e.evidence else None})
             link_rows.extend({"event_id": event_id, "actor_id": a, "type": e.type, "place_id": e.place_id,
                               "date": e.date} for a in e.actor_ids)
         if event_rows:
@@ -607,7 +626,7 @@ class Store:
                .order_by(event_actors.c.actor_id).subquery())
         actor_ids = sa.select(sa.func.aggregate_strings(ids.c.actor_id, ",")).scalar_subquery()
         query = sa.select(
-            events, places.c.name_en.label("place_en"), places.c.name_ar.label("place_ar"), places.c.lat,
+            *self._event_columns, places.c.name_en.label("place_en"), places.c.name_ar.label("place_ar"), places.c.lat,
             places.c.lon, places.c.kind.label("place_kind"), actor_names.label("actors_en"),
             actor_ids.label("actor_ids"), articles.c.title.label("article_title"),
             articles.c.source.label("article_source"),
