@@ -59,8 +59,12 @@ def analyse(article: Article, lexicon: Lexicon | None = None) -> Analysis:
                        default_year=article.published.year if article.published else None, normalized=norm)
     doc = Document(text, norm, sentences, times, article.published, lexicon)
     statements = find_statements(doc, actor_findings.mentions + place_findings.mentions)
+    reporters: dict[int, set[str]] = {}  # who speaks in a sentence reports its events, is not their agent
+    for statement in statements:
+        if statement.speaker_id:
+            reporters.setdefault(statement.start, set()).add(statement.speaker_id)
     events = find_events(doc, actor_findings.mentions, place_findings.mentions, place_findings.places,
-                         place_findings.country)
+                         place_findings.country, actors, reporters)
     mentions = one_per_span(actor_findings.mentions + place_findings.mentions)
     return Analysis(article, sentences, mentions, times, actors, place_findings.places, statements, events)
 

@@ -176,7 +176,8 @@ def test_score_article_reads_an_analysis():
     assert report.statements_content.matched_pred == 2  # the second has the right text, not the right speaker
     assert (report.events.matched_pred, report.events.predicted, report.events.gold) == (1, 2, 1)
     assert (report.places.matched_pred, report.places.predicted, report.places.gold) == (1, 1, 2)
-    assert not report.casualties_available  # the pipeline's events have no `killed`
+    assert report.casualties_available  # events carry `killed`; this one has none, the gold says 5
+    assert (report.casualties_right, report.casualties_compared) == (0, 1)
     assert any("مسؤول" in line for line in report.errors["statements"])
     assert any("airstrike" in line and "(duplicate)" in line for line in report.errors["events"])
     assert any("Yemen" in line for line in report.errors["places"])

@@ -110,7 +110,8 @@ def test_the_modality_cues_are_a_checked_data_file() -> None:
 
     cues = modality_cues()
     assert len(cues) >= 40
-    assert set(cues.values()) <= {"negation", "prevention", "demand", "plan", "condition", "threat"}
+    assert set(cues.values()) <= {"negation", "prevention", "demand", "plan", "condition", "threat", "purpose",
+                                  "subjected"}
 
 
 def test_a_sentence_without_a_place_happens_where_the_paragraph_last_was_and_says_so() -> None:
@@ -163,3 +164,66 @@ def test_an_older_store_gets_the_casualty_and_agent_columns_and_reads_them_read_
     columns = {c["name"] for c in sa.inspect(store.engine).get_columns("events")}
     assert {"killed", "wounded", "victims", "actor1_id", "evidence"} <= columns
     assert len(store.events()) == len(frame)
+
+
+# Real sentences (SaudiNewsNet, 2015), none from the development set.
+@pytest.mark.parametrize("text", [
+    "وفي تطور آخر، قصفت طائرات التحالف العربي مواقع الدفاع الجوي في منطقة رأس عيسى والصليف، شمالي مدينة "
+    "الحديدة الواقعة غربي البلاد على البحر الأحمر.",
+    "وأضاف البيان كما استهدفت طائرات التحالف وحدات تكتيكية ومركبات ومواقع قتالية بالقرب من 8 مدن عراقية "
+    "منها الموصل والفلوجة والرمادي.",
+])
+def test_a_generic_strike_by_aircraft_is_an_airstrike(text: str) -> None:
+    types = {e.type for e in _events(text, date(2015, 7, 27)).events}
+    assert types == {"airstrike"}
+
+
+def test_an_event_takes_the_place_of_its_own_clause_not_the_reporters() -> None:
+    text = ("قالت مصادر محلية في محافظة «ابين» بجنوب اليمن، إن طيران التحالف شن سلسلة من الغارات على مواقع "
+            "الحوثيين في مدينة عدن.")
+    events = _events(text, date(2015, 7, 27)).events
+    assert [(e.type, e.place_id) for e in events] == [("airstrike", "ye-aden")]
+
+
+def test_a_clause_without_a_place_takes_where_its_report_comes_from() -> None:
+    text = ("قالت مصادر محلية في محافظة «ابين» بجنوب اليمن، إن طيران التحالف شن سلسلة من الغارات لمساندة "
+            "المقاومة الشعبية التي تخوض قتالاً عنيفاً مع الحوثيين.")
+    events = _events(text, date(2015, 7, 27)).events
+    assert [(e.type, e.place_id, e.place_inherited) for e in events] == [("airstrike", "ye-abyan", False)]
+
+
+def test_coordinated_places_are_one_location_each() -> None:
+    text = ("إلا أن مصادر بفصائل تعارض الحوثيين تحدثت عن اشتباكات في ساعة مبكرة من اليوم الاثنين في محافظتي "
+            "مأرب وتعز إلى الجنوب.")
+    events = _events(text, date(2015, 7, 27)).events
+    assert [(e.type, e.place_id) for e in events] == [("armed_clash", "ye-marib"), ("armed_clash", "ye-taiz")]
+
+
+@pytest.mark.parametrize("text", [
+    "ويكثر الحديث عن «سوريا المفيدة» منذ هجمات قوات المعارضة للسيطرة على مدينة درعا، بالتزامن مع هجمات "
+    "«داعش» للسيطرة على مدينة الحسكة.",
+    "وكثيرا ما تقع اشتباكات للسيطرة على الدروب الخاصة بجلب المتطرفين في مناطق غرب سبها.",
+])
+def test_what_someone_set_out_to_take_is_not_ground_taken(text: str) -> None:
+    assert "territory_change" not in {e.type for e in _events(text, date(2015, 7, 27)).events}
+
+
+def test_subjected_to_shelling_is_shelling() -> None:
+    text = "يذكر أن مدينة عربين تتعرض لقصف شديد منذ أول أيام عيد الفطر أسفر عن خسائر مادية وبشرية."
+    assert [e.type for e in _events(text, date(2015, 7, 27)).events] == ["shelling"]
+
+
+def test_reinforcements_beside_a_clash_are_its_background() -> None:
+    text = "ارتفعت وتيرة المواجهات في مدينة تعز بعد وصول تعزيزات عسكرية للحوثيين."
+    assert [e.type for e in _events(text, date(2015, 8, 8)).events] == ["armed_clash"]
+
+
+def test_one_incident_told_in_two_sentences_is_one_record_with_both_as_evidence() -> None:
+    text = ("شن طيران التحالف غارات جوية على مواقع الحوثيين في مدينة صعدة أمس الأربعاء. "
+            "وأسفرت الغارات عن تدمير مخازن للأسلحة.")
+    events = _events(text, date(2015, 7, 30)).events
+    assert len(events) == 1
+    strike = events[0]
+    assert strike.type == "airstrike" and strike.place_id == "ye-saada" and strike.date == date(2015, 7, 29)
+    second = text.index("وأسفرت")
+    assert strike.evidence == ((second, len(text)),)

@@ -10,16 +10,25 @@ actors are those mentioned in the sentence.
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from functools import lru_cache
 
+from marsad.extract.event_arguments import (
+    agent_and_target,
+    clause_date,
+    clause_parts,
+    clause_places,
+    first_place,
+    trigger_clause,
+)
 from marsad.extract.geo import KIND_RANK
 from marsad.lexicon import EventTrigger, Lexicon
 from marsad.paths import DATA_DIR
-from marsad.records import Event, Mention, Place
+from marsad.records import Actor, Event, Mention, Place, Span, TimeMention
 from marsad.text.document import Document
 from marsad.text.matcher import Matcher, find_in_original
 from marsad.text.normalize import normalize_key
-from marsad.text.spans import mentions_within, sentence_date, within
+from marsad.text.spans import mentions_within, within
 
 MAX_PLACES_PER_EVENT = 3
 
@@ -35,41 +44,107 @@ def _trigger_matcher(lexicon: Lexicon) -> Matcher[EventTrigger]:
 
 
 def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: list[Mention],
-                places: dict[str, Place], home_country: str | None = None) -> list[Event]:
-    """Typed events, each tied to its sentence, date, place and actors."""
+                places: dict[str, Place], home_country: str | None = None,
+                actors: dict[str, Actor] | None = None, reporters: dict[int, set[str]] | None = None) -> list[Event]:
+    """Typed events, one per incident, each with its sentence(s), place, date, agent and target.
+
+    `reporters` maps a sentence's start to the actors speaking in it (they report the event; they are
+    not its agent)."""
     text, sentences, times, published = doc.text, doc.sentences, doc.times, doc.published
+    actors = actors or {}
     triggers = find_in_original(_trigger_matcher(doc.lexicon), doc.normalized)
+    names = [m for m in actor_mentions if m.type == "ORGANIZATION"]
     events: list[Event] = []
     last_places: list[str] = []  # the places the paragraph last named
+    last_date: TimeMention | None = None  # the paragraph's last day-precise date
     for index, sentence in enumerate(sentences):
         if index and "\n" in text[sentences[index - 1].end:sentence.start]:
-            last_places = []  # a new paragraph
+            last_places, last_date = [], None  # a new paragraph
         named_here = _specific_places(mentions_within(place_mentions, sentence), places, home_country)
-        in_sentence = within(triggers, sentence)
-        if not in_sentence:
-            last_places = named_here or last_places
-            continue
+        in_sentence = [t for t in within(triggers, sentence) if not _inside_a_name(t, names)]
+        kept = [t for t in in_sentence if _reported_as_fact(text, sentence.start, t[0], t[2])]
         sentence_text = text[sentence.start:sentence.end]
-        seen: set[str] = set()
-        actor_ids = tuple(dict.fromkeys(m.entity_id for m in mentions_within(actor_mentions, sentence)))
-        # a sentence that names no place happens where the paragraph's last one did (flagged inherited)
-        place_ids, inherited = (named_here, False) if named_here else (last_places[:1], bool(last_places))
-        last_places = named_here or last_places
-        when, precision = sentence_date(times, sentence, published)
-        kept = [t for t in in_sentence if _reported_as_fact(text, sentence.start, t[0])]
-        for t_start, t_end, trigger in _most_specific(kept):
-            if trigger.event_type in seen:
-                continue
-            seen.add(trigger.event_type)
+        chosen: list[tuple[int, int, EventTrigger]] = []
+        for part in clause_parts(text, sentence):  # one act of violence per clause, typed by its weapon
+            typed = _most_specific([_typed_by_instrument(t, text, part, doc.lexicon) for t in within(kept, part)])
+            chosen.extend({t[2].event_type: t for t in reversed(typed)}.values())  # one per type: the first
+        chosen.sort(key=lambda t: t[0])
+        for position, (t_start, t_end, trigger) in enumerate(chosen):
+            later = next((t[0] for t in chosen[position + 1:] if t[2].event_type != trigger.event_type), None)
+            clause = trigger_clause(text, sentence, t_start, t_end, later)
+            place_ids = clause_places(text, clause, t_start, t_end, place_mentions, places)
+            inherited = False
+            if not place_ids:  # the paragraph's last place, else where the report comes from
+                source_place = first_place(place_mentions, places, sentence)
+                if last_places:
+                    place_ids, inherited = last_places[:1], True
+                elif source_place:
+                    place_ids = [source_place]
+            when = clause_date(times, clause, t_start)
+            if when is None:
+                when = next((t for t in times if sentence.start <= t.start and t.end <= sentence.end), None)
+            if when is None and last_date is not None:
+                when = last_date
+            day, precision = (when.date, when.precision) if when else (published, "reported")
+            agent, target = agent_and_target(text, clause, t_start, t_end, actor_mentions, actors,
+                                             (reporters or {}).get(sentence.start, set()))
             for place_id in place_ids or [None]:
                 events.append(Event(
                     start=sentence.start, end=sentence.end, sentence=sentence_text, type=trigger.event_type,
                     label_en=trigger.label_en, trigger=text[t_start:t_end], trigger_start=t_start,
-                    trigger_end=t_end, date=when, date_precision=precision, place_id=place_id,
-                    actor_ids=actor_ids, acled_event_type=trigger.acled_event_type,
+                    trigger_end=t_end, date=day, date_precision=precision, place_id=place_id,
+                    actor_ids=tuple(dict.fromkeys(m.entity_id for m in mentions_within(actor_mentions, sentence))),
+                    acled_event_type=trigger.acled_event_type,
                     acled_sub_event_type=trigger.acled_sub_event_type, place_inherited=inherited,
+                    actor1_id=agent, actor2_id=target,
                 ))
-    return one_per_incident(events)
+        last_places = named_here or last_places
+        own_days = [t for t in times if sentence.start <= t.start and t.end <= sentence.end and t.precision == "day"]
+        last_date = own_days[-1] if own_days else last_date
+    return one_per_incident(events, text)
+
+
+INSTRUMENTS_PATH = DATA_DIR / "event_instruments.csv"
+_RETYPED = frozenset({"attack", "shelling"})  # generic triggers whose weapon says what they were
+
+
+@lru_cache(maxsize=1)
+def instrument_cues() -> dict[str, str]:
+    """normalised weapon or aircraft word -> event type (data/event_instruments.csv)."""
+    with INSTRUMENTS_PATH.open(encoding="utf-8", newline="") as handle:
+        return {normalize_key(row["cue"]): row["event_type"] for row in csv.DictReader(handle)}
+
+
+@lru_cache(maxsize=4)
+def _trigger_of_type(lexicon: Lexicon) -> dict[str, EventTrigger]:
+    """One trigger per event type: its labels, for a trigger retyped by its weapon."""
+    first: dict[str, EventTrigger] = {}
+    for trigger in lexicon.event_triggers.values():
+        first.setdefault(trigger.event_type, trigger)
+    return first
+
+
+def _typed_by_instrument(found: tuple[int, int, EventTrigger], text: str, part: Span,
+                         lexicon: Lexicon) -> tuple[int, int, EventTrigger]:
+    """`استهدفت طائرات التحالف` is an air strike, `قصف بقذائف الهاون` shelling: a generic trigger takes the
+    most specific type its clause's weapon words give (data/event_instruments.csv)."""
+    start, end, trigger = found
+    if trigger.event_type not in _RETYPED:
+        return found
+    cues = instrument_cues()
+    types = {cues[key] for key in (normalize_key(w) for w in text[part.start:part.end].split()) if key in cues}
+    best = min(types | {trigger.event_type}, key=_SPECIFICITY.index)
+    if best == trigger.event_type or best not in _trigger_of_type(lexicon):
+        return found
+    typed = _trigger_of_type(lexicon)[best]
+    return start, end, replace(trigger, event_type=best, label_en=typed.label_en,
+                               acled_event_type=typed.acled_event_type,
+                               acled_sub_event_type=typed.acled_sub_event_type)
+
+
+def _inside_a_name(trigger: tuple[int, int, EventTrigger], names: list[Mention]) -> bool:
+    """A trigger inside an organisation's name (`منظمة التحرير`, `قوات الصحوة`) is the name, not an event."""
+    return any(m.start <= trigger[0] and trigger[1] <= m.end for m in names)
 
 
 # One sentence reports one act of violence: of its triggers for violence the most specific names it (an
@@ -85,28 +160,63 @@ _SAME_INCIDENT = ({"armed_clash", "attack"}, {"shelling", "airstrike"}, {"bombin
                   {"ceasefire", "agreement"}, {"meeting", "negotiation"}, {"protest", "riot"})
 
 
+# Reinforcements sent, forces massed: reported for themselves, an event; beside a clash or a strike, its
+# background.
+_SUBORDINATE = frozenset({"deployment"})
+
+
 def _most_specific(triggers: list[tuple[int, int, EventTrigger]]) -> list[tuple[int, int, EventTrigger]]:
-    """The triggers of one sentence that make events: the most specific violent one, and every other kind."""
+    """The triggers of one clause that make events: the most specific violent one, and every other kind
+    (a deployment only when nothing else happens there)."""
     violent = [t for t in triggers if t[2].event_type in _VIOLENT]
     others = [t for t in triggers if t[2].event_type not in _VIOLENT]
+    if len(others) + len(violent) > len([t for t in others if t[2].event_type in _SUBORDINATE]):
+        others = [t for t in others if t[2].event_type not in _SUBORDINATE]
     if violent:
         violent = [min(violent, key=lambda t: (_SPECIFICITY.index(t[2].event_type), t[0]))]
     return sorted(violent + others, key=lambda t: t[0])
 
 
-def _same_incident(a: Event, b: Event) -> bool:
+def _same_incident(a: Event, b: Event, text: str) -> bool:
     related = a.type == b.type or any(a.type in pair and b.type in pair for pair in _SAME_INCIDENT)
-    return related and a.date == b.date and (a.place_id == b.place_id or a.place_id is None or b.place_id is None)
+    return related and a.date == b.date and _compatible_places(a, b, text)
 
 
-def one_per_incident(events: list[Event]) -> list[Event]:
+def _compatible_places(a: Event, b: Event, text: str) -> bool:
+    """The same place; or, in one paragraph, one of them has no place of its own (inherited or absent)."""
+    if a.place_id == b.place_id:
+        return True
+    placeless = a.place_id is None or b.place_id is None or a.place_inherited or b.place_inherited
+    first, second = sorted((a, b), key=lambda e: e.start)
+    return placeless and "\n" not in text[first.end:second.start]
+
+
+def one_per_incident(events: list[Event], text: str = "") -> list[Event]:
     """An article's events, one per incident: a later mention of the same kind of event on the same date
-    and at the same place (or with no place of its own) is the same occurrence told again; the first
-    mention, usually the lead's, is kept."""
+    at a compatible place is the same occurrence told again. It is merged into the first mention (usually
+    the lead's), which keeps the later sentence as evidence and takes what the first lacked (a place of
+    its own, an agent, a target)."""
     kept: list[Event] = []
     for event in events:
-        if not any(_same_incident(event, earlier) for earlier in kept):
+        at = next((i for i, earlier in enumerate(kept) if _same_incident(event, earlier, text)), None)
+        if at is None:
             kept.append(event)
+            continue
+        first = kept[at]
+        if event.start == first.start:  # one sentence naming two locations: two records, as ACLED codes
+            if event.place_id != first.place_id and not event.place_inherited and not first.place_inherited:
+                kept.append(event)
+            continue
+        evidence = first.evidence + ((event.start, event.end),) if (event.start, event.end) not in first.evidence \
+            else first.evidence
+        updates: dict = {"evidence": evidence}
+        if (first.place_id is None or first.place_inherited) and event.place_id and not event.place_inherited:
+            updates.update(place_id=event.place_id, place_inherited=False)
+        if first.actor1_id is None and event.actor1_id:
+            updates["actor1_id"] = event.actor1_id
+        if first.actor2_id is None and event.actor2_id:
+            updates["actor2_id"] = event.actor2_id
+        kept[at] = replace(first, **updates)
     return kept
 
 
@@ -121,20 +231,47 @@ def modality_cues() -> dict[str, str]:
         return {normalize_key(row["cue"]): row["kind"] for row in csv.DictReader(handle)}
 
 
-def _reported_as_fact(text: str, sentence_start: int, trigger_start: int) -> bool:
+def _reported_as_fact(text: str, sentence_start: int, trigger_start: int,
+                      trigger: EventTrigger | None = None) -> bool:
     """False for an event that is negated, prevented, demanded, planned, conditional or threatened
     (`لم تقع أي اشتباكات`, `دعا إلى وقف القصف`, `تعتزم شن هجوم`, `هدد بقصف`): a cue among the few words
     before the trigger, in its clause. The `و` and `ب`/`ل` a word carries in front do not hide it."""
     clause_start = max(text.rfind(mark, sentence_start, trigger_start) for mark in ("،", ",", "؛", ":", "\n"))
     words = text[max(sentence_start, clause_start + 1):trigger_start].split()[-MODALITY_WINDOW:]
     cues = modality_cues()
+    if trigger is not None and _purpose_lam(text, trigger_start, trigger) and not (
+            words and cues.get(normalize_key(words[-1])) == "subjected"):
+        return False
     for word in words:
         key = normalize_key(word)
+        if cues.get(key) == "subjected":
+            continue
         for form in (key, key[1:] if key[:1] in "وف" else None):
             # a cue of four letters or more also covers its inflections (يطالب -> يطالبون)
             if form and (form in cues or any(form.startswith(c) for c in _long_cues())):
                 return False
     return True
+
+
+_PURPOSE_PREFIXES = ("ل", "لل", "ول", "ولل", "فل", "فلل")
+# What forces set out to do and may not have done (take a town, besiege it, attack it); ships sent
+# `لإجلاء` rescuers are evacuating, people moved `لنزوح` are displaced: those types keep their lam.
+_PURPOSE_TYPES = frozenset({"territory_change", "siege", "attack", "armed_clash", "withdrawal"})
+
+
+def _purpose_lam(text: str, trigger_start: int, trigger: EventTrigger) -> bool:
+    """The trigger's own word carries the lam of purpose: `للسيطرة على`, `لتطويق`, `ولاستعادة` say what
+    someone set out to do (`تعرض لقصف`, subjected to, is the exception the modality lexicon lists)."""
+    end = trigger_start
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    if trigger.event_type not in _PURPOSE_TYPES:
+        return False
+    word = normalize_key(text[trigger_start:end])
+    head = normalize_key(trigger.trigger.split()[0])
+    head = head[2:] if head.startswith("ال") else head
+    at = word.find(head)
+    return at > 0 and word[:at] in _PURPOSE_PREFIXES
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,131 @@
+"""An event's arguments from its trigger's own clause: where, when, who acted and on whom.
+
+A sentence often holds more than the event: who reports it and from where (`قالت مصادر في محافظة إب
+إن ...`), a second event, a background clause. So each trigger gets a *clause*: from the last
+boundary before it (a reported-speech complementiser `إن/أن/بأن`, a colon or an opening quote: what
+precedes is the attribution) to the next trigger of another event or a clause connective after it
+(`فيما`, `بينما`, `؛`). The place is the event's locative in that clause (the place named after the
+trigger, the most specific of those close to it, with the places coordinated with it: `في محوري
+الخلة واليرموك` is two locations); the date is the clause's own time expression.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from marsad.extract.geo import KIND_RANK
+from marsad.records import Actor, Mention, Place, Span, TimeMention
+
+# What precedes one of these in a sentence is the attribution (speaker, where they spoke), not the event.
+_COMPLEMENT_RE = re.compile(r"(?:^|[\s«\"(])(?:[وف]?(?:إن|أن|بأن|إنه|أنه|بأنه|إنها|أنها|بأنها))(?=\s)|[:«]")
+# A new clause starts here: what follows is about something else.
+_CONNECTIVE_RE = re.compile(r"؛|\s(?:فيما|بينما|في حين|كما|إلى ذلك|من جهة أخرى|من جانب آخر)\s")
+NEAR_CHARS = 80  # a locative this close after the trigger belongs to it
+# Between two coordinated places: "و", a comma, and perhaps the head noun of the second (وناحية كنعان).
+_COORDINATED_RE = re.compile(r"\s*(?:،|,)?\s*و?\s*(?:(?:ال)?(?:مدينة|بلدة|قرية|ناحية|قضاء|حي|منطقة|محافظة|مخيم|"
+                             r"محور|محوري|مدينتي|بلدتي|قريتي|مديرية|ولاية)\s*)?$")
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+
+
+def trigger_clause(text: str, sentence: Span, trigger_start: int, trigger_end: int,
+                   next_trigger: int | None) -> Clause:
+    """The part of `sentence` a trigger's arguments come from (see the module's docstring)."""
+    start = sentence.start
+    for match in _COMPLEMENT_RE.finditer(text, sentence.start, trigger_start):
+        start = match.end()
+    end = sentence.end if next_trigger is None else min(sentence.end, next_trigger)
+    connective = _CONNECTIVE_RE.search(text, trigger_end, end)
+    if connective:
+        end = connective.start()
+    return Clause(start, end)
+
+
+def clause_parts(text: str, sentence: Span) -> list[Span]:
+    """A sentence cut at its clause connectives (`فيما`, `بينما`, `كما`, `؛`): each part may report an
+    act of its own (`شن الطيران غارات على صعدة، كما استهدف مواقع في أبين`)."""
+    parts, start = [], sentence.start
+    for match in _CONNECTIVE_RE.finditer(text, sentence.start, sentence.end):
+        if match.start() > start:
+            parts.append(Span(start, match.start()))
+        start = match.start()
+    parts.append(Span(start, sentence.end))
+    return parts
+
+
+def _rank(place: Place) -> int:
+    return KIND_RANK.get(place.kind, 4)
+
+
+def clause_places(text: str, clause: Clause, trigger_start: int, trigger_end: int,
+                  place_mentions: list[Mention], places: dict[str, Place]) -> list[str]:
+    """The event's locations in its clause: the most specific place close after the trigger (else the
+    nearest before it), and the places coordinated with it. Empty when the clause names none."""
+    located = [m for m in place_mentions
+               if m.entity_id in places and clause.start <= m.start and m.end <= clause.end]
+    after = [m for m in located if m.start >= trigger_end]
+    before = [m for m in located if m.end <= trigger_start]
+    if after:
+        close = [m for m in after if m.start - trigger_end <= NEAR_CHARS] or after[:1]
+        best = max(close, key=lambda m: (_rank(places[m.entity_id]), -m.start))
+        pool = after
+    elif before:
+        close = [m for m in before if trigger_start - m.end <= NEAR_CHARS] or before[-1:]
+        best = max(close, key=lambda m: (_rank(places[m.entity_id]), m.start))
+        pool = before
+    else:
+        return []
+    chosen = [best]
+    following = [m for m in pool if m.start > best.end]
+    for mention in following:  # X و Y: both locations of one event
+        gap = text[chosen[-1].end:mention.start]
+        if not _COORDINATED_RE.match(gap) or _rank(places[mention.entity_id]) != _rank(places[best.entity_id]):
+            break
+        chosen.append(mention)
+    return list(dict.fromkeys(m.entity_id for m in chosen))
+
+
+def first_place(place_mentions: list[Mention], places: dict[str, Place], span: Span) -> str | None:
+    """The first place named in `span` (where a report comes from: `مصادر في محافظة ديالى ...`)."""
+    for mention in place_mentions:
+        if span.start <= mention.start and mention.end <= span.end and mention.entity_id in places:
+            return mention.entity_id
+    return None
+
+
+def clause_date(times: list[TimeMention], clause: Clause, trigger_start: int) -> TimeMention | None:
+    """The clause's own time expression nearest the trigger, or None."""
+    inside = [t for t in times if clause.start <= t.start and t.end <= clause.end]
+    if not inside:
+        return None
+    return min(inside, key=lambda t: abs(t.start - trigger_start))
+
+
+def agent_and_target(text: str, clause: Clause, trigger_start: int, trigger_end: int,
+                     actor_mentions: list[Mention], actors: dict[str, Actor],
+                     not_agents: set[str]) -> tuple[str | None, str | None]:
+    """actor1 (who acted) and actor2 (on whom) from the clause: the target is an actor named after
+    `على`/`ضد`/`استهدف` following the trigger; the agent is the nearest other actor of the clause,
+    never a news outlet or the one reporting it (`not_agents`)."""
+    candidates = [m for m in actor_mentions
+                  if clause.start <= m.start and m.end <= clause.end and m.entity_id not in not_agents
+                  and (actors.get(m.entity_id) is None or actors[m.entity_id].type != "media")]
+    target = None
+    for m in candidates:
+        if m.start >= trigger_end and re.search(r"(?:على|ضد|استهدف\S*|مواقع|لمواقع)\s+(?:\S+\s+){0,2}$",
+                                                 text[trigger_end:m.start]):
+            target = m
+            break
+    agents = [m for m in candidates if m is not target and m.entity_id != (target.entity_id if target else None)]
+    agent = min(agents, key=lambda m: abs(m.start - trigger_start), default=None)
+    return (agent.entity_id if agent else None), (target.entity_id if target else None)
+
+
+def same_day_or_unknown(a: date | None, b: date | None) -> bool:
+    return a is None or b is None or a == b
