@@ -188,17 +188,37 @@ def _date_option(name: str, value: str | None) -> str | None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     date_from, date_to = _date_option("--from", args.date_from), _date_option("--to", args.date_to)
+    from marsad.export_geojson import GEOJSON_KINDS
+
+    if args.format == "geojson" and args.kind not in GEOJSON_KINDS:
+        raise CLIError(f"--format geojson is for {', '.join(GEOJSON_KINDS)} (records with coordinates); "
+                       f"export {args.kind} as jsonl or csv")
     store = open_store(args.db, timeout=args.db_timeout, must_exist=True)
-    from marsad.export import BOM, records, to_csv, to_jsonl
+    from collections import Counter
+
+    from marsad.export import BOM, columns, records, to_csv, to_jsonl
+    from marsad.export_acled import left_out_line
+    from marsad.export_geojson import to_geojson
 
     filters = Filters.from_query({"actor": args.actor, "place": args.place, "from": date_from,
                                   "to": date_to, "event": args.event, "source": args.source})
-    rows = records(store, args.kind, filters)
-    lines = to_csv(rows) if args.format == "csv" else to_jsonl(rows)
-    if args.format == "csv" and not args.no_bom:
-        sys.stdout.write(BOM)  # a spreadsheet then opens the file as UTF-8
+    left_out: Counter = Counter()
+    omitted: Counter = Counter()
+    rows = records(store, args.kind, filters, left_out)
+    if args.format == "csv":
+        lines = to_csv(rows, columns(args.kind))
+        if not args.no_bom:
+            sys.stdout.write(BOM)  # a spreadsheet then opens the file as UTF-8
+    elif args.format == "geojson":
+        lines = to_geojson(rows, omitted)
+    else:
+        lines = to_jsonl(rows)
     for line in lines:
         print(line)
+    if left_out:
+        print(left_out_line(left_out), file=sys.stderr)
+    if omitted:
+        print(f"omitted {omitted['no coordinates']} {args.kind} records without coordinates", file=sys.stderr)
     return 0
 
 
@@ -259,7 +279,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="print articles, places, actors, statements, events or acled records")
     export.add_argument("kind", choices=["articles", "places", "actors", "statements", "events", "acled"])
-    export.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    export.add_argument("--format", choices=["jsonl", "csv", "geojson"], default="jsonl",
+                        help="jsonl (default), csv, or geojson (places, events, acled: a FeatureCollection of "
+                             "points for QGIS; records without coordinates are omitted)")
     export.add_argument("--no-bom", action="store_true",
                         help="CSV without the UTF-8 byte-order mark (spreadsheets need it to read Arabic)")
     export.add_argument("--actor", help="actor ids, comma-separated")

@@ -1,4 +1,5 @@
-"""Exports of the store as records (the data contract in DESIGN.md), JSONL or CSV."""
+"""Exports of the store as records (the data contract: docs/DATA_CONTRACT.md), JSONL, CSV or GeoJSON
+(marsad/export_geojson.py); the `acled` kind is laid out by marsad/export_acled.py."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ import io
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date, datetime
 
 import pandas as pd
 
+from marsad import export_acled
 from marsad.filters import Filters
 from marsad.store import Store
 
@@ -28,16 +31,26 @@ _COLUMNS = {
                    "sentence", "start", "end"],
     "events": ["event_id", "article_id", "type", "label_en", "trigger", "date", "date_precision", "place_id",
                "place_en", "place_inherited", "lat", "lon", "actors_en", "actor_ids", "acled_event_type",
-               "acled_sub_event_type", "sentence", "start", "end"],
+               "acled_sub_event_type", "sentence", "start", "end", "killed", "killed_high", "wounded",
+               "wounded_high", "victims", "actor1_id", "actor2_id", "evidence"],
+    "acled": export_acled.COLUMNS,
 }
 
 
-def records(store: Store, kind: str, filters: Filters | None = None) -> Iterator[dict]:
-    """The records of one export kind, as plain JSON-ready dicts."""
+def columns(kind: str) -> list[str]:
+    """The fields of every record of `kind`, in order (a CSV's header, even when no record matches)."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown export kind {kind!r}; choose one of {', '.join(KINDS)}")
+    return list(_COLUMNS[kind])
+
+
+def records(store: Store, kind: str, filters: Filters | None = None,
+            left_out: Counter | None = None) -> Iterator[dict]:
+    """The records of one export kind, as plain JSON-ready dicts (`left_out`: see `acled_records`)."""
     if kind not in KINDS:
         raise ValueError(f"unknown export kind {kind!r}; choose one of {', '.join(KINDS)}")
     if kind == "acled":
-        yield from acled_records(store, filters)
+        yield from acled_records(store, filters, left_out)
         return
     frame = store.places(filters, with_article_ids=True) if kind == "places" else getattr(store, kind)(filters)
     for row in _rows(frame, _COLUMNS[kind]):
@@ -45,25 +58,31 @@ def records(store: Store, kind: str, filters: Filters | None = None) -> Iterator
             row["article_ids"] = sorted(filter(None, (row["article_ids"] or "").split(",")))
         if kind == "events":
             row["actor_ids"] = [a for a in (row["actor_ids"] or "").split(",") if a]
+            row["evidence"] = json.loads(row["evidence"]) if row["evidence"] else []
+            _counts_as_integers(row)
         if kind == "statements" and not row["speaker_ar"]:
             row["speaker_ar"] = row["speaker_text"]
         yield row
 
 
-def acled_records(store: Store, filters: Filters | None = None) -> Iterator[dict]:
-    """Events in ACLED's column layout (event_date, event_type, sub_event_type, actor1, location...)."""
-    for row in _rows(store.events(filters), _COLUMNS["events"] + ["article_source", "place_ar"]):
-        names = [n for n in (row["actors_en"] or "").split("; ") if n]
-        yield {
-            "event_id_cnty": row["event_id"], "event_date": row["date"],
-            "time_precision": {"day": 1, "week": 2, "month": 2}.get(row["date_precision"], 3),
-            "event_type": row["acled_event_type"], "sub_event_type": row["acled_sub_event_type"],
-            "marsad_type": row["type"], "actor1": names[0] if names else "",
-            "actor2": names[1] if len(names) > 1 else "", "location": row["place_en"] or "",
-            "latitude": row["lat"], "longitude": row["lon"],
-            "geo_precision": 1 if row["place_id"] else 3, "source": row["article_source"] or "",
-            "notes": row["sentence"], "article_id": row["article_id"],
-        }
+def acled_records(store: Store, filters: Filters | None = None, left_out: Counter | None = None) -> Iterator[dict]:
+    """Events in ACLED's layout: ACLED's 31 columns in its order, then marsad_type, article_id, sentence_ar
+    and event_id (marsad/export_acled.py). Events of types ACLED does not code are left out and counted
+    by type in `left_out`."""
+    frame = store.events(filters)
+    rows = [_counts_as_integers(row) for row in _rows(frame, list(frame.columns))]
+    yield from export_acled.acled_rows(store, rows, left_out)
+
+
+_COUNTS = ("killed", "killed_high", "wounded", "wounded_high")
+
+
+def _counts_as_integers(row: dict) -> dict:
+    """Casualty counts as integers (a column with missing values reads as floats)."""
+    for key in _COUNTS:
+        if row.get(key) is not None:
+            row[key] = int(row[key])
+    return row
 
 
 def _rows(frame: pd.DataFrame, columns: list[str]) -> Iterator[dict]:
@@ -117,17 +136,33 @@ def csv_bytes(frame: pd.DataFrame, bom: bool = True) -> bytes:
     return ((BOM if bom else "") + safe.to_csv(index=False, lineterminator="\r\n")).encode("utf-8")
 
 
-def to_csv(rows: Iterator[dict]) -> Iterator[str]:
-    """CSV lines (the header first); lists are joined with "|" and every text cell is made
-    spreadsheet-safe (see `spreadsheet_safe`)."""
+def _cell(value: object) -> object:
+    if isinstance(value, list):  # ids joined with "|"; anything else (evidence spans) as JSON
+        return "|".join(value) if all(isinstance(v, str) for v in value) else json.dumps(value)
+    return value
+
+
+def to_csv(rows: Iterator[dict], header: list[str] | None = None) -> Iterator[str]:
+    """CSV lines (the header first: `header`, else the first row's keys; with `header` it is written even
+    when there are no rows); lists of ids are joined with "|", other lists written as JSON, and every
+    text cell is made spreadsheet-safe (see `spreadsheet_safe`)."""
     buffer = io.StringIO()
     writer: csv.DictWriter | None = None
+
+    def flush() -> str:
+        line = buffer.getvalue().rstrip("\r\n")
+        buffer.seek(0)
+        buffer.truncate()
+        return line
+
+    if header is not None:
+        writer = csv.DictWriter(buffer, fieldnames=header)
+        writer.writeheader()
+        yield flush()
     for row in rows:
-        flat = {k: spreadsheet_safe("|".join(v) if isinstance(v, list) else v) for k, v in row.items()}
+        flat = {k: spreadsheet_safe(_cell(v)) for k, v in row.items()}
         if writer is None:
             writer = csv.DictWriter(buffer, fieldnames=list(flat))
             writer.writeheader()
         writer.writerow(flat)
-        yield buffer.getvalue().rstrip("\r\n")
-        buffer.seek(0)
-        buffer.truncate()
+        yield flush()
