@@ -5,6 +5,7 @@ on both backends (conftest's `store` and `processed_db` fixtures); these tests s
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,15 @@ from marsad.store import Store
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
+def _records(store: Store, kind: str) -> Iterator[dict]:
+    """The records of a kind; the acled export's timestamp (when this store processed the article) is
+    left out: the two stores process the seeds a moment apart."""
+    for row in records(store, kind):
+        yield {**row, "timestamp": None} if kind == "acled" else row
+
+
 def _exports(store: Store) -> dict[str, str]:
-    return {f"{kind}.{fmt}": "\n".join((to_csv if fmt == "csv" else to_jsonl)(records(store, kind)))
+    return {f"{kind}.{fmt}": "\n".join((to_csv if fmt == "csv" else to_jsonl)(_records(store, kind)))
             for kind in KINDS for fmt in ("jsonl", "csv")}
 
 
