@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components.html import arabic, escape, event_card, external_link, statement_card
-from components.reader import LEGEND, highlighted_html
+from components.reader import LEGEND, LEGEND_WITH_HITS, highlighted_html, marked
 
 _ARTICLE, _SENTENCE = "article", "sentence"
 
@@ -31,8 +31,13 @@ def target_sentence() -> int | None:
     return int(value) if value and str(value).isdigit() else None
 
 
-def metadata(article: dict) -> None:
-    st.markdown(arabic(article["title"], tag="h3"), unsafe_allow_html=True)
+def metadata(article: dict, title_hits: list[tuple[int, int]] | None = None) -> None:
+    """Title (with the words a search matched marked), source, date, id and link."""
+    if title_hits:
+        st.markdown(f'<h3 dir="rtl" lang="ar" class="ar">{marked(article["title"], title_hits)}</h3>',
+                    unsafe_allow_html=True)
+    else:
+        st.markdown(arabic(article["title"], tag="h3"), unsafe_allow_html=True)
     published = str(article["published"] or "unknown")
     if article["published_inferred"]:
         published += " (inferred: the latest date the article mentions; a lower bound)"
@@ -46,9 +51,11 @@ def metadata(article: dict) -> None:
 
 
 def reader(article: dict, mentions: pd.DataFrame, times: pd.DataFrame, statements: pd.DataFrame,
-           target: int | None) -> None:
-    st.markdown(LEGEND, unsafe_allow_html=True)
-    st.markdown(highlighted_html(article["text"], mentions, times, statements, target), unsafe_allow_html=True)
+           target: int | None, hits: list[tuple[int, int]] | None = None) -> None:
+    """The highlighted text; `hits`: the (start, end) of words a search matched, marked too."""
+    st.markdown(LEGEND_WITH_HITS if hits else LEGEND, unsafe_allow_html=True)
+    st.markdown(highlighted_html(article["text"], mentions, times, statements, target, hits or ()),
+                unsafe_allow_html=True)
     if target is not None:
         st.iframe(f"<script>{SCROLL_TO_TARGET}</script>", height=1)
 

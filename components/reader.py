@@ -2,10 +2,13 @@
 
 Built as escaped HTML from offsets into the untouched text. Marks never overlap
 (longest first); statement sentences are underlined and the deep-linked sentence
-is outlined with id="target".
+is outlined with id="target". Words a search matched are marked innermost (`<mark class="hit">`
+around escaped text, cut at every other mark's edge, so no element crosses another).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -29,9 +32,24 @@ def _marks(mentions: pd.DataFrame, times: pd.DataFrame) -> list[tuple[int, int, 
     return sorted(chosen)
 
 
+def marked(text: str, spans: Sequence[tuple[int, int]], start: int = 0, end: int | None = None) -> str:
+    """text[start:end] escaped, the parts of it inside `spans` (offsets into `text`) in <mark class="hit">."""
+    end = len(text) if end is None else end
+    out, at = [], start
+    for left, right in sorted(spans):
+        left, right = max(left, at), min(right, end)
+        if left < right:
+            out.append(escape(text[at:left]))
+            out.append(f'<mark class="hit">{escape(text[left:right])}</mark>')
+            at = right
+    out.append(escape(text[at:end]))
+    return "".join(out)
+
+
 def highlighted_html(text: str, mentions: pd.DataFrame, times: pd.DataFrame, statements: pd.DataFrame,
-                     target: int | None = None) -> str:
-    """The article as RTL HTML with highlights; `target` is the start offset of a sentence to outline."""
+                     target: int | None = None, hits: Sequence[tuple[int, int]] = ()) -> str:
+    """The article as RTL HTML with highlights; `target` is the start offset of a sentence to outline,
+    `hits` the (start, end) of words a search matched."""
     sentences = {}
     for s in statements.to_dict("records") if not statements.empty else []:
         sentences[(int(s["start"]), int(s["end"]))] = f"{s.get('speaker_en') or s.get('speaker_text') or ''}: {s['verb']}"
@@ -55,7 +73,7 @@ def highlighted_html(text: str, mentions: pd.DataFrame, times: pd.DataFrame, sta
     for left, right in zip(cuts, cuts[1:], strict=False):
         out.extend(closes.get(left, []))
         out.extend(opens.get(left, []))
-        out.append(escape(text[left:right]).replace("\n", "<br>"))
+        out.append(marked(text, hits, left, right).replace("\n", "<br>"))
     out.extend(closes.get(len(text), []))
     return f'<div class="reader ar" dir="rtl" lang="ar">{"".join(out)}</div>'
 
@@ -63,3 +81,4 @@ def highlighted_html(text: str, mentions: pd.DataFrame, times: pd.DataFrame, sta
 LEGEND = ('<div class="legend"><mark class="PERSON">person</mark><mark class="ORGANIZATION">organisation</mark>'
           '<mark class="LOCATION">place</mark><mark class="TIME">date</mark>'
           '<span class="statement" style="border-bottom:2px solid #f59e0b">statement</span></div>')
+LEGEND_WITH_HITS = LEGEND.removesuffix("</div>") + '<mark class="hit" style="margin-left:0.4rem">search match</mark></div>'

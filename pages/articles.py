@@ -1,15 +1,19 @@
-"""Articles: the reader, with places, actors, dates and statements highlighted; deep links open a sentence."""
+"""Articles: a search over their words, then the reader, with places, actors, dates, statements and the
+searched words highlighted; deep links open a sentence."""
 
 import streamlit as st
 
-from components import article_view, data, frame, html
+from components import article_view, data, frame, html, search
 
 f = frame.setup()
 url, key = data.store().url, data.key(f)
 st.title("Articles")
 
+query = search.box()
+hits = search.results(url, f, query) if query else []
+search.open_first(hits)
 articles = data.articles(url, key)
-if articles.empty:
+if articles.empty and not hits:
     st.info("No articles match these filters.")
     st.stop()
 
@@ -19,8 +23,8 @@ if article is None:
     st.error(f"No article with id {html.escape(repr(article_id))} in the store.")
     st.stop()
 target = article_view.target_sentence()
-article_view.metadata(article)
+article_view.metadata(article, search.spans(article["title"], query))
 article_view.reader(article, data.article_mentions(url, article_id), data.article_times(url, article_id),
-                    data.statements(url, (), article_id), target)
+                    data.statements(url, (), article_id), target, search.spans(article["text"], query))
 article_view.extracted(data.statements(url, (), article_id), data.events(url, (), article_id),
                        data.article_mentions(url, article_id))

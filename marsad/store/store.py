@@ -27,6 +27,7 @@ import sqlalchemy as sa
 from marsad.filters import Filters
 from marsad.paths import default_store_file
 from marsad.records import Analysis
+from marsad.store import search as text_search
 from marsad.store import where
 from marsad.store.facets import Facets, facet_row
 from marsad.store.schema import (
@@ -161,6 +162,7 @@ class Store:
         if self.count("statement_entities") == 0 and self.count("statements") > 0:  # ... or before these
             with self.engine.begin() as conn:
                 self._link_statement_entities(conn)
+        text_search.ensure(self.engine)  # the full-text search rows (all of them for a store written before)
 
     def _add_event_actor_columns(self) -> None:
         """Stores written before event_actors carried the event's type, place and date get them (and
@@ -263,6 +265,7 @@ class Store:
                  "date": s.date, "date_precision": s.date_precision, "sentence": s.sentence,
                  "start": s.start, "end": s.end, "cue_start": s.cue_start, "cue_end": s.cue_end,
                  "quote_start": s.quote_start, "quote_end": s.quote_end} for s in analysis.statements])
+        text_search.index_analysis(conn, analysis)
         event_rows, link_rows = [], []
         for e in analysis.events:
             event_id = row_id(article.article_id, "event", e.start, e.type, e.place_id)
@@ -416,6 +419,7 @@ class Store:
     def _delete_article(conn: sa.Connection, article_id: str) -> None:
         event_ids = sa.select(events.c.event_id).where(events.c.article_id == article_id)
         conn.execute(event_actors.delete().where(event_actors.c.event_id.in_(event_ids)))
+        text_search.delete_article(conn, article_id)
         for table in _PER_ARTICLE[1:]:
             conn.execute(table.delete().where(table.c.article_id == article_id))
         conn.execute(articles.delete().where(articles.c.article_id == article_id))
@@ -478,6 +482,21 @@ class Store:
             # the index picks and orders them; SQL reads only those rows (event types select no articles)
             query = query.where(articles.c.article_id.in_(self.facets().newest_articles(filters, limit)))
         return self._frame(query.order_by(articles.c.published.desc(), articles.c.article_id).limit(limit))
+
+    def search(self, query: str, filters: Filters | None = None, limit: int = 20,
+               offset: int = 0) -> list[text_search.SearchHit]:
+        """Articles and statements holding every word of `query` (Arabic normalised, proclitics allowed;
+        `word*` for a prefix) within the filters, newest first, with snippets (see marsad.store.search)."""
+        return text_search.search(self.engine, query, filters or Filters(), limit, offset)
+
+    def search_count(self, query: str, filters: Filters | None = None, cap: int = 10_000) -> int:
+        """How many articles and statements `search` finds (counting stops past `cap`)."""
+        return text_search.count(self.engine, query, filters or Filters(), cap)
+
+    def search_mode(self) -> str | None:
+        """'fts' (the database's text index), 'scan' (no FTS5 in this SQLite) or None (no search index:
+        a store written before search, opened read-only)."""
+        return text_search.mode(self.engine)
 
     def article(self, article_id: str) -> dict | None:
         with self.engine.connect() as conn:
