@@ -38,7 +38,9 @@ from marsad.paths import REPOSITORY
 from marsad.records import Analysis, Place
 from marsad.store import Store
 from marsad.store import schema as db
+from marsad.store import search as text_search
 from marsad.store.facets import facet_row
+from marsad.text.search_terms import document_tokens
 
 ROOT = REPOSITORY
 SEEDS_DIR = ROOT / "seeds"
@@ -63,7 +65,13 @@ PAGES = {
 # early for a frequent one, and a plan that scans per row is only exposed by a rare one.
 FILTER_NAMES = ("none", "actor", "place", "month", "event_type", "actor_month", "rare_actor", "rare_place")
 OTHER_QUERIES = ("event_types", "date_span", "sources", "actor_statements", "co_mentions", "mentioned_by",
-                 "article", "article_mentions", "article_times", "article_statements", "article_events")
+                 "article", "article_mentions", "article_times", "article_statements", "article_events",
+                 "search_word", "search_two_words", "search_prefix", "search_actor", "search_every_row",
+                 "search_every_row_count", "search_deep_page")
+# The articles page's search (a page of SEARCH_PAGE hits and their count): a word of the seeds, two words,
+# a prefix, a word within an actor's filter, and في, in nearly every article and statement (the worst case:
+# every row matches and is ordered).
+SEARCH_PAGE = 10
 
 
 def query_names() -> list[str]:
@@ -268,6 +276,23 @@ def bulk_insert(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
     conn.exec_driver_sql(str(compiled), params)
 
 
+def search_rows(batch: dict[str, list[dict]], tokens: dict[str, str]) -> list[dict]:
+    """The search index's rows of a batch of synthetic articles (`tokens`: each template text's, computed once)."""
+    def of(*texts: str) -> str:
+        key = "\x00".join(texts)
+        if key not in tokens:
+            tokens[key] = document_tokens(*texts)
+        return tokens[key]
+
+    published = {row["article_id"]: row["published"] for row in batch["articles"]}
+    rows = [{"article_id": row["article_id"], "statement_id": None, "published": row["published"], "start": -1,
+             "tokens": of(row["title"], row["text"])} for row in batch["articles"]]
+    rows.extend({"article_id": row["article_id"], "statement_id": row["statement_id"],
+                 "published": published[row["article_id"]], "start": row["start"], "tokens": words}
+                for row in batch["statements"] if (words := of(row["quote"])))
+    return rows
+
+
 def build_store(url: str, n: int, generator: Generator, chunk: int = CHUNK) -> BuildStats:
     """Fill an empty store at `url` with n synthetic articles (bulk inserts, one transaction per chunk)."""
     store = Store(url)
@@ -275,6 +300,7 @@ def build_store(url: str, n: int, generator: Generator, chunk: int = CHUNK) -> B
     tables = {"articles": db.articles, "mentions": db.mentions, "times": db.times, "statements": db.statements,
               "events": db.events, "event_actors": db.event_actors, "article_facets": db.article_facets}
     indexes = [index for table in db.metadata.sorted_tables for index in table.indexes]
+    tokens: dict[str, str] = {}
     try:
         with store.engine.begin() as conn:
             if store.engine.dialect.name == "sqlite":  # a bulk load: no fsync per commit, a big page cache
@@ -292,6 +318,7 @@ def build_store(url: str, n: int, generator: Generator, chunk: int = CHUNK) -> B
                     if batch[name]:
                         bulk_insert(conn, table, batch[name])
                         stats.rows[name] += len(batch[name])
+                bulk_insert(conn, text_search.search_docs, search_rows(batch, tokens))  # as Store.save indexes them
             stats.articles += len(batch["articles"])
         with store.engine.begin() as conn:
             for index in indexes:
@@ -395,6 +422,23 @@ def other_calls(store: Store, actor_id: str, article_id: str) -> dict[str, Calla
                                                        newest_first=True),
         "article_events": lambda: store.events(Filters(), article_id=article_id, limit=ROWS_LIMIT,
                                                newest_first=True),
+        **search_calls(store, actor_id),
+    }
+
+
+def search_calls(store: Store, actor_id: str) -> dict[str, Callable[[], object]]:
+    """The articles page's search, as components/search.py makes it: the count, then one page of hits."""
+    def page(query: str, filters: Filters | None = None, offset: int = 0) -> Callable[[], object]:
+        return lambda: (store.search_count(query, filters), store.search(query, filters, SEARCH_PAGE, offset))[1]
+
+    return {
+        "search_word": page("ليبيا"),
+        "search_two_words": page("الأمم المتحدة"),
+        "search_prefix": page("اعلن*"),
+        "search_actor": page("الحكومة", Filters(actors=(actor_id,))),
+        "search_every_row": lambda: store.search("في", limit=SEARCH_PAGE),
+        "search_every_row_count": lambda: store.search_count("في"),
+        "search_deep_page": page("في", offset=50 * SEARCH_PAGE),
     }
 
 
