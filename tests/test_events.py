@@ -227,3 +227,33 @@ def test_one_incident_told_in_two_sentences_is_one_record_with_both_as_evidence(
     assert strike.type == "airstrike" and strike.place_id == "ye-saada" and strike.date == date(2015, 7, 29)
     second = text.index("وأسفرت")
     assert strike.evidence == ((second, len(text)),)
+
+
+def test_each_event_lists_its_own_actors_in_id_order(processed_store) -> None:
+    import sqlalchemy as sa
+
+    from marsad.store.schema import event_actors
+
+    with processed_store.engine.connect() as conn:
+        linked: dict[str, list[str]] = {}
+        for event_id, actor_id in conn.execute(sa.select(event_actors.c.event_id, event_actors.c.actor_id)):
+            linked.setdefault(event_id, []).append(actor_id)
+    frame = processed_store.events()
+    assert len(frame) > 5
+    for row in frame.itertuples():
+        expected = sorted(linked.get(row.event_id, []))
+        assert (row.actor_ids.split(",") if row.actor_ids else []) == expected
+        assert len(row.actors_en.split("; ") if row.actors_en else []) == len(expected)
+
+
+def test_an_event_carries_the_toll_its_sentence_reports() -> None:
+    text = "وأشار المسؤولون إلى مقتل 11 مدنيا وإصابة 16 آخرين في انفجار عبوتين ناسفتين في شمالي بعقوبة."
+    events = _events(text, date(2015, 8, 4)).events
+    assert [(e.type, e.killed, e.wounded, e.victims) for e in events] == [("bombing", 11, 16, "civilians")]
+
+
+def test_a_later_sentence_raising_the_toll_updates_the_incident() -> None:
+    text = ("شن طيران التحالف غارات جوية على مواقع الحوثيين في مدينة صعدة أمس الأربعاء أسفرت عن مقتل 5 مسلحين. "
+            "وارتفعت حصيلة قتلى الغارات إلى 12 قتيلا.")
+    events = _events(text, date(2015, 7, 30)).events
+    assert [(e.type, e.killed) for e in events] == [("airstrike", 12)]

@@ -13,7 +13,9 @@ import csv
 from dataclasses import replace
 from functools import lru_cache
 
+from marsad.extract.casualties import Casualties, casualties_in
 from marsad.extract.event_arguments import (
+    Clause,
     agent_and_target,
     clause_date,
     clause_parts,
@@ -69,6 +71,8 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
             typed = _most_specific([_typed_by_instrument(t, text, part, doc.lexicon) for t in within(kept, part)])
             chosen.extend({t[2].event_type: t for t in reversed(typed)}.values())  # one per type: the first
         chosen.sort(key=lambda t: t[0])
+        figures = ([replace(c, start=c.start + sentence.start, end=c.end + sentence.start)
+                    for c in casualties_in(sentence_text)] if any(t[2].event_type in _VIOLENT for t in chosen) else [])
         for position, (t_start, t_end, trigger) in enumerate(chosen):
             later = next((t[0] for t in chosen[position + 1:] if t[2].event_type != trigger.event_type), None)
             clause = trigger_clause(text, sentence, t_start, t_end, later)
@@ -88,6 +92,8 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
             day, precision = (when.date, when.precision) if when else (published, "reported")
             agent, target = agent_and_target(text, clause, t_start, t_end, actor_mentions, actors,
                                              (reporters or {}).get(sentence.start, set()))
+            toll = _toll(figures, t_start, clause) if trigger.event_type in _VIOLENT else {}
+            figures = [] if toll else figures  # a sentence's figures go to one event, the first they fit
             for place_id in place_ids or [None]:
                 events.append(Event(
                     start=sentence.start, end=sentence.end, sentence=sentence_text, type=trigger.event_type,
@@ -96,7 +102,7 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
                     actor_ids=tuple(dict.fromkeys(m.entity_id for m in mentions_within(actor_mentions, sentence))),
                     acled_event_type=trigger.acled_event_type,
                     acled_sub_event_type=trigger.acled_sub_event_type, place_inherited=inherited,
-                    actor1_id=agent, actor2_id=target,
+                    actor1_id=agent, actor2_id=target, **toll,
                 ))
         last_places = named_here or last_places
         own_days = [t for t in times if sentence.start <= t.start and t.end <= sentence.end and t.precision == "day"]
@@ -140,6 +146,26 @@ def _typed_by_instrument(found: tuple[int, int, EventTrigger], text: str, part: 
     return start, end, replace(trigger, event_type=best, label_en=typed.label_en,
                                acled_event_type=typed.acled_event_type,
                                acled_sub_event_type=typed.acled_sub_event_type)
+
+
+def _toll(figures: list[Casualties], trigger_start: int, clause: Clause) -> dict:
+    """An event's killed and wounded, as reported in its sentence: the figures in its clause (else all the
+    sentence's), those of one kind added up (`مقتل 10 مدنيين و3 جنود`); a range or an open count keeps
+    its high value. Empty when the sentence gives none."""
+    mine = [c for c in figures if clause.start <= c.start < clause.end] or figures
+    toll: dict = {}
+    for kind in ("killed", "wounded"):
+        counts = [c for c in mine if c.kind == kind and c.low is not None]
+        if not counts:
+            continue
+        toll[kind] = sum(c.low for c in counts)
+        if any(c.high is not None for c in counts):
+            toll[f"{kind}_high"] = sum(c.high if c.high is not None else c.low for c in counts)
+    victims = next((c.who for c in mine if c.kind == "killed" and c.who), None) or \
+        next((c.who for c in mine if c.who), None)
+    if toll and victims:
+        toll["victims"] = victims
+    return toll
 
 
 def _inside_a_name(trigger: tuple[int, int, EventTrigger], names: list[Mention]) -> bool:
@@ -212,6 +238,11 @@ def one_per_incident(events: list[Event], text: str = "") -> list[Event]:
         updates: dict = {"evidence": evidence}
         if (first.place_id is None or first.place_inherited) and event.place_id and not event.place_inherited:
             updates.update(place_id=event.place_id, place_inherited=False)
+        for kind in ("killed", "wounded"):  # the toll: the highest reported (a later sentence updates it)
+            theirs, ours = getattr(event, kind), getattr(first, kind)
+            if theirs is not None and (ours is None or theirs > ours):
+                updates.update({kind: theirs, f"{kind}_high": getattr(event, f"{kind}_high")})
+                updates["victims"] = first.victims or event.victims
         if first.actor1_id is None and event.actor1_id:
             updates["actor1_id"] = event.actor1_id
         if first.actor2_id is None and event.actor2_id:

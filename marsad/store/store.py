@@ -628,27 +628,24 @@ class Store:
 
     def events(self, filters: Filters | None = None, article_id: str | None = None,
                limit: int | None = None, newest_first: bool = False) -> pd.DataFrame:
-        """Events matching the filters, in date order (newest first if asked; at most `limit`)."""
-        return self._dated_rows(events, events.c.event_id, self._events_query, where.event_conditions,
-                                filters or Filters(), article_id, limit, newest_first)
+        """Events matching the filters, in date order (newest first if asked; at most `limit`), each with
+        its actors' ids and English names in id order."""
+        frame = self._dated_rows(events, events.c.event_id, self._events_query, where.event_conditions,
+                                 filters or Filters(), article_id, limit, newest_first)
+        return _with_actor_lists(frame)
 
     def _events_query(self, filters: Filters, article_id: str | None = None) -> sa.Select:
-        # ordered by actor id, so both databases list an event's actors alike
-        # An event's actors in id order on both databases: aggregated from rows sorted by id
-        # (SQLite before 3.44 has no ORDER BY inside an aggregate).
-        linked = (sa.select(event_actors.c.actor_id, actors.c.name_en)
-                  .select_from(event_actors.join(actors, actors.c.actor_id == event_actors.c.actor_id))
-                  .where(event_actors.c.event_id == events.c.event_id).order_by(event_actors.c.actor_id)
-                  .subquery())
-        actor_names = sa.select(sa.func.aggregate_strings(linked.c.name_en, "; ")).scalar_subquery()
-        ids = (sa.select(event_actors.c.actor_id).where(event_actors.c.event_id == events.c.event_id)
-               .order_by(event_actors.c.actor_id).subquery())
-        actor_ids = sa.select(sa.func.aggregate_strings(ids.c.actor_id, ",")).scalar_subquery()
+        # Each event's own actors, as "id<US>name" pairs: a correlated scalar subquery (a subquery in FROM
+        # would not see the outer row and list every event's actors). Their order is put right in Python
+        # (SQLite before 3.44 has no ORDER BY inside an aggregate), so both databases list them alike.
+        pairs = (sa.select(sa.func.aggregate_strings(
+                    event_actors.c.actor_id + _UNIT + sa.func.coalesce(actors.c.name_en, ""), _RECORD))
+                 .select_from(event_actors.join(actors, actors.c.actor_id == event_actors.c.actor_id))
+                 .where(event_actors.c.event_id == events.c.event_id).correlate(events).scalar_subquery())
         query = sa.select(
             *self._event_columns, places.c.name_en.label("place_en"), places.c.name_ar.label("place_ar"), places.c.lat,
-            places.c.lon, places.c.kind.label("place_kind"), actor_names.label("actors_en"),
-            actor_ids.label("actor_ids"), articles.c.title.label("article_title"),
-            articles.c.source.label("article_source"),
+            places.c.lon, places.c.kind.label("place_kind"), pairs.label("actor_pairs"),
+            articles.c.title.label("article_title"), articles.c.source.label("article_source"),
         ).select_from(events.join(articles, articles.c.article_id == events.c.article_id)
                       .outerjoin(places, places.c.place_id == events.c.place_id))
         return query.where(*where.event_conditions(filters, article_id))
@@ -865,6 +862,24 @@ class Store:
             low, high = conn.execute(sa.select(sa.func.min(articles.c.published),
                                                sa.func.max(articles.c.published))).one()
             return low, high
+
+
+_UNIT, _RECORD = "\x1f", "\x1e"  # separators of the actor pairs an events query aggregates
+
+
+def _with_actor_lists(frame: pd.DataFrame) -> pd.DataFrame:
+    """`actor_pairs` ("id<US>name<RS>...") as `actors_en` ("name; name") and `actor_ids` ("id,id"), in id
+    order, where the column stood."""
+    ids, names = [], []
+    for value in frame["actor_pairs"] if "actor_pairs" in frame else []:
+        items = sorted(tuple(p.split(_UNIT, 1)) for p in value.split(_RECORD)) if isinstance(value, str) and value else []
+        ids.append(",".join(i for i, _ in items) or None)
+        names.append("; ".join(n for _, n in items if n) or None)
+    at = frame.columns.get_loc("actor_pairs") if "actor_pairs" in frame else len(frame.columns)
+    frame = frame.drop(columns=["actor_pairs"], errors="ignore")
+    frame.insert(at, "actors_en", pd.Series(names, index=frame.index, dtype=object))
+    frame.insert(at + 1, "actor_ids", pd.Series(ids, index=frame.index, dtype=object))
+    return frame
 
 
 def _read_only_connect(path: Path, timeout: float) -> Callable[[], sqlite3.Connection]:
