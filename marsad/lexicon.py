@@ -49,6 +49,10 @@ class PlaceEntry:
     country: str
 
 
+SPEECH_COMPLEMENTS = frozenset({"any", "that", "quote", "colon", "about", "to", "with", "from", "on", "object",
+                                "action"})
+
+
 @dataclass(frozen=True)
 class SpeechVerb:
     form: str
@@ -56,6 +60,10 @@ class SpeechVerb:
     verb_en: str
     stance: str
     person: str
+    # what must follow for the verb to report speech (data/speech_verbs.csv `complements`): "any", or some of
+    # that (أن/إن), quote, colon, about (عن), to (إلى), with (ب), from (من), on (على), object (a noun), action
+    # (a verbal noun: رفض الحضور is a refusal to attend, not a statement)
+    complements: frozenset[str] = frozenset({"any"})
 
 
 @dataclass(frozen=True)
@@ -156,8 +164,12 @@ def load_speech_verbs(path: Path) -> dict[str, SpeechVerb]:
     for number, row in _rows(path, ["form_ar", "lemma_ar", "verb_en", "stance", "person"]):
         if not row["form_ar"] or not row["verb_en"] or not row["stance"]:
             raise _fail(path, number, "form_ar, verb_en and stance are required")
+        complements = frozenset(c for c in (row.get("complements") or "any").split("|") if c)
+        unknown = complements - SPEECH_COMPLEMENTS
+        if unknown:
+            raise _fail(path, number, f"unknown complement(s) {', '.join(sorted(unknown))}")
         verbs.setdefault(normalize_key(row["form_ar"]), SpeechVerb(
-            row["form_ar"], row["lemma_ar"], row["verb_en"], row["stance"], row["person"]))
+            row["form_ar"], row["lemma_ar"], row["verb_en"], row["stance"], row["person"], complements))
     return verbs
 
 

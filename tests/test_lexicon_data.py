@@ -14,13 +14,15 @@ DATA = Path(__file__).parent.parent / "data"
 SPEECH = DATA / "speech_verbs.csv"
 EVENTS = DATA / "event_triggers.csv"
 
-SPEECH_HEADER = ["id", "form_ar", "lemma_ar", "verb_en", "stance", "person"]
+SPEECH_HEADER = ["id", "form_ar", "lemma_ar", "verb_en", "stance", "person", "complements"]
 EVENT_HEADER = ["id", "trigger_ar", "event_type", "acled_event_type",
                 "acled_sub_event_type", "label_en"]
 
 STANCES = {"neutral", "assert", "deny", "announce", "acknowledge", "appeal",
            "warn", "condemn", "support", "reject", "promise", "claim", "inform"}
-PERSONS = {"3ms", "3fs", "3p", "present_m", "present_f", "noun"}
+PERSONS = {"3ms", "3fs", "3p", "present_m", "present_f", "noun", "participle_m", "participle_f",
+           "participle_p"}
+COMPLEMENTS = {"any", "that", "quote", "colon", "about", "to", "with", "from", "on", "object", "action"}
 EVENT_TYPES = {
     "armed_clash", "attack", "territory_change", "airstrike", "shelling",
     "bombing", "chemical_attack", "withdrawal", "evacuation", "deployment",
@@ -114,6 +116,9 @@ def test_speech_allowed_values(speech):
     for r in speech[1]:
         assert r["stance"] in STANCES, r
         assert r["person"] in PERSONS, r
+        complements = r["complements"].split("|")
+        assert complements and set(complements) <= COMPLEMENTS, r
+        assert "any" not in complements or complements == ["any"], r
 
 
 def test_speech_no_duplicate_form_stance(speech):

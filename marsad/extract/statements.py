@@ -12,16 +12,20 @@ When no speaker can be found the verb is skipped, never guessed.
 
 from __future__ import annotations
 
+import csv
+import re
 import unicodedata
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 
 from marsad.lexicon import Lexicon, SpeechVerb
+from marsad.paths import data_dir
 from marsad.records import Mention, Span, Statement, TimeMention
 from marsad.text.document import Document
 from marsad.text.matcher import Matcher, find_in_original, previous_word
 from marsad.text.normalize import WORD_RE, normalize_key
-from marsad.text.spans import mentions_within, sentence_date, within
+from marsad.text.spans import mentions_within, within
 
 _QUOTE_PAIRS = [("“", "”"), ("«", "»"), ('"', '"'), ("”", "”"), ("„", "“")]
 _CONTENT_MARKERS = frozenset(normalize_key(w) for w in ["إن", "أن", "بأن", "إنه", "أنه", "انها", "إنها",
@@ -56,11 +60,26 @@ _REPORTED_FROM = frozenset(normalize_key(w) for w in ["نقل", "نقلت", "و�
 _CARRY_WINDOW = 3  # sentences a speaker stays current
 
 
+@lru_cache(maxsize=1)
+def _attribution_words() -> dict[str, frozenset[str]]:
+    """data/attribution.csv: the words attribution reads, normalised, by kind."""
+    words: dict[str, set[str]] = {}
+    with (data_dir() / "attribution.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            words.setdefault(row["kind"].strip(), set()).add(normalize_key(row["word_ar"]))
+    return {kind: frozenset(found) for kind, found in words.items()}
+
+
+def _attribution(kind: str) -> frozenset[str]:
+    return _attribution_words().get(kind, frozenset())
+
+
 @dataclass(frozen=True)
 class _Speaker:
     actor_id: str | None
     text: str
     inferred: bool = False
+    end: int = 0  # where the speaker is named after the verb: quotation marks before it enclose a name
 
 
 _NOBODY = _Speaker(None, "")  # a verb whose speaker is known not to be findable: skip it
@@ -82,12 +101,14 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
     found: list[Statement] = _according_to(doc, according, mentions, all_cues)
     last: tuple[_Speaker, int] | None = None
     for index, sentence in enumerate(sentences):
-        cues = [c for c in within(all_cues, sentence) if not _inside_quote(text, sentence.start, c[0])]
+        in_sentence = mentions_within(mentions, sentence)
+        cues = [c for c in within(all_cues, sentence) if not _inside_quote(text, sentence.start, c[0])
+                and _speech_sense(text, c, sentence.end, in_sentence, times, lexicon)]
         if not cues:
             continue
         sentence_text = text[sentence.start:sentence.end]
-        in_sentence = mentions_within(mentions, sentence)
         made: list[Statement] = []
+        speakers: list[_Speaker] = []
         for number, (cue_start, cue_end, verb) in enumerate(cues):
             if made and not _new_clause(text, made[-1].cue_end, cue_start) and \
                     not _headline_subject(text, in_sentence, sentence, cue_start, verb):
@@ -96,12 +117,22 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
             later = [c[0] if not c[2].person.startswith("present") else previous_word(text, c[0])[1] for c in
                      cues[number + 1:]]
             segment_end = _segment_end(text, cue_end, later, sentence.end)
-            speaker = _speaker_for(text, sentence, cue_start, cue_end, segment_end, in_sentence, verb, lexicon)
+            if verb.person.startswith("participle"):
+                # مضيفا أن، مشيرة إلى أن: the subject of the clause it hangs on, never one of its own
+                speaker = replace(speakers[-1], inferred=True) if speakers else \
+                    _participle_subject(text, sentence, cue_start, in_sentence, verb)
+                if speaker is None:
+                    continue
+            else:
+                speaker = _speaker_for(text, sentence, cue_start, cue_end, segment_end, in_sentence, verb, lexicon)
             if speaker is not None and speaker is not _NOBODY and speaker.actor_id is None:
                 speaker = _named_earlier(speaker, mentions, sentence.start)
             if speaker is _NOBODY:
                 continue
             content_from = _after_subject(text, cue_end, segment_end, in_sentence, times, lexicon)
+            if speaker is not None and not speaker.inferred and cue_end <= speaker.end < segment_end:
+                content_from = max(content_from, _after_subject(text, speaker.end, segment_end, in_sentence, times,
+                                                                lexicon))
             if speaker is None:
                 if last is None or index - last[1] > _CARRY_WINDOW:
                     continue
@@ -118,7 +149,13 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
                 content = text[quote_start:quote_end].strip(" .،,:-")
                 if not content:
                     continue
-            when, precision = sentence_date(times, Span(cue_start, segment_end), published, sentence)
+            if verb.person.startswith("participle") and made:
+                when, precision = made[-1].date, made[-1].date_precision  # the same act of speech
+            elif quote_end <= cue_start:  # a headline's first half: the attribution is its second
+                when, precision = _said_on(text, times, sentence, quote_end, cue_end, published)
+            else:
+                when, precision = _said_on(text, times, sentence, cue_start,
+                                           quote_start - 1 if direct else quote_start, published)
             made.append(Statement(
                 start=sentence.start, end=sentence.end, sentence=sentence_text, speaker_id=speaker.actor_id,
                 verb=verb.verb_en, verb_ar=text[cue_start:cue_end], stance=verb.stance, quote=content,
@@ -126,6 +163,7 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
                 quote_start=quote_start, quote_end=quote_end, speaker_inferred=speaker.inferred,
                 speaker_text=speaker.text,
             ))
+            speakers.append(speaker)
             last = (speaker, index)
         found.extend(made)
     return sorted(found, key=lambda st: (st.start, st.cue_start))
@@ -154,8 +192,14 @@ def _is_addressee(text: str, mention: Mention) -> bool:
 
 
 def _new_clause(text: str, previous_cue_end: int, cue_start: int) -> bool:
-    """A second speech verb starts its own statement only after a clause break (، بينما ...)."""
-    between = normalize_key(text[previous_cue_end:cue_start])
+    """A second speech verb starts its own statement only after a clause break (، بينما ...) that follows
+    the first one's content marker, if it has one: the commas of `أكد مدير الشؤون الصحية، الدكتور
+    مبارك عسيري، أن ما صرح به` enclose the subject, and صرح is inside the content."""
+    tokens = _tokens(text, previous_cue_end, cue_start)
+    marker = next((t_end for index, (_t_start, t_end, token) in enumerate(tokens)
+                   if token == ":" or token in _CONTENT_MARKERS and not (
+                       index and tokens[index - 1][2] in _CONJUNCTIONS_BEFORE_AN)), previous_cue_end)
+    between = normalize_key(text[marker:cue_start])
     words = set(between.replace("،", " ، ").replace(",", " , ").split())
     return bool(words & _CLAUSE_BREAKS)
 
@@ -222,10 +266,15 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
     people = [m for m in candidates if m.type == "PERSON" and (not feminine or _feminine_role(m))]
     others = [m for m in candidates if m.type != "PERSON"]
     chosen = people[0] if people else (others[0] if others else None)
+    if chosen is None or chosen.type != "PERSON":
+        # رئيس بعثة منظمة «أطباء بلا حدود» في اليمن حسن بوسنين: the person who holds the role speaks
+        bearer = _role_bearer(text, tokens[:_BEARER_WINDOW], actors, limit, lexicon)
+        if bearer is not None and (not feminine or _feminine_role(bearer)):
+            chosen = bearer
     if chosen is None:
         chosen = _construct_subject(text, tokens, actors, limit)
     if chosen is not None:
-        return _Speaker(chosen.entity_id, chosen.text)
+        return _Speaker(chosen.entity_id, chosen.text, end=chosen.end)
     if candidates:
         return _NOBODY  # only a masculine name after a feminine verb: an object (دعت حفتر)
     phrase = _noun_phrase(text, tokens, start, limit, lexicon)
@@ -233,13 +282,13 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
     if head in lexicon.roles or (head.startswith("ال") and head[2:] in lexicon.roles):
         named = _appositive_person(text, actors, tokens, segment_end)
         if named is not None:  # قلل المستشار ... المتحدث باسم قوات التحالف، العميد أحمد عسيري، من ...
-            return _Speaker(named.entity_id, named.text)
+            return _Speaker(named.entity_id, named.text, end=named.end)
     if phrase and _anaphoric(phrase):
         return None
     if phrase and _is_subject(phrase):
         # The verb has its own subject, one nobody listed (مصادرنا, الخيالي, مسعفون وضابط بالشرطة): it
         # speaks, kept as text; the previous speaker is never carried over a subject of its own.
-        return _Speaker(None, phrase)
+        return _Speaker(None, phrase, end=_past_name_quote(text, text.find(phrase, start) + len(phrase)))
     if before and _tokens(text, sentence.start, cue_start):
         subject = next((m for m in before if m.type == "PERSON"), before[-1])
         return _Speaker(subject.entity_id, subject.text)  # subject earlier in the sentence
@@ -263,9 +312,6 @@ def _only_ma_between(text: str, start: int, end: int) -> bool:
     return normalize_key(text[start:end]).split() in ([], ["ما"], ["لما"])
 
 
-_NOT_SOURCES = frozenset(normalize_key(w) for w in [
-    "القانون", "الدستور", "القرار", "الاتفاق", "الاتفاقية", "المادة", "البند", "الخطة", "الجدول", "التوقيت",
-    "العادة", "الأعراف", "التقويم", "الترتيب", "الأولوية", "الحاجة", "الظروف", "طبيعة", "نوع", "حجم", "مدى"])
 
 
 def _verb_like(verbs: Matcher[SpeechVerb], token: str) -> bool:
@@ -294,7 +340,7 @@ def _according_to(doc: Document, cues: list[tuple[int, int, str]], mentions: lis
             while skip < len(tokens) and skip < 2 and (tokens[skip][2] in ("ما", "لما") or _verb_like(
                     verbs, tokens[skip][2])):
                 skip += 1  # بحسب ما ذكرته, وفقا لما أعلن
-            if skip >= len(tokens) or tokens[skip][2] in _NOT_SOURCES:
+            if skip >= len(tokens) or tokens[skip][2] in _attribution("not_source"):
                 continue  # بحسب القانون: a law or a document is no speaker
             source_start = tokens[skip][0]
             phrase_end = _source_end(text, tokens[skip:], sentence.end)
@@ -317,7 +363,7 @@ def _according_to(doc: Document, cues: list[tuple[int, int, str]], mentions: lis
             if len(content.split()) < 3:
                 continue
             q_start = text.find(content, content_start)
-            when, precision = sentence_date(doc.times, Span(content_start, content_end), doc.published, sentence)
+            when, precision = _said_on(text, doc.times, sentence, cue_start, phrase_end, doc.published)
             made.append(Statement(
                 start=sentence.start, end=sentence.end, sentence=text[sentence.start:sentence.end],
                 speaker_id=speaker_id, verb="according to", verb_ar=text[cue_start:cue_end], stance="neutral",
@@ -404,7 +450,7 @@ def _named_earlier(speaker: _Speaker, mentions: list[Mention], before: int) -> _
         return speaker
     earlier = [m for m in mentions if m.end <= before and m.type == "ORGANIZATION" and m.entity_id
                and normalize_key(m.text).split()[:1] == words and len(normalize_key(m.text).split()) > 1]
-    return _Speaker(earlier[-1].entity_id, speaker.text) if earlier else speaker
+    return replace(speaker, actor_id=earlier[-1].entity_id) if earlier else speaker
 
 
 def _appositive_person(text: str, actors: list[Mention], tokens: list[tuple[int, int, str]],
@@ -422,10 +468,12 @@ def _appositive_person(text: str, actors: list[Mention], tokens: list[tuple[int,
     return next((m for m in actors if m.type == "PERSON" and start <= m.start < end and after_comma(m)), None)
 
 
-def _quoted_name(tokens: list[tuple[int, int, str]], index: int) -> bool:
+def _quoted_name(tokens: list[tuple[int, int, str]], index: int, words: int = 2) -> bool:
     """An opening quotation mark that closes again after one or two words (a name, not a quotation)."""
-    closing = next((i for i in range(index + 1, min(len(tokens), index + 4)) if tokens[i][2] in _NAME_QUOTES), None)
-    return closing is not None and closing - index <= 3 and (index == 0 or tokens[index - 1][2] not in _NAME_QUOTES)
+    closing = next((i for i in range(index + 1, min(len(tokens), index + words + 2)) if tokens[i][2] in _NAME_QUOTES),
+                   None)
+    return closing is not None and closing - index <= words + 1 and (index == 0 or tokens[index - 1][2] not in
+                                                                     _NAME_QUOTES)
 
 
 def _noun_phrase(text: str, tokens: list[tuple[int, int, str]], start: int, limit: int, lexicon: Lexicon) -> str:
@@ -435,10 +483,13 @@ def _noun_phrase(text: str, tokens: list[tuple[int, int, str]], start: int, limi
             continue  # a name in quotation marks: وشدد "عسيري" على أن
         if token in _NAME_QUOTES:
             break
-        if t_start >= limit or not token.isalnum() or token in _BRIDGE_WORDS or token.startswith("لل") \
-                or token in lexicon.speech_verbs or (words and token in _NOT_SUBJECTS):
+        if t_start >= limit or not token.isalnum() or token in _BRIDGE_WORDS or token in _PREPOSITIONS \
+                or token.startswith("لل") or token in lexicon.speech_verbs or (words and token in _NOT_SUBJECTS):
             break
-        words.append((t_start, t_end))
+        if words and words[-1][2].startswith("ال") and not token.startswith("ال") and \
+                not _is_role_word(words[-1][2], lexicon):
+            break  # a definite noun takes no indefinite adjective: المرصد | حصيلة القتلى
+        words.append((t_start, t_end, token))
         if len(words) == 4:
             break
     if not words:
@@ -476,7 +527,7 @@ def _after_subject(text: str, cue_end: int, segment_end: int, mentions: list[Men
     tokens = _tokens(text, cue_end, segment_end)
     position = _chain_end(text, tokens, mentions, _content_boundary(tokens, segment_end), lexicon)
     for time in times:
-        if cue_end <= time.start <= position + 4:
+        if cue_end <= time.start <= position + 4 and not any(c in _NAME_QUOTES for c in text[position:time.start]):
             position = max(position, time.end)
     for t_start, t_end, token in tokens:
         if t_start < position:
@@ -489,15 +540,70 @@ def _after_subject(text: str, cue_end: int, segment_end: int, mentions: list[Men
 
 
 def _is_quotation(segment: str, open_at: int, close_at: int) -> bool:
-    """Quoted words, not a quoted name: `لـ«الشرق الأوسط»`, `” أفريكوم ”` are names."""
+    """Quoted words, not a quoted name: `لـ«الشرق الأوسط»`, `” أفريكوم ”`, `تلفزيون «سي إن إن»` are names."""
     inside = segment[open_at + 1:close_at].split()
-    before = segment[:open_at].rstrip()
-    return len(inside) >= 3 and not before.endswith(("ل", "لـ", "صحيفة", "وكالة", "قناة", "موقع"))
+    return len(inside) >= 3 and not (len(inside) <= _NAME_WORDS and _names_follow(segment[:open_at]))
+
+
+_NAME_WORDS = 5  # the most words a quoted name has
+
+
+def _names_follow(before: str) -> bool:
+    """The text before a quotation mark ends with a word that introduces a name (صحيفة، قناة، منظمة) or
+    with the preposition ل (لـ«الشرق الأوسط»)."""
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1]
+    return last in ("ل", "لـ") or last.endswith("لـ") or normalize_key(last) in _attribution("name_noun") or \
+        normalize_key(last)[1:] in _attribution("name_noun") and last[0] in "وبل"
+
+
+def _name_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quoted names in text[start:end] (تلفزيون «سي إن إن»): where their marks open and close."""
+    spans = []
+    for opening, closing in _QUOTE_PAIRS:
+        at = text.find(opening, start, end)
+        while at >= 0:
+            close = text.find(closing, at + 1, end)
+            if close < 0:
+                break
+            if len(text[at + 1:close].split()) <= _NAME_WORDS and _names_follow(text[start:at]):
+                spans.append((at, close + 1))
+            at = text.find(opening, close + 1, end)
+    return spans
 
 
 def _content(text: str, cue_end: int, sentence_end: int, content_from: int | None = None) -> tuple[str, int, int, bool]:
-    """(content, start, end, direct): the quoted words, else the reported clause, else the rest."""
-    segment = text[cue_end:sentence_end]
+    """(content, start, end, direct): the quoted words, else the reported clause, else the rest.
+
+    Quotation marks before `content_from` (the subject slot's end) enclose a name (منظمة «أطباء بلا
+    حدود»); a reported clause that starts before the first quotation is the content, quotations and
+    all (قال إن التحقيقات «قد اقتربت ...»، وإن ...), unless the quotation opens it (أكد أن «...»)."""
+    content_from = max(cue_end, content_from or cue_end)
+    quote = _first_quotation(text, content_from, sentence_end)
+    names = _name_spans(text, cue_end, sentence_end)
+    marker = next(((t_start, t_end) for t_start, t_end, token in _tokens(text, cue_end, sentence_end)
+                   if token in _CONTENT_MARKERS and not any(a <= t_start < b for a, b in names)), None)
+    if quote is not None and (marker is None or quote[0] < marker[0] or
+                              not text[marker[1]:quote[0] - 1].strip(" :،,")):
+        start, end = quote[0], quote[1]
+        return text[start:end].strip(), start, end, True
+    if marker is not None:
+        start = marker[1]
+        while start < sentence_end and text[start] in " :،,":
+            start += 1
+        return text[start:sentence_end].strip(), start, sentence_end, False
+    start = content_from
+    while start < sentence_end and (text[start] in " :،,-" or unicodedata.category(text[start]) == "Mn"):
+        start += 1
+    return text[start:sentence_end].strip(), start, sentence_end, False
+
+
+def _first_quotation(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first quotation (start and end of the words inside the marks) opening in text[start:end]; a
+    quoted name (صحيفة "ديلي ميل") is none."""
+    segment = text[start:end]
     best: tuple[int, int] | None = None
     for opening, closing in _QUOTE_PAIRS:
         open_at = segment.find(opening)
@@ -510,16 +616,185 @@ def _content(text: str, cue_end: int, sentence_end: int, content_from: int | Non
                     best = (open_at, close_at)
                 break
             open_at = segment.find(opening, close_at + 1)
-    if best is not None:
-        start, end = cue_end + best[0] + 1, cue_end + best[1]
-        return text[start:end].strip(), start, end, True
-    for _t_start, t_end, token in _tokens(text, cue_end, sentence_end):
-        if token in _CONTENT_MARKERS:
-            start = t_end
-            while start < sentence_end and text[start] in " :،,":
-                start += 1
-            return text[start:sentence_end].strip(), start, sentence_end, False
-    start = max(cue_end, content_from or cue_end)
-    while start < sentence_end and (text[start] in " :،,-" or unicodedata.category(text[start]) == "Mn"):
-        start += 1
-    return text[start:sentence_end].strip(), start, sentence_end, False
+    return None if best is None else (start + best[0] + 1, start + best[1])
+
+
+# --- senses and participles ----------------------------------------------------------------------
+
+_COMPLEMENT_PREPOSITIONS = {normalize_key(w): kind for w, kind in [
+    ("عن", "about"), ("إلى", "to"), ("الى", "to"), ("من", "from"), ("على", "on")]}
+_OPENING_QUOTES = frozenset({"“", "«", '"', "”", "„"})
+
+
+def _complement(text: str, position: int, end: int) -> str:
+    """What follows a speech verb's subject slot at `position`: that, quote, colon, about, to, with,
+    from, on, action (a verbal noun), object (any other word) or "" (nothing)."""
+    for t_start, t_end, token in _tokens(text, position, end):
+        if token in ("،", ",", "-", "–", "(", ")", ""):
+            continue
+        marker = _marker_kind(token)
+        if marker or not token.isalnum():
+            return marker
+        return "action" if _verbal_noun(text[t_start:t_end]) else "object"
+    return ""
+
+
+_B_WORDS = frozenset(normalize_key(w) for w in ["بيان", "بين", "بعد", "بلاده", "بلادها", "بدوره", "بدورها"])
+
+
+def _verbal_noun(written: str) -> bool:
+    """A verbal noun of action (الحضور، التوقيع، الانسحاب، الإجابة), as written: the derived forms'
+    patterns, or one listed as an action noun in data/attribution.csv."""
+    word = _DIACRITICS_RE.sub("", written)
+    word = word[2:] if word.startswith("ال") else word
+    if normalize_key("ال" + word) in _attribution("action_noun"):
+        return True
+    return any(pattern.fullmatch(word) for pattern in _VERBAL_NOUN_PATTERNS)
+
+
+# Derived verbal nouns, on the written word (hamza and ة tell إفعالة from أفعاله): تفعيل تفاعل إفعال
+# إفعالة انفعال افتعال استفعال(ة) مفاعلة.
+_VERBAL_NOUN_PATTERNS = [re.compile(p) for p in (
+    r"ت\w\wي\w", r"ت\wا\w\w", r"إ\w\wا\wة?", r"إ\wا\wة", r"ان\w\wا\w", r"ا\wت\wا\w", r"است\w\wا\wة?",
+    r"م\wا\w\wة")]
+_DIACRITICS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+
+
+def _speech_sense(text: str, cue: tuple[int, int, SpeechVerb], sentence_end: int, mentions: list[Mention],
+                  times: list[TimeMention], lexicon: Lexicon) -> bool:
+    """A verb counts as speech only with a complement its lexicon row lists (رفض أن ... but not رفض
+    الحضور; تابع: «...» but not تابع المباراة)."""
+    cue_start, cue_end, verb = cue
+    if "any" in verb.complements:
+        return True
+    following = _complement(text, cue_end, sentence_end)
+    if following == "action" and "action" not in verb.complements:
+        return False  # رفض الحضور: the verb's object follows it directly
+    subject_end = _after_subject(text, cue_end, sentence_end, mentions, times, lexicon)
+    kind = _complement(text, subject_end, sentence_end)
+    if kind == "object" and "action" not in verb.complements:
+        words = [t for t in _tokens(text, subject_end, sentence_end)[:2] if t[2].isalnum()]
+        if len(words) == 2 and not words[0][2].startswith("ال") and _verbal_noun(text[words[1][0]:words[1][1]]):
+            return False  # رفض باخ التعليق: a name nobody listed, then the verbal noun
+    if kind in verb.complements:
+        return True
+    # The subject slot was misread (a long role, a name nobody listed): the first complement the verb
+    # takes within its clause's first words, the content marker not a conjunction's (بعد أن، قبل أن).
+    previous = ""
+    for _t_start, _t_end, token in _tokens(text, cue_end, sentence_end)[:_SENSE_WINDOW]:
+        found = _marker_kind(token)
+        if found and found in verb.complements and not (found == "that" and previous in _CONJUNCTIONS_BEFORE_AN):
+            return True
+        previous = token
+    return False
+
+
+_SENSE_WINDOW = 25  # words after a verb in which its complement is looked for
+_CONJUNCTIONS_BEFORE_AN = frozenset(normalize_key(w) for w in ["بعد", "قبل", "منذ", "حتى", "إلى", "الى", "من",
+                                                               "دون", "بدون", "لأجل", "رغم"])
+
+
+def _marker_kind(token: str) -> str:
+    """A complement that can be told by one word: that, colon, quote, about, to, from, on, with."""
+    if token == ":":
+        return "colon"
+    if token in _OPENING_QUOTES:
+        return "quote"
+    if token in _CONTENT_MARKERS:
+        return "that"
+    if token in _COMPLEMENT_PREPOSITIONS:
+        return _COMPLEMENT_PREPOSITIONS[token]
+    if token.startswith("ب") and len(token) > 3 and token.isalnum() and token not in _B_WORDS:
+        return "with"
+    return ""
+
+
+def _participle_subject(text: str, sentence: Span, cue_start: int, mentions: list[Mention],
+                        verb: SpeechVerb) -> _Speaker | None:
+    """The subject of the clause a participle hangs on when no statement precedes it in the sentence:
+    the first actor of the sentence (a feminine participle wants a body or a woman)."""
+    for mention in mentions:
+        if not (sentence.start <= mention.start and mention.end <= cue_start) or _is_addressee(text, mention):
+            continue
+        if mention.type == "LOCATION" and mention.source != "lexicon":
+            continue
+        if mention.source in ("gazetteer", "geonames", "context"):
+            continue
+        if verb.person == "participle_f" and mention.type == "PERSON" and not _feminine_role(mention):
+            continue
+        return _Speaker(mention.entity_id, mention.text, inferred=True)
+    return None
+
+
+_BEARER_WINDOW = 16  # words after the verb in which a role's bearer is looked for
+_ROLE_STOPS = frozenset(normalize_key(w) for w in ["عن", "إلى", "الى", "على", "من", "أمس", "امس", "اليوم", "إن",
+                                                  "أن", "بأن", "قائلا", "مضيفا"])
+
+
+@lru_cache(maxsize=4)
+def _role_heads(lexicon: Lexicon) -> frozenset[str]:
+    """The first words of the role phrases of data/roles.csv (رئيس of رئيس الوزراء, الأمين of الأمين العام)."""
+    return frozenset(role.split()[0] for role in lexicon.roles)
+
+
+def _is_role_word(token: str, lexicon: Lexicon) -> bool:
+    heads = _role_heads(lexicon)
+    return token in heads or (token.startswith("ال") and token[2:] in heads)
+
+
+def _role_bearer(text: str, tokens: list[tuple[int, int, str]], actors: list[Mention], limit: int,
+                 lexicon: Lexicon) -> Mention | None:
+    """The person named after a role in the subject slot (`الأمين العام المساعد لشؤون فلسطين ...
+    السفير محمد صبيح`, `المتحدث الرسمي للقوات المسلحة، العميد محمد سمير،`): the role, its genitive
+    complement (bodies, places, quoted names, construct nouns) and titles, then a person, before any
+    content marker, preposition of the verb, date word or possessive (نظيره: an object)."""
+    if not tokens:
+        return None
+    first = next((m for m in actors if m.start <= tokens[0][0] < m.end), None)
+    if not (_is_role_word(tokens[0][2], lexicon) or (first is not None and first.source == "role")):
+        return None
+    quote_end = -1
+    for index, (t_start, t_end, token) in enumerate(tokens):
+        if t_start < quote_end:
+            continue
+        if token in _NAME_QUOTES:
+            if not _quoted_name(tokens, index, 4):
+                break  # a quotation, not a quoted name (منظمة «أطباء بلا حدود»)
+            quote_end = next(t[1] for t in tokens[index + 1:] if t[2] in _NAME_QUOTES)
+            continue
+        hit = next((m for m in actors if m.start <= t_start < m.end), None)
+        if hit is not None:
+            if hit.type == "PERSON":
+                return None if _is_addressee(text, hit) else hit
+            continue
+        if token in _ROLE_STOPS or token in lexicon.speech_verbs or token in _NOT_SUBJECTS and token not in \
+                _SUBJECT_WORDS or token in (":", ".", "؛"):
+            break
+        written = text[t_start:t_end]
+        if written.endswith(("ه", "ها", "هم", "هما")) and token not in _SUBJECT_WORDS:
+            break  # نظيره، بلاده: a possessive starts the object
+    return None
+
+
+_OPENER_WORDS = 4  # words before a sentence-initial verb that can only be its adverbial (ومساء أمس قال)
+
+
+def _said_on(text: str, times: list[TimeMention], sentence: Span, start: int, end: int,
+             published: date | None) -> tuple[date | None, str]:
+    """When a statement was made: a date in its attribution clause (the verb, its subject and what
+    stands between them and the content, or a short opener before a sentence-initial verb), else the
+    publication date. A date inside the content is what is said, not when it was said."""
+    spans = [Span(start, max(start, end))]
+    if len(_tokens(text, sentence.start, start)) <= _OPENER_WORDS:
+        spans.append(Span(sentence.start, start))
+    for span in spans:
+        for time in times:
+            if span.start <= time.start and time.end <= span.end:
+                return time.date, time.precision
+    return published, "reported"
+
+
+def _past_name_quote(text: str, end: int) -> int:
+    """After the closing mark of a name in quotation marks (وقال "عسيري"), if one follows `end`."""
+    stripped = len(text[end:end + 3]) - len(text[end:end + 3].lstrip())
+    return end + stripped + 1 if text[end + stripped:end + stripped + 1] in _NAME_QUOTES else end
