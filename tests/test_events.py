@@ -257,3 +257,17 @@ def test_a_later_sentence_raising_the_toll_updates_the_incident() -> None:
             "وارتفعت حصيلة قتلى الغارات إلى 12 قتيلا.")
     events = _events(text, date(2015, 7, 30)).events
     assert [(e.type, e.killed) for e in events] == [("airstrike", 12)]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("وتحاصر فصائل المعارضة منذ أشهر بلدة الفوعة في ريف إدلب.", "siege"),
+    ("ونفذ طيران التحالف 14 طلعة جوية على مواقع التنظيم قرب مدينة الموصل.", "airstrike"),
+    ("وقالت مصادر عسكرية إن القوات العراقية حققت تقدما في الأحياء الشرقية لمدينة الرمادي.", "territory_change"),
+])
+def test_present_tense_and_phrasal_triggers(text: str, event_type: str) -> None:
+    assert event_type in {e.type for e in _events(text, date(2015, 8, 1)).events}
+
+
+def test_the_dead_of_a_strike_are_its_toll_not_a_killing_of_their_own() -> None:
+    text = "وأشار المسؤولون إلى مقتل 11 مدنيا وإصابة 16 آخرين في انفجار عبوتين ناسفتين في شمالي بعقوبة."
+    assert [e.type for e in _events(text, date(2015, 8, 4)).events] == ["bombing"]

@@ -71,6 +71,8 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
             typed = _most_specific([_typed_by_instrument(t, text, part, doc.lexicon) for t in within(kept, part)])
             chosen.extend({t[2].event_type: t for t in reversed(typed)}.values())  # one per type: the first
         chosen.sort(key=lambda t: t[0])
+        if any(t[2].event_type in _VIOLENT - _TOLLS for t in chosen):  # the dead of the sentence's act
+            chosen = [t for t in chosen if t[2].event_type not in _TOLLS]
         figures = ([replace(c, start=c.start + sentence.start, end=c.end + sentence.start)
                     for c in casualties_in(sentence_text)] if any(t[2].event_type in _VIOLENT for t in chosen) else [])
         for position, (t_start, t_end, trigger) in enumerate(chosen):
@@ -179,6 +181,7 @@ def _inside_a_name(trigger: tuple[int, int, EventTrigger], names: list[Mention])
 _SPECIFICITY = ("chemical_attack", "airstrike", "shelling", "bombing", "armed_clash", "attack", "killing",
                 "casualties")
 _VIOLENT = frozenset(_SPECIFICITY)
+_TOLLS = frozenset({"killing", "casualties"})  # who died: beside an act of violence, that act's toll
 
 # Types that can be one incident told twice (the scorer of the development set has its own table).
 _SAME_INCIDENT = ({"armed_clash", "attack"}, {"shelling", "airstrike"}, {"bombing", "attack"},
