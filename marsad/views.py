@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -243,30 +245,101 @@ def content_words(text: str) -> set[str]:
     return words
 
 
-def claims_and_denials(statements: pd.DataFrame, min_overlap: int = 3) -> pd.DataFrame:
-    """Each denial beside the claim it contradicts: the other speaker's statement sharing most words.
+_DENYING = ("deny", "reject")
 
-    Looks within the same article first, then across articles.
+
+def claims_and_denials(statements: pd.DataFrame, entities: Mapping[str, Iterable[str]] | None = None,
+                       names: Mapping[str, str] | None = None, name_words: Mapping[str, str] | None = None,
+                       focus: Iterable[str] = (), role: str = "any", min_overlap: int = 3) -> pd.DataFrame:
+    """Each denial beside the claim it contradicts, with a line saying why they were paired.
+
+    A denial restates what it denies, so a pair must share content words (the claim's quote against the
+    denial's quote and sentence): two at least, a third of the shorter quote's at least, and `min_overlap`
+    of them unless a name backs them: one both sentences hold (`entities`: statement_id -> the actors and
+    places its sentence names, from statement_entities) that most statements do not (Libya in Libyan
+    news tells nothing), or the denial naming the claimant. Words of names (`name_words`: entity id -> its
+    Arabic name, every actor and place of the store) are not counted as shared words, linked or not: two
+    statements naming the GNA and Haftar's forces near Tripoli are not about the same thing for that. Of
+    the other speakers' claims, the one sharing most (a telling name counts two words) is chosen; in the
+    denial's article first.
+
+    With `focus` (the actor filter's ids), only the pairs those actors are in, as `role` says (see
+    marsad.filters): their denials of others' claims and others' denials of their claims (`speaker`),
+    pairs where a side names them (`mentioned`), either (`any`); none for `participant`. `names` (id ->
+    English name) words `why`: "both name Tripoli and AFRICOM; the denial names the claimant (GNA);
+    2 shared words; same article".
     """
-    columns = ["claim_id", "denial_id", "overlap"]
-    if statements.empty:
+    columns = ["claim_id", "denial_id", "overlap", "shared", "why"]
+    focus = set(focus)
+    if statements.empty or (focus and role == "participant"):
         return pd.DataFrame(columns=columns)
-    denials = statements[statements["stance"].isin(["deny", "reject"])]
-    claims = statements[~statements["stance"].isin(["deny", "reject"])]
+    named = {sid: set(ids) for sid, ids in (entities or {}).items()}
+    rows = statements.drop_duplicates("statement_id").to_dict("records")
+    common = _common_entities(rows, named)
+    in_names = {word for name in (name_words or {}).values() if isinstance(name, str) for word in content_words(name)}
+    quoted = {r["statement_id"]: content_words(r["quote"]) - in_names for r in rows}
+
+    def involves(row: dict) -> bool:
+        said = row["speaker_id"] in focus
+        naming = bool(focus & (named.get(row["statement_id"], set()) - {row["speaker_id"]}))
+        return said if role == "speaker" else naming if role == "mentioned" else said or naming
+
+    claims = [r for r in rows if r["stance"] not in _DENYING]
     pairs = []
-    claim_rows = claims[["statement_id", "speaker_id", "article_id", "quote"]].to_dict("records")
-    claim_words = [content_words(claim["quote"]) for claim in claim_rows]
-    for denial in denials.to_dict("records"):
-        denial_words = content_words(denial["quote"] + " " + denial["sentence"])
-        best: tuple[int, bool, str] | None = None
-        for claim, words in zip(claim_rows, claim_words, strict=True):
-            if claim["speaker_id"] and claim["speaker_id"] == denial["speaker_id"]:
+    for denial in (r for r in rows if r["stance"] in _DENYING):
+        denial_id, denial_named = denial["statement_id"], named.get(denial["statement_id"], set())
+        context = content_words(f"{denial['quote']} {denial['sentence']}") - in_names
+        candidates = claims if not focus or involves(denial) else [c for c in claims if involves(c)]
+        best: tuple | None = None
+        for claim in candidates:
+            if _same_speaker(claim, denial):
                 continue
-            overlap = len(denial_words & words)
+            claim_named = named.get(claim["statement_id"], set())
+            claim_words, denial_words = quoted[claim["statement_id"]], quoted[denial_id]
+            overlap = len(claim_words & context)
+            shared = (claim_named & denial_named) - {claim["speaker_id"], denial["speaker_id"]}
+            telling = shared - common
+            names_claimant = bool(claim["speaker_id"]) and claim["speaker_id"] in denial_named
+            if overlap < 2 or 3 * overlap < min(len(claim_words), len(denial_words) or len(claim_words)) \
+                    or (overlap < min_overlap and not telling and not names_claimant):
+                continue
             same_article = claim["article_id"] == denial["article_id"]
-            key = (overlap, same_article, claim["statement_id"])
-            if overlap >= min_overlap and (best is None or key[:2] > best[:2]):
-                best = key
+            key = (overlap + 2 * len(telling) + 2 * names_claimant, same_article)
+            if best is None or key > best[0]:
+                best = (key, claim, overlap, shared, telling, names_claimant, same_article)
         if best is not None:
-            pairs.append({"claim_id": best[2], "denial_id": denial["statement_id"], "overlap": best[0]})
+            _, claim, overlap, shared, telling, names_claimant, same_article = best
+            pairs.append({"claim_id": claim["statement_id"], "denial_id": denial_id, "overlap": overlap,
+                          "shared": sorted(shared),
+                          "why": _why(claim, telling, names_claimant, overlap, same_article, names or {})})
     return pd.DataFrame(pairs, columns=columns)
+
+
+def _same_speaker(claim: dict, denial: dict) -> bool:
+    """The same speaker (by id, or unnamed and written alike): one does not deny oneself."""
+    if claim["speaker_id"] or denial["speaker_id"]:
+        return claim["speaker_id"] == denial["speaker_id"]
+    return bool(claim.get("speaker_text")) and claim.get("speaker_text") == denial.get("speaker_text")
+
+
+def _common_entities(rows: list[dict], named: dict[str, set[str]]) -> set[str]:
+    """Names more than a third of the statements hold (of eight or more): they tell no two apart."""
+    if len(rows) < 8:
+        return set()
+    counts = Counter(e for r in rows for e in named.get(r["statement_id"], set()))
+    return {e for e, n in counts.items() if 3 * n > len(rows)}
+
+
+def _why(claim: dict, shared: set[str], names_claimant: bool, overlap: int, same_article: bool,
+         names: Mapping[str, str]) -> str:
+    """One line: what the claim and the denial have in common (the telling names they share)."""
+    parts = []
+    if shared:
+        listed = sorted(names.get(e, e) for e in shared)
+        parts.append("both name " + (listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]))
+    if names_claimant:
+        parts.append(f"the denial names the claimant ({names.get(claim['speaker_id'], claim['speaker_id'])})")
+    parts.append(f"{overlap} shared word{'s' if overlap != 1 else ''}")
+    if same_article:
+        parts.append("same article")
+    return "; ".join(parts)

@@ -61,7 +61,8 @@ def test_a_denial_is_paired_with_the_claim_it_contradicts() -> None:
         _statement("d1", "africom", "deny", "الأنباء حول عودة القوات الأميركية إلى العاصمة طرابلس"),
     ])
     pairs = claims_and_denials(frame)
-    assert pairs.to_dict("records") == [{"claim_id": "c1", "denial_id": "d1", "overlap": pairs["overlap"][0]}]
+    assert pairs[["claim_id", "denial_id"]].to_dict("records") == [{"claim_id": "c1", "denial_id": "d1"}]
+    assert pairs["why"][0] == "4 shared words; same article"
 
 
 def test_timeline_rows_mark_reported_dates_and_spans() -> None:
