@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandas as pd
 import streamlit as st
 
-from components.html import arabic, escape, event_card, external_link, statement_card
-from components.reader import LEGEND, LEGEND_WITH_HITS, highlighted_html, marked
+from components.html import arabic, clean, escape, event_card, evidence_spans, external_link, statement_card
+from components.reader import highlighted_html, legend, marked
 
-_ARTICLE, _SENTENCE = "article", "sentence"
+_ARTICLE, _SENTENCE, _INCIDENT = "article", "sentence", "incident"
 
 
 def pick_article(articles: pd.DataFrame) -> str:
@@ -23,12 +25,36 @@ def pick_article(articles: pd.DataFrame) -> str:
     if st.query_params.get(_ARTICLE) != chosen:
         st.query_params[_ARTICLE] = chosen
         st.query_params.pop(_SENTENCE, None)
+        st.query_params.pop(_INCIDENT, None)
     return chosen
 
 
 def target_sentence() -> int | None:
     value = st.query_params.get(_SENTENCE)
     return int(value) if value and str(value).isdigit() else None
+
+
+class Incident(NamedTuple):
+    """The sentences reporting the event a link opened: its own first, then its evidence."""
+
+    spans: list[tuple[int, int]]
+    label: str
+
+
+def incident(events: pd.DataFrame, text: str, target: int | None) -> Incident | None:
+    """The event named by the URL's `incident` (one of this article's events starting at the `sentence`
+    asked for, when one is), with every sentence reporting it; None when there is none such."""
+    wanted = st.query_params.get(_INCIDENT)
+    if not wanted or events.empty or "event_id" not in events:
+        return None
+    rows = events[events["event_id"] == str(wanted)].to_dict("records")
+    if not rows or (target is not None and int(rows[0]["start"]) != target):
+        return None  # a link left over from another sentence: the sentence alone is outlined
+    row = rows[0]
+    spans = [(int(row["start"]), int(row["end"])), *evidence_spans(row.get("evidence"))]
+    spans = list(dict.fromkeys(s for s in spans if 0 <= s[0] < s[1] <= len(text)))
+    label = clean(row.get("label_en")) or clean(row.get("type")).replace("_", " ")
+    return Incident(spans, label.capitalize()) if spans else None
 
 
 def metadata(article: dict, title_hits: list[tuple[int, int]] | None = None) -> None:
@@ -51,12 +77,17 @@ def metadata(article: dict, title_hits: list[tuple[int, int]] | None = None) -> 
 
 
 def reader(article: dict, mentions: pd.DataFrame, times: pd.DataFrame, statements: pd.DataFrame,
-           target: int | None, hits: list[tuple[int, int]] | None = None) -> None:
-    """The highlighted text; `hits`: the (start, end) of words a search matched, marked too."""
-    st.markdown(LEGEND_WITH_HITS if hits else LEGEND, unsafe_allow_html=True)
-    st.markdown(highlighted_html(article["text"], mentions, times, statements, target, hits or ()),
+           target: int | None, hits: list[tuple[int, int]] | None = None, event: Incident | None = None) -> None:
+    """The highlighted text; `hits`: the (start, end) of words a search matched, marked too; `event`: the
+    sentences of the event a card opened, marked together (the first in view)."""
+    st.markdown(legend(bool(hits), event is not None), unsafe_allow_html=True)
+    if event is not None:
+        count = len(event.spans)
+        st.caption(f"{escape(event.label)}: reported in {count} sentence{'s' if count > 1 else ''}, marked below.")
+    st.markdown(highlighted_html(article["text"], mentions, times, statements, target, hits or (),
+                                 event.spans if event else (), event.label if event else ""),
                 unsafe_allow_html=True)
-    if target is not None:
+    if target is not None or event is not None:
         st.iframe(f"<script>{SCROLL_TO_TARGET}</script>", height=1)
 
 
@@ -82,6 +113,7 @@ look();
 
 
 def extracted(statements: pd.DataFrame, events: pd.DataFrame, mentions: pd.DataFrame) -> None:
+    names = _names(mentions)
     st.subheader("Extracted from this article")
     tab_s, tab_e, tab_m = st.tabs([f"Statements ({len(statements)})", f"Events ({len(events)})",
                                    f"Mentions ({len(mentions)})"])
@@ -90,7 +122,15 @@ def extracted(statements: pd.DataFrame, events: pd.DataFrame, mentions: pd.DataF
             st.markdown(statement_card(row), unsafe_allow_html=True)
     with tab_e:
         for row in events.to_dict("records"):
-            st.markdown(event_card(row), unsafe_allow_html=True)
+            st.markdown(event_card(row, names), unsafe_allow_html=True)
     with tab_m:
         st.dataframe(mentions[["text", "type", "name_en", "source", "role", "confidence", "start", "end"]],
                      hide_index=True, width="stretch")
+
+
+def _names(mentions: pd.DataFrame) -> dict[str, str]:
+    """entity id -> English name, from the article's mentions (an event's agent and target are among them)."""
+    if mentions.empty or not {"entity_id", "name_en"} <= set(mentions):
+        return {}
+    named = mentions.dropna(subset=["entity_id", "name_en"])
+    return dict(zip(named["entity_id"], named["name_en"], strict=True))

@@ -12,7 +12,9 @@ layout); English labels stay left-to-right beside it.
 from __future__ import annotations
 
 import html
+import json
 import re
+from collections.abc import Mapping
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -42,6 +44,8 @@ mark.PERSON { background: #dbeafe; } mark.ORGANIZATION { background: #ede9fe; }
 mark.LOCATION { background: #dcfce7; } mark.TIME { background: #fef3c7; }
 .reader .statement { border-bottom: 2px solid #f59e0b; }
 .reader .target { background: #fff7d6; outline: 2px solid #f59e0b; border-radius: 4px; }
+.incident { background: #ffedd5; box-shadow: 0 2px 0 #ea580c; }
+.card .toll { font-size: 0.92rem; } .card .toll b { color: #9b1c1c; }
 .legend mark { margin-right: 0.4rem; }
 </style>
 """
@@ -99,11 +103,14 @@ def arabic(text: str, tag: str = "div", css_class: str = "ar") -> str:
     return f'<{tag} dir="rtl" lang="ar" class="{css_class}">{escape(text)}</{tag}>'
 
 
-def reader_link(article_id: str, sentence_start: int | None = None) -> str:
-    """Relative URL of the article reader, opened at a sentence."""
+def reader_link(article_id: str, sentence_start: int | None = None, event_id: str | None = None) -> str:
+    """Relative URL of the article reader, opened at a sentence; with `event_id`, every sentence reporting
+    that event is marked (`incident=`; the reader checks that the event starts at `sentence`)."""
     params = {"article": article_id}
     if sentence_start is not None:
         params["sentence"] = str(int(sentence_start))
+    if event_id:
+        params["incident"] = str(event_id)
     return "articles?" + urlencode(params)
 
 
@@ -148,19 +155,93 @@ def statement_card(row: dict) -> str:
     )
 
 
-def event_card(row: dict) -> str:
+VICTIMS = {"civilians": "civilians", "children": "children", "women": "women", "soldiers": "soldiers",
+           "security_forces": "security forces", "fighters": "fighters"}
+
+
+def count_value(value: object) -> int | None:
+    """A stored count (an int, numpy's, a float of a nullable column, pandas' NA) as an int; None if none."""
+    if value is None or isinstance(value, bool) or value is pd.NA:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return int(number) if number >= 0 and number.is_integer() else None
+
+
+def _figure(low: int | None, high: int | None, kind: str) -> str:
+    if low is None:
+        return ""
+    return f"{low:,}–{high:,} {kind}" if high is not None and high > low else f"{low:,} {kind}"
+
+
+def toll_text(row: Mapping) -> str:
+    """An event's casualties as reported: "11 killed (civilians), 16 wounded", a range "10–15 killed";
+    '' when the event gives none. Plain text from numbers and fixed words (the victims only when known)."""
+    figures = [f for f in (_figure(count_value(row.get(kind)), count_value(row.get(f"{kind}_high")), kind)
+                           for kind in ("killed", "wounded")) if f]
+    victims = VICTIMS.get(clean(row.get("victims")))
+    if figures and victims:
+        figures[0] += f" ({victims})"
+    return ", ".join(figures)
+
+
+def actor_name(actor_id: str, row: Mapping, names: Mapping[str, str] | None = None) -> str:
+    """An actor's English name: from `names`, else from the row's own actor lists, else its id."""
+    if names and names.get(actor_id):
+        return str(names[actor_id])
+    ids, listed = clean(row.get("actor_ids")).split(","), clean(row.get("actors_en")).split("; ")
+    if actor_id in ids and len(ids) == len(listed):
+        return listed[ids.index(actor_id)]
+    return actor_id
+
+
+def sides_text(row: Mapping, names: Mapping[str, str] | None = None) -> str:
+    """Who acted and on whom, when known: "by Saudi-led coalition · on Houthis" (plain text: escape it)."""
+    sides = [f"{word} {actor_name(clean(row.get(key)), row, names)}"
+             for word, key in (("by", "actor1_id"), ("on", "actor2_id")) if clean(row.get(key))]
+    return " · ".join(sides)
+
+
+def evidence_spans(value: object) -> list[tuple[int, int]]:
+    """The (start, end) of an event's other sentences from its `evidence` JSON; [] when absent or malformed."""
+    if not isinstance(value, str) or not value.strip():
+        return []
+    try:
+        items = json.loads(value)
+    except ValueError:
+        return []
+    spans = []
+    for item in items if isinstance(items, list) else []:
+        if (isinstance(item, list) and len(item) == 2 and all(type(n) is int for n in item)
+                and 0 <= item[0] < item[1]):
+            spans.append((item[0], item[1]))
+    return spans
+
+
+def event_card(row: dict, names: Mapping[str, str] | None = None) -> str:
+    """One event: what, where, when; its casualties, agent and target when known; the sentence in Arabic;
+    the actors named and a link to the reader marking every sentence that reports it. `names`: actor id ->
+    English name (else taken from the row's actor lists)."""
     inherited = str(row.get("place_inherited")) in ("True", "1")  # a bool, numpy's or the database's
+    toll, sides = toll_text(row), sides_text(row, names)
+    sentences = 1 + len(evidence_spans(row.get("evidence")))
     row = {key: clean(value) if not isinstance(value, int | bool) else value for key, value in row.items()}
     place = escape(row.get("place_en") or "no place")
     if inherited:
         place += ' <span class="inferred" title="the sentence names no place: the paragraph\'s last one">(place from the paragraph)</span>'
-    link = reader_link(row["article_id"], int(row["start"]) if str(row.get("start", "")).isdigit() else None)
+    start = int(row["start"]) if str(row.get("start", "")).isdigit() else None
+    link = reader_link(row["article_id"], start, row.get("event_id") or None)
+    facts = " · ".join(part for part in (f"<b>{escape(toll)}</b>" if toll else "", escape(sides)) if part)
+    reported = f"reported in {sentences} sentences · " if sentences > 1 else ""
     return (
         '<div class="card">'
         f'<div><span class="who">{escape((row.get("label_en") or row["type"]).capitalize())}</span> · '
         f'{place} · {date_label(row.get("date"), row.get("date_precision", ""))}</div>'
-        f'<div class="quote">{arabic(row.get("sentence") or "")}</div>'
-        f'<div class="meta">actors: {escape(row.get("actors_en") or "—")} · '
-        f'<a href="{escape(link)}" target="_self">source sentence</a></div>'
+        + (f'<div class="toll">{facts}</div>' if facts else "")
+        + f'<div class="quote">{arabic(row.get("sentence") or "")}</div>'
+        f'<div class="meta">actors: {escape(row.get("actors_en") or "—")} · {reported}'
+        f'<a href="{escape(link)}" target="_self">{"source sentences" if sentences > 1 else "source sentence"}</a></div>'
         "</div>"
     )

@@ -3,7 +3,9 @@
 Built as escaped HTML from offsets into the untouched text. Marks never overlap
 (longest first); statement sentences are underlined and the deep-linked sentence
 is outlined with id="target". Words a search matched are marked innermost (`<mark class="hit">`
-around escaped text, cut at every other mark's edge, so no element crosses another).
+around escaped text, cut at every other mark's edge, so no element crosses another). An event opened
+from its card marks every sentence reporting it (its own and its evidence) the same way: innermost
+`<span class="incident">` pieces cut at every other edge, the first piece of its own sentence id="target".
 """
 
 from __future__ import annotations
@@ -47,9 +49,13 @@ def marked(text: str, spans: Sequence[tuple[int, int]], start: int = 0, end: int
 
 
 def highlighted_html(text: str, mentions: pd.DataFrame, times: pd.DataFrame, statements: pd.DataFrame,
-                     target: int | None = None, hits: Sequence[tuple[int, int]] = ()) -> str:
+                     target: int | None = None, hits: Sequence[tuple[int, int]] = (),
+                     incident: Sequence[tuple[int, int]] = (), incident_title: str = "") -> str:
     """The article as RTL HTML with highlights; `target` is the start offset of a sentence to outline,
-    `hits` the (start, end) of words a search matched."""
+    `hits` the (start, end) of words a search matched, `incident` the (start, end) of the sentences
+    reporting one event, its own first (marked together; its own is the target, so `target` is unused)."""
+    if incident:
+        target = None
     sentences = {}
     for s in statements.to_dict("records") if not statements.empty else []:
         sentences[(int(s["start"]), int(s["end"]))] = f"{s.get('speaker_en') or s.get('speaker_text') or ''}: {s['verb']}"
@@ -68,12 +74,21 @@ def highlighted_html(text: str, mentions: pd.DataFrame, times: pd.DataFrame, sta
     for start, end, kind, title in _marks(mentions, times):
         opens.setdefault(start, []).append(f'<mark class="{kind}" title="{escape(title)}">')
         closes.setdefault(end, []).insert(0, "</mark>")
-    cuts = sorted({0, len(text), *opens, *closes})
+    edges = {edge for span in incident for edge in span if 0 <= edge <= len(text)}
+    cuts = sorted({0, len(text), *opens, *closes, *edges})
+    first = incident[0][0] if incident else None
+    titles = {span: escape(f"{incident_title}: sentence {i} of {len(incident)} reporting it".lstrip(": "))
+              for i, span in enumerate(sorted(set(incident)), 1)}
     out = []
     for left, right in zip(cuts, cuts[1:], strict=False):
         out.extend(closes.get(left, []))
         out.extend(opens.get(left, []))
-        out.append(marked(text, hits, left, right).replace("\n", "<br>"))
+        piece = marked(text, hits, left, right).replace("\n", "<br>")
+        span = next((s for s in titles if s[0] <= left and right <= s[1]), None)
+        if span is not None:
+            attrs = ' id="target"' if left == first else ""
+            piece = f'<span class="incident"{attrs} title="{titles[span]}">{piece}</span>'
+        out.append(piece)
     out.extend(closes.get(len(text), []))
     return f'<div class="reader ar" dir="rtl" lang="ar">{"".join(out)}</div>'
 
@@ -82,3 +97,10 @@ LEGEND = ('<div class="legend"><mark class="PERSON">person</mark><mark class="OR
           '<mark class="LOCATION">place</mark><mark class="TIME">date</mark>'
           '<span class="statement" style="border-bottom:2px solid #f59e0b">statement</span></div>')
 LEGEND_WITH_HITS = LEGEND.removesuffix("</div>") + '<mark class="hit" style="margin-left:0.4rem">search match</mark></div>'
+INCIDENT_LEGEND = '<span class="incident" style="margin-left:0.4rem">the event\'s sentences</span>'
+
+
+def legend(hits: bool, incident: bool) -> str:
+    """The reader's legend: the marks always, the search's and the event's when shown."""
+    return ((LEGEND_WITH_HITS if hits else LEGEND).removesuffix("</div>")
+            + (INCIDENT_LEGEND if incident else "") + "</div>")

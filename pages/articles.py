@@ -23,8 +23,9 @@ if article is None:
     st.error(f"No article with id {html.escape(repr(article_id))} in the store.")
     st.stop()
 target = article_view.target_sentence()
+events = data.events(url, (), article_id)
 article_view.metadata(article, search.spans(article["title"], query))
 article_view.reader(article, data.article_mentions(url, article_id), data.article_times(url, article_id),
-                    data.statements(url, (), article_id), target, search.spans(article["text"], query))
-article_view.extracted(data.statements(url, (), article_id), data.events(url, (), article_id),
-                       data.article_mentions(url, article_id))
+                    data.statements(url, (), article_id), target, search.spans(article["text"], query),
+                    article_view.incident(events, article["text"], target))
+article_view.extracted(data.statements(url, (), article_id), events, data.article_mentions(url, article_id))
