@@ -66,13 +66,40 @@ def map_bounds(places: pd.DataFrame, pad: float = 0.05,
     return south - lat_pad, west - lon_pad, north + lat_pad, east + lon_pad
 
 
-def focus_range(dates: pd.Series, margin_days: int = 3) -> tuple[date, date] | None:
-    """The date window where most timeline items fall (the 5th to 95th percentile, padded)."""
-    clean = pd.to_datetime(dates.dropna())
-    if clean.empty:
+FENCE_IQRS = 1.5  # Tukey's fences (a box plot's whiskers): 1.5 interquartile ranges beyond the quartiles
+MIN_IQR_DAYS = 14  # two weeks: a few days' news still keeps the weeks around it (3 weeks either side)
+
+
+def focus_range(dates: pd.Series, weights: pd.Series | None = None) -> tuple[date, date] | None:
+    """The dates where the bulk of the timeline's items lie: Tukey's fences.
+
+    From the first quartile of the items' dates less 1.5 interquartile ranges to the third quartile
+    plus 1.5 (a box plot's whiskers), the interquartile range taken as at least 14 days. An item dated
+    outside (1864 or 1969 recalled in a 2015 article) is history mentioned, not the news: it would
+    stretch the axis over a century and squeeze the bulk into a line, so the chart leaves it out and
+    lists it apart. Quartiles, not the extremes, set the fences, so a few such dates cannot move them;
+    a corpus spread over years (or over two clusters) has a wide interquartile range and keeps all of
+    it. `weights` counts each date that many times (per-day counts).
+    """
+    days = pd.Series(dates).reset_index(drop=True).map(_ordinal)
+    counted = pd.Series(1, index=days.index) if weights is None else pd.Series(weights).reset_index(drop=True)
+    keep = days.notna() & (counted > 0)
+    if not keep.any():
         return None
-    low, high = clean.quantile(0.05), clean.quantile(0.95)
-    return (low - pd.Timedelta(days=margin_days)).date(), (high + pd.Timedelta(days=margin_days + 1)).date()
+    order = days[keep].astype("int64").sort_values()
+    share = counted[order.index].cumsum() / counted[order.index].sum()
+    q1 = int(order.iloc[int((share >= 0.25).to_numpy().argmax())])
+    q3 = int(order.iloc[int((share >= 0.75).to_numpy().argmax())])
+    reach = int(FENCE_IQRS * max(q3 - q1, MIN_IQR_DAYS))
+    return (date.fromordinal(max(q1 - reach, 1)),
+            date.fromordinal(min(q3 + reach, date.max.toordinal())))
+
+
+def _ordinal(value: object) -> int | None:
+    """A date (or timestamp) as its day number; None for a missing one."""
+    if value is None or (not isinstance(value, date) and pd.isna(value)):
+        return None
+    return value.toordinal()  # a datetime's (and a Timestamp's) is its day's
 
 
 def in_window(starts: pd.Series, ends: pd.Series, window: tuple[date, date] | None) -> pd.Series:
@@ -80,12 +107,100 @@ def in_window(starts: pd.Series, ends: pd.Series, window: tuple[date, date] | No
     if window is None:
         return pd.Series(True, index=starts.index)
     low, high = window
+    starts, ends = (s.dt.date if pd.api.types.is_datetime64_any_dtype(s) else s for s in (starts, ends))
     return (ends >= low) & (starts <= high)
 
 
 def outside_window(starts: pd.Series, ends: pd.Series, window: tuple[date, date] | None) -> int:
-    """How many items (from start to end) lie wholly outside `window`: drawn, but off the opening view."""
+    """How many items (from start to end) lie wholly outside `window`."""
     return int((~in_window(starts, ends, window)).sum())
+
+
+def split_window(rows: pd.DataFrame, window: tuple[date, date] | None,
+                 start: str = "start", end: str = "end") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the rows reaching into `window`, the rows wholly outside it)."""
+    inside = in_window(rows[start], rows[end], window)
+    return rows[inside], rows[~inside]
+
+
+def shown_range(starts: pd.Series, ends: pd.Series, window: tuple[date, date] | None,
+                pad: float = 0.03) -> tuple[date, date] | None:
+    """The x-axis range: from the first item to the last (spans cut at the window), padded by `pad` of
+    the width and at least a day each side."""
+    if starts.empty:
+        return None
+    low, high = min(starts), max(ends)
+    if window:
+        low, high = max(low, window[0]), min(high, window[1])
+    margin = timedelta(days=max(1, round((high - low).days * pad)))
+    return low - margin, high + margin + timedelta(days=1)
+
+
+OTHERS = "others"
+
+
+def top_lanes(rows: pd.DataFrame, keep: int, noun: str = "actors") -> tuple[pd.DataFrame, int]:
+    """The rows with only the `keep` lanes holding most items; the rest share one lane, "others (N
+    actors)", at the bottom. Ties go to the lane with the earlier first item, then by name. Returns the
+    rows and how many lanes went into "others" (0: every lane is kept).
+    """
+    if rows.empty:
+        return rows, 0
+    ranked = (rows.groupby("lane", sort=False)
+              .agg(items=("lane", "size"), first=("start", "min"))
+              .reset_index()
+              .sort_values(["items", "first", "lane"], ascending=[False, True, True]))
+    rest = ranked["lane"].iloc[max(keep, 0):]
+    if len(rest) <= 1:  # one lane under another name is no summary
+        return rows, 0
+    label = f"{OTHERS} ({len(rest)} {noun})"
+    return rows.assign(lane=rows["lane"].where(~rows["lane"].isin(set(rest)), label)), len(rest)
+
+
+def lane_order(rows: pd.DataFrame) -> list[str]:
+    """Lanes top-down by their first item; the "others" lane last."""
+    first = rows.groupby("lane", sort=False)["start"].min().reset_index()
+    first["others"] = first["lane"].str.startswith(f"{OTHERS} (")
+    return first.sort_values(["others", "start", "lane"])["lane"].tolist()
+
+
+def bin_counts(counts: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """Per-day counts (date as datetime64, items, and other key columns) summed per week (from
+    Monday) or month; per day they are returned as they are."""
+    if unit == "day" or counts.empty:
+        return counts
+    keys = [c for c in counts.columns if c not in ("date", "items")]
+    starts = counts["date"].dt.to_period("W-SUN" if unit == "week" else "M").dt.start_time
+    return counts.assign(date=starts).groupby(["date", *keys], as_index=False, sort=True)["items"].sum()
+
+
+def top_types(table: pd.DataFrame, keep: int, column: str = "type", value: str = "items") -> pd.DataFrame:
+    """Per-period counts with only the `keep` types counting most; the others summed into one "other
+    types (N)" row per period, so a stack of thirty slivers stays readable."""
+    totals = table.groupby(column)[value].sum().sort_values(ascending=False, kind="stable")
+    if len(totals) <= keep + 1:
+        return table
+    rest = set(totals.index[keep:])
+    merged = table.assign(**{column: table[column].where(~table[column].isin(rest), f"other types ({len(rest)})")})
+    keys = [c for c in table.columns if c != value]
+    return merged.groupby(keys, as_index=False, sort=True)[value].sum()
+
+
+def killed_per_period(events: pd.DataFrame, unit: str, window: tuple[date, date] | None = None) -> pd.DataFrame | None:
+    """(date, type, killed): people reported killed per week or month, by event type (the low figure of
+    a range); None when the events carry no `killed` figure (stores written before casualties were read,
+    or none reported)."""
+    if "killed" not in events or events.empty:
+        return None
+    dated = events.dropna(subset=["date", "killed"])
+    if window:
+        dated = dated[in_window(dated["date"], dated["date"], window)]
+    if dated.empty:
+        return None
+    frame = pd.DataFrame({"date": pd.to_datetime(dated["date"].astype(str)), "type": dated["type"],
+                          "items": dated["killed"].astype("int64")})
+    daily = frame.groupby(["date", "type"], as_index=False)["items"].sum()
+    return bin_counts(daily, unit).rename(columns={"items": "killed"})
 
 
 LABEL_SHIFTS = (0, -1, 1, -2, 2)  # label rows above (-) or below (+) the marker's centre, tried in turn
@@ -170,13 +285,18 @@ def span_end(start: date | None, precision: str) -> date | None:
 
 _STATEMENT_FIELDS = ["date", "date_precision", "speaker_en", "speaker_text", "stance", "verb", "sentence",
                      "article_id", "start"]
-_EVENT_FIELDS = ["date", "date_precision", "actors_en", "type", "place_en", "label_en", "sentence", "article_id",
+_EVENT_FIELDS = ["date", "date_precision", "actors_en", "actor_ids", "type", "place_en", "label_en", "sentence", "article_id",
                  "start"]
 
 
 def timeline_rows(statements: pd.DataFrame, events: pd.DataFrame, group_by: str = "actor",
-                  stance_labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """One row per statement or event: start, end (spans), lane, kind, label, sentence, inferred."""
+                  stance_labels: dict[str, str] | None = None, focus: tuple[str, ...] = ()) -> pd.DataFrame:
+    """One row per statement or event: start, end (spans), lane, kind, label, sentence, inferred.
+
+    An event goes to its first actor's lane, or to the first of the `focus` actors (the actor filter's
+    ids) it names: filtered on Haftar, his events sit in his lane, not in the lane of whoever comes
+    first in the alphabet.
+    """
     columns = ["start", "end", "lane", "kind", "label", "sentence", "precision", "inferred", "article_id",
                "sentence_start", "color_key"]
     rows = []
@@ -197,8 +317,7 @@ def timeline_rows(statements: pd.DataFrame, events: pd.DataFrame, group_by: str 
     for e in happened.to_dict("records") if not happened.empty else []:
         if pd.isna(e.get("date")) or e.get("date") is None:
             continue
-        actors = [a for a in (e.get("actors_en") or "").split("; ") if a]
-        lane = (actors[0] if actors else "(no actor)") if group_by == "actor" else e["type"].replace("_", " ")
+        lane = _event_actor(e, focus) if group_by == "actor" else e["type"].replace("_", " ")
         place = e.get("place_en") or ""
         rows.append({
             "start": e["date"], "end": span_end(e["date"], e["date_precision"]), "lane": lane, "kind": "event",
@@ -209,6 +328,15 @@ def timeline_rows(statements: pd.DataFrame, events: pd.DataFrame, group_by: str 
         })
     frame = pd.DataFrame(rows, columns=columns)
     return frame.sort_values(["start", "lane"]).reset_index(drop=True) if not frame.empty else frame
+
+
+def _event_actor(event: dict, focus: tuple[str, ...]) -> str:
+    """The event's lane: its first actor named in `focus`, else its first actor."""
+    names = [a for a in (event.get("actors_en") or "").split("; ") if a]
+    ids = (event.get("actor_ids") or "").split(",")
+    if focus and len(ids) == len(names):
+        names = [name for actor_id, name in zip(ids, names, strict=True) if actor_id in focus] + names
+    return names[0] if names else "(no actor)"
 
 
 _WORD_RE = re.compile(r"[\u0621-\u064a]{3,}")

@@ -180,21 +180,17 @@ def test_map_country_toggle_adds_country_markers(seeds_url):
 def test_timeline_plots_statements(seeds_url):
     at = open_page("timeline")
     assert [t.value for t in at.title] == [TITLES["timeline"]]
-    (spec,) = plotly_specs(at)
+    spec = plotly_specs(at)[0]  # the timeline; events over time follow
     names = {trace.get("name") for trace in spec["data"]}
-    assert "statements" in names
+    assert "said, other verbs" in names and names & {"armed clash", "attack"}, names
     hover = json.dumps(spec["data"], ensure_ascii=False)
     assert ARABIC.search(hover), "hover text shows the Arabic sentence"
     assert spec["layout"]["xaxis"]["type"] == "date"
-    # the seeds' 2016 spans (Sirte) lie outside the April 2019 window the chart opens on: the page says so,
-    # and their lane goes to the bottom rather than open the chart empty
-    assert any("more lie outside it" in c.value for c in at.caption)
+    # the seeds' 2016 span (Sirte) lies far from April 2019: listed apart, not drawn, the axis stays on April
     low, high = spec["layout"]["xaxis"]["range"]
-    in_window = {y for trace in spec["data"] for x, y in zip(trace["x"], trace["y"], strict=True)
-                 if x is not None and low <= str(x)[:10] <= high}
-    lanes = spec["layout"]["yaxis"]["categoryarray"]  # bottom lane first
-    outside = [lane for lane in lanes if lane not in in_window]
-    assert lanes[:len(outside)] == outside, "lanes with nothing in the window are at the bottom"
+    assert low >= "2019-04-01" and high <= "2019-05-01", (low, high)
+    assert not any(str(x).startswith("2016") for trace in spec["data"] for x in trace["x"] if x)
+    assert any(e.label.startswith("Dated outside this window (1 item") for e in at.expander)
     assert any(b.label.startswith("Prepare PNG") for b in at.button)
     assert any(b.label.startswith("Download data") for b in at.get("download_button"))
 
@@ -234,17 +230,19 @@ def test_articles_page_highlights_the_text(seeds_url):
 
 
 def test_png_export_caption_is_inside_the_image(processed_db):
-    from components.timeline_chart import timeline_figure, with_caption
+    from components.figure_report import report_ready
+    from components.timeline_chart import timeline_figure
     from marsad.views import timeline_rows
 
     store = Store(processed_db)
-    figure = with_caption(timeline_figure(timeline_rows(store.statements(), store.events(), "actor")),
-                          "Marsad — all articles<br>Sources: …")
+    figure = report_ready(timeline_figure(timeline_rows(store.statements(), store.events(), "actor")), "Timeline",
+                          "Filter: all articles.<br>Sources: …<br>Exported 2019-05-01. Cite as: Marsad")
     layout = figure.layout
-    plot_height = layout.height - layout.margin.t - layout.margin.b
-    (caption,) = [a for a in layout.annotations if a.text.startswith("Marsad")]
-    below_plot = -caption.y * plot_height  # pixels from the plot's bottom edge to the caption's centre
-    assert below_plot + 2 * 14 <= layout.margin.b, (below_plot, layout.margin.b)
+    (caption,) = [a for a in layout.annotations if a.text.startswith("Filter")]
+    assert caption.y == 0 and caption.yanchor == "bottom" and caption.yref == "paper"
+    bottom_edge = -caption.yshift  # the caption's bottom edge, in pixels below the plot's
+    assert bottom_edge <= layout.margin.b, (bottom_edge, layout.margin.b)  # inside the image
+    assert bottom_edge - 3 * 18 >= 45, "its three lines start below the date axis' labels"
 
 # ---------------------------------------------------------------------------------------------------------
 # Filters
@@ -280,10 +278,10 @@ def test_place_filter_from_url_shrinks_places_table(seeds_url):
 
 
 def test_date_filter_changes_the_timeline(seeds_url):
-    (everything,) = plotly_specs(open_page("timeline"))
+    everything = plotly_specs(open_page("timeline"))[0]
     at = open_page("timeline", **{"from": "2019-04-06", "to": "2019-04-06"})
     assert at.date_input(key="f_dates").value == (date(2019, 4, 6), date(2019, 4, 6))
-    (day,) = plotly_specs(at)
+    day = plotly_specs(at)[0]
     assert 0 < points(day) < points(everything)
 
 
