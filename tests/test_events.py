@@ -6,6 +6,7 @@ import pytest
 from marsad.lexicon import load_lexicon
 from marsad.pipeline import analyse
 from marsad.records import Article
+from marsad.text.normalize import normalize_key
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -271,3 +272,30 @@ def test_present_tense_and_phrasal_triggers(text: str, event_type: str) -> None:
 def test_the_dead_of_a_strike_are_its_toll_not_a_killing_of_their_own() -> None:
     text = "وأشار المسؤولون إلى مقتل 11 مدنيا وإصابة 16 آخرين في انفجار عبوتين ناسفتين في شمالي بعقوبة."
     assert [e.type for e in _events(text, date(2015, 8, 4)).events] == ["bombing"]
+
+
+@pytest.mark.parametrize("text", [  # an agreement named as a frame of reference, a march, a name
+    "تسلمت مصر أمس أول ثلاث طائرات مقاتلة من طراز «رافال» من فرنسا، في إطار اتفاقية التعاون العسكري المبرمة "
+    "بين البلدين.",
+    "ومن بعد هذه المرحلة، من المتوقع أن تواصل الوكالة التحري وتحكم الرقابة للتحقق عن مدى التزام إيران ببنود "
+    "اتفاق فيينا الموقعة 14 يوليو (تموز) الجاري.",
+    "ونظمت مسيرة صامتة إلى كنيسة سيقام فيها قداس.",
+    "ولا تدخل القوى الامنية اللبنانية المخيمات الفلسطينية بموجب اتفاق بين منظمة التحرير الفلسطينية والسلطات "
+    "اللبنانية، وتتولى الفصائل الفلسطينية نوعا من الامن الذاتي داخل المخيمات.",
+])
+def test_triggers_out_of_their_event_sense_are_not_events(text: str) -> None:
+    assert _events(text, date(2015, 7, 25)).events == []
+
+
+def test_an_agreement_signed_is_an_event_and_the_strength_to_negotiate_is_not() -> None:
+    text = "وبعد نقاش طويل تم التوصل إلى توقيع اتفاق بمثابة تشكيل جبهة وطنية تعطي تسيبراس قوة للتفاوض مع المقرضين."
+    assert [e.type for e in _events(text, date(2015, 7, 25)).events] == ["agreement"]
+
+
+def test_the_senses_lexicon_is_a_checked_data_file() -> None:
+    from marsad.extract.events import sense_cues
+
+    senses = sense_cues()
+    triggers = {normalize_key(t.trigger) for t in load_lexicon().event_triggers.values()}
+    assert set(senses) <= triggers, set(senses) - triggers
+    assert all(len(needs) >= 3 for needs in senses.values())

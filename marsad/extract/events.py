@@ -64,7 +64,8 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
             last_places, last_date = [], None  # a new paragraph
         named_here = _specific_places(mentions_within(place_mentions, sentence), places, home_country)
         in_sentence = [t for t in within(triggers, sentence) if not _inside_a_name(t, names)]
-        kept = [t for t in in_sentence if _reported_as_fact(text, sentence.start, t[0], t[2])]
+        kept = [t for t in in_sentence if _reported_as_fact(text, sentence.start, t[0], t[2])
+                and _in_its_event_sense(text, sentence, t)]
         sentence_text = text[sentence.start:sentence.end]
         chosen: list[tuple[int, int, EventTrigger]] = []
         for part in clause_parts(text, sentence):  # one act of violence per clause, typed by its weapon
@@ -168,6 +169,35 @@ def _toll(figures: list[Casualties], trigger_start: int, clause: Clause) -> dict
     if toll and victims:
         toll["victims"] = victims
     return toll
+
+
+SENSES_PATH = DATA_DIR / "event_senses.csv"
+SENSE_WINDOW = 4  # words either side of a trigger where its event sense shows
+
+
+@lru_cache(maxsize=1)
+def sense_cues() -> dict[str, frozenset[str]]:
+    """normalised trigger -> the words one of which must stand near it for it to be an event
+    (data/event_senses.csv): an agreement signed, a truce declared or broken, a drone that strikes."""
+    with SENSES_PATH.open(encoding="utf-8", newline="") as handle:
+        return {normalize_key(row["trigger_ar"]): frozenset(normalize_key(w) for w in row["needs"].split("|"))
+                for row in csv.DictReader(handle)}
+
+
+def _in_its_event_sense(text: str, sentence: Span, found: tuple[int, int, EventTrigger]) -> bool:
+    """A trigger the senses lexicon constrains is an event only with one of its cue words among the
+    SENSE_WINDOW words either side (in the sentence); the cue may carry a clitic (وأعلنت، بتوقيع)."""
+    start, end, trigger = found
+    needs = sense_cues().get(normalize_key(trigger.trigger))
+    if needs is None:
+        return True
+    around = (text[sentence.start:start].split()[-SENSE_WINDOW:] + text[end:sentence.end].split()[:SENSE_WINDOW])
+    for word in around:
+        key = normalize_key(word)
+        forms = {key, key[1:], key[2:]} if len(key) > 3 else {key}
+        if forms & needs or any(f.startswith("ال") and f[2:] in needs for f in forms):
+            return True
+    return False
 
 
 def _inside_a_name(trigger: tuple[int, int, EventTrigger], names: list[Mention]) -> bool:
@@ -290,7 +320,7 @@ def _reported_as_fact(text: str, sentence_start: int, trigger_start: int,
 _PURPOSE_PREFIXES = ("ل", "لل", "ول", "ولل", "فل", "فلل")
 # What forces set out to do and may not have done (take a town, besiege it, attack it); ships sent
 # `لإجلاء` rescuers are evacuating, people moved `لنزوح` are displaced: those types keep their lam.
-_PURPOSE_TYPES = frozenset({"territory_change", "siege", "attack", "armed_clash", "withdrawal"})
+_PURPOSE_TYPES = frozenset({"territory_change", "siege", "attack", "armed_clash", "withdrawal", "negotiation"})
 
 
 def _purpose_lam(text: str, trigger_start: int, trigger: EventTrigger) -> bool:
