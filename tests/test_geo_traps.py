@@ -1,0 +1,173 @@
+"""Place recognition on real sentences of SaudiNewsNet (the corpus id after each): common words that
+are also place names, places inside organisation names, nationality adjectives in every form, and
+the country that decides between homonyms (طرابلس). Constructed sentences only as controls."""
+
+import pytest
+
+from marsad.extract.gazetteer import nationality_forms
+from marsad.extract.geo import country_votes, find_places
+from marsad.text.normalize import normalize_key
+
+
+def _ids(text: str, lexicon) -> dict[str, str]:
+    findings = find_places(text, lexicon)
+    for mention in findings.mentions:
+        assert text[mention.start:mention.end] == mention.text
+    return {m.text: m.entity_id for m in findings.mentions}
+
+
+def _covering(text: str, surface: str, lexicon) -> set[str]:
+    at = text.index(surface)
+    return {m.entity_id for m in find_places(text, lexicon).mentions
+            if m.start <= at and at + len(surface) <= m.end}
+
+
+# --- Tripoli: Libya or Lebanon -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "قال مصدر أمني لبناني إن اشتباكات وقعت في طرابلس",
+    # 2015-07-24#778: the district names the city
+    "ونقلت الشبكة عن مصادر ميدانية أن «ثمانية عناصر من حزب الله بينهم علويون من جبل محسن في طرابلس "
+    "قُتلوا خلال المواجهات العنيفة الدائرة مع المعارضة على أطراف مدينة الزبداني»",
+    # 2015-07-23#1181: a Syrian article by its refugees, Tripoli among Lebanese towns
+    "تستهدف 5050 عائلة سورية في مناطق الكورة، المنية، زغرتا، البقاع الأوسط، صيدا، العيرونية، سير الضنية، "
+    "طرابلس وبعلبك، وتبلغ التكلفة الإجمالية للمشروع في لبنان 250 ألف دولار أمريكي.",
+])
+def test_tripoli_of_lebanon(lexicon, text: str) -> None:
+    assert _covering(text, "طرابلس", lexicon) == {"lb-tripoli"}
+
+
+def test_tripoli_of_libya(lexicon) -> None:
+    # 2015-07-21#611
+    text = ("وقال الخيالي هاتفيا من سبها الواقعة على مسافة 700 كيلومتر تقريبا جنوب طرابلس \"قتل حوالى 29 فردا "
+            "من الطوارق وجرح أربعة في الاشتباكات\".")
+    assert {i[:3] for i in _ids(text, lexicon).values()} == {"ly-"}
+
+
+@pytest.mark.parametrize("form", ["لبناني", "اللبناني", "لبنانية", "اللبنانية", "اللبنانيين", "لبنانيون",
+                                  "واللبنانيون", "للبنانيين", "لبنانيات", "اللبنانيتين"])
+def test_a_nationality_votes_in_every_form(lexicon, form: str) -> None:
+    text = f"قال مصدر {form} إن اشتباكات وقعت في طرابلس"
+    assert country_votes(normalize_key(text), [], lexicon, {}).most_common(1)[0][0] == "LB"
+    assert _covering(text, "طرابلس", lexicon) == {"lb-tripoli"}
+
+
+def test_nationality_forms_that_are_common_words_do_not_vote(lexicon) -> None:
+    forms = nationality_forms(lexicon)
+    assert forms[normalize_key("السوريين")] == "SY" and forms[normalize_key("الأمريكيات")] == "US"
+    assert forms[normalize_key("المالية")] is None  # وزارة المالية: finance, not Mali
+    assert not country_votes(normalize_key("أعلنت وزارة المالية عن الدعم المالي"), [], lexicon, {})
+
+
+# --- common words ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    # 2015-07-21#92: كان is "was", not Cannes, in an article about France
+    ("بل أيضا رغبتهم في أن يكونوا تابعين أوفياء لتنظيم داعش الذي أعرب اثنان منهم على الأقل بأنهما من أتباعه، "
+     "وأن ما كان ينوون القيام به في فرنسا تنفيذ لتعليمات صادرة عنه.", "كان"),
+    # 2015-07-21#58: بأنه is "that it", not Baneh, in an article about Iran
+    ("وقد وعد فصيل رافسنجاني قوى غربية بأنه سيفوز في الاثنين حال تنفيذ اتفاق نووي يبث الروح في الاقتصاد "
+     "الإيراني المتداعي.", "بأنه"),
+    # 2015-07-21#539: photographs of a Lebanese singer, not Tyre
+    ("كما تمّ عرض صور فوتوغرافية للفنان اللبناني وتمرير قسم من عناوين أغانيه على شاشة عملاقة شكّلت خلفية "
+     "غرافيكية لفتت الأنظار.", "صور"),
+    # 2015-07-24#25: في صور is "in pictures"
+    ("وبحسب موقع الجزيرة أونلاين ظهر ذلك القيادي بأحد شوارع عدن في صور تداولها كثير من المتابعين على مواقع "
+     "التواصل الاجتماعي", "صور"),
+    # 2015-07-22#1213: دوما is "always", not Douma, among Syria and its neighbours
+    ("حين نعود لتصريحات الإيرانيين والمرشد الأعلى لها وهو علي خامنئي، والذي يكررها دوما وآخر ما قال الجمعة "
+     "الماضية في مصلى الخميني في طهران فماذا قال \"لن نكف مطلقا عن دعم أصدقائنا في المنطقة وشعوب فلسطين "
+     "واليمن وسورية والعراق والبحرين ولبنان\"", "دوما"),
+    # 2015-08-09#230
+    ("ظل مصير الأسد دوما حجر عثرة أمام إنهاء الصراع في سوريا.", "دوما"),
+    # 2015-07-24#902: وحي is a given name, not و + حي ("and the district of") before Amman
+    ("قال مسؤول يمني إن المهندس وحي أمان وزير الأشغال العامة سيعود إلى عدن", "أمان"),
+])
+def test_a_common_word_is_no_place(lexicon, text: str, word: str) -> None:
+    assert not _covering(text, word, lexicon)
+
+
+@pytest.mark.parametrize("text, surface, place_id", [
+    ("وصل الوفد الفرنسي إلى مدينة كان لحضور المهرجان", "كان", "gn-3028808"),
+    ("سقطت قذائف على مدينة صور في جنوب لبنان", "صور", "lb-tyre"),
+    ("قصف الطيران بلدات الغوطة الشرقية وفي دوما سقط عشرة قتلى", "دوما", "sy-douma"),
+    # 2015-07-31#1241: Duma, south of Nablus (the Dawabsheh arson)
+    ("وتابع المصدر نفسه أن اربعة مستوطنين تسللوا إلى دوما جنوب نابلس أضرموا النار في المنزل الواقع عند مدخل "
+     "البلدة الفلسطينية", "دوما", "ps-duma"),
+])
+def test_an_ambiguous_name_after_a_cue_is_a_place(lexicon, text: str, surface: str, place_id: str) -> None:
+    assert place_id in _covering(text, surface, lexicon)
+
+
+# --- organisations and people ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, inside, place_id", [
+    # 2015-08-11#980
+    ("يذكر أن الحامدي من مواليد عامودة 1967، يحمل إجازة في اللغة العربية من جامعة دمشق، وماجستير في النقد "
+     "الأدبي من جامعة فاس، ويقيم في الدوحة منذ عام 1997.", "دمشق", "qa-doha"),
+    # 2015-07-21#99
+    ("وكانت صحيفة «واشنطن بوست» ذكرت أن يوسف عبد العزيز المولود في فلسطين خضع لرقابة أمنية لبعض الوقت",
+     "واشنطن", "ps"),
+    # 2015-07-25#1022
+    ("وبدوره دعا عضو اللجنة التنفيذية لمنظمة التحرير الفلسطينية الدكتور صائب عريقات المجتمع الدولي بالتدخل "
+     "الفوري لإلزام الحكومة الإسرائيلية بوقف النشاطات الاستيطانية، والقرار بهدم قرية سوسيا في محافظة الخليل",
+     "الفلسطينية", "ps-hebron"),
+    # 2015-07-22#1521
+    ("تناقلت وسائل إعلام سورية خبر صدور أحكام قضائية بإعدام مذيع قناة الجزيرة السوري فيصل القاسم", "الجزيرة",
+     None),
+    # 2015-07-21#51
+    ("من جانبه، يقول الدكتور محمود علم الدين، أستاذ الإعلام بجامعة القاهرة، إن هناك عدة حقائق يجب أن نتفق "
+     "عليها في مصر بخصوص المعركة الإعلامية الموازية للحرب على الإرهاب", "القاهرة", "eg"),
+    # 2015-07-22#678: a newspaper quoted as the source
+    ("وفي وقت سابق الاثنين، قالت مصادر محلية وفي المقاومة ل\"الرياض\" ان قوات الجيش الوطني بمساندة المقاومة "
+     "الشعبية في تعز تقدمت في بعض الجبهات", "الرياض", "ye-taiz"),
+    # 2015-08-11#1281 (gold): a person's first name
+    ("واجتمع الرئيس الروسي فلاديمير بوتين مع الأمير محمد بن سلمان في سان بطرسبرج", "فلاديمير", None),
+])
+def test_a_place_inside_a_name_is_no_mention(lexicon, text: str, inside: str, place_id: str | None) -> None:
+    assert not _covering(text, inside, lexicon)
+    if place_id:
+        assert place_id in _ids(text, lexicon).values()
+
+
+@pytest.mark.parametrize("text, adjective, place_id", [
+    # 2015-07-22#1488
+    ("دمرت القوات السعودية اليوم 16 آلية لـميليشيات الحوثي عقب محاولتها الهجوم على منفذ الطوال.", "السعودية",
+     None),
+    # 2015-07-23#705 (title)
+    ("الحملة السعودية توزع الخبز على تسعة آلاف عائلة سورية في لبنان وشمال سورية يومياً", "عائلة سورية", "lb"),
+])
+def test_a_nationality_adjective_is_no_place(lexicon, text: str, adjective: str, place_id: str | None) -> None:
+    word = adjective.split()[-1]
+    at = text.index(adjective) + adjective.index(word)
+    assert not any(m.start <= at < m.end for m in find_places(text, lexicon).mentions)
+    if place_id:
+        assert place_id in _ids(text, lexicon).values()
+
+
+def test_a_country_name_after_a_verb_is_a_place(lexicon) -> None:
+    assert _ids("أعلنت السعودية أنها ستدعم اليمن", lexicon)["السعودية"] == "sa"
+    assert _ids("وصل الوفد إلى سورية أمس", lexicon)["سورية"] == "sy"
+
+
+# --- coverage ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, place_id", [
+    ("وقع الاتفاق في كازاخستان", "كازاخستان", "kz"),
+    ("زار الرئيس البرازيل وكولومبيا", "البرازيل", "br"),
+    ("زار الرئيس البرازيل وكولومبيا", "كولومبيا", "co"),
+    ("جبهة البوليساريو في الصحراء الغربية", "الصحراء الغربية", "eh"),
+    ("غارات على بلدات ريف دمشق", "ريف دمشق", "sy-rif-dimashq"),
+    ("تظاهرات في المثنى وواسط وذي قار وميسان في العراق", "ذي قار", "iq-dhi-qar"),
+    ("هاجمت حركة الشباب قاعدة في شبيلي السفلى بالصومال", "شبيلي السفلى", "so-lower-shabelle"),
+    ("قتل جنود في ولاية هلمند جنوب أفغانستان", "ولاية هلمند", "af-helmand"),
+    ("استهدف الحوثيون سفينة في البحر الأحمر", "البحر الأحمر", "water-red-sea"),
+    ("ناقلات النفط في مضيق هرمز والخليج العربي", "الخليج العربي", "water-gulf"),
+])
+def test_countries_regions_and_seas(lexicon, text: str, surface: str, place_id: str) -> None:
+    assert _covering(text, surface, lexicon) == {place_id}
+
+
+def test_the_same_name_in_two_countries_follows_the_article(lexicon) -> None:
+    assert _covering("اشتباكات في الجوف شمال اليمن بين الحوثيين والقبائل اليمنية", "الجوف", lexicon) == {"ye-jawf"}
+    assert _covering("أمطار غزيرة على الجوف وتبوك في السعودية", "الجوف", lexicon) == {"sa-jawf"}
