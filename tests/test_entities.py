@@ -120,3 +120,13 @@ def test_a_body_after_a_role_is_not_a_person() -> None:
     text = "وقال المتحدث باسم قوات التحالف، العميد ركن أحمد حسن عسيري، إن العمليات مستمرة."
     people = [m.text for m in find_actors(text, load_lexicon()).mentions if m.type == "PERSON"]
     assert "قوات التحالف" not in people and any(p.startswith("أحمد حسن") for p in people)
+
+
+def test_a_listed_surname_after_another_given_name_is_not_the_listed_person() -> None:
+    from marsad.extract.entities import find_actors
+    from marsad.lexicon import load_lexicon
+
+    text = "وقال عمر حفتر، نجل المشير، إن القوات تتقدم نحو طرابلس، فيما قال حفتر إن المعركة مستمرة."
+    found = find_actors(text, load_lexicon())
+    haftar = [m for m in found.mentions if m.entity_id == "khalifa-haftar"]
+    assert [m.text for m in haftar] == ["حفتر"] and haftar[0].start == text.rindex("حفتر")

@@ -95,6 +95,9 @@ def find_actors(text: str, lexicon: Lexicon, normalized: Normalized | None = Non
         entry = match.payloads[0]
         if entry.type == "LOCATION" and _locative(norm.text, match):
             continue  # في ليبيا: the state as a place; geo.py records it
+        if entry.type == "PERSON" and " " not in norm.text[match.start:match.end].strip() and \
+                _other_first_name(norm.text, match.word_start, registry_actor(lexicon, entry.actor_id)):
+            continue  # صدام حفتر is not Khalifa Haftar: a surname alias after another given name
         mentions.append(_mention(text, norm, match.display_start, match.end, entry.type, entry.actor_id,
                                  "lexicon"))
         actors.setdefault(entry.actor_id, registry_actor(lexicon, entry.actor_id))
@@ -334,5 +337,18 @@ def _surname_mentions(text: str, norm: Normalized, actors: dict[str, Actor],
         if prefix not in CLITICS:
             continue
         actor = match.payloads[0]
+        if _other_first_name(norm.text, match.word_start, actor):
+            continue
         found.append(_mention(text, norm, match.start, match.end, "PERSON", actor.actor_id, "coref"))
     return found
+
+
+def _other_first_name(normalized: str, word_start: int, actor: Actor) -> bool:
+    """The surname follows a given name that is not the actor's own (محمد الجبير after عادل الجبير):
+    another person of that family, never joined to the one named before."""
+    before = normalized[:word_start].split()
+    if not before:
+        return False
+    previous = before[-1]
+    own = normalize_key(actor.name_ar.split()[0])
+    return previous != own and is_known_name(previous)
