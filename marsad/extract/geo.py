@@ -151,6 +151,9 @@ def find_places(text: str, lexicon: Lexicon, actors: dict[str, Actor] | None = N
     for match in matches:
         cue = _cue(before[id(match)])
         candidates = _gate(match.payloads, policies[id(match)], cue, country)
+        if len(match.key) <= 3 and body[match.word_start:match.start] not in ("", "و"):
+            # كامل is no ك + امل, كبرى no ك + برى: a short GeoNames name takes no clitic but و
+            candidates = tuple(c for c in candidates if c.source != "geonames")
         chosen = choose_candidate(candidates, country, cue in ("noun", "direction"), votes, supported,
                                   cue == "preposition")
         if chosen is None:
