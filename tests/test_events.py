@@ -299,3 +299,13 @@ def test_the_senses_lexicon_is_a_checked_data_file() -> None:
     triggers = {normalize_key(t.trigger) for t in load_lexicon().event_triggers.values()}
     assert set(senses) <= triggers, set(senses) - triggers
     assert all(len(needs) >= 3 for needs in senses.values())
+
+
+def test_one_sentence_gives_one_record_per_type_and_place_whatever_its_clauses_dates() -> None:
+    # two explosions in one sentence, dated by two clauses: one row id (article, sentence, type, place)
+    text = ("وقال مسؤول في هذه الوحدات لـ«الشرق الأوسط» إن الانفجار الذي هزّ مستودعًا لتجميع الألغام أول من أمس "
+            "(الاثنين) «حصل عن طريق الخطأ، أما ذلك الذي دوّى في منطقة رميلان يوم أمس، فلا شك يقف خلفه (داعش) "
+            "تماما كما الانفجار الذي هز مدينة سوروتش جنوب تركيا، التي تعتبر الحكومة التركية أيضا شريكة أساسية فيه».")
+    events = _events(text, date(2015, 7, 22)).events
+    keys = [(e.start, e.type, e.place_id) for e in events]
+    assert keys and len(keys) == len(set(keys))

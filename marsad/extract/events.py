@@ -257,6 +257,8 @@ def one_per_incident(events: list[Event], text: str = "") -> list[Event]:
     its own, an agent, a target)."""
     kept: list[Event] = []
     for event in events:
+        if any((k.start, k.type, k.place_id) == (event.start, event.type, event.place_id) for k in kept):
+            continue  # one record per sentence, type and place (its id), whatever the clauses' dates
         at = next((i for i, earlier in enumerate(kept) if _same_incident(event, earlier, text)), None)
         if at is None:
             kept.append(event)
