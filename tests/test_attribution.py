@@ -162,9 +162,111 @@ def test_a_date_inside_the_content_does_not_date_the_statement(text: str) -> Non
     assert statements and all(s.date == PUBLISHED for s in statements)
 
 
+# --- relays: نقلت وكالة X عن Y قوله، قالت صحيفة X نقلا عن Y -------------------------------------------
+
+@pytest.mark.parametrize("text, speaker, content_start", [
+    # 2015-07-21[2]: a name nobody listed, then the role in apposition
+    ("وفي تطور لاحق، نقلت وكالة تسنيم الايرانية للانباء عن محمد علي جعفري قائد الحرس الثوري الايراني، قوله "
+     "ان قرار مجلس الامن الدولي الذي جرى تمريره اليوم، ويقر الاتفاق النووي الايراني غير مقبول.",
+     "محمد علي جعفري", "قرار مجلس الامن"),
+    # 2015-07-21[90]: the bearer of the role
+    ("على الدستور الأوكراني تخالف خطة السلام التي أبرمت في فبراير الماضي بشأن منطقة النزاع في دونباس، حيث "
+     "نقلت وكالة إنترفاكس الروسية عن المتحدث باسم المكتب الرئاسي في روسيا ديمتري بيسكوف قوله إن التعديلات "
+     "المعلنة لم تناقش من قبل ممثلي منطقتي الانفصال لوهانسك ودونيتسك.", "ديمتري بيسكوف", "التعديلات المعلنة"),
+    # 2015-07-21[224]: the source's own description holds a verb (رفض) that is no statement
+    ("ونقلت وكالة «رويترز» عن هذا المسؤول، الذي رفض ذكر اسمه، قوله: «ما تقوله لنا الأحداث هو أن الأهداف "
+     "الناعمة سوف تكون معرضة للاستهداف على الدوام؛ إننا نبلي بلاء حسنا في مراقبة المجموعات، ولكن من الصعب "
+     "احتواء الذئاب المنفردة».", "المسؤول", "ما تقوله لنا"),
+    # 2015-07-21[1844]: a quoted channel name
+    ("ونقلت قناة “جيو” الباكستانية الاخبارية عن الشرطة قولها إن الطفلين آصف 7 أعوام وكوبران 8 أعوام 8 "
+     "تعرضا لاصابات وتم نقلهما إلى  المستشفى لتلقي العلاج.", "الشرطة", "الطفلين آصف"),
+    # 2015-07-21[1623]: نقلا عن after the channel's own verb
+    ("وذكرت صحيفة “الشرق الأوسط” السعودية نقلا عن مسؤول أمني سعودي أن الوفد توجه جوا من الرياض إلى أريتريا، "
+     "ومنها بحرا إلى عدن.", "مسؤول أمني سعودي", "الوفد توجه"),
+    # 2015-07-24[77]
+    ("قالت صحيفة وول ستريت جورنال اليوم الخميس نقلا عن مسؤولين في وزارة الدفاع إن تركيا وافقت على السماح "
+     "للجيش الأمريكي بشن ضربات جوية ضد تنظيم الدولة الإسلامية من قاعدة جوية أمريكية في إنجرليك.",
+     "مسؤولين", "تركيا وافقت"),
+])
+def test_a_relay_is_one_statement_by_its_source(text: str, speaker: str, content_start: str) -> None:
+    statements = _statements(text)
+    assert len(statements) == 1, [(s.speaker_text, s.verb_ar) for s in statements]
+    assert statements[0].speaker_text == speaker and statements[0].quote.startswith(content_start)
+
+
+# --- statement nouns and verbless attribution -------------------------------------------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    # 2015-07-21[50]
+    ("وقال بيان للشركة المنتجة إن الطيارين المصريين تدربوا على يد سلاح الجو الفرنسي في قاعدة «إيستر» الجوية "
+     "جنوب فرنسا.", "الشركة المنتجة"),
+    # 2015-07-21[790]
+    ("وأكد بيان صادر عن المقاومة أن قتلى وجرحى من المتمردين الحوثيين سقطوا إثر استهداف دورية عسكرية تابعة "
+     "لهم بالقرب من مفرق حبيش في مديرية المخادر، وتم تدمير الدورية بالكامل، وسقط كل من فيها ما بين قتيل "
+     "وجريح.", "المقاومة"),
+    # 2015-07-24[881]: no subject after the verb; the statement's owner before it
+    ("وفي تصريح ليوسف الظاهري مدير المطار، أوضح أن إمكانات المطار تؤهله لأن يكون قناة لاستثمارات تدعم "
+     "المركز الاقتصادي للمنطقة الشرقية.", "يوسف الظاهري"),
+    # 2015-07-21[123]: كان ... قد أشار, the subject between them a statement noun with its owner
+    ("وكان هناك تقرير لأمانو قد أشار إلى أن الوكالة تحتاج تمويلا إضافيا لتغطية النفقات قدره بـ4.", "أمانو"),
+    # 2015-07-21[50]: كان ... قد أشار
+    ("وكان الإعلام الفرنسي قد أشار خلال مراحل التفاوض إلى أن السيسي شدد في اتصالاته مع نظيره الفرنسي "
+     "فرنسوا هولاند على أن «الحدود المصرية المتوترة من جهة ليبيا والوضع في سيناء خطيران جدا».",
+     "الإعلام الفرنسي"),
+])
+def test_the_owner_of_a_statement_or_the_subject_before_the_verb_speaks(text: str, speaker: str) -> None:
+    statements = _statements(text)
+    assert statements and statements[0].speaker_text.endswith(speaker), statements[0].speaker_text
+
+
+def test_a_passive_report_is_kept_unattributed() -> None:
+    # 2015-07-21[92]
+    text = "وأفيد بوجود خلاف بينه وبين قائد الموقع، الأمر الذي قد يفسر خطة خطفه وجز عنقه."
+    (reported,) = _statements(text)
+    assert reported.speaker_id is None and reported.speaker_text == "أفيد"
+    assert reported.quote.startswith("بوجود خلاف")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # 2015-07-21[250]: إعلان X عن
+    ("كما اهتمت الصحف الأوروبية بإعلان بروكسل عن فشل جولة المفاوضات الثلاثية بين روسيا وأوكرانيا والاتحاد "
+     "الأوروبي، في التوصل إلى اتفاق بشأن تمديد بروتوكول يتعلق بحزمة الشتاء لإمدادات الغاز انتهى 30 يونيو "
+     "(حزيران)، بعد تمديد جزئي له خلال مارس (آذار) الماضي.", "بروكسل"),
+])
+def test_an_announcement_noun_with_its_announcer(text: str, speaker: str) -> None:
+    (announced,) = _statements(text)
+    assert announced.speaker_text == speaker and announced.stance == "announce"
+
+
+def test_an_announcement_noun_without_its_announcer_is_none() -> None:
+    # 2015-07-21[96]: الإعلان عن, nobody named
+    text = ("وإسرائيل هي المحطة الأولى في الجولة التي يقوم بها كارتر في المنطقة عقب الإعلان الأسبوع الماضي عن "
+            "التوصل إلى اتفاق تاريخي بين إيران ومجموعة 5+1.")
+    assert not _statements(text)
+
+
+def test_a_feminine_participle_after_a_masculine_speaker_is_not_his() -> None:
+    # 2015-07-25[1011]: مؤكدة is said of the directorate in the content, not by Shalabi
+    text = ("وأفاد شلبي بأنه \"تم إنهاء جميع الإجراءات النظامية مع الجهات المعنية المتعلقة بجثمان المتوفاة وتم "
+            "دفنها\"، مشيرا إلى أن المديرية العامة للشؤون الصحية بمنطقة مكة المكرمة اتخذت كل الإجراءات والتدابير "
+            "التي تضمن عدم تكرار ما حدث من خطأ مستقبلا، مؤكدة حرصها والتزامها بتطبيق كل الأنظمة واللوائح، وأنها "
+            "لن تتهاون في اتخاذ أي إجراء يحفظ حقوق وكرامة المريض الشخصية والرقي بالخدمات المقدمة له.")
+    assert [s.verb_ar for s in _statements(text)] == ["وأفاد", "مشيرا"]
+
+
+@pytest.mark.parametrize("text", [
+    # 2015-07-25[1198]: طالب, the student, after a number
+    "وتقول اليونيسيف، التي تقدم دعماً لمساعدة أكثر من 200 ألف طالب، إن هذا البرنامج عبارة عن مساعدة جزئية.",
+    "وحرم أكثر من 300 ألف طالب وطالبة من امتحانات الشهادة العامة في مرحلتي التعليم الأساسي والثانوي.",
+])
+def test_a_noun_after_a_number_is_no_verb(text: str) -> None:
+    assert "طالب" not in [s.verb_ar for s in _statements(text)]
+
+
 # --- the attribution lexicon -------------------------------------------------------------------------
 
-ATTRIBUTION_KINDS = {"action_noun", "not_source", "name_noun", "according", "relay", "statement_noun",
+ATTRIBUTION_KINDS = {"action_noun", "not_source", "name_noun", "according", "relay", "statement_noun", "honorific",
+                     "statement_adjective", "aside", "passive_report",
                      "source_noun", "said_noun"}
 
 

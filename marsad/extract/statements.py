@@ -49,14 +49,11 @@ _SOURCE_ADJECTIVES = frozenset(normalize_key(w) for w in ["عسكري", "عسك�
                                                          "ميداني", "ميدانية", "كبير", "بارز", "رسمي",
                                                          "رسمية", "مقرب", "مقربة", "أممي", "أممية"])
 _ADDRESSEES = frozenset(normalize_key(w) for w in ["لوسائل", "الإعلام", "لقناة", "لوكالة", "لصحيفة", "لموقع"])
-# Impersonal cues: "it is noted that", "it was reported" — no speaker to find.
-_IMPERSONAL = frozenset(normalize_key(w) for w in ["يذكر", "يشار", "يجدر", "يقال", "قيل", "أفيد", "يبدو"])
 _PREPOSITIONS = frozenset(normalize_key(w) for w in ["في", "على", "من", "إلى", "الى", "عن", "مع", "بعد", "قبل",
                                                     "حول", "نحو", "ضد", "بين", "عبر"])
 _PLURAL_SUBJECTS = frozenset(normalize_key(w) for w in ["وزراء", "قادة", "زعماء", "رؤساء", "نواب", "خبراء",
                                                        "محللون", "سفراء", "مراقبون"])
 _NAME_QUOTES = frozenset(['"', "«", "»", "“", "”"])
-_REPORTED_FROM = frozenset(normalize_key(w) for w in ["نقل", "نقلت", "ونقل", "ونقلت"])
 _CARRY_WINDOW = 3  # sentences a speaker stays current
 
 
@@ -80,6 +77,7 @@ class _Speaker:
     text: str
     inferred: bool = False
     end: int = 0  # where the speaker is named after the verb: quotation marks before it enclose a name
+    anaphor: bool = False  # a definite role pointing back (وأضاف البيان، وقال المصدر): the last speaker
 
 
 _NOBODY = _Speaker(None, "")  # a verb whose speaker is known not to be findable: skip it
@@ -103,13 +101,17 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
     for index, sentence in enumerate(sentences):
         in_sentence = mentions_within(mentions, sentence)
         cues = [c for c in within(all_cues, sentence) if not _inside_quote(text, sentence.start, c[0])
+                and not _after_number(text, sentence.start, c[0])
                 and _speech_sense(text, c, sentence.end, in_sentence, times, lexicon)]
         if not cues:
             continue
         sentence_text = text[sentence.start:sentence.end]
         made: list[Statement] = []
         speakers: list[_Speaker] = []
+        named_until = sentence.start  # the end of the last subject named after its verb
         for number, (cue_start, cue_end, verb) in enumerate(cues):
+            if cue_start < named_until:
+                continue  # قوله of a relay, الذي رفض ذكر اسمه: inside the subject slot, not a statement
             if made and not _new_clause(text, made[-1].cue_end, cue_start) and \
                     not _headline_subject(text, in_sentence, sentence, cue_start, verb):
                 continue  # a verb inside the previous statement's content (أن حفتر أبلغ ...)
@@ -117,15 +119,22 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
             later = [c[0] if not c[2].person.startswith("present") else previous_word(text, c[0])[1] for c in
                      cues[number + 1:]]
             segment_end = _segment_end(text, cue_end, later, sentence.end)
-            if verb.person.startswith("participle"):
-                # مضيفا أن، مشيرة إلى أن: the subject of the clause it hangs on, never one of its own
+            if _hangs_on_clause(text, cue_start, verb):
+                # مضيفا أن، مشيرة إلى أن، بقوله: the subject of the clause it hangs on, never one of its own
+                if made and not _agrees(made[-1], verb, lexicon):
+                    continue  # أفاد ...، مشيرا إلى أن المديرية ...، مؤكدة: the content's subject, not the speaker
                 speaker = replace(speakers[-1], inferred=True) if speakers else \
                     _participle_subject(text, sentence, cue_start, in_sentence, verb)
                 if speaker is None:
                     continue
             else:
                 speaker = _speaker_for(text, sentence, cue_start, cue_end, segment_end, in_sentence, verb, lexicon)
-            if speaker is not None and speaker is not _NOBODY and speaker.actor_id is None:
+                if speaker is not None and not speaker.inferred and speaker.end > segment_end:
+                    # the subject runs past a verb of its own description (عن هذا المسؤول، الذي رفض ذكر
+                    # اسمه، قوله): the clause ends after it
+                    segment_end = _segment_end(text, speaker.end, [c for c in later if c >= speaker.end],
+                                               sentence.end)
+            if speaker is not None and speaker is not _NOBODY and speaker.actor_id is None and not speaker.anaphor:
                 speaker = _named_earlier(speaker, mentions, sentence.start)
             if speaker is _NOBODY:
                 continue
@@ -133,10 +142,13 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
             if speaker is not None and not speaker.inferred and cue_end <= speaker.end < segment_end:
                 content_from = max(content_from, _after_subject(text, speaker.end, segment_end, in_sentence, times,
                                                                 lexicon))
-            if speaker is None:
-                if last is None or index - last[1] > _CARRY_WINDOW:
-                    continue
-                speaker = replace(last[0], inferred=True)
+            if speaker is None or speaker.anaphor:
+                if last is None or index - last[1] > _CARRY_WINDOW or verb.person == "noun":
+                    continue  # a noun (الإعلان عن، قوله) without its own speaker carries nobody over
+                # وأضاف البيان: the last speaker, written as this sentence names it when the actor
+                # carries who it is
+                written = speaker.text if speaker is not None and last[0].actor_id else last[0].text
+                speaker = replace(last[0], inferred=True, text=written, end=0, anaphor=False)
             content, quote_start, quote_end, direct = _content(text, cue_end, segment_end, content_from)
             if not content.strip():
                 subject = _headline_subject(text, in_sentence, sentence, cue_start, verb)
@@ -149,7 +161,7 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
                 content = text[quote_start:quote_end].strip(" .،,:-")
                 if not content:
                     continue
-            if verb.person.startswith("participle") and made:
+            if _hangs_on_clause(text, cue_start, verb) and made:
                 when, precision = made[-1].date, made[-1].date_precision  # the same act of speech
             elif quote_end <= cue_start:  # a headline's first half: the attribution is its second
                 when, precision = _said_on(text, times, sentence, quote_end, cue_end, published)
@@ -164,9 +176,19 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
                 speaker_text=speaker.text,
             ))
             speakers.append(speaker)
+            named_until = max(named_until, speaker.end if not speaker.inferred else 0)
             last = (speaker, index)
         found.extend(made)
     return sorted(found, key=lambda st: (st.start, st.cue_start))
+
+
+_QUANTITIES = frozenset(normalize_key(w) for w in ["ألف", "آلاف", "مليون", "ملايين", "مئات", "عشرات", "مائة", "مئة"])
+
+
+def _after_number(text: str, sentence_start: int, position: int) -> bool:
+    """A word counted (200 ألف طالب، عشرات المتحدثين) is a noun, not a verb."""
+    before = _tokens(text, sentence_start, position)
+    return bool(before) and (before[-1][2].isdigit() or before[-1][2] in _QUANTITIES)
 
 
 def _inside_quote(text: str, sentence_start: int, position: int) -> bool:
@@ -242,11 +264,16 @@ def _chain_end(text: str, tokens: list[tuple[int, int, str]], mentions: list[Men
 def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segment_end: int,
                  mentions: list[Mention], verb: SpeechVerb, lexicon: Lexicon) -> _Speaker | None:
     """The speaker of one verb; None means "the previous speaker", _NOBODY means "skip it"."""
-    if normalize_key(text[cue_start:cue_end]).lstrip("وف") in _IMPERSONAL or \
-            normalize_key(text[cue_start:cue_end]) in _IMPERSONAL:
-        return _NOBODY
+    written = normalize_key(text[cue_start:cue_end])
+    bare = written[1:] if written[:1] in ("و", "ف") and written[1:] in lexicon.speech_verbs else written
+    if bare in _attribution("aside"):
+        return _NOBODY  # يذكر أن، يشار إلى أن: the writer's own aside
+    if bare in _attribution("passive_report"):  # وأفيد بأن: reported by nobody named, kept as written
+        return _Speaker(None, text[cue_end - len(bare):cue_end] if written != bare else text[cue_start:cue_end],
+                        end=cue_end)
     actors = [m for m in mentions if m.type != "LOCATION" or m.source == "lexicon"]
-    actors = [m for m in actors if m.source != "gazetteer" and m.source != "geonames" and m.source != "context"]
+    actors = [m for m in actors if m.source != "gazetteer" and m.source != "geonames" and m.source != "context"
+              and not _adjective_person(m, lexicon)]
     before = [m for m in actors if sentence.start <= m.start and m.end <= cue_start and not _is_addressee(text, m)]
     subject = _headline_subject(text, mentions, sentence, cue_start, verb)
     if subject is not None:
@@ -254,12 +281,15 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
     tokens = _tokens(text, cue_end, segment_end)
     limit = _content_boundary(tokens, segment_end)
     start = cue_end
-    if normalize_key(verb.form) in _REPORTED_FROM or verb.lemma == "نقل":
-        source_at = next((t for t in tokens if t[2] == "عن" and t[0] < limit), None)
-        if source_at is None:
-            return _NOBODY
-        start = source_at[1]
-        tokens = [t for t in tokens if t[0] >= start]
+    whole = _tokens(text, cue_end, sentence.end)  # a relay's source may hold verbs of its own
+    relay = _relay_start(whole, _content_boundary(whole, sentence.end), verb)
+    if relay is not None:  # نقلت وكالة X عن Y قوله إن ...، قالت صحيفة X نقلا عن Y إن ...: Y speaks
+        if relay < 0:
+            return _NOBODY if relay == _NO_SOURCE else None  # ونقل عنه: the previous speaker
+        return _relay_source(text, [t for t in whole if t[0] >= relay], actors, lexicon)
+    owner = _statement_owner(text, tokens, actors, lexicon)
+    if owner is not None:  # وقال بيان للشركة المنتجة إن، وأكد بيان صادر عن المقاومة أن
+        return owner
     chain_end = _chain_end(text, tokens, mentions, limit, lexicon)
     candidates = [m for m in actors if start <= m.start < chain_end and not _is_addressee(text, m)]
     feminine = verb.person == "3fs" or verb.person == "present_f"
@@ -274,7 +304,7 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
     if chosen is None:
         chosen = _construct_subject(text, tokens, actors, limit)
     if chosen is not None:
-        return _Speaker(chosen.entity_id, chosen.text, end=chosen.end)
+        return _Speaker(chosen.entity_id or None, chosen.text, end=chosen.end)
     if candidates:
         return _NOBODY  # only a masculine name after a feminine verb: an object (دعت حفتر)
     phrase = _noun_phrase(text, tokens, start, limit, lexicon)
@@ -284,12 +314,20 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
         if named is not None:  # قلل المستشار ... المتحدث باسم قوات التحالف، العميد أحمد عسيري، من ...
             return _Speaker(named.entity_id, named.text, end=named.end)
     if phrase and _anaphoric(phrase):
-        return None
+        return _Speaker(None, phrase, end=text.find(phrase, start) + len(phrase), anaphor=True)
     if phrase and _is_subject(phrase):
         # The verb has its own subject, one nobody listed (مصادرنا, الخيالي, مسعفون وضابط بالشرطة): it
         # speaks, kept as text; the previous speaker is never carried over a subject of its own.
         return _Speaker(None, phrase, end=_past_name_quote(text, text.find(phrase, start) + len(phrase)))
-    if before and _tokens(text, sentence.start, cue_start):
+    opener = _tokens(text, sentence.start, cue_start)
+    kana = _kana_subject(text, opener, actors, lexicon)
+    if kana is not None:  # وكانت وسائل إعلامية تحدثت عن، وكان رئيس الأركان ... قد أعلن
+        return kana
+    if opener and opener[0][2] in ("في", "وفي"):  # وفي بيان للجيش، قال إن: the statement's owner speaks
+        owner = _statement_owner(text, opener[1:], actors, lexicon, media=False)
+        if owner is not None:
+            return replace(owner, end=0)
+    if before and opener:
         subject = next((m for m in before if m.type == "PERSON"), before[-1])
         return _Speaker(subject.entity_id, subject.text)  # subject earlier in the sentence
     return None
@@ -434,9 +472,14 @@ def _feminine_role(mention: Mention) -> bool:
 
 
 def _content_boundary(tokens: list[tuple[int, int, str]], segment_end: int) -> int:
+    name_closes = -1
     for index, (start, _end, token) in enumerate(tokens[:16]):
+        if index == name_closes:
+            continue
         if token in {"“", "«", '"', "”"} and _quoted_name(tokens, index):
-            continue  # وشدد "عسيري" على أن: a name in quotation marks, not the quote
+            # وشدد "عسيري" على أن: a name in quotation marks, not the quote
+            name_closes = next(i for i in range(index + 1, len(tokens)) if tokens[i][2] in _NAME_QUOTES)
+            continue
         if token in _CONTENT_MARKERS or token in {":", "“", "«", '"', "”"}:
             return start
     return tokens[min(len(tokens), 12) - 1][1] if tokens else segment_end
@@ -483,11 +526,15 @@ def _noun_phrase(text: str, tokens: list[tuple[int, int, str]], start: int, limi
             continue  # a name in quotation marks: وشدد "عسيري" على أن
         if token in _NAME_QUOTES:
             break
-        if t_start >= limit or not token.isalnum() or token in _BRIDGE_WORDS or token in _PREPOSITIONS \
+        ali = _is_name_ali(text, t_end, token)
+        if t_start >= limit or not token.isalnum() or (token in _BRIDGE_WORDS and not ali) or \
+                (token in _PREPOSITIONS and not ali) \
                 or token.startswith("لل") or token in lexicon.speech_verbs or (words and token in _NOT_SUBJECTS):
             break
-        if words and words[-1][2].startswith("ال") and not token.startswith("ال") and \
-                not _is_role_word(words[-1][2], lexicon):
+        if words and _is_role_word(token, lexicon) and not _is_role_word(words[-1][2], lexicon):
+            break  # محمد علي جعفري | قائد الحرس الثوري: the role in apposition is not the name
+        if words and words[-1][2].startswith("ال") and not token.startswith(("ال", "ل")) and \
+                not _is_role_word(words[-1][2], lexicon) and words[-1][2] not in lexicon.nationalities:
             break  # a definite noun takes no indefinite adjective: المرصد | حصيلة القتلى
         words.append((t_start, t_end, token))
         if len(words) == 4:
@@ -505,6 +552,8 @@ _NOT_SUBJECTS = frozenset(normalize_key(w) for w in [
     "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "إنه", "إنها", "إنهم", "له", "لها", "لهم", "فيه", "فيها",
     "عنه", "عنها", "بعدها", "إثر", "عقب", "ردا", "تعليقا", "نقلا", "وفقا", "حسب", "بحسب", "ما", "إذا", "اذا",
     "ان", "انه", "لن", "لا", "لم", "قد", "هو", "هي", "هذا", "هذه", "ذلك", "تلك", "الذي", "التي", "بيانا", "تصريحا",
+    "إليه", "إليها", "إليهم", "عليه", "عليها", "عليهم", "منه", "منها", "منهم", "معه", "معها", "معهم", "به", "بها",
+    "بهم",
 ])
 
 
@@ -668,7 +717,7 @@ def _speech_sense(text: str, cue: tuple[int, int, SpeechVerb], sentence_end: int
     if "any" in verb.complements:
         return True
     following = _complement(text, cue_end, sentence_end)
-    if following == "action" and "action" not in verb.complements:
+    if following == "action" and "object" in verb.complements and "action" not in verb.complements:
         return False  # رفض الحضور: the verb's object follows it directly
     subject_end = _after_subject(text, cue_end, sentence_end, mentions, times, lexicon)
     kind = _complement(text, subject_end, sentence_end)
@@ -680,8 +729,14 @@ def _speech_sense(text: str, cue: tuple[int, int, SpeechVerb], sentence_end: int
         return True
     # The subject slot was misread (a long role, a name nobody listed): the first complement the verb
     # takes within its clause's first words, the content marker not a conjunction's (بعد أن، قبل أن).
-    previous = ""
+    previous, relative = "", False
     for _t_start, _t_end, token in _tokens(text, cue_end, sentence_end)[:_SENSE_WINDOW]:
+        if token in _RELATIVES and token not in ("ما", "من"):
+            relative = True  # طالبت جبهة النصرة التي تحتجز ...، بالافراج: skip the relative clause to its comma
+        elif relative and token in ("،", ","):
+            relative = False
+        if relative:
+            continue  # بين الإفراط والتفريط ... التي ينبغي أن: another clause's أن
         found = _marker_kind(token)
         if found and found in verb.complements and not (found == "that" and previous in _CONJUNCTIONS_BEFORE_AN):
             return True
@@ -709,10 +764,33 @@ def _marker_kind(token: str) -> str:
     return ""
 
 
+def _hangs_on_clause(text: str, cue_start: int, verb: SpeechVerb) -> bool:
+    """A participle (مضيفا) or a noun after ب (بقوله): it adds to the clause before it, whose subject
+    speaks."""
+    return verb.person.startswith("participle") or (verb.person == "noun" and verb.lemma == "قال"
+                                                     and text[cue_start:cue_start + 1] == "ب")
+
+
+_GENDER = {"3ms": "m", "present_m": "m", "participle_m": "m", "3fs": "f", "present_f": "f", "participle_f": "f",
+           "3p": "p", "participle_p": "p"}
+
+
+def _agrees(previous: Statement, verb: SpeechVerb, lexicon: Lexicon) -> bool:
+    """A participle can continue the statement before it: not a feminine one after a masculine verb."""
+    before = lexicon.speech_verbs.get(normalize_key(previous.verb_ar)) or \
+        lexicon.speech_verbs.get(normalize_key(previous.verb_ar)[1:])
+    # a feminine participle after a masculine speaker is said of the content's feminine subject; the
+    # other mismatches are the writer's (قالت الرئاسة ...، مشيرا إلى)
+    return not (_GENDER.get(before.person if before else "") == "m" and _GENDER.get(verb.person) == "f")
+
+
 def _participle_subject(text: str, sentence: Span, cue_start: int, mentions: list[Mention],
                         verb: SpeechVerb) -> _Speaker | None:
     """The subject of the clause a participle hangs on when no statement precedes it in the sentence:
-    the first actor of the sentence (a feminine participle wants a body or a woman)."""
+    the first actor of the sentence (a feminine participle wants a body or a woman, a plural one a
+    group nobody names here)."""
+    if verb.person == "participle_p":
+        return None
     for mention in mentions:
         if not (sentence.start <= mention.start and mention.end <= cue_start) or _is_addressee(text, mention):
             continue
@@ -748,6 +826,8 @@ def _role_bearer(text: str, tokens: list[tuple[int, int, str]], actors: list[Men
     السفير محمد صبيح`, `المتحدث الرسمي للقوات المسلحة، العميد محمد سمير،`): the role, its genitive
     complement (bodies, places, quoted names, construct nouns) and titles, then a person, before any
     content marker, preposition of the verb, date word or possessive (نظيره: an object)."""
+    while tokens and tokens[0][2] in _attribution("honorific"):
+        tokens = tokens[1:]  # معالي الأمين العام
     if not tokens:
         return None
     first = next((m for m in actors if m.start <= tokens[0][0] < m.end), None)
@@ -757,6 +837,10 @@ def _role_bearer(text: str, tokens: list[tuple[int, int, str]], actors: list[Men
     for index, (t_start, t_end, token) in enumerate(tokens):
         if t_start < quote_end:
             continue
+        if index and _is_title(token, lexicon):
+            named = _name_after_title(text, tokens[index + 1:], actors, lexicon)
+            if named is not None:  # الدكتور عبداللطيف بن راشد الزياني: a name nobody listed
+                return named
         if token in _NAME_QUOTES:
             if not _quoted_name(tokens, index, 4):
                 break  # a quotation, not a quoted name (منظمة «أطباء بلا حدود»)
@@ -767,13 +851,64 @@ def _role_bearer(text: str, tokens: list[tuple[int, int, str]], actors: list[Men
             if hit.type == "PERSON":
                 return None if _is_addressee(text, hit) else hit
             continue
-        if token in _ROLE_STOPS or token in lexicon.speech_verbs or token in _NOT_SUBJECTS and token not in \
-                _SUBJECT_WORDS or token in (":", ".", "؛"):
+        if (token in _ROLE_STOPS and not _is_name_ali(text, t_end, token)) or token in lexicon.speech_verbs or \
+                token in _NOT_SUBJECTS and token not in _SUBJECT_WORDS or token in (":", ".", "؛"):
             break
         written = text[t_start:t_end]
         if written.endswith(("ه", "ها", "هم", "هما")) and token not in _SUBJECT_WORDS:
             break  # نظيره، بلاده: a possessive starts the object
     return None
+
+
+def _adjective_person(mention: Mention, lexicon: Lexicon) -> bool:
+    """A "person" whose name starts with an adjective (أمني سعودي of مسؤول أمني سعودي) is an unnamed
+    source's description, not a name."""
+    words = normalize_key(mention.text).split()
+    return mention.type == "PERSON" and bool(words) and (words[0] in _SOURCE_ADJECTIVES or
+                                                         words[0] in lexicon.nationalities)
+
+
+def _is_name_ali(text: str, end: int, token: str) -> bool:
+    """علي, the name, written with ي: على, the preposition, is written with ى (both normalise to علي)."""
+    return token == "علي" and text[end - 1] == "ي"
+
+
+@lru_cache(maxsize=4)
+def _titles(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(key for key, role in lexicon.roles.items() if role.kind == "title") | _attribution("honorific")
+
+
+def _is_title(token: str, lexicon: Lexicon) -> bool:
+    return token in _titles(lexicon)
+
+
+_NAME_AFTER_TITLE = 4  # words of a name nobody listed, after a title
+
+
+def _name_after_title(text: str, tokens: list[tuple[int, int, str]], actors: list[Mention],
+                      lexicon: Lexicon) -> Mention | None:
+    """The words of a name that follow a title (اللواء علي الأحمدي، الدكتور عبداللطيف بن راشد الزياني)
+    when no mention covers them: from a word without the article to a comma, a function word, a role
+    or a verb."""
+    words: list[tuple[int, int, str]] = []
+    for t_start, t_end, token in tokens[:_NAME_AFTER_TITLE]:
+        if any(m.start <= t_start < m.end for m in actors) or not token.isalnum() or token.isdigit():
+            break
+        if not words and (token.startswith("ال") or _is_title(token, lexicon)):
+            return None
+        if _is_name_ali(text, t_end, token):
+            pass  # علي, the name, not على
+        elif token in _ROLE_STOPS or token in lexicon.speech_verbs or token in _NOT_SUBJECTS or \
+                _is_role_word(token, lexicon) or token in _BRIDGE_WORDS or token in _PREPOSITIONS or \
+                token.startswith("لل"):
+            break
+        words.append((t_start, t_end, token))
+        if text[t_end:t_end + 1] in "،,":
+            break
+    if len(words) < 2:
+        return None
+    start, end = words[0][0], words[-1][1]
+    return Mention(start, end, text[start:end], "PERSON", "", "title")
 
 
 _OPENER_WORDS = 4  # words before a sentence-initial verb that can only be its adverbial (ومساء أمس قال)
@@ -798,3 +933,138 @@ def _past_name_quote(text: str, end: int) -> int:
     """After the closing mark of a name in quotation marks (وقال "عسيري"), if one follows `end`."""
     stripped = len(text[end:end + 3]) - len(text[end:end + 3].lstrip())
     return end + stripped + 1 if text[end + stripped:end + stripped + 1] in _NAME_QUOTES else end
+
+
+# --- relays: نقلت وكالة X عن Y قوله إن ...، قالت صحيفة X نقلا عن Y إن ... -----------------------------
+
+_NO_SOURCE, _PRONOUN_SOURCE = -1, -2
+_RELAY_WINDOW = 14  # words of a relay's source before its قوله or content
+
+
+def _relay_start(tokens: list[tuple[int, int, str]], limit: int, verb: SpeechVerb) -> int | None:
+    """Where the source of a relay starts: after the عن of a relay verb (نقل), or of a relay phrase
+    (data/attribution.csv `relay`: نقلا عن) in the verb's subject slot; None when the verb relays
+    nothing. `_PRONOUN_SOURCE` for عنه (the source named before), `_NO_SOURCE` for a relay verb
+    without عن."""
+    if verb.lemma in _attribution("relay"):
+        for _t_start, t_end, token in tokens:
+            if token == "عن":
+                return t_end
+            if token in ("عنه", "عنها", "عنهم"):
+                return _PRONOUN_SOURCE
+            if _t_start >= limit:
+                break
+        return _NO_SOURCE
+    for index, (t_start, _t_end, token) in enumerate(tokens[:_RELAY_WINDOW]):
+        if t_start >= limit:
+            break
+        if token in _attribution("relay") and index + 1 < len(tokens) and tokens[index + 1][2] == "عن":
+            return tokens[index + 1][1]
+    return None
+
+
+def _relay_source(text: str, tokens: list[tuple[int, int, str]], actors: list[Mention],
+                  lexicon: Lexicon) -> _Speaker:
+    """The source named after a relay's عن, up to its قوله, content marker or quotation: a person, the
+    bearer of a role, a body, else the phrase (مسؤول بوزارة الدفاع الكورية); `end` is where the content
+    can start (after قوله)."""
+    stop, end = len(tokens[:_RELAY_WINDOW]), None
+    for index, (_t_start, t_end, token) in enumerate(tokens[:_RELAY_WINDOW]):
+        said = lexicon.speech_verbs.get(token)
+        if said is not None and said.person == "noun":
+            stop, end = index, t_end
+            break
+        if token in _CONTENT_MARKERS or token == ":" or (token in _NAME_QUOTES and not _quoted_name(tokens, index, 4)):
+            stop = index
+            break
+    return _named_source(text, tokens[:stop], actors, lexicon, end) or _NOBODY
+
+
+def _named_source(text: str, span: list[tuple[int, int, str]], actors: list[Mention], lexicon: Lexicon,
+                  end: int | None = None, lam: bool = False) -> _Speaker | None:
+    """Who the words of `span` name: a person, the bearer of a role, a body, else the noun phrase
+    (مسؤول بوزارة الدفاع الكورية), without a demonstrative (هذا المسؤول) or, with `lam`, the ل of its
+    first word (بيان للشركة المنتجة: الشركة المنتجة). None when they name nobody."""
+    while span and span[0][2] in _DEMONSTRATIVES:
+        span = span[1:]  # هذا المسؤول
+    if not span:
+        return None
+    end = end or span[-1][1]
+    first = next((m for m in actors if m.start < span[0][1] and span[0][0] < m.end), None)
+    if first is not None and first.type == "PERSON":
+        return _Speaker(first.entity_id, first.text, end=end)
+    bearer = _role_bearer(text, span, actors, end + 1, lexicon)
+    if bearer is not None:
+        return _Speaker(bearer.entity_id or None, bearer.text, end=end)
+    if first is not None:
+        return _Speaker(first.entity_id, first.text, end=end)
+    if lam:
+        head = text[span[0][0]:span[0][1]]
+        rest = _noun_phrase(text, span[1:], span[1][0], end + 1, lexicon) if len(span) > 1 and \
+            span[1][2].startswith("ال") else ""
+        head = "ال" + head[2:] if head.startswith("لل") else head[1:]
+        return _Speaker(None, f"{head} {rest}".strip(), end=end)
+    phrase = _noun_phrase(text, span, span[0][0], end + 1, lexicon)
+    return _Speaker(None, phrase, end=end) if phrase else None
+
+
+_ISSUED_BY = frozenset(normalize_key(w) for w in ["صادر", "صادرة", "الصادر", "الصادرة"])
+
+
+def _statement_owner(text: str, tokens: list[tuple[int, int, str]], actors: list[Mention], lexicon: Lexicon,
+                     media: bool = True) -> _Speaker | None:
+    """Whose statement a statement noun is (data/attribution.csv `statement_noun`): `بيان للشركة
+    المنتجة`, `بيان صادر عن المقاومة`, `بيان الجيش`. None when the noun names no owner, or (without
+    `media`) when the owner is a newspaper or channel: `في تصريح لـ«الشرق الأوسط»` names the
+    addressee."""
+    if not tokens or tokens[0][2] not in _attribution("statement_noun") or \
+            any(m.start <= tokens[0][0] < m.end for m in actors):
+        return None
+    rest = tokens[1:_RELAY_WINDOW]
+    while rest and rest[0][2] in _attribution("statement_adjective"):
+        rest = rest[1:]  # بيان رسمي
+    if not rest:
+        return None
+    if rest[0][2] in _ISSUED_BY and len(rest) > 1 and rest[1][2] == "عن":
+        owner, lam = rest[2:], False
+    elif rest[0][2].startswith("ل") and len(rest[0][2]) > 3 and rest[0][2] not in ("له", "لها", "لهم"):
+        owner, lam = rest, True
+    elif any(m.start == rest[0][0] for m in actors):
+        owner, lam = rest, False
+    else:
+        return None
+    if not media and (rest[0][2][1:] in _attribution("name_noun") or rest[0][2][2:] in _attribution("name_noun")
+                      or any(t[2] in _NAME_QUOTES for t in owner[:2])):
+        return None
+    stop = next((i for i, t in enumerate(owner) if t[2] in _CONTENT_MARKERS or not t[2].isalnum()
+                 or t[2] in lexicon.speech_verbs), len(owner))
+    return _named_source(text, owner[:stop], actors, lexicon, lam=lam)
+
+
+_DEMONSTRATIVES = frozenset(normalize_key(w) for w in ["هذا", "هذه", "ذلك", "تلك"])
+
+
+_KANA = frozenset(normalize_key(w) for w in ["كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"])
+_RELATIVES = frozenset(normalize_key(w) for w in ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي",
+                                                 "ما", "من"])
+_KANA_WINDOW = 15  # words between كان and the verb whose subject stands between them
+
+
+def _kana_subject(text: str, opener: list[tuple[int, int, str]], actors: list[Mention],
+                  lexicon: Lexicon) -> _Speaker | None:
+    """The subject between كان and a verb without a subject after it (`وكانت وسائل إعلامية تحدثت`,
+    `وكان رئيس هيئة الأركان، اللواء محمد المقدشي، قد أعلن`)."""
+    at = next((i for i in range(len(opener) - 1, max(-1, len(opener) - _KANA_WINDOW - 1), -1)
+               if opener[i][2] in _KANA), None)
+    if at is None or (at and opener[at - 1][2] in _RELATIVES):
+        return None  # الذي كان أحد عناصرها: a relative clause
+    span = opener[at + 1:]
+    while span and span[-1][2] in ("قد", "،", ",", "لقد"):
+        span = span[:-1]
+    while span and span[0][2] in ("هناك", "ثمة"):
+        span = span[1:]  # وكان هناك تقرير لأمانو قد أشار
+    if not span or any(t[2] in lexicon.speech_verbs or t[2] in _CONTENT_MARKERS or t[2] in _NAME_QUOTES
+                       for t in span) or any(c in text[opener[0][0]:span[0][0]] for c in "«“\""):
+        return None  # «أمس كان أسوأ يوم»: كان inside a quotation
+    found = _statement_owner(text, span, actors, lexicon) or _named_source(text, span, actors, lexicon)
+    return replace(found, end=0) if found is not None else None
