@@ -1,66 +1,109 @@
-"""Pieces of the actors page: the table, the picker, one actor's statements, claims vs denials."""
+"""Pieces of the actors page: the table, the picker, one actor's statements and events, claims vs denials.
+
+What an actor's statements and events are follows the sidebar's actor role (marsad/filters.py): their own
+statements, the statements naming them, the events they take part in, or all of these.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
-from components.html import escape, statement_card
-from marsad.export import csv_bytes
+from components import data, table_view
+from components.html import escape, event_card, statement_card
+from marsad.filters import Filters
 from marsad.views import claims_and_denials as pair_claims
 
 _WHO = "who"
+DETAIL_ROWS = 200  # statements, and events, listed for the chosen actor
+ACTOR_COLUMNS = ["name_en", "name_ar", "role", "type", "mentions", "articles", "statements", "discovered"]
+COLUMN_CONFIG = {
+    "name_en": "Actor", "name_ar": "Arabic name", "type": "Type", "mentions": "Mentions", "articles": "Articles",
+    "statements": "Statements",
+    "role": st.column_config.TextColumn("Role", help="The role the text gives a discovered speaker "
+                                                     "(spokesman, minister, correspondent)"),
+    "discovered": st.column_config.CheckboxColumn(
+        "Discovered", help="Not in the registry: found in the text, by the role introducing them or by the "
+                           "trained name tagger"),
+}
+DISCOVERED_HELP = "Only the actors found in the text (not in the registry), with the role introducing them."
 
 
 def actor_table(actors: pd.DataFrame) -> None:
-    table = actors[["name_en", "name_ar", "type", "role", "mentions", "articles", "statements", "discovered"]] \
-        .fillna({"role": ""})
-    st.dataframe(table, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(table)),
-                 column_config={
-                     "name_en": "Actor", "name_ar": "Arabic name", "type": "Type", "role": "Role",
-                     "mentions": "Mentions", "articles": "Articles", "statements": "Statements",
-                     "discovered": st.column_config.CheckboxColumn(
-                         "Discovered", help="Not in the registry: found in the text, by the role introducing "
-                                            "them or by the trained name tagger"),
-                 })
-    st.download_button("Download actors (CSV)", csv_bytes(table), "marsad-actors.csv",
-                       "text/csv")
+    """The actors, most mentioned first: searchable by name, 50 a page, discovered ones alone if asked."""
+    search_at, only_at = st.columns([3, 1], vertical_alignment="bottom")
+    with only_at:
+        discovered = table_view.only_box("discovered", "Discovered only", DISCOVERED_HELP, "actors")
+    frame = actors.assign(role=actors["role"].fillna(""), discovered=actors["discovered"].astype(bool))
+    frame = frame[frame["discovered"]] if discovered else frame
+    with search_at:
+        matching, query = table_view.searched(frame, "actors", "actor_id", "actors")
+    table_view.show(matching, query, ACTOR_COLUMNS, COLUMN_CONFIG, "actors",
+                    "discovered actors" if discovered else "actors", "marsad-actors.csv")
+
+
+def _label(row: dict) -> str:
+    label = f"{row['name_en']} · {row['name_ar']}" if row["name_ar"] and row["name_ar"] != row["name_en"] \
+        else str(row["name_en"])
+    return f"{label} ({row['role']})" if row.get("role") and isinstance(row["role"], str) else label
 
 
 def pick_actor(actors: pd.DataFrame) -> str | None:
-    """The actor chosen in the picker, kept in the URL as ?who=... ."""
+    """The actor chosen in the picker, kept in the URL as ?who=...; without one, the most mentioned."""
     options = actors["actor_id"].tolist()
-    labels = dict(zip(actors["actor_id"], actors["name_en"] + " · " + actors["name_ar"], strict=True))
+    labels = {row["actor_id"]: _label(row) for row in actors.to_dict("records")}
     wanted = st.query_params.get(_WHO)
-    speakers = actors[actors["statements"] > 0]["actor_id"].tolist()
-    default = wanted if wanted in options else (speakers[0] if speakers else options[0])
+    default = wanted if wanted in options else options[0]  # the store lists them most mentioned first
     chosen = st.selectbox("Actor", options, index=options.index(default), format_func=lambda a: labels[a])
     if chosen and st.query_params.get(_WHO) != chosen:
         st.query_params[_WHO] = chosen
     return chosen
 
 
-def actor_detail(actor: dict, statements: pd.DataFrame, mentions: pd.DataFrame, mentioned_by: pd.DataFrame) -> None:
+_HEADINGS = {"any": "Statements by or naming them", "speaker": "Statements they made",
+             "mentioned": "Statements naming them (by others)"}
+_NONE = {"any": "No statement by or naming this actor under these filters.",
+         "speaker": "No statements by this actor under these filters.",
+         "mentioned": "No statement by anyone else names this actor under these filters."}
+
+
+def detail(url: str, filters: Filters, actors: pd.DataFrame, actor_id: str) -> None:
+    """One actor: names, type, role; their statements and events in the sidebar's role; who they mention
+    and who mentions them."""
+    actor = actors.set_index("actor_id").loc[actor_id].to_dict() | {"actor_id": actor_id}
+    mine = replace(filters, actors=(actor_id,))
+    role = mine.actor_role
     st.subheader(escape(actor["name_en"]))
     facts = [f"<span dir='rtl' lang='ar' class='ar' style='font-size:1.3rem'>{escape(actor['name_ar'])}</span>",
              escape(actor.get("type") or "")]
-    if actor.get("role"):
+    if actor.get("role") and isinstance(actor["role"], str):
         facts.append(escape(actor["role"]))
     if actor.get("discovered"):
         facts.append("<i>discovered in the text (not in the registry)</i>")
     st.markdown(" · ".join(facts), unsafe_allow_html=True)
     left, right = st.columns([2, 1])
     with left:
-        st.markdown(f"**Statements ({len(statements)})**")
-        if statements.empty:
-            st.info("No statements by this actor under these filters.")
-        for row in statements.to_dict("records"):
-            st.markdown(statement_card(row), unsafe_allow_html=True)
+        if role != "participant":
+            said = data.statements(url, data.key(mine), limit=DETAIL_ROWS)
+            st.markdown(f"**{_HEADINGS[role]} ({len(said)})**")
+            if said.empty:
+                st.info(_NONE[role])
+            for row in said.to_dict("records"):
+                st.markdown(statement_card(row), unsafe_allow_html=True)
+        if role in ("any", "participant"):
+            happened = data.events(url, data.key(mine), limit=DETAIL_ROWS)
+            st.markdown(f"**Events they take part in ({len(happened)})**")
+            if happened.empty:
+                st.caption("No event names this actor under these filters.")
+            for row in happened.to_dict("records"):
+                st.markdown(event_card(row), unsafe_allow_html=True)
     with right:
         st.markdown("**Who they mention** (in their statements)")
-        _people(mentions)
+        _people(data.co_mentions(url, actor_id))
         st.markdown("**Who mentions them** (speakers naming them)")
-        _people(mentioned_by)
+        _people(data.mentioned_by(url, actor_id))
 
 
 def _people(frame: pd.DataFrame) -> None:
@@ -72,15 +115,33 @@ def _people(frame: pd.DataFrame) -> None:
                     f"×{row['times']}", unsafe_allow_html=True)
 
 
-def claims_and_denials(statements: pd.DataFrame) -> None:
+def claims_and_denials(url: str, filters: Filters) -> None:
+    """Denials beside the claims they contradict, each with why they were paired. With actors chosen in the
+    sidebar, their pairs: their denials of others' claims and others' denials of theirs (as the role says)."""
     st.subheader("Claims & denials")
-    pairs = pair_claims(statements)
+    key = data.key(filters)
+    pool = data.denials_in_context(url, key)  # the statements of the articles holding a matching denial
+    if filters.actors and filters.actor_role != "participant":  # and their own, whose denial may be elsewhere
+        pool = pd.concat([pool, data.statements(url, key, limit=DETAIL_ROWS)], ignore_index=True) \
+            .drop_duplicates("statement_id")
+    everyone, places = data.actors(url), data.places(url)
+    names = {**dict(zip(everyone["actor_id"], everyone["name_en"], strict=True)),
+             **dict(zip(places["place_id"], places["name_en"], strict=True))}
+    spelled = {**dict(zip(everyone["actor_id"], everyone["name_ar"], strict=True)),
+               **dict(zip(places["place_id"], places["name_ar"], strict=True))}
+    entities = data.statement_entities(url, tuple(sorted(pool["statement_id"]))) if len(pool) else {}
+    pairs = pair_claims(pool, entities, names, spelled, filters.actors, filters.actor_role)
     if pairs.empty:
         st.info("No denial in these statements contradicts another speaker's claim.")
         return
-    by_id = statements.set_index("statement_id")
+    if filters.actors:
+        who = ", ".join(names.get(a, a) for a in filters.actors)
+        st.caption(f"The pairs {escape(who)} {'is' if len(filters.actors) == 1 else 'are'} in: denials of "
+                   "others' claims and others' denials of theirs.")
+    by_id = pool.set_index("statement_id")
     for pair in pairs.to_dict("records"):
         claim, denial = by_id.loc[pair["claim_id"]], by_id.loc[pair["denial_id"]]
+        st.caption(f"Paired because {escape(pair['why'])}")
         left, right = st.columns(2)
         left.markdown("**Claim**")
         left.markdown(statement_card(claim.to_dict() | {"statement_id": pair["claim_id"]}), unsafe_allow_html=True)

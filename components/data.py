@@ -132,6 +132,13 @@ def article_times(url: str, article_id: str) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
+def statement_entities(url: str, statement_ids: tuple[str, ...]) -> dict[str, set[str]]:
+    """statement_id -> the actors and places its sentence names."""
+    links = _store(url).statement_entities(statement_ids)
+    return {sid: set(group) for sid, group in links.groupby("statement_id")["entity_id"]} if len(links) else {}
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
 def co_mentions(url: str, actor_id: str) -> pd.DataFrame:
     return _store(url).co_mentions(actor_id)
 

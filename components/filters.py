@@ -11,10 +11,16 @@ from datetime import date
 
 import streamlit as st
 
-from marsad.filters import DATE_MAX, DATE_MIN, Filters, clamp_date
+from marsad.filters import ACTOR_ROLES, DATE_MAX, DATE_MIN, Filters, clamp_date
 
 _KEYS = {"actors": "f_actors", "places": "f_places", "event_types": "f_events", "sources": "f_sources"}
 _DATES = "f_dates"
+_ROLE = "f_actor_role"  # how the chosen actors take part: ?as=speaker|participant|mentioned (none: any)
+ROLE_HELP = ("What the chosen actors match. **Any of these** (the default): their statements, the statements "
+             "naming them and the events they take part in. **As speaker**: only the statements they make. "
+             "**As participant in events**: only the events naming them (agent, target or another party); "
+             "no statements. **Mentioned**: only the statements whose sentence names them, said by someone "
+             "else; no events. Articles are those naming them, whatever you choose.")
 _LOADED = "f_url_state"  # the owned query pairs last read or written
 _PENDING_PLACE = "f_pending_place"
 _NOTE = "f_dates_note"  # what was changed in the link's dates, said once under the widget
@@ -31,10 +37,10 @@ def _load_from_url(options: dict) -> None:
     state = _url_state()
     # A widget's value is dropped when a page runs without it; assigned here, before this page draws the
     # widgets, the values survive a page change (Streamlit's documented way to keep them across pages).
-    for key in (*_KEYS.values(), _DATES):
+    for key in (*_KEYS.values(), _DATES, _ROLE):
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
-    if st.session_state.get(_LOADED) == state and all(key in st.session_state for key in _KEYS.values()):
+    if st.session_state.get(_LOADED) == state and all(key in st.session_state for key in (*_KEYS.values(), _ROLE)):
         return
     st.session_state[_LOADED] = state
     url_filters = Filters.from_query(state)
@@ -42,6 +48,7 @@ def _load_from_url(options: dict) -> None:
         allowed = options[_option_key(field)]
         chosen = [v for v in getattr(url_filters, field) if v in allowed]
         st.session_state[widget_key] = chosen
+    st.session_state[_ROLE] = url_filters.actor_role
     low, high = _span(options)
     if (url_filters.date_from or url_filters.date_to) and low and high:
         wanted = (url_filters.date_from or low, url_filters.date_to or high)
@@ -79,6 +86,8 @@ def sidebar(options: dict) -> Filters:
         st.markdown("### Filters")
         actors = st.multiselect("Actors", list(options["actors"]), key=_KEYS["actors"],
                                 format_func=lambda a: options["actors"].get(a, a), placeholder="All actors")
+        role = st.radio("The actors match", list(ACTOR_ROLES), key=_ROLE, format_func=ACTOR_ROLES.__getitem__,
+                        disabled=not actors, help=ROLE_HELP)
         places = st.multiselect("Places", list(options["places"]), key=_KEYS["places"],
                                 format_func=lambda p: options["places"].get(p, p), placeholder="All places")
         low, high = _span(options)
@@ -93,14 +102,15 @@ def sidebar(options: dict) -> Filters:
                                      format_func=lambda t: t.replace("_", " "), placeholder="All event types")
         sources = st.multiselect("Sources", options["sources"], key=_KEYS["sources"], placeholder="All sources")
         if st.button("Clear filters", width="stretch"):
-            for widget_key in (*_KEYS.values(), _DATES):
+            for widget_key in (*_KEYS.values(), _DATES, _ROLE):
                 st.session_state.pop(widget_key, None)
             for query_key in _OWNED:
                 st.query_params.pop(query_key, None)
             st.rerun()
     date_from, date_to = _date_range(dates, low, high)
     filters = Filters(actors=tuple(actors), places=tuple(places), event_types=tuple(event_types),
-                      sources=tuple(sources), date_from=date_from, date_to=date_to)
+                      sources=tuple(sources), date_from=date_from, date_to=date_to,
+                      actor_role=role if role in ACTOR_ROLES else "any")
     _write_to_url(filters)
     return filters
 

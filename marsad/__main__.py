@@ -186,6 +186,20 @@ def _date_option(name: str, value: str | None) -> str | None:
         raise CLIError(f"{name} {value!r} is not a date; use YYYY-MM-DD") from None
 
 
+def _entity_ids(store: Store, what: str, value: str | None) -> tuple[str, ...]:
+    """`--actor` / `--place`: ids or names (English or Arabic) -> ids; an unknown name is an error naming
+    the closest ids, never an empty export."""
+    if not value:
+        return ()
+    from marsad.names import UnknownName, resolve_many
+
+    frame = store.actors() if what == "actor" else store.places()
+    try:
+        return resolve_many(frame, value, f"{what}_id", what)
+    except UnknownName as error:
+        raise CLIError(f"--{what}: {error}") from None
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     date_from, date_to = _date_option("--from", args.date_from), _date_option("--to", args.date_to)
     from marsad.export_geojson import GEOJSON_KINDS
@@ -200,8 +214,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from marsad.export_acled import left_out_line
     from marsad.export_geojson import to_geojson
 
-    filters = Filters.from_query({"actor": args.actor, "place": args.place, "from": date_from,
-                                  "to": date_to, "event": args.event, "source": args.source})
+    filters = Filters.from_query({"actor": _entity_ids(store, "actor", args.actor),
+                                  "place": _entity_ids(store, "place", args.place), "from": date_from,
+                                  "to": date_to, "event": args.event, "source": args.source, "as": args.actor_role})
     left_out: Counter = Counter()
     omitted: Counter = Counter()
     rows = records(store, args.kind, filters, left_out)
@@ -284,8 +299,13 @@ def build_parser() -> argparse.ArgumentParser:
                              "points for QGIS; records without coordinates are omitted)")
     export.add_argument("--no-bom", action="store_true",
                         help="CSV without the UTF-8 byte-order mark (spreadsheets need it to read Arabic)")
-    export.add_argument("--actor", help="actor ids, comma-separated")
-    export.add_argument("--place", help="place ids, comma-separated")
+    export.add_argument("--actor", help="actors, comma-separated: ids or names, English or Arabic "
+                                        "(khalifa-haftar, 'Khalifa Haftar', حفتر)")
+    export.add_argument("--as", dest="actor_role", choices=["any", "speaker", "participant", "mentioned"],
+                        default="any", help="what the actors match: their statements (speaker), the events "
+                                            "naming them (participant), statements by others naming them "
+                                            "(mentioned), or any of these (default)")
+    export.add_argument("--place", help="places, comma-separated: ids or names, English or Arabic")
     export.add_argument("--event", help="event types, comma-separated")
     export.add_argument("--source", help="sources, comma-separated")
     export.add_argument("--from", dest="date_from", help="first date, YYYY-MM-DD")

@@ -2,6 +2,18 @@
 
 One object serves the sidebar widgets, the shareable URL (`?actor=haftar&from=2019-04-01`),
 the store's WHERE clauses and the caption under every chart.
+
+The actor filter says how the actors take part (`?actor=khalifa-haftar&as=speaker`, `actor_role`):
+
+- ``speaker``: the statements they make; no events (an event has no speaker).
+- ``participant``: the events naming them in their clause (the event's actors, its agent and target
+  among them); no statements.
+- ``mentioned``: the statements whose sentence names them, said by someone else; no events.
+- ``any`` (the default, no `as` in the URL): any of these: their statements, the statements naming
+  them and the events they take part in.
+
+Articles are those naming the actors whatever the role (one who speaks or takes part is named), and so
+are the places and actors counted over them.
 """
 
 from __future__ import annotations
@@ -28,6 +40,16 @@ def _parse_date(value: str | None) -> date | None:
         return None
 
 
+# actor_role -> what the sidebar and the captions call it; "any" is the default and stays out of the URL
+ACTOR_ROLES = {"any": "any of these", "speaker": "as speaker", "participant": "as participant in events",
+               "mentioned": "mentioned"}
+
+
+def _role(value: object) -> str:
+    role = (_first(value) or "").strip().lower()
+    return role if role in ACTOR_ROLES else "any"
+
+
 def _as_tuple(value: object) -> tuple[str, ...]:
     if value is None or value == "":
         return ()
@@ -46,9 +68,14 @@ class Filters:
     sources: tuple[str, ...] = ()
     date_from: date | None = None
     date_to: date | None = None
+    actor_role: str = "any"  # how the actors take part: a key of ACTOR_ROLES
 
     QUERY_KEYS = {"actors": "actor", "places": "place", "event_types": "event", "sources": "source",
-                  "date_from": "from", "date_to": "to"}
+                  "date_from": "from", "date_to": "to", "actor_role": "as"}
+
+    def __post_init__(self) -> None:
+        if self.actor_role not in ACTOR_ROLES:
+            raise ValueError(f"unknown actor role {self.actor_role!r}: one of {', '.join(ACTOR_ROLES)}")
 
     @classmethod
     def from_query(cls, params: Mapping[str, object]) -> Filters:
@@ -61,28 +88,32 @@ class Filters:
             actors=_as_tuple(get("actor")), places=_as_tuple(get("place")),
             event_types=_as_tuple(get("event")), sources=_as_tuple(get("source")),
             date_from=_parse_date(_first(get("from"))), date_to=_parse_date(_first(get("to"))),
+            actor_role=_role(get("as")),
         )
 
     def to_query(self) -> dict[str, str]:
-        """Query parameters reproducing these filters (empty ones omitted)."""
+        """Query parameters reproducing these filters (empty ones omitted; the actor role only with actors,
+        and not when it is "any")."""
         query: dict[str, str] = {}
         for field in fields(self):
             value = getattr(self, field.name)
-            if not value:
+            if not value or (field.name == "actor_role" and (value == "any" or not self.actors)):
                 continue
             key = self.QUERY_KEYS[field.name]
-            query[key] = ",".join(value) if isinstance(value, tuple) else value.isoformat()
+            query[key] = ",".join(value) if isinstance(value, tuple) else value if isinstance(value, str) \
+                else value.isoformat()
         return query
 
     def is_empty(self) -> bool:
-        return not any(getattr(self, f.name) for f in fields(self))
+        return not any(getattr(self, f.name) for f in fields(self) if f.name != "actor_role")
 
     def describe(self, names: Mapping[str, str] | None = None) -> str:
         """An English caption: 'Statements by Khalifa Haftar, 4–10 Apr 2019'-style fragments."""
         names = names or {}
         parts = []
         if self.actors:
-            parts.append("actors: " + ", ".join(names.get(a, a) for a in self.actors))
+            role = "" if self.actor_role == "any" else f" ({ACTOR_ROLES[self.actor_role]})"
+            parts.append("actors: " + ", ".join(names.get(a, a) for a in self.actors) + role)
         if self.places:
             parts.append("places: " + ", ".join(names.get(p, p) for p in self.places))
         if self.event_types:

@@ -1,6 +1,5 @@
-"""Actors: counts, one actor's statements as cards, who they mention, and claims beside denials."""
-
-from dataclasses import replace
+"""Actors: a searchable table, one actor's statements and events as cards, who they mention, and claims
+beside denials."""
 
 import streamlit as st
 
@@ -19,8 +18,6 @@ if actors.empty:
 actor_view.actor_table(actors)
 actor_id = actor_view.pick_actor(actors)
 if actor_id:
-    said = data.statements(url, data.key(replace(f, actors=(actor_id,))), limit=200)
-    actor_view.actor_detail(actors.set_index("actor_id").loc[actor_id].to_dict() | {"actor_id": actor_id},
-                            said, data.co_mentions(url, actor_id), data.mentioned_by(url, actor_id))
+    actor_view.detail(url, f, actors, actor_id)
 st.divider()
-actor_view.claims_and_denials(data.denials_in_context(url, key))
+actor_view.claims_and_denials(url, f)

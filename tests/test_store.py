@@ -78,8 +78,10 @@ def test_filters(store: Store) -> None:
     assert len(store.articles(Filters(date_from=date(2024, 6, 1)))) == 1
     speakers = set(store.statements()["speaker_en"].dropna())
     assert "Nabil Abdullah" in speakers or any("Abd" in s for s in speakers)
-    rsf = store.statements(Filters(actors=("rsf",)))
+    rsf = store.statements(Filters(actors=("rsf",), actor_role="speaker"))
     assert set(rsf["speaker_id"]) <= {"rsf"}
+    naming = store.statements(Filters(actors=("rsf",)))  # by default, the statements naming the RSF too
+    assert set(rsf["statement_id"]) <= set(naming["statement_id"])
     places = store.places()
     assert {"El Fasher", "Nyala"} <= {n.split(" (")[0] for n in places["name_en"]}
     one_place = places[places["name_en"].str.startswith("Nyala")]["place_id"].iloc[0]

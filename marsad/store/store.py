@@ -15,7 +15,7 @@ import os
 import secrets
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -609,11 +609,10 @@ class Store:
     def _statement_source(self, filters: Filters) -> tuple[sa.Table, list]:
         """The table to count the matching statements on, with the conditions for it: statement_entities
         for a one-place filter, else statements."""
-        if not self._one_place(filters):
+        linked = where.statement_link_conditions(filters) if self._one_place(filters) else None
+        if linked is None:
             return statements, where.statement_conditions(filters)
-        conditions = [statement_entities.c.entity_id == filters.places[0]]
-        if filters.actors:
-            conditions.append(statement_entities.c.speaker_id.in_(filters.actors))
+        conditions = [statement_entities.c.entity_id == filters.places[0], *linked]
         return statement_entities, conditions + where.date_range(statement_entities.c.date, filters)
 
     def _statements_query(self, filters: Filters, article_id: str | None = None) -> sa.Select:
@@ -673,7 +672,7 @@ class Store:
             newest = (sa.select(named.c.statement_id)
                       .where(named.c.entity_id == places.c.place_id, *where.date_range(named.c.date, filters))
                       .order_by(named.c.date.desc(), named.c.statement_id).limit(per_place).correlate(places))
-            if self._one_actor(filters):  # the speaker is on the index: no look-up per statement
+            if self._one_actor(filters) and filters.actor_role == "speaker":  # the speaker is on the index
                 newest = newest.where(named.c.speaker_id == filters.actors[0])
             else:
                 newest = (newest.join_from(named, statements, statements.c.statement_id == named.c.statement_id)
@@ -828,6 +827,14 @@ class Store:
         query = self._statements_query(Filters(sources=filters.sources)).where(
             statements.c.article_id.in_(sa.select(denied.c.article_id)))
         return self._frame(query.order_by(statements.c.date, statements.c.article_id, statements.c.start))
+
+    def statement_entities(self, statement_ids: Iterable[str]) -> pd.DataFrame:
+        """(statement_id, entity_id): the actors and places each statement's sentence names."""
+        ids = sorted(set(statement_ids))
+        frames = [self._frame(sa.select(statement_entities.c.statement_id, statement_entities.c.entity_id)
+                              .where(statement_entities.c.statement_id.in_(ids[at:at + 500])))
+                  for at in range(0, len(ids), 500)]  # a few hundred bound parameters a query
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["statement_id", "entity_id"])
 
     def co_mentions(self, actor_id: str, limit: int = 15) -> pd.DataFrame:
         """Actors named in the same sentences as the statements of `actor_id` (who they mention)."""

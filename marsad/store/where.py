@@ -2,6 +2,11 @@
 
 The facets index (marsad/store/facets.py) answers the same filters for articles with numpy masks;
 tests/test_where.py checks on real stores that both select the same articles.
+
+The actor filter's role (marsad/filters.py) picks what the actors match: their statements (`speaker`,
+statements.speaker_id), the statements naming them said by someone else (`mentioned`, statement_entities),
+the events naming them (`participant`, event_actors), or any of these. Articles name the actors whatever
+the role, so `article_conditions` (and the facets index) leave the role aside.
 """
 
 from __future__ import annotations
@@ -24,9 +29,7 @@ def date_range(column: sa.Column, filters: Filters) -> list:
 def statement_conditions(filters: Filters, article_id: str | None = None, probe: bool = False) -> list:
     """The statements matching the filters, as conditions on the statements table alone (so counts
     and per-day aggregates need no join); `probe` tests places statement by statement."""
-    conditions = []
-    if filters.actors:
-        conditions.append(statements.c.speaker_id.in_(filters.actors))
+    conditions = statement_actor_conditions(filters, probe)
     if filters.sources:
         conditions.append(statements.c.article_id.in_(
             sa.select(articles.c.article_id).where(articles.c.source.in_(filters.sources))))
@@ -42,6 +45,41 @@ def statement_conditions(filters: Filters, article_id: str | None = None, probe:
     return conditions + date_range(statements.c.date, filters)
 
 
+def statement_actor_conditions(filters: Filters, probe: bool = False) -> list:
+    """The actor filter on the statements table, by role: said by the actors, naming them (said by someone
+    else), either, or none at all (`participant`: statements have no participants)."""
+    if not filters.actors:
+        return []
+    role = filters.actor_role
+    if role == "participant":
+        return [sa.false()]
+    said = statements.c.speaker_id.in_(filters.actors)
+    if role == "speaker":
+        return [said]
+    named = statement_entities.alias("named_actor")  # the place filter may use the table too
+    naming = [named.c.entity_id.in_(filters.actors)]
+    if role == "mentioned":  # named by someone else: the link repeats the statement's speaker
+        naming.append(sa.or_(named.c.speaker_id.is_(None), named.c.speaker_id != named.c.entity_id))
+    if probe:
+        mentioned = sa.exists(sa.select(named.c.statement_id).where(
+            named.c.statement_id == statements.c.statement_id, *naming))
+    else:
+        mentioned = statements.c.statement_id.in_(sa.select(named.c.statement_id).where(*naming))
+    return [mentioned] if role == "mentioned" else [sa.or_(said, mentioned)]
+
+
+def statement_link_conditions(filters: Filters) -> list | None:
+    """The actor filter on statement_entities' own columns (its rows repeat each statement's speaker), for
+    reading one place's statements off that table alone; None when the role needs the statements table."""
+    if not filters.actors:
+        return []
+    if filters.actor_role == "speaker":
+        return [statement_entities.c.speaker_id.in_(filters.actors)]
+    if filters.actor_role == "participant":
+        return [sa.false()]
+    return None
+
+
 def event_conditions(filters: Filters, article_id: str | None = None, probe: bool = False) -> list:
     """The events matching the filters, as conditions on the events table alone.
 
@@ -49,7 +87,9 @@ def event_conditions(filters: Filters, article_id: str | None = None, probe: boo
     as a set built first: right for a walk that stops after a few matches.
     """
     conditions = []
-    if filters.actors and probe:
+    if filters.actors and filters.actor_role in ("speaker", "mentioned"):  # events have no speaker; the
+        conditions.append(sa.false())  # actors an event names take part in it
+    elif filters.actors and probe:
         conditions.append(sa.exists(sa.select(event_actors.c.event_id).where(
             event_actors.c.event_id == events.c.event_id, event_actors.c.actor_id.in_(filters.actors))))
     elif filters.actors:
@@ -71,8 +111,10 @@ def event_conditions(filters: Filters, article_id: str | None = None, probe: boo
 
 
 def actor_event_conditions(filters: Filters) -> list:
-    """`_event_conditions` for a one-actor filter, on event_actors' own columns."""
+    """`event_conditions` for a one-actor filter, on event_actors' own columns."""
     conditions = [event_actors.c.actor_id == filters.actors[0]]
+    if filters.actor_role in ("speaker", "mentioned"):
+        conditions.append(sa.false())
     if filters.places:
         conditions.append(event_actors.c.place_id.in_(filters.places))
     if filters.event_types:
@@ -82,7 +124,7 @@ def actor_event_conditions(filters: Filters) -> list:
 
 def article_conditions(filters: Filters) -> list:
     """The articles matching the filters (every filter but event types, which select events): from the
-    sources, naming one of the actors and one of the places, published in the date range or reporting a
+    sources, naming one of the actors (in any role) and one of the places, published in the date range or reporting a
     statement or event dated in it. The facets index's `articles_matching` is the same test in numpy."""
     conditions = []
     if filters.sources:
