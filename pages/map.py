@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from components import data, filters, frame, html, map_view
-from marsad.export import csv_bytes
+from components import data, filters, frame, html, map_view, table_view
 from marsad.views import place_clicked
 
 f = frame.setup()
@@ -28,7 +27,5 @@ if place_id and place_id not in f.places:
     filters.set_place(place_id)
 
 st.subheader("Places")
-table = places[["name_en", "name_ar", "kind", "country", "mentions", "articles", "lat", "lon", "source"]]
-st.dataframe(table, hide_index=True, width="stretch", column_config=map_view.PLACE_COLUMNS)
-st.download_button("Download places (CSV)", csv_bytes(table), "marsad-places.csv",
-                   "text/csv")
+table_view.table(places, list(map_view.PLACE_COLUMNS), map_view.PLACE_COLUMNS, "places", "place_id", "places",
+                 "marsad-places.csv")
