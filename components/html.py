@@ -44,7 +44,7 @@ mark.PERSON { background: #dbeafe; } mark.ORGANIZATION { background: #ede9fe; }
 mark.LOCATION { background: #dcfce7; } mark.TIME { background: #fef3c7; }
 .reader .statement { border-bottom: 2px solid #f59e0b; }
 .reader .target { background: #fff7d6; outline: 2px solid #f59e0b; border-radius: 4px; }
-.incident { background: #ffedd5; box-shadow: 0 2px 0 #ea580c; }
+.incident { background: rgba(249, 115, 22, 0.3); box-shadow: 0 3px 0 #c2410c; }
 .card .toll { font-size: 0.92rem; } .card .toll b { color: #9b1c1c; }
 .legend mark { margin-right: 0.4rem; }
 </style>

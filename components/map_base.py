@@ -70,7 +70,7 @@ OUTLINE_STYLE = {
 }
 MIN_ZOOM = 2
 MAX_ZOOM = 18
-FIT_MAX_ZOOM = 10
+FIT_MAX_ZOOM = 11  # a city and its districts; never street level
 # (south, west, north, east) shown when the page has nothing to fit:
 # the Middle East and North Africa.
 DEFAULT_BOUNDS = (12.0, -18.0, 42.0, 60.0)

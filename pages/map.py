@@ -1,5 +1,7 @@
 """Map: the places the articles mention; click a place to filter every page to it."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from components import data, filters, frame, html, map_view, table_view
@@ -7,22 +9,29 @@ from marsad.views import place_clicked
 
 f = frame.setup()
 url, key = data.store().url, data.key(f)
+names = data.options(url)["names"]
 st.title("Map of places mentioned")
-st.caption(f"Showing {html.escape(f.describe(data.options(url)['names']))}")
+st.caption(f"Showing {html.escape(f.describe(names))}")
 
 places = data.places(url, key)
 if places.empty:
     st.info("No places match these filters.")
     st.stop()
 
-events = data.events_per_place(url, key)  # the newest at each place, for the popups
-statements = data.statements_per_place(url, key)  # the newest naming each place, for the popups
+# The map draws every place within the other filters, the chosen ones ringed: a click keeps its neighbourhood.
+around = data.key(replace(f, places=())) if f.places else key
+shown = data.places(url, around) if f.places else places
+events = data.events_per_place(url, around)  # the newest at each place, for the popups
+if "killed" not in events:  # the store's popup rows lack the toll: take it from the same filters' events
+    events = map_view.with_tolls(events, data.events(url, around))
+statements = data.statements_per_place(url, around)  # the newest naming each place, for the popups
+event_types = data.place_event_types(url, around)
 show_countries = st.toggle("Show whole countries (states mentioned as actors)", value=False)
-st.markdown(map_view.legend(data.place_event_types(url, key)), unsafe_allow_html=True)
-figure = map_view.build_map(places, statements, events, data.place_event_types(url, key), show_countries,
-                            open_place=f.places[0] if len(f.places) == 1 else None)
+st.markdown(map_view.legend(event_types), unsafe_allow_html=True)
+figure = map_view.build_map(shown, statements, events, event_types, show_countries,
+                            open_place=f.places[0] if len(f.places) == 1 else None, chosen=f.places, names=names)
 clicked, tooltip = map_view.show_map(figure)
-place_id = place_clicked(places, clicked, tooltip)
+place_id = place_clicked(shown, clicked, tooltip)
 if place_id and place_id not in f.places:
     filters.set_place(place_id)
 

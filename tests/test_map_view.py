@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 
 import pandas as pd
@@ -69,3 +70,101 @@ def test_many_places_are_clustered_with_local_assets():
     layer = next(c for c in figure._children.values() if isinstance(c, map_view.PlaceMarkers))
     assert "markerClusterGroup" in layer.group_js
     assert any("leaflet.markercluster" in src and src.startswith("/app/static/") for _, src in layer.default_js)
+
+
+def _markers(figure) -> list[dict]:
+    script = generate_leaflet_string(figure)
+    return json.loads(re.search(r"(\[\{.*\}\])\.forEach", script).group(1))
+
+
+def _event(place_id: str, **toll) -> dict:
+    return {"event_id": f"e-{place_id}", "place_id": place_id, "label_en": "airstrike", "type": "airstrike",
+            "date": "2019-04-07", "date_precision": "day", "sentence": "قصف الطيران مواقع في طرابلس", **toll}
+
+
+def test_popups_show_casualties_agent_and_target():
+    events = pd.DataFrame([_event("p0", killed=11, wounded=16, victims="civilians", actor1_id="lna",
+                                  actor2_id="gna"),
+                           _event("p1", killed=10, killed_high=15, actor1_id=None, actor2_id=None)])
+    names = {"lna": "Libyan National Army (LNA)", "gna": "Government of National Accord (GNA)"}
+    figure = map_view.build_map(_places(3), pd.DataFrame(), events, pd.DataFrame(), names=names)
+    popups = [m["popup"] for m in _markers(figure)]
+    assert ("11 killed (civilians), 16 wounded</b> · by Libyan National Army (LNA) · on Government of "
+            "National Accord (GNA)") in popups[0]
+    assert "10–15 killed" in popups[1] and "by " not in popups[1]
+    assert "marsad-facts" not in popups[2], "a place without events says nothing of casualties"
+
+
+def test_popups_without_a_toll_say_nothing_of_one():
+    events = pd.DataFrame([_event("p0", killed=None, wounded=math.nan, actor1_id=None)])
+    popup = _markers(map_view.build_map(_places(2), pd.DataFrame(), events, pd.DataFrame()))[0]["popup"]
+    assert "killed" not in popup and "wounded" not in popup and "marsad-facts" not in popup
+
+
+def test_popup_names_are_escaped():
+    events = pd.DataFrame([_event("p0", killed=1, actor1_id="x")])
+    figure = map_view.build_map(_places(2), pd.DataFrame(), events, pd.DataFrame(), names={"x": EVIL})
+    script = generate_leaflet_string(figure)
+    assert "<script>" not in script and "&lt;script&gt;" in _markers(figure)[0]["popup"]
+
+
+def test_with_tolls_takes_the_toll_by_event_id():
+    per_place = pd.DataFrame([{"event_id": "e1", "place_id": "p0"}, {"event_id": "e2", "place_id": "p1"}])
+    events = pd.DataFrame([{"event_id": "e1", "killed": 3, "victims": "civilians", "actor1_id": "lna"}])
+    merged = map_view.with_tolls(per_place, events)
+    assert merged.loc[0, "killed"] == 3 and merged.loc[0, "actor1_id"] == "lna"
+    assert pd.isna(merged.loc[1, "killed"]) and list(merged["event_id"]) == ["e1", "e2"]
+    assert map_view.with_tolls(per_place, pd.DataFrame()) is per_place
+
+
+# Places of the seeds around Tripoli, and two far away
+TRIPOLI_AREA = pd.DataFrame([
+    ("ly-tripoli", "Tripoli", "city", 32.8874, 13.1873, 24), ("ly-janzour", "Janzour", "town", 32.8187, 13.0173, 2),
+    ("ly-yarmouk-camp", "Yarmouk camp (Tripoli)", "base", 32.79, 13.185, 2),
+    ("ly-ain-zara", "Ain Zara", "district", 32.80, 13.24, 1),
+    ("ly-khallat-furjan", "Khallat al-Furjan (Khallah)", "front", 32.77, 13.20, 1),
+    ("ly-palm-city", "Palm City (Janzour; UNSMIL HQ)", "landmark", 32.825, 12.985, 1),
+    ("ly-sirte", "Sirte", "city", 31.2089, 16.5887, 2), ("ly-misrata", "Misrata", "city", 32.3753, 15.0925, 1),
+    ("ru-moscow", "Moscow", "city", 55.752, 37.6178, 1), ("ly", "Libya", "country", 26.6389, 18.011, 17),
+], columns=["place_id", "name_en", "kind", "lat", "lon", "mentions"]).assign(
+    name_ar="مكان", country="LY", articles=1, source="gazetteer")
+
+
+def _inside(bounds, place_id):
+    row = TRIPOLI_AREA.set_index("place_id").loc[place_id]
+    south, west, north, east = bounds
+    return south <= row["lat"] <= north and west <= row["lon"] <= east
+
+
+def test_a_chosen_place_keeps_the_usual_frame_when_it_is_in_it():
+    usual = map_view.view_bounds(TRIPOLI_AREA)
+    assert map_view.view_bounds(TRIPOLI_AREA, ["ly-janzour"]) == usual
+    assert all(_inside(usual, p) for p in ("ly-tripoli", "ly-janzour", "ly-ain-zara", "ly-khallat-furjan"))
+
+
+def test_a_chosen_place_outside_the_frame_is_shown_with_its_neighbours():
+    bounds = map_view.view_bounds(TRIPOLI_AREA, ["ly-misrata"])
+    assert _inside(bounds, "ly-misrata") and _inside(bounds, "ly-tripoli") and _inside(bounds, "ly-sirte")
+    south, west, north, east = bounds
+    assert north - south > 1 and east - west > 1, "not zoomed in on Misrata alone"
+    alone = map_view.view_bounds(TRIPOLI_AREA, ["ru-moscow"])  # nothing within NEIGHBOUR_DEGREES
+    assert _inside(alone, "ru-moscow") and not _inside(alone, "ly-tripoli")
+
+
+def test_chosen_places_are_ringed_labelled_first_and_open():
+    figure = map_view.build_map(TRIPOLI_AREA, pd.DataFrame(), pd.DataFrame(), pd.DataFrame(),
+                                open_place="ly-khallat-furjan", chosen=["ly-khallat-furjan"])
+    markers = {m["tooltip"]: m for m in _markers(figure)}
+    chosen = markers["Khallat al-Furjan"]
+    assert chosen["chosen"] and chosen["open"] and chosen["label"] and chosen["rank"] == 0
+    assert markers["Tripoli"]["rank"] == 1 and not markers["Tripoli"]["chosen"]
+    assert "Libya" not in markers, "countries hidden unless asked for"
+    assert "marsadPlaceLabels" in generate_leaflet_string(figure), "labels placed in the browser"
+
+
+def test_only_the_most_mentioned_places_are_labelled():
+    markers = _markers(map_view.build_map(_places(map_view.LABELLED + 3), pd.DataFrame(), pd.DataFrame(),
+                                          pd.DataFrame()))
+    labelled = [m for m in markers if m["label"]]
+    assert len(labelled) == map_view.LABELLED
+    assert all(" · " in m["tooltip"] for m in markers if not m["label"]), "the rest: name on hover"
