@@ -52,6 +52,9 @@ def only_box(param: str, label: str, help_text: str, table_name: str) -> bool:
     return checked
 
 
+_EXAMPLES = {"actors": "Haftar or حفتر", "places": "Tripoli or طرابلس"}  # a name each table holds
+
+
 def searched(frame: pd.DataFrame, name: str, id_column: str, noun: str) -> tuple[pd.DataFrame, str]:
     """Draw the search box for the table `name`; the rows it matches (all of them when empty) and the query.
     A new search goes back to the first page."""
@@ -59,7 +62,7 @@ def searched(frame: pd.DataFrame, name: str, id_column: str, noun: str) -> tuple
     in_url = " ".join(str(st.query_params.get(param, "")).split())[:MAX_CHARS]
     _synced(key, in_url)
     typed = st.text_input(f"Search {noun}", key=key, max_chars=MAX_CHARS, help=HELP,
-                          placeholder="A name in English or Arabic, e.g. Haftar or حفتر")
+                          placeholder=f"A name in English or Arabic, e.g. {_EXAMPLES.get(name, 'Tripoli or طرابلس')}")
     query = " ".join(typed.split())
     if query != in_url:
         _to_url(param, query)

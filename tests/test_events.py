@@ -309,3 +309,13 @@ def test_one_sentence_gives_one_record_per_type_and_place_whatever_its_clauses_d
     events = _events(text, date(2015, 7, 22)).events
     keys = [(e.start, e.type, e.place_id) for e in events]
     assert keys and len(keys) == len(set(keys))
+
+
+def test_an_incident_told_in_two_sentences_keeps_the_actors_of_both() -> None:
+    text = ("شن طيران التحالف غارات جوية على مواقع الحوثيين في مدينة صعدة أمس الأربعاء. "
+            "وأسفرت الغارات عن تدمير مخازن أسلحة تابعة لقوات الرئيس السابق علي عبد الله صالح.")
+    analysis = _events(text, date(2015, 7, 30))
+    [strike] = analysis.events
+    named = {m.entity_id for m in analysis.mentions if m.type != "LOCATION"}
+    assert set(strike.actor_ids) == named and "ali-abdullah-saleh" in named
+    assert {strike.actor1_id, strike.actor2_id} - {None} <= set(strike.actor_ids)

@@ -270,7 +270,8 @@ def one_per_incident(events: list[Event], text: str = "") -> list[Event]:
             continue
         evidence = first.evidence + ((event.start, event.end),) if (event.start, event.end) not in first.evidence \
             else first.evidence
-        updates: dict = {"evidence": evidence}
+        updates: dict = {"evidence": evidence,  # the incident's actors: those of every sentence reporting it
+                         "actor_ids": tuple(dict.fromkeys(first.actor_ids + event.actor_ids))}
         if (first.place_id is None or first.place_inherited) and event.place_id and not event.place_inherited:
             updates.update(place_id=event.place_id, place_inherited=False)
         for kind in ("killed", "wounded"):  # the toll: the highest reported (a later sentence updates it)
