@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import os
 import re
 import signal
@@ -14,7 +15,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from typing import TypeVar
 
-from marsad.extract.entities import find_actors
+from marsad.extract.entities import find_actors, tagger
 from marsad.extract.events import find_events
 from marsad.extract.geo import find_places
 from marsad.extract.statements import find_statements
@@ -135,9 +136,12 @@ def analyse_tagged(items: Iterable[tuple[Article, T]], workers: int | None = Non
                 yield tag, None, _reason(error)
         return
     stream = itertools.chain(head, stream)
-    # The lexicon's automata, loaded before the workers fork, are shared by them (copy-on-write). The
-    # tagger is not: this process never tags, and its 150 MB would only add to the tree's memory.
+    # The lexicon's automata and the tagger's tables (numpy arrays, and the frequent words' cached
+    # scores), loaded before the workers fork, are shared by them (copy-on-write); each worker's own
+    # tagger memory is then the word types it caches. Started otherwise, workers load their own.
     load_lexicon()
+    if multiprocessing.get_start_method() == "fork":
+        tagger()
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),))
     pending: deque[tuple[Future, list[T]]] = deque()
     try:

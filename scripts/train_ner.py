@@ -7,6 +7,7 @@
         [--no-project-lists] [--cue-lists] [--labels PERS,LOC,ORG,FAC,MISC] [--scheme bilou]
         [--vectors 50] [--vector-offsets -1,0,1] [--no-topic] [--prewarm 20000]
         [--outside-bias 0] [--export-only] [--final]
+    .venv/bin/python scripts/train_ner.py --convert OLD.npz [--out data/models/ner/ner.npz]
 
 The shipped model: `--wojood-domain --final` (chosen on the held-out blocks without --final).
 
@@ -29,8 +30,11 @@ Data (all under ../shared, never copied into the repository):
   actors.csv): role words, nationality adjectives, place and organisation name tokens.
 
 The CRF (CRFsuite, L-BFGS with L1+L2) is exported to a numpy .npz: attribute strings, weight
-matrix (attributes x labels), bias, transitions, labels, clusters, name lists. Zero weights are
-pruned. Prints the development scores (NewsFANE held-out tenth and Wojood test) at the end.
+matrix (attributes x labels), bias, transitions, labels, and one table of the words the features
+look up with their clusters, vector rows and name lists (format: data/models/ner/README.md). Zero
+weights are pruned. Prints the development scores (NewsFANE held-out tenth and Wojood test) at the
+end. `--convert` rewrites a model file of the format before the word table (separate cluster,
+vector and name-list arrays) in this one, without retraining.
 """
 
 from __future__ import annotations
@@ -289,30 +293,62 @@ def export(model_path: Path, resources: FeatureResources, out: Path, frequent: l
         trans[label_index[prev], label_index[cur]] = weight
     names = sorted(attrs)
     weights = np.stack([attrs[a] for a in names]).astype(np.float16).astype(np.float32)
-    # only the clusters and names a kept attribute can use are shipped
-    used_cluster_levels = {a.split("|", 1)[1].split("=")[0] for a in names if "|c" in a}
-    cluster_words = sorted(resources.clusters)
-    levels = len(next(iter(resources.clusters.values()))) if resources.clusters else 0
-    cluster_ids = np.zeros((len(cluster_words), levels), dtype=np.int16)
-    for i, word in enumerate(cluster_words):
-        cluster_ids[i] = resources.clusters[word]
+    size = write_model(out, names, weights, bias, trans, labels, resources, frequent)
+    return {"attributes": len(names), "labels": len(labels), "bytes": size}
+
+
+def write_model(out: Path, attributes: list[str], weights: np.ndarray, bias: np.ndarray, transitions: np.ndarray,
+                labels: list[str], resources: FeatureResources, frequent: list[str] | None = None) -> int:
+    """Write the tagger's .npz (its format: data/models/ner/README.md); returns its size in bytes.
+
+    The features' look-ups go in as one table of words with their clusters, vector rows and name-list
+    bits, the form the tagger searches (marsad.extract.ner_features.FeatureResources); only the name
+    lists and the vectors that some attribute uses are shipped, and only words that have something."""
+    lists = [b for b, name in enumerate(resources.gazetteer_names)
+             if any(a.endswith("g=" + name) or a.endswith("gs=" + name) for a in attributes)]
+    with_vectors = resources.vectors is not None and any("|e" in a for a in attributes)
+    # the per-word arrays without their last row (the one for words not in the table)
+    cluster_ids = resources.cluster_ids[:-1]
+    vector_rows = resources.vector_rows[:-1] if with_vectors else np.full(len(resources.words), -1, np.int32)
+    old_bits = resources.gazetteer_bits[:-1].astype(np.uint64)
+    bits = np.zeros(len(old_bits), np.uint64)
+    for new, old in enumerate(lists):
+        bits |= ((old_bits >> np.uint64(old)) & np.uint64(1)) << np.uint64(new)
+    keep = (vector_rows >= 0) | (bits != 0)
+    if cluster_ids.shape[1]:
+        keep |= cluster_ids[:, 0] >= 0
+    words = np.array(resources.words.words(), dtype=str)[keep]
     extra = {}
     if frequent:
         extra["frequent_words"] = np.array(frequent, dtype=str)
-    if resources.vectors is not None and any("|e" in a for a in names):
-        words = sorted(resources.vector_index, key=resources.vector_index.__getitem__)
-        extra["vector_words"] = np.array(words, dtype=str)
+    if with_vectors:
         extra["vectors"] = resources.vectors.astype(np.float16)
-    for key, words in resources.gazetteers.items():
-        if any(a.endswith("g=" + key) or a.endswith("gs=" + key) for a in names):
-            extra["gazetteer_" + key] = np.array(sorted(words))
     out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(out, attributes=np.array(names), weights=weights.astype(np.float16),
-                        bias=bias, transitions=trans, labels=np.array(labels),
-                        cluster_words=np.array(cluster_words, dtype=str).reshape(-1),
-                        cluster_ids=cluster_ids, **extra)
-    return {"attributes": len(names), "labels": len(labels), "cluster_levels": len(used_cluster_levels),
-            "bytes": out.stat().st_size}
+    np.savez_compressed(out, attributes=np.array(attributes, dtype=str), weights=weights.astype(np.float16),
+                        bias=bias.astype(np.float32), transitions=transitions.astype(np.float32),
+                        labels=np.array(labels, dtype=str), words=words, word_clusters=cluster_ids[keep],
+                        word_vectors=vector_rows[keep].astype(np.int32),
+                        gazetteer_names=np.array([resources.gazetteer_names[b] for b in lists], dtype=str),
+                        word_gazetteers=bits[keep].astype(resources.gazetteer_bits.dtype), **extra)
+    return out.stat().st_size
+
+
+def convert(old: Path, out: Path) -> int:
+    """Rewrite a model file of the format before the word table (`cluster_words` / `cluster_ids`,
+    `vector_words`, `gazetteer_*` arrays) in the current one, the same model: no retraining."""
+    with np.load(old, allow_pickle=False) as data:
+        clusters = dict(zip(data["cluster_words"].tolist(), data["cluster_ids"].tolist(), strict=True))
+        # the name lists in the file's order: the order of their features for each word
+        gazetteers = {key[len("gazetteer_"):]: frozenset(data[key].tolist())
+                      for key in data.files if key.startswith("gazetteer_")}
+        vector_index, vectors = {}, None
+        if "vectors" in data.files:
+            vector_index = {w: i for i, w in enumerate(data["vector_words"].tolist())}
+            vectors = data["vectors"]
+        resources = FeatureResources.from_mappings(clusters, gazetteers, vector_index, vectors)
+        frequent = data["frequent_words"].tolist() if "frequent_words" in data.files else None
+        return write_model(out, data["attributes"].tolist(), data["weights"], data["bias"], data["transitions"],
+                           data["labels"].tolist(), resources, frequent)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -350,7 +386,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c2", type=float, default=0.05)
     parser.add_argument("--iterations", type=int, default=100)
     parser.add_argument("--export-only", action="store_true", help="export the CRFsuite model in --work again")
+    parser.add_argument("--convert", type=Path, metavar="OLD_NPZ",
+                        help="only rewrite OLD_NPZ, a model file of the format before the word table, as --out")
     args = parser.parse_args(argv)
+    if args.convert:
+        print(f"converted: {convert(args.convert, args.out)} bytes", file=sys.stderr)
+        return 0
     args.work.mkdir(parents=True, exist_ok=True)
     started = time.time()
 
@@ -396,7 +437,7 @@ def main(argv: list[str] | None = None) -> int:
         vectors = (vectors * args.vector_scale * np.sqrt(args.vectors)).astype(np.float16)
         vector_index = {w: i for i, w in enumerate(words)}
         print(f"vectors: {vectors.shape} ({time.time() - started:.0f}s)", file=sys.stderr)
-    resources = FeatureResources(clusters, gazetteers, vector_index, vectors)
+    resources = FeatureResources.from_mappings(clusters, gazetteers, vector_index, vectors)
 
     crf_path = args.work / "ner.crfsuite"
     if not args.export_only:

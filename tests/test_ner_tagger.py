@@ -5,10 +5,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from marsad.extract import ner_features
 from marsad.extract.ner_features import (
     OFFSETS,
     TOPIC,
     FeatureResources,
+    WordTable,
     analyse_word,
     normalize_word,
     strip_clitics,
@@ -65,7 +67,7 @@ def test_the_normalisation_table_is_camel_tools() -> None:
 
 
 def test_features_are_functions_of_one_word() -> None:
-    resources = FeatureResources({"هنت": (1, 2)}, {"P": frozenset({"جيريمي"})})
+    resources = FeatureResources.from_mappings({"هنت": (1, 2)}, {"P": frozenset({"جيريمي"})})
     core, local = word_features("جيريمي", resources)
     assert "w=جيريمي" in core and "g=P" in core and "c=none" in core
     assert "x2=مي" in local
@@ -77,7 +79,7 @@ def test_features_are_functions_of_one_word() -> None:
 
 def test_vector_and_sports_features() -> None:
     vectors = np.array([[0.5, -1.0], [2.0, 0.25]], dtype=np.float16)
-    resources = FeatureResources({}, {}, {"هنت": 0, "مملكه": 1}, vectors)
+    resources = FeatureResources.from_mappings({}, {}, {"هنت": 0, "مملكه": 1}, vectors)
     assert vector_row("هنت", resources) == 0
     assert vector_row("والمملكة", resources) == 1  # through the clitic-stripped form
     assert vector_row("قال", resources) == -1
@@ -99,6 +101,7 @@ def test_cached_emissions_are_the_sums_of_the_feature_weights(tagger: NerTagger)
 
     with np.load(DEFAULT_MODEL, allow_pickle=False) as model:  # the weights as trained
         attributes, weights = model["attributes"].tolist(), model["weights"].astype(np.float32)
+        vectors = model["vectors"]  # the tagger has folded them into its feature table
     index = {a: i for i, a in enumerate(attributes)}
     resources = tagger.resources
     for word in ["وزارة", "جيريمي", "والمملكة", "2019", "xyzzy", "،"]:
@@ -110,12 +113,107 @@ def test_cached_emissions_are_the_sums_of_the_feature_weights(tagger: NerTagger)
                 if f"{k}|{f}" in index:
                     expected += weights[index[f"{k}|{f}"]]
             if row >= 0:
-                for d, value in enumerate(resources.vectors[row].astype(np.float32)):
+                for d, value in enumerate(vectors[row].astype(np.float32)):
                     if f"{k}|e{d}" in index:
                         expected += value * weights[index[f"{k}|e{d}"]]
             got = tagger._emit[tagger._types[word], k_index]
             # the tagger keeps its feature table in float16: each summed weight is rounded to 3 digits
             assert np.allclose(got, expected, atol=2e-2, rtol=1e-2), (word, k)
+
+
+def test_word_tables_find_what_a_dict_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    words = ["السعوديه", "جيريمي", "هنت", "مملكه", "", "w=هنت", "c0=15", "x"]
+    table = WordTable(words)
+    asked = [*words, "هنتا", "هن", "السعودية", "ابو", "w=هنت ", "c0=1"]
+    expected = [words.index(w) if w in words else -1 for w in asked]
+    assert table.rows(asked).tolist() == expected
+    assert table.words() == words and WordTable([]).rows(["هنت"]).tolist() == [-1]
+    assert table.rows([]).tolist() == []
+    # strings that share a hash (made so here; with 64-bit hashes, almost never) are still told apart
+    monkeypatch.setattr(ner_features, "_hashes", lambda codes, lengths: lengths.astype(np.uint64))
+    colliding = WordTable(words)
+    assert colliding.rows(asked).tolist() == expected
+    with pytest.raises(ValueError):
+        WordTable(["هنت", "هنت"])
+
+
+def test_the_model_look_ups_are_those_of_the_former_dicts(tagger: NerTagger) -> None:
+    """What the word table answers for real words: the values the model's dicts and sets held
+    before they became arrays (clusters, vector rows, name lists of normalised and stripped forms)."""
+    resources = tagger.resources
+    expected = {  # normalised word: (cluster ids, vector row, name lists), from the former dicts
+        "السعوديه": ((15, 95, 115, 1101), 44, ["PL", "N", "AO"]),
+        "سعوديه": ((15, 49, 284, 392), 2464, ["PL", "N", "AO"]),
+        "جيريمي": ((17, 47, 382, 152), 42608, ["P", "W"]),
+        "هنت": (None, -1, ["W"]),
+        "مملكه": ((5, 65, 166, 1294), 3463, ["PL"]),
+        "رياض": ((6, 39, 53, 302), 7780, ["W", "PL", "AO"]),
+        "زير": (None, -1, ["R", "W"]),
+        "بومبيو": ((8, 52, 369, 242), 65753, ["P", "W"]),
+        "القاهره": ((5, 86, 15, 1301), 901, ["PL"]),
+        "xyzzy": (None, -1, []),
+    }
+    for word, (clusters, row, lists) in expected.items():
+        assert resources.clusters(word) == clusters, word
+        assert resources.vector_row(word) == row, word
+        assert sorted(resources.gazetteers(word)) == sorted(lists), word
+    # whole feature lists, in the order the weights are summed in
+    features, row, topic = analyse_word("الرياض", resources)
+    assert features[:14] == ["w=الرياض", "sh=A", "s=رياض", "gs=W", "g=PL", "g=AO", "c0=15", "c1=86", "c2=7",
+                             "c3=174", "sc0=6", "sc1=39", "sc2=53", "sc3=302"]
+    assert (row, topic) == (148, 0)
+    features, row, _ = analyse_word("والمملكة", resources)
+    assert features[:12] == ["w=والمملكه", "sh=A", "s=مملكه", "gs=PL", "c0=15", "c1=112", "c2=484", "c3=1387",
+                             "sc0=5", "sc1=65", "sc2=166", "sc3=1294"]
+    assert features[-1] == "orth" and row == 4832
+    # every word of the table, and words that are not in it, as a dict of them would answer
+    words = resources.words.words()
+    index = {w: i for i, w in enumerate(words)}
+    asked = words + [w + "ي" for w in words[::50]] + ["", "xyzzy"]
+    assert resources.words.rows(asked).tolist() == [index.get(w, -1) for w in asked]
+
+
+def test_resources_from_dicts_answer_as_the_dicts() -> None:
+    clusters = {"جيريمي": (17, 47), "مملكه": (5, 65)}
+    gazetteers = {"P": frozenset({"جيريمي", "محمد"}), "L": frozenset({"مملكه", "رياض"}), "W": frozenset({"محمد"})}
+    vectors = np.zeros((3, 2), np.float16)
+    resources = FeatureResources.from_mappings(clusters, gazetteers, {"رياض": 2, "جيريمي": 0}, vectors)
+    for word in ["جيريمي", "مملكه", "محمد", "رياض", "هنت"]:
+        assert resources.clusters(word) == clusters.get(word)
+        assert resources.gazetteers(word) == [name for name, words in gazetteers.items() if word in words]
+        assert resources.vector_row(word) == {"رياض": 2, "جيريمي": 0}.get(word, -1)
+    assert resources.without_vectors().vectors is None and resources.without_vectors().vector_row("رياض") == 2
+    assert FeatureResources.from_mappings().vector_row("رياض") == -1
+
+
+def test_a_model_file_of_the_former_format_converts_to_the_same_look_ups(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train_ner", Path(__file__).resolve().parents[1] / "scripts" / "train_ner.py")
+    train_ner = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train_ner)
+    labels = ["O", "B-PERS", "I-PERS"]
+    attributes = ["-1|c0=3", "0|e0", "0|g=P", "0|gs=L", "0|w=هنت"]
+    weights = np.arange(len(attributes) * len(labels), dtype=np.float16).reshape(len(attributes), -1)
+    old = tmp_path / "old.npz"
+    np.savez_compressed(old, attributes=np.array(attributes), weights=weights, bias=np.zeros(3, np.float32),
+                        transitions=np.zeros((3, 3), np.float32), labels=np.array(labels),
+                        cluster_words=np.array(["جيريمي", "هنت"]), cluster_ids=np.array([[3, 7], [4, 9]], np.int16),
+                        vector_words=np.array(["هنت", "مملكه"]), vectors=np.array([[0.5], [1.0]], np.float16),
+                        gazetteer_P=np.array(["جيريمي", "هنت"]), gazetteer_L=np.array(["مملكه"]),
+                        gazetteer_X=np.array(["قال"]), frequent_words=np.array(["قال", "هنت"]))
+    new = tmp_path / "new.npz"
+    train_ner.convert(old, new)
+    tagger = NerTagger.load(new)
+    resources = tagger.resources
+    assert resources.clusters("جيريمي") == (3, 7) and resources.clusters("مملكه") is None
+    assert resources.vector_row("مملكه") == 1 and resources.vector_row("جيريمي") == -1
+    assert resources.gazetteers("هنت") == ["P"] and resources.gazetteers("مملكه") == ["L"]
+    assert resources.gazetteer_names == ("P", "L")  # a list no attribute uses is not shipped
+    assert resources.words.rows(["قال"]).tolist() == [-1]  # nor its words
+    assert len(tagger.tag_tokens(["قال", "جيريمي", "هنت"])) == 3
+    with pytest.raises(ValueError, match="--convert"):
+        NerTagger.load(old)
 
 
 def test_names_recur_consistently_within_a_text() -> None:
@@ -195,3 +293,19 @@ def test_held_out_newsfane_scores_stay_above_a_floor(tagger: NerTagger) -> None:
     held_out = [s for i, s in enumerate(sentences) if (i // 100) % 10 == 9]  # as scripts/train_ner.py
     counts = evaluate(held_out, tagger.find_tokens)
     assert counts["micro"].f1 > 65
+
+
+def test_the_tagger_is_loaded_before_the_workers_fork() -> None:
+    """Its tables are numpy arrays, so loaded in the parent they are shared by the workers (the
+    process tree's memory counts them once); started otherwise, each worker loads its own."""
+    import multiprocessing
+
+    from marsad.extract.entities import tagger as shared_tagger
+    from marsad.pipeline import analyse_tagged
+    from marsad.records import Article
+
+    shared_tagger.cache_clear()
+    articles = [(Article(f"a{i}", "", f"قال وزير الخارجية جيريمي هنت في لندن {i}."), i) for i in range(8)]
+    results = list(analyse_tagged(articles, workers=2))
+    assert [tag for tag, _, _ in results] == list(range(8)) and all(error is None for _, _, error in results)
+    assert shared_tagger.cache_info().currsize == (multiprocessing.get_start_method() == "fork")

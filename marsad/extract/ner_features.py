@@ -15,7 +15,7 @@ ASCII, Latin lower-cased.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -105,18 +105,193 @@ def _shape(word: str) -> str:
     return "X"
 
 
-class FeatureResources:
-    """What the features look words up in: word clusters, name lists and word vectors (all keyed
-    by normalised forms). `vector_index` maps a word to its row of `vectors` (words x dims)."""
+class WordTable:
+    """A fixed list of distinct strings, and each one's row (its index in that list), looked up
+    without a Python dict or set.
 
-    def __init__(self, clusters: Mapping[str, tuple[str, ...]] | None = None,
-                 gazetteers: Mapping[str, frozenset[str]] | None = None,
-                 vector_index: Mapping[str, int] | None = None,
+    A dict of 100,000 short strings costs some 10 MB of Python objects in every worker process
+    that uses it, and is not reliably shared after fork (reference counts and the garbage collector
+    write to the pages of Python objects). Here the strings are one array of code points, their
+    64-bit hashes (`_hashes`, computed by numpy, the same in every process) a sorted array searched
+    with np.searchsorted, and every hash that matches is confirmed against the code points: the
+    answer is exact, not probabilistic. About 20 bytes per string plus 2 per character. Look-ups
+    go many at once, in a few numpy passes (a little slower than as many dict look-ups; one by one
+    they would cost microseconds each)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = list(words)
+        lengths = np.array(list(map(len, words)), np.int64)
+        codes = _code_points("".join(words))
+        hashes = _hashes(codes, lengths)
+        order = np.argsort(hashes, kind="stable")
+        self._hashes = hashes[order]
+        self._rows = order.astype(np.int32)  # the row of each sorted hash
+        self._codes = codes.astype(np.uint16) if len(codes) and codes.max() < 2 ** 16 else codes
+        self._starts = np.zeros(len(words) + 1, np.int64)  # word i is _codes[_starts[i]:_starts[i + 1]]
+        np.cumsum(lengths, out=self._starts[1:])
+        # two strings with one hash: almost never, but then a look-up goes on past a mismatch
+        self._shared_hash = bool((self._hashes[1:] == self._hashes[:-1]).any())
+        if self._shared_hash and len(set(words)) < len(words):  # equal strings have equal hashes
+            raise ValueError("the words of a WordTable must be distinct")
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+    def words(self) -> list[str]:
+        """The strings in row order."""
+        text = self._codes.astype(np.uint32).tobytes().decode("utf-32-le")
+        starts = self._starts.tolist()
+        return [text[a:b] for a, b in zip(starts[:-1], starts[1:], strict=True)]
+
+    def rows(self, words: Sequence[str]) -> np.ndarray:
+        """The row of each word (int64), -1 for a word not in the table."""
+        n = len(words)
+        out = np.full(n, -1, np.int64)
+        if not n or not len(self._hashes):
+            return out
+        lengths = np.array(list(map(len, words)), np.int64)
+        query = _code_points("".join(words))
+        hashes = _hashes(query, lengths)
+        at = np.minimum(np.searchsorted(self._hashes, hashes), len(self._hashes) - 1)
+        matched = self._hashes[at] == hashes
+        found = np.flatnonzero(matched)  # the words whose hash is in the table
+        rows = self._rows[at[found]]
+        # confirmed when the lengths and then all the code points are equal
+        same = self._starts[rows + 1] - self._starts[rows] == lengths[found]
+        found, rows = found[same], rows[same]
+        sizes = lengths[found]
+        segment = np.repeat(np.arange(len(found)), sizes)
+        within = np.arange(len(segment)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        query_starts = np.cumsum(lengths) - lengths
+        differ = (self._codes[np.repeat(self._starts[rows], sizes) + within]
+                  != query[np.repeat(query_starts[found], sizes) + within])
+        equal = np.bincount(segment[differ], minlength=len(found)) == 0
+        out[found[equal]] = rows[equal]
+        if self._shared_hash:  # another string with the same hash may follow a mismatch
+            for i in np.flatnonzero(matched & (out < 0)).tolist():
+                out[i] = self._scan(words[i], hashes[i], int(at[i]) + 1)
+        return out
+
+    def _scan(self, word: str, hash_: np.uint64, at: int) -> int:
+        """The row of `word` among the sorted hashes from `at` on that equal its hash, or -1."""
+        query = _code_points(word)
+        while at < len(self._hashes) and self._hashes[at] == hash_:
+            row = int(self._rows[at])
+            if np.array_equal(self._codes[self._starts[row]:self._starts[row + 1]], query):
+                return row
+            at += 1
+        return -1
+
+
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+
+
+_POWERS = [np.ones(1, np.uint64)]  # _BASE ** i for i < len(_POWERS[0]), grown as longer strings come
+_BASE = np.uint64(0x100000001B3)
+
+
+def _hashes(codes: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """A 64-bit hash (uint64) of each of the strings laid one after another in `codes` (code points),
+    `lengths` long: the polynomial sum(code[i] * _BASE ** (length - 1 - i)) modulo 2 ** 64, then
+    mixed with the length by splitmix64's finaliser. All strings in a few numpy passes."""
+    if not len(lengths):
+        return np.zeros(0, np.uint64)
+    longest = int(lengths.max())
+    if longest >= len(_POWERS[0]):
+        _POWERS[0] = np.concatenate([np.ones(1, np.uint64), np.cumprod(np.full(2 * longest, _BASE, np.uint64))])
+    ends = np.cumsum(lengths)
+    exponents = np.repeat(ends - 1, lengths) - np.arange(len(codes))
+    terms = np.append(codes.astype(np.uint64) * _POWERS[0][exponents], np.uint64(0))
+    h = np.add.reduceat(terms, ends - lengths)  # an empty string's start: its successor's, or the 0 after all
+    h[lengths == 0] = 0
+    h ^= lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    h ^= h >> np.uint64(30)
+    h *= np.uint64(0xBF58476D1CE4E5B9)
+    h ^= h >> np.uint64(27)
+    h *= np.uint64(0x94D049BB133111EB)
+    h ^= h >> np.uint64(31)
+    return h
+
+
+class FeatureResources:
+    """What the features look words up in: word clusters, name lists and word vectors, all keyed
+    by normalised forms, as one table of words (`words`, a WordTable) and per word: its cluster
+    id at each level (`cluster_ids`, -1: not clustered), its row of `vectors` (`vector_rows`, -1:
+    none) and one bit per name list holding it (`gazetteer_bits`, bit i for gazetteer_names[i]).
+
+    Numpy arrays, not dicts and sets of strings: for the shipped model some 9 MB instead of some
+    70 MB of Python objects, shared by the workers when loaded before fork. Each per-word
+    array has one more row at the end for words not in the table (no clusters, no vector, no
+    names), which index -1 picks."""
+
+    def __init__(self, words: WordTable, cluster_ids: np.ndarray, vector_rows: np.ndarray,
+                 gazetteer_names: Sequence[str], gazetteer_bits: np.ndarray,
                  vectors: np.ndarray | None = None) -> None:
-        self.clusters = clusters or {}
-        self.gazetteers = gazetteers or {}
-        self.vector_index = vector_index or {}
+        cluster_ids = np.asarray(cluster_ids)  # words x levels
+        self.words = words
+        self.cluster_ids = np.concatenate([cluster_ids, np.full((1, cluster_ids.shape[1]), -1, cluster_ids.dtype)])
+        self.vector_rows = np.append(np.asarray(vector_rows, np.int32), np.int32(-1))
+        self.gazetteer_names = tuple(gazetteer_names)
+        self.gazetteer_bits = np.append(np.asarray(gazetteer_bits), 0).astype(_bits_dtype(len(self.gazetteer_names)))
         self.vectors = vectors
+        self.has_vectors = bool((self.vector_rows >= 0).any())
+
+    @classmethod
+    def from_mappings(cls, clusters: Mapping[str, Sequence[int]] | None = None,
+                      gazetteers: Mapping[str, Collection[str]] | None = None,
+                      vector_index: Mapping[str, int] | None = None,
+                      vectors: np.ndarray | None = None) -> FeatureResources:
+        """From word -> cluster ids (one per level), list name -> words, word -> row of `vectors`."""
+        clusters, gazetteers, vector_index = clusters or {}, gazetteers or {}, vector_index or {}
+        names = list(gazetteers)
+        words = sorted(set(clusters) | set(vector_index) | {w for words in gazetteers.values() for w in words})
+        levels = len(next(iter(clusters.values()))) if clusters else 0
+        cluster_ids = np.full((len(words), levels), -1, np.int32)
+        vector_rows = np.full(len(words), -1, np.int32)
+        bits = np.zeros(len(words), _bits_dtype(len(names)))
+        for i, word in enumerate(words):
+            if word in clusters:
+                cluster_ids[i] = clusters[word]
+            vector_rows[i] = vector_index.get(word, -1)
+            bits[i] = sum(1 << b for b, name in enumerate(names) if word in gazetteers[name])
+        if levels and cluster_ids.max(initial=0) < 2 ** 15:
+            cluster_ids = cluster_ids.astype(np.int16)
+        return cls(WordTable(words), cluster_ids, vector_rows, names, bits, vectors)
+
+    def without_vectors(self) -> FeatureResources:
+        """The same look-ups (vector rows included) without the vectors themselves (the tagger has
+        folded them into its feature table)."""
+        copy = object.__new__(FeatureResources)
+        copy.__dict__.update(self.__dict__, vectors=None)
+        return copy
+
+    def clusters(self, word: str) -> tuple[int, ...] | None:
+        """A normalised word's cluster ids, one per level (None: not clustered)."""
+        ids = self.cluster_ids[self.words.rows([word])[0]].tolist()
+        return tuple(ids) if ids and ids[0] >= 0 else None
+
+    def gazetteers(self, word: str) -> list[str]:
+        """The names of the lists that hold a normalised word."""
+        bits = int(self.gazetteer_bits[self.words.rows([word])[0]])
+        return [name for b, name in enumerate(self.gazetteer_names) if bits >> b & 1]
+
+    def vector_row(self, word: str) -> int:
+        """A normalised word's row of `vectors`, or -1."""
+        return int(self.vector_rows[self.words.rows([word])[0]])
+
+    def entries(self, words: Sequence[str]) -> tuple[list[int], list[list[int]], list[int]]:
+        """For each normalised word, all at once: its name-list bits, its cluster ids (-1s: not
+        clustered) and its row of `vectors` (-1: none)."""
+        rows = self.words.rows(words)  # -1, a word not in the table, picks the last, empty row
+        return (self.gazetteer_bits[rows].tolist(), self.cluster_ids[rows].tolist(),
+                self.vector_rows[rows].tolist())
+
+
+def _bits_dtype(n_lists: int) -> type:
+    if n_lists > 64:
+        raise ValueError("at most 64 name lists")
+    return np.uint8 if n_lists <= 8 else np.uint16 if n_lists <= 16 else np.uint32 if n_lists <= 32 else np.uint64
 
 
 VECTOR_OFFSETS = (-1, 0, 1)  # offsets whose word vector is a (real-valued) feature
@@ -125,15 +300,16 @@ VECTOR_OFFSETS = (-1, 0, 1)  # offsets whose word vector is a (real-valued) feat
 def vector_row(word: str, resources: FeatureResources) -> int:
     """The row of a word type's vector in resources.vectors (its normalised form's, else its
     clitic-stripped form's), or -1."""
-    if word == PAD or not resources.vector_index:
-        return -1
-    norm = normalize_word(word)
-    return _vector_row(norm, strip_clitics(norm), resources)
+    return _vector_rows([word], resources)[0]
 
 
-def _vector_row(norm: str, stem: str, resources: FeatureResources) -> int:
-    row = resources.vector_index.get(norm)
-    return resources.vector_index.get(stem, -1) if row is None else row
+def _vector_rows(words: list[str], resources: FeatureResources) -> list[int]:
+    if not resources.has_vectors:
+        return [-1] * len(words)
+    norms = [normalize_word(w) for w in words]
+    rows = resources.vector_rows[resources.words.rows(norms + [strip_clitics(n) for n in norms])].tolist()
+    n = len(words)
+    return [-1 if w == PAD else rows[i] if rows[i] >= 0 else rows[n + i] for i, w in enumerate(words)]
 
 
 def vector_features(words: list[str], resources: FeatureResources,
@@ -144,7 +320,7 @@ def vector_features(words: list[str], resources: FeatureResources,
     out: list[dict[str, float]] = [{} for _ in range(n)]
     if resources.vectors is None:
         return out
-    rows = [vector_row(w, resources) for w in words]
+    rows = _vector_rows(words, resources)
     for i in range(n):
         for k in offsets:
             j = i + k
@@ -157,13 +333,31 @@ def vector_features(words: list[str], resources: FeatureResources,
 def word_features(word: str, resources: FeatureResources) -> tuple[list[str], list[str]]:
     """(core, local) features of one word type. Core features are used at every offset -2..+2,
     local ones (affixes, shape details) only at offsets -1..+1."""
-    if word == PAD:
-        return ["PAD"], []
-    norm = normalize_word(word)
-    return _features(word, norm, strip_clitics(norm), resources)
+    core, local, _, _ = _analyse([word], resources)[0]
+    return core, local
 
 
-def _features(word: str, norm: str, stem: str, resources: FeatureResources) -> tuple[list[str], list[str]]:
+def _analyse(words: list[str], resources: FeatureResources) -> list[tuple[list[str], list[str], int, int]]:
+    """(core features, local features, vector row, topic score) of each word type; the look-ups of
+    all their normalised and clitic-stripped forms in one search."""
+    norms = [normalize_word(w) for w in words]
+    stems = [strip_clitics(norm) for norm in norms]
+    bits, clusters, rows = resources.entries(norms + stems)
+    n = len(words)
+    names = resources.gazetteer_names
+    out = []
+    for i, word in enumerate(words):
+        if word == PAD:
+            out.append((["PAD"], [], -1, 0))
+            continue
+        norm, stem = norms[i], stems[i]
+        core, local = _features(word, norm, stem, names, bits[i], bits[n + i], clusters[i], clusters[n + i])
+        out.append((core, local, rows[i] if rows[i] >= 0 else rows[n + i], _topic_score(norm, stem)))
+    return out
+
+
+def _features(word: str, norm: str, stem: str, names: tuple[str, ...], norm_bits: int, stem_bits: int,
+              norm_clusters: list[int], stem_clusters: list[int]) -> tuple[list[str], list[str]]:
     shape = _shape(norm)
     core = ["w=" + norm, "sh=" + shape]
     if shape == "P":
@@ -172,20 +366,18 @@ def _features(word: str, norm: str, stem: str, resources: FeatureResources) -> t
         return ["sh=D", f"dl={min(len(norm), 5)}"], []
     if stem != norm:
         core.append("s=" + stem)
-    for name, words in resources.gazetteers.items():
-        if norm in words:
-            core.append("g=" + name)
-        elif stem in words:
-            core.append("gs=" + name)
-    ids = resources.clusters.get(norm)
-    if ids:
-        core.extend(f"c{level}={cid}" for level, cid in enumerate(ids))
+    if norm_bits or stem_bits:
+        for bit, name in enumerate(names):
+            if norm_bits >> bit & 1:
+                core.append("g=" + name)
+            elif stem_bits >> bit & 1:
+                core.append("gs=" + name)
+    if norm_clusters and norm_clusters[0] >= 0:
+        core.extend(f"c{level}={cid}" for level, cid in enumerate(norm_clusters))
     else:
         core.append("c=none")
-    if stem != norm:
-        ids = resources.clusters.get(stem)
-        if ids:
-            core.extend(f"sc{level}={cid}" for level, cid in enumerate(ids))
+    if stem != norm and stem_clusters and stem_clusters[0] >= 0:
+        core.extend(f"sc{level}={cid}" for level, cid in enumerate(stem_clusters))
     local = ["p1=" + norm[:1], "p2=" + norm[:2], "p3=" + norm[:3],
              "x1=" + norm[-1:], "x2=" + norm[-2:], "x3=" + norm[-3:],
              "sx2=" + stem[-2:], "sp2=" + stem[:2], "sx3=" + stem[-3:], "sp3=" + stem[:3],
@@ -227,11 +419,12 @@ def _topic_score(norm: str, stem: str) -> int:
 def token_features(words: list[str], resources: FeatureResources, topic: bool = True) -> list[list[str]]:
     """The CRF attribute lists of a sentence (for training): each position's offset-prefixed
     features, and in a sports sentence (`topic_score`) the `T|` features of its word."""
-    per_word = [word_features(w, resources) for w in words]
+    analysed = _analyse(words, resources)
+    per_word = [(core, local) for core, local, _, _ in analysed]
     pad_core = ["PAD"]
     out = []
     n = len(words)
-    sports = topic and sum(topic_score(w) for w in words) >= TOPIC_THRESHOLD
+    sports = topic and sum(score for _, _, _, score in analysed) >= TOPIC_THRESHOLD
     for i in range(n):
         feats = ["bias"]
         if sports:
@@ -258,13 +451,12 @@ def offset_features(word: str, resources: FeatureResources) -> list[list[str]]:
 
 def analyse_word(word: str, resources: FeatureResources) -> tuple[list[str], int, int]:
     """For the tagger, all at once: `word_feature_list`, `vector_row` and `topic_score` of a word type."""
-    if word == PAD:
-        return ["PAD"], -1, 0
-    norm = normalize_word(word)
-    stem = strip_clitics(norm)
-    core, local = _features(word, norm, stem, resources)
-    row = _vector_row(norm, stem, resources) if resources.vector_index else -1
-    return core + local, row, _topic_score(norm, stem)
+    return analyse_words([word], resources)[0]
+
+
+def analyse_words(words: list[str], resources: FeatureResources) -> list[tuple[list[str], int, int]]:
+    """`analyse_word` of many word types (their look-ups in one numpy search, not one each)."""
+    return [(core + local, row, score) for core, local, row, score in _analyse(words, resources)]
 
 
 def word_feature_list(word: str, resources: FeatureResources) -> list[str]:

@@ -8,7 +8,13 @@ numpy over all sentences of a text at once. The model's labels are IOB or BILOU 
 name, L- a name's last word); the scheme is enforced in decoding, and tags are reported as IOB.
 
 The model file (`data/models/ner/ner.npz`) holds the attribute strings, their weight rows, the
-transition matrix, the labels, the word clusters and the name lists the features look up.
+transition matrix, the labels, and one table of the words the features look up with their
+clusters, vector rows and name lists (its format: data/models/ner/README.md).
+
+Memory: what a tagger keeps is numpy arrays (the feature table in float16, the look-up tables as
+sorted hashes, see ner_features.WordTable), not Python dicts and sets of strings, so a tagger
+loaded before fork is shared by the worker processes (marsad.pipeline does so); each process's
+own part is its word-type cache (at most _CACHE_LIMIT types, about 38 MB).
 """
 
 from __future__ import annotations
@@ -24,7 +30,8 @@ from marsad.extract.ner_features import (
     TOPIC,
     TOPIC_THRESHOLD,
     FeatureResources,
-    analyse_word,
+    WordTable,
+    analyse_words,
     normalize_word,
     tokenize_with_offsets,
 )
@@ -34,7 +41,12 @@ TYPE_NAMES = {"PERS": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
 _SENTENCE_ENDS = frozenset(".!?؟")
 _MAX_LEN = 250  # a longer run of tokens without a sentence end is cut into pieces this long
 _FORBIDDEN = -1e4
-_CACHE_LIMIT = 100_000  # word types kept with their emission vectors (about 60 MB at most)
+# Word types kept with their emission vectors: 504 bytes each, and some 130 more in the dict (about
+# 38 MB). In a worker's share of 30,000 SaudiNewsNet articles (15,000), a cache of 100,000 types
+# computes 363,000 new ones, this one 456,000 (some 5 s more, well under 1% of its time) for about
+# 25 MB less memory per worker.
+_CACHE_LIMIT = 60_000
+_TEXT_MARGIN = 4_096  # room for the new word types of one more text once the cache holds _CACHE_LIMIT
 
 
 class NerTagger:
@@ -44,13 +56,9 @@ class NerTagger:
                  labels: list[str], resources: FeatureResources, bias: np.ndarray | None = None,
                  frequent_words: list[str] | None = None) -> None:
         normalize_word("")  # builds the normalisation table now, not on the first text
-        self._frequent = list(frequent_words or [])  # word types cached from the start
         self.labels = list(labels)
-        self.resources = resources
-        self._attributes = attributes
-        self._attr_index = {a: i for i, a in enumerate(attributes)}
         n_labels = len(self.labels)
-        self._weights = weights.astype(np.float32)
+        weights = weights.astype(np.float32)
         self._bias = np.zeros(n_labels, np.float32) if bias is None else bias.astype(np.float32)
         trans = transitions.astype(np.float32).copy()
         start = np.zeros(n_labels, np.float32)
@@ -86,7 +94,7 @@ class NerTagger:
             offset_index[TOPIC] = len(OFFSETS)
         dims = 0 if resources.vectors is None else resources.vectors.shape[1]
         # weights of the real-valued word-vector attributes `{k}|e{d}`: (dims, offsets x labels)
-        self._vector_weights = np.zeros((dims, len(OFFSETS), n_labels), np.float32)
+        vector_weights = np.zeros((dims, len(OFFSETS), n_labels), np.float32)
         feature_rows: list[tuple[str, int, int]] = []
         for row, attribute in enumerate(attributes):
             offset, _, feature = attribute.partition("|")
@@ -94,45 +102,50 @@ class NerTagger:
                 continue
             if feature[:1] == "e" and feature[1:].isdigit():
                 if int(feature[1:]) < dims:
-                    self._vector_weights[int(feature[1:]), offset_index[offset]] = self._weights[row]
+                    vector_weights[int(feature[1:]), offset_index[offset]] = weights[row]
                 continue
             if offset == TOPIC and feature == "bias":
-                self._topic_bias = self._weights[row]
+                self._topic_bias = weights[row].copy()
                 continue
             feature_rows.append((feature, offset_index[offset], row))
         # each word feature's weights at every slot: (features x slots x labels); row 0 is zeros,
-        # for features the model does not know
-        self._feature_index: dict[str, int] = {}
+        # for features the model does not know; feature f's row is 1 + its row in self._features
+        feature_ids: dict[str, int] = {}
         for feature, _, _ in feature_rows:
-            self._feature_index.setdefault(feature, len(self._feature_index) + 1)
+            feature_ids.setdefault(feature, len(feature_ids) + 1)
         n_slots = len(OFFSETS) + self._topic
-        self._feature_weights = np.zeros((len(self._feature_index) + 1, n_slots, n_labels), np.float32)
+        self._feature_weights = np.zeros((len(feature_ids) + 1, n_slots, n_labels), np.float32)
         for feature, slot, row in feature_rows:
-            self._feature_weights[self._feature_index[feature], slot] += self._weights[row]
+            self._feature_weights[feature_ids[feature], slot] += weights[row]
+        self._features = WordTable(feature_ids)
         # each known word vector's scores at the offsets, as more rows of the feature table (after
         # row self._vector_base): a word type's vector costs one more gathered row, no product
         self._vector_base = -1
-        if dims and self._vector_weights.any():
+        if dims and vector_weights.any():
             table = np.zeros((len(resources.vectors), n_slots, n_labels), np.float32)
             table[:, :len(OFFSETS)] = (resources.vectors.astype(np.float32)
-                                       @ self._vector_weights.reshape(dims, -1)).reshape(len(table), len(OFFSETS), -1)
+                                       @ vector_weights.reshape(dims, -1)).reshape(len(table), len(OFFSETS), -1)
             self._vector_base = len(self._feature_weights)
             self._feature_weights = np.concatenate([self._feature_weights, table])
-        del self._vector_weights
         # Kept as float16 (half the memory of every process that tags; scores are summed in float32);
-        # the per-attribute tables were only needed to build it.
+        # the per-attribute tables were only needed to build it, and the vectors are folded into it.
         self._feature_weights = self._feature_weights.astype(np.float16)
-        del self._weights, self._attributes, self._attr_index
+        self.resources = resources.without_vectors()
         self._kinds = kinds
         self._begins = [p in ("B", "U") for p in prefixes]
         self._outside = self.labels.index("O")
+        # The word-type cache: rows of _emit (allocated once, for the most types it holds; the
+        # system maps pages only as rows are written). Its first rows, the padding and the
+        # frequent words, are kept when the cache starts afresh, so a tagger loaded before fork
+        # shares them with the workers.
+        capacity = max(_CACHE_LIMIT, len(frequent_words or ())) + _TEXT_MARGIN
+        self._emit = np.zeros((capacity, n_slots, n_labels), np.float32)
+        self._topic_score = np.zeros(capacity, np.int8)
         self._types: dict[str, int] = {}
-        self._slots = n_slots
-        self._emit = np.zeros((1024, self._slots, n_labels), np.float32)
-        self._topic_score = np.zeros(1024, np.int8)
         self._n_types = 0
-        self._pad_id = 0
-        self._reset_cache()
+        self._add_types([PAD, *(frequent_words or ())])
+        self._pad_id = self._types[PAD]
+        self._base_types = dict(self._types)
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -140,22 +153,15 @@ class NerTagger:
     def load(cls, path: str | Path | None = None) -> NerTagger:
         """The model at `path` (default: data/models/ner/ner.npz)."""
         with np.load(Path(path) if path else DEFAULT_MODEL, allow_pickle=False) as data:
-            attributes = data["attributes"].tolist()
-            labels = data["labels"].tolist()
-            cluster_words = data["cluster_words"].tolist()
-            cluster_ids = data["cluster_ids"]
-            clusters = dict(zip(cluster_words, map(tuple, cluster_ids.astype(str).tolist()), strict=True))
-            gazetteers = {}
-            for key in data.files:
-                if key.startswith("gazetteer_"):
-                    gazetteers[key[len("gazetteer_"):]] = frozenset(data[key].tolist())
-            vector_index, vectors = {}, None
-            if "vectors" in data.files:
-                vector_index = {w: i for i, w in enumerate(data["vector_words"].tolist())}
-                vectors = data["vectors"]
+            if "words" not in data.files:
+                raise ValueError(f"{path or DEFAULT_MODEL}: a model file of the format before the word table; "
+                                 "convert it with scripts/train_ner.py --convert FILE")
+            resources = FeatureResources(WordTable(data["words"].tolist()), data["word_clusters"],
+                                         data["word_vectors"], data["gazetteer_names"].tolist(),
+                                         data["word_gazetteers"], data["vectors"] if "vectors" in data.files else None)
             frequent = data["frequent_words"].tolist() if "frequent_words" in data.files else None
-            return cls(attributes, data["weights"], data["transitions"], labels,
-                       FeatureResources(clusters, gazetteers, vector_index, vectors), data["bias"], frequent)
+            return cls(data["attributes"].tolist(), data["weights"], data["transitions"], data["labels"].tolist(),
+                       resources, data["bias"], frequent)
 
     # -- emissions -----------------------------------------------------------------------------
 
@@ -165,7 +171,7 @@ class NerTagger:
         words = [w for w in dict.fromkeys(words) if w not in self._types]
         needed = self._n_types + len(words)
         if needed > len(self._emit):
-            size = max(needed, 2 * len(self._emit))
+            size = needed + _TEXT_MARGIN  # a text with more new word types than the margin
             grown = np.zeros((size,) + self._emit.shape[1:], np.float32)
             grown[:self._n_types] = self._emit[:self._n_types]
             self._emit = grown
@@ -173,34 +179,31 @@ class NerTagger:
             scores[:self._n_types] = self._topic_score[:self._n_types]
             self._topic_score = scores
         first = self._n_types
-        get = self._feature_index.get
-        resources = self.resources
-        types = self._types
         vector_base = self._vector_base
         for begin in range(0, len(words), 1024):  # bounded memory for the gathered rows
             chunk = words[begin:begin + 1024]
+            analysed = analyse_words(chunk, self.resources)
+            found = (self._features.rows([f for features, _, _ in analysed for f in features]) + 1).tolist()
             ids: list[int] = []
             starts: list[int] = []
-            topics: list[int] = []
-            for word in chunk:
-                features, vector_row, topic = analyse_word(word, resources)
+            at = 0
+            for word, (features, vector_row, _) in zip(chunk, analysed, strict=True):
                 starts.append(len(ids))
-                ids.extend([get(f, 0) for f in features])
+                ids.extend(found[at:at + len(features)])  # 0: a feature the model does not know
+                at += len(features)
                 if vector_row >= 0 and vector_base >= 0:
                     ids.append(vector_base + vector_row)
-                topics.append(topic)
-                types[word] = self._n_types
+                self._types[word] = self._n_types
                 self._n_types += 1
             at = first + begin
             self._emit[at:at + len(chunk)] = np.add.reduceat(self._feature_weights[ids].astype(np.float32), starts,
                                                              axis=0)
-            self._topic_score[at:at + len(chunk)] = topics
+            self._topic_score[at:at + len(chunk)] = [topic for _, _, topic in analysed]
 
     def _reset_cache(self) -> None:
-        self._types = {}
-        self._n_types = 0
-        self._add_types([PAD, *self._frequent])
-        self._pad_id = self._types[PAD]
+        """Forget the word types cached since loading (their rows are written over)."""
+        self._types = dict(self._base_types)
+        self._n_types = len(self._base_types)
 
     def _label_ids(self, words: list[str], bounds: list[int]) -> np.ndarray:
         """The best label index of each word, and each word's type id in the cache; sentences
