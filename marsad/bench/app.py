@@ -276,20 +276,23 @@ def bulk_insert(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
     conn.exec_driver_sql(str(compiled), params)
 
 
-def search_rows(batch: dict[str, list[dict]], tokens: dict[str, str]) -> list[dict]:
-    """The search index's rows of a batch of synthetic articles (`tokens`: each template text's, computed once)."""
-    def of(*texts: str) -> str:
+def search_rows(conn: sa.Connection, batch: dict[str, list[dict]], tokens: dict[str, str],
+                ids: text_search.DocIds) -> list[dict]:
+    """The search index's rows of a batch of synthetic articles, as Store.save writes them (`tokens`: the
+    tokens of each template's texts, computed once)."""
+    def tokens_of(*texts: str) -> str:
         key = "\x00".join(texts)
         if key not in tokens:
             tokens[key] = document_tokens(*texts)
         return tokens[key]
 
-    published = {row["article_id"]: row["published"] for row in batch["articles"]}
-    rows = [{"article_id": row["article_id"], "statement_id": None, "published": row["published"], "start": -1,
-             "tokens": of(row["title"], row["text"])} for row in batch["articles"]]
-    rows.extend({"article_id": row["article_id"], "statement_id": row["statement_id"],
-                 "published": published[row["article_id"]], "start": row["start"], "tokens": words}
-                for row in batch["statements"] if (words := of(row["quote"])))
+    said: dict[str, list[tuple[str, int, str]]] = {}
+    for row in batch["statements"]:
+        said.setdefault(row["article_id"], []).append((row["statement_id"], row["start"], row["quote"]))
+    rows = []
+    for row in batch["articles"]:
+        rows.extend(text_search.article_rows(conn, ids, row["article_id"], row["published"], row["title"],
+                                             row["text"], said.get(row["article_id"], []), tokens_of))
     return rows
 
 
@@ -301,6 +304,7 @@ def build_store(url: str, n: int, generator: Generator, chunk: int = CHUNK) -> B
               "events": db.events, "event_actors": db.event_actors, "article_facets": db.article_facets}
     indexes = [index for table in db.metadata.sorted_tables for index in table.indexes]
     tokens: dict[str, str] = {}
+    ids = text_search.DocIds()
     try:
         with store.engine.begin() as conn:
             if store.engine.dialect.name == "sqlite":  # a bulk load: no fsync per commit, a big page cache
@@ -318,7 +322,7 @@ def build_store(url: str, n: int, generator: Generator, chunk: int = CHUNK) -> B
                     if batch[name]:
                         bulk_insert(conn, table, batch[name])
                         stats.rows[name] += len(batch[name])
-                bulk_insert(conn, text_search.search_docs, search_rows(batch, tokens))  # as Store.save indexes them
+                bulk_insert(conn, text_search.search_docs, search_rows(conn, batch, tokens, ids))  # as Store.save does
             stats.articles += len(batch["articles"])
         with store.engine.begin() as conn:
             for index in indexes:

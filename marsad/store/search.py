@@ -10,12 +10,14 @@ indexes them with its own text search:
 
 Where neither is there (a SQLite built without FTS5), the tokens are scanned with LIKE. A store written
 before search gets its rows on its next writable open (`ensure`); opened read-only, it has no search.
-Hits come newest first (by the article's publication date), an article before its statements.
+Hits come newest first: row ids follow the publication day (see DAY_BITS), so the text index hands a
+page of hits over in order, without sorting every match of a common word.
 """
 
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -27,18 +29,23 @@ from marsad.store import where
 from marsad.store.schema import actors, articles, row_id, statements, store_meta
 from marsad.text.search_terms import Term, document_tokens, match_spans, parse_query, snippet
 
-SCHEME = 1  # the keys a word is indexed under; a store indexed under another scheme is indexed again
+SCHEME = 2  # the rows' layout and the keys a word is indexed under: a store of another scheme is indexed again
 _SCHEME_KEY = "search_scheme"
 BUILD_CHUNK = 500  # articles read per step when a store is indexed on open
+# Row ids give the order of hits, so a page of them is read off the text index in id order (no sort of every
+# match): (day of publication + 1) << DAY_BITS, plus the order of writing within the day; 0 for undated. An
+# article's row comes after its statements' (a higher id), the statements in reverse text order.
+DAY_BITS = 28
+_EPOCH = date(1900, 1, 1).toordinal()  # the first publication date a store holds (marsad.filters.DATE_MIN)
+_PG_LOCK = 0x6D61727361640001  # PostgreSQL: writers take ids one at a time (an advisory lock, per transaction)
 
 search_metadata = sa.MetaData()  # apart from the schema's: its FTS parts differ per database
 search_docs = sa.Table(
     "search_docs", search_metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),  # SQLite: the rowid FTS5 refers to
+    # SQLite: INTEGER PRIMARY KEY, the rowid FTS5 refers to; PostgreSQL: 64 bits
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True, autoincrement=False),
     sa.Column("article_id", sa.String, nullable=False, index=True),
     sa.Column("statement_id", sa.String),  # None: the article itself
-    sa.Column("published", sa.Date),  # the article's, for the order of hits
-    sa.Column("start", sa.Integer, nullable=False),  # the statement's sentence in the article; -1: the article
     sa.Column("tokens", sa.Text, nullable=False),
 )
 
@@ -53,6 +60,8 @@ _SQLITE_DDL = (
     "INSERT INTO search_fts(search_fts, rowid, tokens) VALUES ('delete', old.id, old.tokens); "
     "INSERT INTO search_fts(rowid, tokens) VALUES (new.id, new.tokens); END",
 )
+_SQLITE_DROP = ("DROP TRIGGER IF EXISTS search_docs_ai", "DROP TRIGGER IF EXISTS search_docs_ad",
+                "DROP TRIGGER IF EXISTS search_docs_au", "DROP TABLE IF EXISTS search_fts")
 _POSTGRES_DDL = (
     "ALTER TABLE search_docs ADD COLUMN IF NOT EXISTS tsv tsvector "
     "GENERATED ALWAYS AS (to_tsvector('simple', tokens)) STORED",
@@ -84,7 +93,17 @@ class SearchHit:
 
 def ensure(engine: sa.Engine) -> None:
     """Create the search tables (and the database's text index) if missing, and index every article not
-    yet indexed, or all again when they were indexed under another SCHEME (one transaction)."""
+    yet indexed; a store indexed under another SCHEME loses its search tables first, and is indexed anew."""
+    with engine.connect() as conn:
+        scheme = conn.execute(sa.select(store_meta.c.value).where(store_meta.c.key == _SCHEME_KEY)).scalar()
+    if scheme != SCHEME:
+        with engine.begin() as conn:
+            if engine.dialect.name == "sqlite":
+                for statement in _SQLITE_DROP:
+                    conn.exec_driver_sql(statement)
+            search_docs.drop(conn, checkfirst=True)
+            conn.execute(store_meta.delete().where(store_meta.c.key == _SCHEME_KEY))
+            conn.execute(store_meta.insert().values(key=_SCHEME_KEY, value=SCHEME))
     search_metadata.create_all(engine)
     mode = SCAN
     if engine.dialect.name == "sqlite":
@@ -102,18 +121,45 @@ def ensure(engine: sa.Engine) -> None:
         mode = FTS
     _modes[engine] = mode
     with engine.connect() as conn:
-        scheme = conn.execute(sa.select(store_meta.c.value).where(store_meta.c.key == _SCHEME_KEY)).scalar()
         indexed = conn.execute(sa.select(sa.func.count()).select_from(search_docs)
                                .where(search_docs.c.statement_id.is_(None))).scalar_one()
         total = conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
-    if scheme == SCHEME and indexed == total:
-        return
-    with engine.begin() as conn:
-        if scheme != SCHEME:
-            conn.execute(search_docs.delete())
-            conn.execute(store_meta.delete().where(store_meta.c.key == _SCHEME_KEY))
-            conn.execute(store_meta.insert().values(key=_SCHEME_KEY, value=SCHEME))
-        _index_missing(conn)
+    if indexed != total:
+        with engine.begin() as conn:
+            _index_missing(conn)
+
+
+class DocIds:
+    """Row ids for the search rows of one transaction (or one bulk load): each day's next id is read from
+    the table once, then counted on here."""
+
+    def __init__(self) -> None:
+        self._next: dict[int, int] = {}
+
+    def take(self, conn: sa.Connection, published: date | None, count: int) -> list[int]:
+        base = 0 if published is None else (max(published.toordinal() - _EPOCH, 0) + 1) << DAY_BITS
+        if base not in self._next:
+            if not self._next and conn.dialect.name == "postgresql":
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_PG_LOCK)))
+            top = conn.execute(sa.select(sa.func.max(search_docs.c.id)).where(
+                search_docs.c.id >= base, search_docs.c.id < base + (1 << DAY_BITS))).scalar()
+            self._next[base] = base if top is None else top + 1
+        first = self._next[base]
+        self._next[base] += count
+        return list(range(first, first + count))
+
+
+def article_rows(conn: sa.Connection, ids: DocIds, article_id: str, published: date | None, title: str,
+                 text: str, said: list[tuple[str, int, str]],
+                 tokens_of: Callable[..., str] = document_tokens) -> list[dict]:
+    """The search rows of one article and its statements (statement id, sentence start, quote), with ids."""
+    rows = [{"article_id": article_id, "statement_id": None, "tokens": tokens_of(title, text)}]
+    rows.extend({"article_id": article_id, "statement_id": statement_id, "tokens": tokens}
+                for statement_id, _start, quote in sorted(said, key=lambda s: (s[1], s[0]))
+                if (tokens := tokens_of(quote)))
+    for row, number in zip(rows, reversed(ids.take(conn, published, len(rows))), strict=True):
+        row["id"] = number
+    return rows
 
 
 def _index_missing(conn: sa.Connection) -> None:
@@ -121,38 +167,31 @@ def _index_missing(conn: sa.Connection) -> None:
     indexed = sa.select(search_docs.c.article_id).where(search_docs.c.statement_id.is_(None))
     missing = conn.execute(sa.select(articles.c.article_id).where(articles.c.article_id.not_in(indexed))
                            .order_by(articles.c.article_id)).scalars().all()
+    ids = DocIds()
     for at in range(0, len(missing), BUILD_CHUNK):
         chunk = missing[at:at + BUILD_CHUNK]
         conn.execute(search_docs.delete().where(search_docs.c.article_id.in_(chunk)))  # half-indexed ones
-        said: dict[str, list] = {}
-        for row in conn.execute(sa.select(statements.c.article_id, statements.c.statement_id, statements.c.start,
-                                          statements.c.quote).where(statements.c.article_id.in_(chunk))):
-            said.setdefault(row.article_id, []).append(row)
+        said: dict[str, list[tuple[str, int, str]]] = {}
+        for article_id, statement_id, start, quote in conn.execute(
+                sa.select(statements.c.article_id, statements.c.statement_id, statements.c.start,
+                          statements.c.quote).where(statements.c.article_id.in_(chunk))):
+            said.setdefault(article_id, []).append((statement_id, start, quote))
         rows = []
         for article_id, title, text, published in conn.execute(
                 sa.select(articles.c.article_id, articles.c.title, articles.c.text, articles.c.published)
-                .where(articles.c.article_id.in_(chunk))):
-            rows.append(_row(article_id, None, published, -1, document_tokens(title, text)))
-            rows.extend(_row(article_id, s.statement_id, published, s.start, tokens)
-                        for s in said.get(article_id, ()) if (tokens := document_tokens(s.quote)))
+                .where(articles.c.article_id.in_(chunk)).order_by(articles.c.published, articles.c.article_id)):
+            rows.extend(article_rows(conn, ids, article_id, published, title, text, said.get(article_id, [])))
         if rows:
             conn.execute(search_docs.insert(), rows)
-
-
-def _row(article_id: str, statement_id: str | None, published: date | None, start: int, tokens: str) -> dict:
-    return {"article_id": article_id, "statement_id": statement_id, "published": published, "start": start,
-            "tokens": tokens}
 
 
 def index_analysis(conn: sa.Connection, analysis: Analysis) -> None:
     """Write the search rows of one analysed article (its earlier rows are gone with `delete_article`)."""
     article = analysis.article
-    rows = [_row(article.article_id, None, article.published, -1, document_tokens(article.title, article.text))]
-    for s in analysis.statements:
-        if tokens := document_tokens(s.quote):
-            rows.append(_row(article.article_id, row_id(article.article_id, "statement", s.start, s.cue_start),
-                             article.published, s.start, tokens))
-    conn.execute(search_docs.insert(), rows)
+    said = [(row_id(article.article_id, "statement", s.start, s.cue_start), s.start, s.quote)
+            for s in analysis.statements]
+    conn.execute(search_docs.insert(), article_rows(conn, DocIds(), article.article_id, article.published,
+                                                    article.title, article.text, said))
 
 
 def delete_article(conn: sa.Connection, article_id: str) -> None:
@@ -186,23 +225,28 @@ def _detect(engine: sa.Engine) -> str | None:
 # --- queries -----------------------------------------------------------------------------------
 
 
-def _matching(engine: sa.Engine, terms: list[Term]) -> sa.ColumnElement:
-    """search_docs rows holding every term."""
+def _matching(engine: sa.Engine, terms: list[Term], filters: Filters) -> tuple[sa.Select, sa.ColumnElement]:
+    """SELECT (article_id, statement_id) of the search rows holding every term within the filters, and the
+    column to order them by, descending (the row id; on SQLite, FTS5's own, so it hands rows over in order)."""
     how, dialect = mode(engine), engine.dialect.name
+    columns = (search_docs.c.article_id, search_docs.c.statement_id)
     if how == FTS and dialect == "sqlite":
         expression = " AND ".join("(" + " OR ".join('"' + form.replace('"', '""') + '"' + ("*" if term.prefix else "")
                                                    for form in term.forms) + ")" for term in terms)
-        ids = sa.text("SELECT rowid FROM search_fts WHERE search_fts MATCH :fts_match").bindparams(
-            fts_match=expression).columns(sa.column("rowid", sa.Integer))
-        return search_docs.c.id.in_(ids)
+        fts = sa.table("search_fts", sa.column("rowid", sa.Integer))
+        match = sa.text("search_fts MATCH :fts_match").bindparams(fts_match=expression)
+        return (sa.select(*columns).select_from(fts.join(search_docs, search_docs.c.id == fts.c.rowid))
+                .where(match, *_within(filters))), fts.c.rowid
     if how == FTS and dialect == "postgresql":
         expression = " & ".join("(" + " | ".join("'" + form.replace("'", "''").replace("\\", "\\\\") + "'"
                                                  + (":*" if term.prefix else "") for form in term.forms) + ")"
                                 for term in terms)
-        return sa.text("search_docs.tsv @@ to_tsquery('simple', :ts_query)").bindparams(ts_query=expression)
-    padded = sa.literal(" ") + search_docs.c.tokens + sa.literal(" ")
-    return sa.and_(*(sa.or_(*(padded.like(f"% {form}{'%' if term.prefix else ' %'}") for form in term.forms))
-                     for term in terms))
+        condition = sa.text("search_docs.tsv @@ to_tsquery('simple', :ts_query)").bindparams(ts_query=expression)
+    else:  # the tokens, word by word
+        padded = sa.literal(" ") + search_docs.c.tokens + sa.literal(" ")
+        condition = sa.and_(*(sa.or_(*(padded.like(f"% {form}{'%' if term.prefix else ' %'}")
+                                       for form in term.forms)) for term in terms))
+    return sa.select(*columns).where(condition, *_within(filters)), search_docs.c.id
 
 
 def _within(filters: Filters) -> list:
@@ -227,23 +271,19 @@ def count(engine: sa.Engine, query: str, filters: Filters, cap: int = 10_000) ->
     terms = parse_query(query)
     if not terms or mode(engine) is None:
         return 0
-    matching = sa.select(search_docs.c.id).where(_matching(engine, terms), *_within(filters)).limit(cap + 1)
+    matching, _order = _matching(engine, terms, filters)
     with engine.connect() as conn:
-        return conn.execute(sa.select(sa.func.count()).select_from(matching.subquery())).scalar_one()
+        return conn.execute(sa.select(sa.func.count()).select_from(matching.limit(cap + 1).subquery())).scalar_one()
 
 
 def search(engine: sa.Engine, query: str, filters: Filters, limit: int = 20, offset: int = 0) -> list[SearchHit]:
-    """The hits for `query` within the filters, newest first, `limit` of them from `offset`; [] without search."""
+    """The hits for `query` within the filters, `limit` of them from `offset`, newest first (by publication
+    day; within a day the last written first, an article before its statements); [] without search."""
     terms = parse_query(query)
     if not terms or mode(engine) is None or limit <= 0:
         return []
-    published = search_docs.c.published.desc()
-    if engine.dialect.name != "sqlite":  # SQLite sorts NULL last going down; PostgreSQL is told to
-        published = published.nulls_last()
-    chosen = (sa.select(search_docs.c.article_id, search_docs.c.statement_id)
-              .where(_matching(engine, terms), *_within(filters))
-              .order_by(published, search_docs.c.article_id, search_docs.c.start, search_docs.c.id)
-              .limit(limit).offset(max(offset, 0)))
+    matching, order = _matching(engine, terms, filters)
+    chosen = matching.order_by(order.desc()).limit(limit).offset(max(offset, 0))
     with engine.connect() as conn:
         found = conn.execute(chosen).all()
         article_ids = sorted({row.article_id for row in found})
