@@ -50,7 +50,8 @@ POPUP_HEIGHT = 240  # px; a longer popup scrolls, so it covers less of the place
 POPUP_ITEMS = 2  # events and statements shown in a place's popup
 LABEL_CSS = ("<style>.leaflet-tooltip.marsad-label{background:transparent;border:0;box-shadow:none;padding:0;"
              "font:600 12px/1.2 'Noto Sans',sans-serif;color:#1f2933;"
-             "text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff}"
+             "text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff;max-width:220px;overflow:hidden;"
+             "text-overflow:ellipsis}"
              ".leaflet-tooltip.marsad-label:before{display:none}</style>")
 
 
