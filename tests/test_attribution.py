@@ -263,10 +263,74 @@ def test_a_noun_after_a_number_is_no_verb(text: str) -> None:
     assert "طالب" not in [s.verb_ar for s in _statements(text)]
 
 
+# --- content whole ---------------------------------------------------------------------------------------
+
+def test_a_comma_inside_a_quotation_does_not_cut_it() -> None:
+    # 2015-07-22[1324]: وأضافت starts a clause, but the comma before it is inside the quotation
+    text = ('وقالت الوزارة إنها تنظر بخطورة بالغة إلى "التصعيد الإسرائيلي الرسمي والمنهجي في عمليات البناء '
+            'والتوسع الاستيطاني، وترى فيه تحدياً سافراً للمجتمع الدولي وتمرداً على جميع القوانين والقرارات '
+            'الدولية" وأضافت أن تصعيد الاستيطان "بمثابة إعلان حرب متواصلة ضد الشعب الفلسطيني".')
+    said, added = _statements(text)
+    assert said.quote.endswith('والقرارات الدولية"') and added.quote.startswith("تصعيد الاستيطان")
+
+
+def test_a_shadda_does_not_cut_a_word() -> None:
+    # 2015-07-22[35]: مقرّب, one word; the attribution closes the clause before it
+    text = (" هذه الأزمة القديمة الجديدة، فرضت نفسها بندًا أساسيا من خارج جدول أعمال جلسة مجلس الوزراء التي "
+            "ستنعقد غدًا الخميس بالنظر إلى دقة هذه القضية وأبعادها الصحية، بحسب ما كشف مصدر مقرّب من رئيس "
+            "الحكومة تمام سلام، الذي أكد لـ«الشرق الأوسط»، أن «لبنان يواجه الآن أزمة مستجدة وحساسة لا تحتمل "
+            "التأجيل والاستمهال».")
+    according = _statements(text)[0]
+    assert according.speaker_text == "مصدر مقرّب"
+    assert according.quote.startswith("هذه الأزمة") and according.quote.endswith("وأبعادها الصحية")
+
+
+def test_a_quotation_runs_on_across_line_breaks() -> None:
+    # 2015-07-21[264]: a quoted list, one item a line
+    text = ("وقال تقرير أصدرته مؤخرا وكالة التنمية إنه «خلال الأربع سنوات الماضية، وفي جميع أنحاء العالم، تعمل "
+            "الوكالة من أجل تحقيق الأهداف الثلاثة لاستراتيجية التعليم التي تتبناها:\n"
+            "أولا: تحسين مهارات القراءة لأكثر من 100 مليون طفل وطفلة.\n"
+            "ثانيا: خلق فرص عمل للشباب.\n"
+            "ثالثا: زيادة فرص الحصول على التعليم لأكثر من 15 مليون طفل وطفلة في مناطق الحروب والاشتباكات».\n"
+            "وقال التقرير إنه «منذ عام 2011، وصلت برامجنا التعليمية إلى 42 دولة، حيث دخل الملايين من الأولاد "
+            "والبنات مدارس ابتدائية لأول مرة».")
+    report, said = _statements(text)
+    assert report.speaker_text == "وكالة التنمية" and report.direct
+    assert report.quote.startswith("خلال الأربع") and report.quote.endswith("مناطق الحروب والاشتباكات")
+    assert said.quote.startswith("منذ عام 2011")
+
+
+def test_a_quotation_left_open_does_not_swallow_the_next_paragraph() -> None:
+    # 2015-07-21[25]: the writer never closes «; the next paragraph opens with its own verb
+    text = ("وقال عبد النور إن «تنفيذ تلك الاستراتيجية يتطلب التنسيق بين كل الجهات والهيئات المعنية والتحرك في "
+            "إطار مؤسسي للانفتاح على دول القارة الأفريقية، مؤكدًا أن التحرك الإعلامي والثقافي من أهم المحاور "
+            "المؤثرة في فتح المجال أمام المحور الاقتصادي والصناعي داخل أفريقيا.\n\n"
+            " وأوضح الوزير أن محور الصناعة يستهدف توسيع وتعميق التعاون الصناعي وإقامة عدد من المشروعات المشتركة "
+            "وتطوير المشروعات القائمة، ويشمل «إقامة مشروعات صناعية جديدة».")
+    said, explained = _statements(text)
+    assert said.quote_end <= text.index("\n") and explained.verb_ar == "وأوضح"
+
+
+def test_an_an_after_a_conjunction_is_not_the_content_marker() -> None:
+    # 2015-08-08[157]: قبل أن is a conjunction; إنّ (with its shadda) opens the content
+    text = ("غير أن العضو في هيئة الدفاع الحكومية تامار برادي لم توافقه الرأي، وقالت قبل أن يبدأ المحلفون "
+            "مداولاتهم إنّ «العدالة من دون رحمة ثأر بالكامل».")
+    (said,) = _statements(text)
+    assert said.direct and said.quote == "العدالة من دون رحمة ثأر بالكامل"
+
+
+@pytest.mark.parametrize("text", [
+    "تردد أن علي صالح كان يقوم بتهريب المخدرات للسعودية، أوضح ذلك؟",  # 2015-07-25: an interviewer's question
+    "شغلت منصب مدير الاستخبارات في عهد المخلوع، أوضح لنا أبرز مخططاته؟",
+])
+def test_a_fragment_is_no_statement(text: str) -> None:
+    assert not _statements(text)
+
+
 # --- the attribution lexicon -------------------------------------------------------------------------
 
 ATTRIBUTION_KINDS = {"action_noun", "not_source", "name_noun", "according", "relay", "statement_noun", "honorific",
-                     "statement_adjective", "aside", "passive_report",
+                     "statement_adjective", "aside", "passive_report", "issuing_verb",
                      "source_noun", "said_noun"}
 
 

@@ -24,7 +24,7 @@ from marsad.paths import data_dir
 from marsad.records import Mention, Span, Statement, TimeMention
 from marsad.text.document import Document
 from marsad.text.matcher import Matcher, find_in_original, previous_word
-from marsad.text.normalize import WORD_RE, normalize_key
+from marsad.text.normalize import normalize_key
 from marsad.text.spans import mentions_within, within
 
 _QUOTE_PAIRS = [("“", "”"), ("«", "»"), ('"', '"'), ("”", "”"), ("„", "“")]
@@ -98,9 +98,11 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
                                                for _a, a_end, _p in according)]
     found: list[Statement] = _according_to(doc, according, mentions, all_cues)
     last: tuple[_Speaker, int] | None = None
+    quoted_until = 0  # the end of a quotation that ran on past its sentence (across a line break)
     for index, sentence in enumerate(sentences):
         in_sentence = mentions_within(mentions, sentence)
-        cues = [c for c in within(all_cues, sentence) if not _inside_quote(text, sentence.start, c[0])
+        cues = [c for c in within(all_cues, sentence) if c[0] >= quoted_until
+                and not _inside_quote(text, sentence.start, c[0])
                 and not _after_number(text, sentence.start, c[0])
                 and _speech_sense(text, c, sentence.end, in_sentence, times, lexicon)]
         if not cues:
@@ -149,7 +151,7 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
                 # carries who it is
                 written = speaker.text if speaker is not None and last[0].actor_id else last[0].text
                 speaker = replace(last[0], inferred=True, text=written, end=0, anaphor=False)
-            content, quote_start, quote_end, direct = _content(text, cue_end, segment_end, content_from)
+            content, quote_start, quote_end, direct = _content(text, cue_end, segment_end, content_from, lexicon)
             if not content.strip():
                 subject = _headline_subject(text, in_sentence, sentence, cue_start, verb)
                 if subject is None:
@@ -161,6 +163,9 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
                 content = text[quote_start:quote_end].strip(" .،,:-")
                 if not content:
                     continue
+            if _fragment(content, speaker):
+                continue  # ".", "ذلك؟", a quoted name, the speaker's own words: nothing said
+            quoted_until = max(quoted_until, quote_end if quote_end > sentence.end else 0)
             if _hangs_on_clause(text, cue_start, verb) and made:
                 when, precision = made[-1].date, made[-1].date_precision  # the same act of speech
             elif quote_end <= cue_start:  # a headline's first half: the attribution is its second
@@ -191,6 +196,12 @@ def _after_number(text: str, sentence_start: int, position: int) -> bool:
     return bool(before) and (before[-1][2].isdigit() or before[-1][2] in _QUANTITIES)
 
 
+def _fragment(content: str, speaker: _Speaker) -> bool:
+    """Content that says nothing: fewer than two words, or the words of the speaker's own phrase."""
+    words = [w for w in normalize_key(content).split() if any(c.isalnum() for c in w)]
+    return len(words) < 2 or " ".join(words) in normalize_key(speaker.text)
+
+
 def _inside_quote(text: str, sentence_start: int, position: int) -> bool:
     before = text[sentence_start:position]
     opened = before.count("“") + before.count("«")
@@ -201,7 +212,11 @@ def _inside_quote(text: str, sentence_start: int, position: int) -> bool:
 @lru_cache(maxsize=256)
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(start + m.start(), start + m.end(), normalize_key(m.group())) for m in
-            WORD_RE.finditer(text[start:end])]
+            _WORD_RE.finditer(text[start:end])]
+
+
+# A word keeps its diacritics and tatweel (مقرّب، قلّل، لـ): the text's word pattern would split it at them.
+_WORD_RE = re.compile(r"[^\W_][\w\u0610-\u061a\u064b-\u065f\u0670\u0640]*|[^\w\s\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 
 
 def _is_addressee(text: str, mention: Mention) -> bool:
@@ -230,7 +245,8 @@ def _segment_end(text: str, cue_end: int, later_cues: list[int], sentence_end: i
     """Where this verb's clause ends: before the next clause-breaking speech verb, else the sentence end."""
     for cue_start in later_cues:
         if _new_clause(text, cue_end, cue_start) or text[cue_start:cue_start + 1] == "و":
-            cut = max(text.rfind("،", cue_end, cue_start), text.rfind(",", cue_end, cue_start))
+            cut = max((at for at in range(cue_end, cue_start) if text[at] in "،," and not _inside_quote(
+                text, cue_end, at)), default=-1)  # not a comma inside the quotation: «أ، ب» وأضاف
             return cut if cut > cue_end else cue_start
     return sentence_end
 
@@ -390,7 +406,10 @@ def _according_to(doc: Document, cues: list[tuple[int, int, str]], mentions: lis
             if not speaker_text:
                 continue
             content_start, content_end = clause_start, cue_start
-            opens_clause = normalize_key(before[max(before.rfind("،"), before.rfind(","), 0):]).strip(" ،,") in ("", "و")
+            # وبحسب المصادر، فإن ...، or the sentence's first words: the phrase opens the clause it attributes;
+            # `...، بحسب ما كشف مصدر` closes the clause before it
+            opens_clause = normalize_key(before).strip(" ،,") in ("", "و") or \
+                normalize_key(text[cue_start:cue_end]).startswith("و")
             after = text[phrase_end:sentence.end]
             if len(normalize_key(text[content_start:content_end]).split()) < 3 or (
                     opens_clause and len(normalize_key(after).split()) >= 4):
@@ -553,7 +572,7 @@ _NOT_SUBJECTS = frozenset(normalize_key(w) for w in [
     "عنه", "عنها", "بعدها", "إثر", "عقب", "ردا", "تعليقا", "نقلا", "وفقا", "حسب", "بحسب", "ما", "إذا", "اذا",
     "ان", "انه", "لن", "لا", "لم", "قد", "هو", "هي", "هذا", "هذه", "ذلك", "تلك", "الذي", "التي", "بيانا", "تصريحا",
     "إليه", "إليها", "إليهم", "عليه", "عليها", "عليهم", "منه", "منها", "منهم", "معه", "معها", "معهم", "به", "بها",
-    "بهم",
+    "بهم", "مؤخرا", "مؤخراً", "حديثا",
 ])
 
 
@@ -623,17 +642,21 @@ def _name_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _content(text: str, cue_end: int, sentence_end: int, content_from: int | None = None) -> tuple[str, int, int, bool]:
+def _content(text: str, cue_end: int, sentence_end: int, content_from: int | None = None,
+             lexicon: Lexicon | None = None) -> tuple[str, int, int, bool]:
     """(content, start, end, direct): the quoted words, else the reported clause, else the rest.
 
     Quotation marks before `content_from` (the subject slot's end) enclose a name (منظمة «أطباء بلا
     حدود»); a reported clause that starts before the first quotation is the content, quotations and
     all (قال إن التحقيقات «قد اقتربت ...»، وإن ...), unless the quotation opens it (أكد أن «...»)."""
     content_from = max(cue_end, content_from or cue_end)
-    quote = _first_quotation(text, content_from, sentence_end)
+    quote = _first_quotation(text, content_from, sentence_end) or _quotation_across_lines(
+        text, content_from, sentence_end, lexicon)
     names = _name_spans(text, cue_end, sentence_end)
-    marker = next(((t_start, t_end) for t_start, t_end, token in _tokens(text, cue_end, sentence_end)
-                   if token in _CONTENT_MARKERS and not any(a <= t_start < b for a, b in names)), None)
+    tokens = _tokens(text, cue_end, sentence_end)
+    marker = next(((t_start, t_end) for index, (t_start, t_end, token) in enumerate(tokens)
+                   if token in _CONTENT_MARKERS and not any(a <= t_start < b for a, b in names)
+                   and not (index and tokens[index - 1][2] in _CONJUNCTIONS_BEFORE_AN)), None)
     if quote is not None and (marker is None or quote[0] < marker[0] or
                               not text[marker[1]:quote[0] - 1].strip(" :،,")):
         start, end = quote[0], quote[1]
@@ -647,6 +670,36 @@ def _content(text: str, cue_end: int, sentence_end: int, content_from: int | Non
     while start < sentence_end and (text[start] in " :،,-" or unicodedata.category(text[start]) == "Mn"):
         start += 1
     return text[start:sentence_end].strip(), start, sentence_end, False
+
+
+_ACROSS_LINES = 800  # the most characters a quotation runs on after a line break
+_LINES_ACROSS = 3  # and the most line breaks it crosses
+
+
+def _quotation_across_lines(text: str, start: int, end: int, lexicon: Lexicon | None) -> tuple[int, int] | None:
+    """A quotation that opens in text[start:end] and closes after a line break (a quoted list, a
+    paragraph or two): its words. None when its mark closes too far, after another quotation mark,
+    or after a line that opens with a speech verb (a writer who never closed the quotation)."""
+    for opening, closing in _QUOTE_PAIRS[:2]:  # “ ” and « »: marks that tell opening from closing
+        at = text.find(opening, start, end)
+        if at < 0 or text.find(closing, at + 1, end) >= 0 or _names_follow(text[start:at]):
+            continue
+        close = text.find(closing, end, end + _ACROSS_LINES)
+        if close < 0:
+            continue
+        between = text[end:close]
+        lines = between.split("\n")[1:]
+        if not 1 <= len(lines) <= _LINES_ACROSS or any(mark in between for mark in '«“"”'):
+            continue
+        if lexicon is not None and any(_opens_with_verb(_verb_matcher(lexicon), line) for line in lines):
+            continue
+        return at + 1, close
+    return None
+
+
+def _opens_with_verb(verbs: Matcher[SpeechVerb], line: str) -> bool:
+    words = line.split()
+    return bool(words) and bool(verbs.find(normalize_key(words[0])))
 
 
 def _first_quotation(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -725,8 +778,10 @@ def _speech_sense(text: str, cue: tuple[int, int, SpeechVerb], sentence_end: int
         words = [t for t in _tokens(text, subject_end, sentence_end)[:2] if t[2].isalnum()]
         if len(words) == 2 and not words[0][2].startswith("ال") and _verbal_noun(text[words[1][0]:words[1][1]]):
             return False  # رفض باخ التعليق: a name nobody listed, then the verbal noun
-    if kind in verb.complements:
+    if kind in verb.complements or following in verb.complements - {"object", "action"}:
         return True
+    if verb.person.startswith("participle"):
+        return False  # a participle has no subject: its complement follows it (مؤكدة أن; not معلومات مؤكدة)
     # The subject slot was misread (a long role, a name nobody listed): the first complement the verb
     # takes within its clause's first words, the content marker not a conjunction's (بعد أن، قبل أن).
     previous, relative = "", False
@@ -737,6 +792,10 @@ def _speech_sense(text: str, cue: tuple[int, int, SpeechVerb], sentence_end: int
             relative = False
         if relative:
             continue  # بين الإفراط والتفريط ... التي ينبغي أن: another clause's أن
+        said = lexicon.speech_verbs.get(token) or (lexicon.speech_verbs.get(token[1:]) if token[:1] in ("و", "ف")
+                                                   else None)
+        if said is not None and not (said.lemma == "قال" and said.person.startswith("participle")):
+            break  # تنوعت بين التنكر ...، مشيرة إلى أنه: the next verb's complement (but وتابع قائلا إن)
         found = _marker_kind(token)
         if found and found in verb.complements and not (found == "that" and previous in _CONJUNCTIONS_BEFORE_AN):
             return True
@@ -745,7 +804,7 @@ def _speech_sense(text: str, cue: tuple[int, int, SpeechVerb], sentence_end: int
 
 
 _SENSE_WINDOW = 25  # words after a verb in which its complement is looked for
-_CONJUNCTIONS_BEFORE_AN = frozenset(normalize_key(w) for w in ["بعد", "قبل", "منذ", "حتى", "إلى", "الى", "من",
+_CONJUNCTIONS_BEFORE_AN = frozenset(normalize_key(w) for w in ["بعد", "قبل", "منذ", "حتى",
                                                                "دون", "بدون", "لأجل", "رغم"])
 
 
@@ -1025,7 +1084,14 @@ def _statement_owner(text: str, tokens: list[tuple[int, int, str]], actors: list
         rest = rest[1:]  # بيان رسمي
     if not rest:
         return None
-    if rest[0][2] in _ISSUED_BY and len(rest) > 1 and rest[1][2] == "عن":
+    if rest[0][2] in _attribution("issuing_verb"):  # تقرير أصدرته مؤخرا وكالة التنمية
+        rest = rest[1:]
+        while rest and rest[0][2] in _NOT_SUBJECTS:
+            rest = rest[1:]
+        if not rest:
+            return None
+        owner, lam = rest, False
+    elif rest[0][2] in _ISSUED_BY and len(rest) > 1 and rest[1][2] == "عن":
         owner, lam = rest[2:], False
     elif rest[0][2].startswith("ل") and len(rest[0][2]) > 3 and rest[0][2] not in ("له", "لها", "لهم"):
         owner, lam = rest, True
