@@ -259,7 +259,8 @@ def test_page_loads(tab, name):
     page = tab.open(name)
     assert page.locator("h1").first.inner_text().strip() == PAGES[name][1]
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).first.inner_text()
-    assert page.locator(SIDEBAR_FILTERS).count() == 4, "the sidebar filters"
+    # the page may run once more after it first settles (its URL written back): wait for the filters
+    page.wait_for_function(f"() => document.querySelectorAll('{SIDEBAR_FILTERS}').length === 4", timeout=60_000)
     if name == "map":  # the table is drawn on a canvas: Arabic is in the markers' popups
         frame = _folium_frame(page)
         markers = _markers(frame)
