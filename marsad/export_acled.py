@@ -14,7 +14,6 @@ docs/DATA_CONTRACT.md says what each column holds.
 
 from __future__ import annotations
 
-import csv
 import json
 import math
 import re
@@ -28,7 +27,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from marsad.lexicon import LexiconError
+from marsad.lexicon import LexiconError, read_rows
 from marsad.paths import DATA_DIR
 from marsad.store import Store
 from marsad.store.schema import actors, articles, event_actors, events, mentions, places
@@ -92,18 +91,6 @@ class InterRule:
     follow_affiliation: bool
 
 
-def _read(path: Path, required: list[str]) -> list[tuple[int, dict[str, str]]]:
-    if not path.exists():
-        raise LexiconError(f"{path.name}: file not found in {path.parent}")
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in required if c not in (reader.fieldnames or [])]
-        if missing:
-            raise LexiconError(f"{path.name}: missing column(s) {', '.join(missing)}")
-        return [(number, {k: (v or "").strip() for k, v in row.items() if k})
-                for number, row in enumerate(reader, start=2)]
-
-
 def _code(path: Path, number: int, value: str, allowed: range) -> int | None:
     if not value:
         return None
@@ -124,7 +111,7 @@ def load_sub_event_types(data_dir: Path | None = None) -> dict[tuple[str, str], 
     """ACLED's sub-event types, by (event type, sub-event type)."""
     path = Path(data_dir or DATA_DIR) / "acled_event_types.csv"
     table: dict[tuple[str, str], SubEventType] = {}
-    for number, row in _read(path, ["acled_event_type", "acled_sub_event_type", "disorder_type", "generic_actor1",
+    for number, row in read_rows(path, ["acled_event_type", "acled_sub_event_type", "disorder_type", "generic_actor1",
                                     "generic_inter1", "generic_actor2", "generic_inter2", "civilian_targeting"]):
         key = (row["acled_event_type"], row["acled_sub_event_type"])
         if not all(key) or not row["disorder_type"] or key in table:
@@ -143,7 +130,7 @@ def load_acled_types(data_dir: Path | None = None) -> dict[str, AcledType]:
     path = Path(data_dir or DATA_DIR) / "acled_types.csv"
     known = load_sub_event_types(data_dir)
     table: dict[str, AcledType] = {}
-    for number, row in _read(path, ["event_type", "acled_event_type", "acled_sub_event_type", "in_acled_export"]):
+    for number, row in read_rows(path, ["event_type", "acled_event_type", "acled_sub_event_type", "in_acled_export"]):
         pair = (row["acled_event_type"], row["acled_sub_event_type"])
         exported = _flag(path, number, row["in_acled_export"])
         if not row["event_type"] or row["event_type"] in table:
@@ -159,7 +146,7 @@ def load_countries(data_dir: Path | None = None) -> dict[str, Country]:
     """Countries by ISO 3166 alpha-2 (data/countries_acled.csv)."""
     path = Path(data_dir or DATA_DIR) / "countries_acled.csv"
     table: dict[str, Country] = {}
-    for number, row in _read(path, ["alpha2", "alpha3", "iso_numeric", "name_en", "acled_region"]):
+    for number, row in read_rows(path, ["alpha2", "alpha3", "iso_numeric", "name_en", "acled_region"]):
         if (len(row["alpha2"]) != 2 or len(row["alpha3"]) != 3 or not row["iso_numeric"].isdigit()
                 or not row["name_en"] or not row["acled_region"] or row["alpha2"] in table):
             raise LexiconError(f"{path.name} row {number}: alpha2, alpha3, a numeric code, a name and a region "
@@ -174,7 +161,7 @@ def load_inter_rules(data_dir: Path | None = None) -> tuple[dict[str, InterRule]
     """Inter codes by actor type and by actor id (data/actor_inter_codes.csv)."""
     path = Path(data_dir or DATA_DIR) / "actor_inter_codes.csv"
     by: dict[str, dict[str, InterRule]] = {"type": {}, "actor": {}}
-    for number, row in _read(path, ["match", "value", "inter", "inter_abroad", "inter_affiliated",
+    for number, row in read_rows(path, ["match", "value", "inter", "inter_abroad", "inter_affiliated",
                                     "follow_affiliation"]):
         if row["match"] not in by or not row["value"] or row["value"] in by[row["match"]]:
             raise LexiconError(f"{path.name} row {number}: match is type or actor, with a value, once each")
@@ -188,7 +175,7 @@ def load_geo_precision(data_dir: Path | None = None) -> dict[str, int]:
     """ACLED geo_precision by place kind (data/place_geo_precision.csv)."""
     path = Path(data_dir or DATA_DIR) / "place_geo_precision.csv"
     table: dict[str, int] = {}
-    for number, row in _read(path, ["kind", "geo_precision"]):
+    for number, row in read_rows(path, ["kind", "geo_precision"]):
         code = _code(path, number, row["geo_precision"], range(1, 4))
         if not row["kind"] or code is None or row["kind"] in table:
             raise LexiconError(f"{path.name} row {number}: a kind and a precision from 1 to 3, once per kind")
@@ -205,7 +192,7 @@ def _gazetteer(data_dir: Path | None = None) -> dict[str, tuple[str, str, str]]:
     first-level region."""
     table = {}
     for path in sorted(Path(data_dir or DATA_DIR).glob("places_*.csv")):
-        for _number, row in _read(path, ["id", "name_en", "kind", "parent"]):
+        for _number, row in read_rows(path, ["id", "name_en", "kind", "parent"]):
             table[row["id"]] = (row["name_en"], row["kind"], row["parent"])
     return table
 
@@ -213,7 +200,7 @@ def _gazetteer(data_dir: Path | None = None) -> dict[str, tuple[str, str, str]]:
 @lru_cache(maxsize=4)
 def _registry_actors(data_dir: Path | None = None) -> dict[str, tuple[str, str, str]]:
     """actor_id -> (type, affiliation, country) of data/actors.csv: an affiliation the store never saw."""
-    rows = _read(Path(data_dir or DATA_DIR) / "actors.csv", ["id", "type", "affiliation", "country"])
+    rows = read_rows(Path(data_dir or DATA_DIR) / "actors.csv", ["id", "type", "affiliation", "country"])
     return {row["id"]: (row["type"], row["affiliation"], row["country"].upper()) for _n, row in rows}
 
 

@@ -99,7 +99,9 @@ class Lexicon:
     nationalities: dict[str, Nationality]  # by normalised adjective (masculine and feminine)
 
 
-def _rows(path: Path, required: list[str]) -> list[tuple[int, dict[str, str]]]:
+def read_rows(path: Path, required: list[str]) -> list[tuple[int, dict[str, str]]]:
+    """The rows of a checked data file with their line numbers (for `file:line` errors); a missing file or
+    column is a LexiconError naming it."""
     if not path.exists():
         raise LexiconError(f"{path.name}: file not found in {path.parent}")
     with path.open(encoding="utf-8", newline="") as handle:
@@ -121,7 +123,7 @@ def _fail(path: Path, row: int, message: str) -> LexiconError:
 
 def load_actors(path: Path) -> dict[str, ActorEntry]:
     actors: dict[str, ActorEntry] = {}
-    rows = _rows(path, ["id", "name_en", "name_ar", "aliases_ar", "type", "affiliation", "country"])
+    rows = read_rows(path, ["id", "name_en", "name_ar", "aliases_ar", "type", "affiliation", "country"])
     for number, row in rows:
         if not row["id"] or not row["name_en"] or not row["name_ar"]:
             raise _fail(path, number, "id, name_en and name_ar are required")
@@ -142,7 +144,7 @@ def load_actors(path: Path) -> dict[str, ActorEntry]:
 def load_places(paths: list[Path]) -> dict[str, PlaceEntry]:
     places: dict[str, PlaceEntry] = {}
     for path in paths:
-        for number, row in _rows(path, ["id", "name_en", "name_ar", "aliases_ar", "lat", "lon", "kind",
+        for number, row in read_rows(path, ["id", "name_en", "name_ar", "aliases_ar", "lat", "lon", "kind",
                                         "parent", "country"]):
             if row["id"] in places:
                 raise _fail(path, number, f"duplicate id {row['id']!r}")
@@ -161,7 +163,7 @@ def load_places(paths: list[Path]) -> dict[str, PlaceEntry]:
 
 def load_speech_verbs(path: Path) -> dict[str, SpeechVerb]:
     verbs: dict[str, SpeechVerb] = {}
-    for number, row in _rows(path, ["form_ar", "lemma_ar", "verb_en", "stance", "person"]):
+    for number, row in read_rows(path, ["form_ar", "lemma_ar", "verb_en", "stance", "person"]):
         if not row["form_ar"] or not row["verb_en"] or not row["stance"]:
             raise _fail(path, number, "form_ar, verb_en and stance are required")
         complements = frozenset(c for c in (row.get("complements") or "any").split("|") if c)
@@ -175,7 +177,7 @@ def load_speech_verbs(path: Path) -> dict[str, SpeechVerb]:
 
 def load_event_triggers(path: Path) -> dict[str, EventTrigger]:
     triggers: dict[str, EventTrigger] = {}
-    for number, row in _rows(path, ["trigger_ar", "event_type", "acled_event_type", "acled_sub_event_type",
+    for number, row in read_rows(path, ["trigger_ar", "event_type", "acled_event_type", "acled_sub_event_type",
                                     "label_en"]):
         if not row["trigger_ar"] or not row["event_type"]:
             raise _fail(path, number, "trigger_ar and event_type are required")
@@ -187,7 +189,7 @@ def load_event_triggers(path: Path) -> dict[str, EventTrigger]:
 
 def load_roles(path: Path) -> dict[str, Role]:
     roles: dict[str, Role] = {}
-    for number, row in _rows(path, ["role_ar", "role_en", "kind"]):
+    for number, row in read_rows(path, ["role_ar", "role_en", "kind"]):
         if not row["role_ar"]:
             raise _fail(path, number, "role_ar is required")
         roles.setdefault(normalize_key(row["role_ar"]), Role(row["role_ar"], row["role_en"], row["kind"]))
@@ -196,7 +198,7 @@ def load_roles(path: Path) -> dict[str, Role]:
 
 def load_nationalities(path: Path) -> dict[str, Nationality]:
     nationalities: dict[str, Nationality] = {}
-    for _number, row in _rows(path, ["country", "adj_ar_m", "adj_ar_f", "name_en"]):
+    for _number, row in read_rows(path, ["country", "adj_ar_m", "adj_ar_f", "name_en"]):
         for adjective in (row["adj_ar_m"], row["adj_ar_f"]):
             if adjective:
                 nationalities.setdefault(normalize_key(adjective),

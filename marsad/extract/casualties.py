@@ -31,14 +31,13 @@ data/casualty_numbers.csv (number words), data/casualty_who.csv (counted nouns).
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from marsad.lexicon import LexiconError
+from marsad.lexicon import LexiconError, read_rows
 from marsad.paths import DATA_DIR
 from marsad.text.normalize import normalize, normalize_key
 
@@ -123,18 +122,6 @@ class _Lexicons:
     months: frozenset[str]  # first word of every month name
 
 
-def _read(path: Path, columns: list[str]) -> list[tuple[int, dict[str, str]]]:
-    if not path.exists():
-        raise LexiconError(f"{path.name}: file not found in {path.parent}")
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in columns if c not in (reader.fieldnames or [])]
-        if missing:
-            raise LexiconError(f"{path.name}: missing column(s) {', '.join(missing)}")
-        return [(number, {k: (v or "").strip() for k, v in row.items() if k})
-                for number, row in enumerate(reader, start=2)]
-
-
 def _int(path: Path, number: int, value: str) -> int | None:
     if not value:
         return None
@@ -146,7 +133,7 @@ def _int(path: Path, number: int, value: str) -> int | None:
 def load_words(path: Path = WORDS_PATH) -> dict[str, dict[str, _Word]]:
     """data/casualty_words.csv: normalised form -> role -> entry (a form may have several roles)."""
     words: dict[str, dict[str, _Word]] = {}
-    for number, row in _read(path, ["form", "role", "kind", "count", "one"]):
+    for number, row in read_rows(path, ["form", "role", "kind", "count", "one"]):
         form, role, kind = normalize_key(row["form"]), row["role"], row["kind"] or None
         if not form or role not in _WORD_ROLES:
             raise LexiconError(f"{path.name} row {number}: a form and a known role are required")
@@ -162,7 +149,7 @@ def load_words(path: Path = WORDS_PATH) -> dict[str, dict[str, _Word]]:
 
 def load_numbers(path: Path = NUMBERS_PATH) -> dict[str, _Number]:
     numbers: dict[str, _Number] = {}
-    for number, row in _read(path, ["form", "value", "role", "alone"]):
+    for number, row in read_rows(path, ["form", "value", "role", "alone"]):
         form, role = normalize_key(row["form"]), row["role"]
         value = _int(path, number, row["value"])
         if not form or role not in _NUMBER_ROLES:
@@ -177,7 +164,7 @@ def load_numbers(path: Path = NUMBERS_PATH) -> dict[str, _Number]:
 
 def load_nouns(path: Path = WHO_PATH) -> dict[tuple[str, ...], _Noun]:
     nouns: dict[tuple[str, ...], _Noun] = {}
-    for number, row in _read(path, ["form", "who", "count"]):
+    for number, row in read_rows(path, ["form", "who", "count"]):
         form, who = tuple(normalize_key(row["form"]).split()), row["who"] or None
         if not form or (who is not None and who not in WHO):
             raise LexiconError(f"{path.name} row {number}: a form and a who among {', '.join(WHO)} (or none)")
@@ -190,7 +177,7 @@ def load_nouns(path: Path = WHO_PATH) -> dict[tuple[str, ...], _Noun]:
 @lru_cache(maxsize=1)
 def _lexicons() -> _Lexicons:
     months = {normalize_key(row["name"]).split()[0]
-              for path in MONTH_PATHS for _, row in _read(path, ["name"])}
+              for path in MONTH_PATHS for _, row in read_rows(path, ["name"])}
     nouns = load_nouns()
     heads = frozenset(form[0] for form in nouns if len(form) > 1)
     return _Lexicons(load_words(), load_numbers(), nouns, heads, frozenset(months))

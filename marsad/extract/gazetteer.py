@@ -17,12 +17,11 @@ with data/nationality_forms.csv).
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.lexicon import Lexicon, LexiconError, PlaceEntry, load_places
+from marsad.lexicon import Lexicon, LexiconError, PlaceEntry, load_places, read_rows
 from marsad.paths import DATA_DIR
 from marsad.text.normalize import normalize_key
 
@@ -41,16 +40,7 @@ class Candidate:
 
 
 def _read(name: str, required: list[str]) -> list[tuple[int, dict[str, str]]]:
-    path = DATA_DIR / name
-    if not path.exists():
-        raise LexiconError(f"{name}: file not found in {path.parent}")
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in required if c not in (reader.fieldnames or [])]
-        if missing:
-            raise LexiconError(f"{name}: missing column(s) {', '.join(missing)}")
-        return [(number, {k: (v or "").strip() for k, v in row.items() if k})
-                for number, row in enumerate(reader, start=2)]
+    return read_rows(DATA_DIR / name, required)
 
 
 @lru_cache(maxsize=1)
