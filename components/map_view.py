@@ -99,15 +99,6 @@ def _by_place(frame: pd.DataFrame, columns: list[str]) -> dict[str, list[dict]]:
     return grouped
 
 
-def with_tolls(per_place: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
-    """The popups' events (`per_place`) with their casualties and sides taken from `events` (rows of the
-    same filters, with every column) by event id, where `per_place` lacks those columns."""
-    missing = [c for c in TOLL_COLUMNS if c not in per_place and c in events]
-    if per_place.empty or not missing or "event_id" not in per_place or "event_id" not in events:
-        return per_place
-    return per_place.merge(events[["event_id", *missing]].drop_duplicates("event_id"), on="event_id", how="left")
-
-
 def view_bounds(shown: pd.DataFrame, chosen: Iterable[str] = ()) -> Bounds | None:
     """The map's frame: the usual one (marsad.views.map_bounds) when it holds every chosen place, else the
     chosen places and their nearest neighbours, so a choice never zooms in on a place alone."""

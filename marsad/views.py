@@ -203,44 +203,6 @@ def killed_per_period(events: pd.DataFrame, unit: str, window: tuple[date, date]
     return bin_counts(daily, unit).rename(columns={"items": "killed"})
 
 
-LABEL_SHIFTS = (0, -1, 1, -2, 2)  # label rows above (-) or below (+) the marker's centre, tried in turn
-LABEL_ROW_PX = 15
-
-
-def label_shifts(labels: list[tuple[str, float, float, float, str]], bounds: tuple[float, float, float, float],
-                 size_px: tuple[int, int] = (1000, 560), max_zoom: int = 10) -> dict[str, int]:
-    """How many pixels up (-) or down (+) each permanent map label moves, to the right of its marker,
-    so that labels of close places do not cover each other or each other's markers.
-
-    `labels` are (place_id, lat, lon, marker radius in px, text), most important first; positions
-    are estimated in pixels for the map fitted to `bounds` (south, west, north, east), as Leaflet
-    fits it (Web Mercator, zoom capped at `max_zoom`). The first shift that overlaps nothing already
-    placed wins; when none does, no shift. (Labels stay on the right: Leaflet places left or top
-    labels by their width, which is wrong until the map's stylesheet has loaded.)
-    """
-    south, west, north, east = bounds
-    width, height = size_px
-    middle = math.radians((south + north) / 2)
-    stretch = 1 / max(math.cos(middle), 0.2)  # Mercator: a degree of latitude is longer on screen
-    scale = min(width / max(east - west, 1e-6), height / max((north - south) * stretch, 1e-6),
-                256 * 2 ** max_zoom / 360)  # pixels per degree of longitude
-    points = [(lon * scale, -lat * scale * stretch, radius) for _, lat, lon, radius, _ in labels]
-    taken = [(x - r, x + r, y - r, y + r) for x, y, r in points]  # the markers themselves
-    shifts: dict[str, int] = {}
-    for (place_id, _lat, _lon, radius, text), (x, y, _r) in zip(labels, points, strict=True):
-        left, right = x + radius + 2, x + radius + 2 + 7.0 * len(text) + 6
-        boxes = {shift: (left, right, y + shift * LABEL_ROW_PX - 7.0, y + shift * LABEL_ROW_PX + 7.0)
-                 for shift in LABEL_SHIFTS}
-        chosen = next((shift for shift, box in boxes.items() if not any(_overlaps(box, b) for b in taken)), 0)
-        taken.append(boxes[chosen])
-        shifts[place_id] = chosen * LABEL_ROW_PX
-    return shifts
-
-
-def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    """Whether two (left, right, top, bottom) boxes overlap."""
-    return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
-
 
 def short_name(name_en: str) -> str:
     """A map label: the English name without its parenthesis ("Yarmouk camp (Tripoli)" -> "Yarmouk camp")."""

@@ -21,9 +21,7 @@ if places.empty:
 # The map draws every place within the other filters, the chosen ones ringed: a click keeps its neighbourhood.
 around = data.key(replace(f, places=())) if f.places else key
 shown = data.places(url, around) if f.places else places
-events = data.events_per_place(url, around)  # the newest at each place, for the popups
-if "killed" not in events:  # the store's popup rows lack the toll: take it from the same filters' events
-    events = map_view.with_tolls(events, data.events(url, around))
+events = data.events_per_place(url, around)  # the newest at each place, with their tolls, for the popups
 statements = data.statements_per_place(url, around)  # the newest naming each place, for the popups
 event_types = data.place_event_types(url, around)
 show_countries = st.toggle("Show whole countries (states mentioned as actors)", value=False)

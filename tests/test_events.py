@@ -319,3 +319,12 @@ def test_an_incident_told_in_two_sentences_keeps_the_actors_of_both() -> None:
     named = {m.entity_id for m in analysis.mentions if m.type != "LOCATION"}
     assert set(strike.actor_ids) == named and "ali-abdullah-saleh" in named
     assert {strike.actor1_id, strike.actor2_id} - {None} <= set(strike.actor_ids)
+
+
+def test_the_map_popups_events_carry_their_toll_and_sides(processed_store) -> None:
+    per_place = processed_store.events_per_place()
+    assert not per_place.empty
+    assert {"killed", "killed_high", "wounded", "victims", "actor1_id", "actor2_id", "evidence"} <= set(per_place)
+    everything = processed_store.events().set_index("event_id")
+    for row in per_place.itertuples():
+        assert row.actor1_id == everything.loc[row.event_id, "actor1_id"]

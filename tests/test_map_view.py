@@ -108,15 +108,6 @@ def test_popup_names_are_escaped():
     assert "<script>" not in script and "&lt;script&gt;" in _markers(figure)[0]["popup"]
 
 
-def test_with_tolls_takes_the_toll_by_event_id():
-    per_place = pd.DataFrame([{"event_id": "e1", "place_id": "p0"}, {"event_id": "e2", "place_id": "p1"}])
-    events = pd.DataFrame([{"event_id": "e1", "killed": 3, "victims": "civilians", "actor1_id": "lna"}])
-    merged = map_view.with_tolls(per_place, events)
-    assert merged.loc[0, "killed"] == 3 and merged.loc[0, "actor1_id"] == "lna"
-    assert pd.isna(merged.loc[1, "killed"]) and list(merged["event_id"]) == ["e1", "e2"]
-    assert map_view.with_tolls(per_place, pd.DataFrame()) is per_place
-
-
 # Places of the seeds around Tripoli, and two far away
 TRIPOLI_AREA = pd.DataFrame([
     ("ly-tripoli", "Tripoli", "city", 32.8874, 13.1873, 24), ("ly-janzour", "Janzour", "town", 32.8187, 13.0173, 2),

@@ -96,18 +96,3 @@ def test_long_spans_are_counted_per_week_or_month():
     assert timeline_unit(start, date(2018, 5, 15)) == "week"
     assert timeline_unit(start, date(2021, 12, 31)) == "month"
     assert timeline_unit(None, date(2019, 4, 7)) == "day"
-
-
-def test_labels_of_close_places_move_apart():
-    from marsad.views import LABEL_ROW_PX, label_shifts
-
-    bounds = (32.75, 12.95, 32.92, 13.30)  # the Tripoli area, as the seeds' map frames it
-    labels = [("tripoli", 32.8874, 13.1873, 26.0, "Tripoli"), ("yarmouk", 32.79, 13.185, 9.0, "Yarmouk camp"),
-              ("ain-zara", 32.80, 13.24, 7.0, "Ain Zara"), ("janzour", 32.8187, 13.0173, 8.0, "Janzour")]
-    shifts = label_shifts(labels, bounds)
-    assert shifts["tripoli"] == 0 and shifts["janzour"] == 0, "room on the right: no shift"
-    # Yarmouk camp's label would run over Ain Zara's marker: one of the two moves by whole rows
-    assert (shifts["yarmouk"], shifts["ain-zara"]) != (0, 0)
-    assert all(shift % LABEL_ROW_PX == 0 for shift in shifts.values())
-    far = label_shifts([("a", 30.0, 10.0, 6.0, "A"), ("b", 35.0, 20.0, 6.0, "B")], (29.0, 9.0, 36.0, 21.0))
-    assert far == {"a": 0, "b": 0}

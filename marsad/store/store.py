@@ -737,7 +737,8 @@ class Store:
         return result
 
     def events_per_place(self, filters: Filters | None = None, per_place: int = 2) -> pd.DataFrame:
-        """The newest `per_place` events at each place (for map popups), without actor names.
+        """The newest `per_place` events at each place (for map popups), with their toll and agent and target
+        ids, without actor names.
 
         Few matching events are ranked together; many (say every event at 100,000 articles, where
         ranking them takes seconds), those at chosen places or in a date range are found by one
@@ -757,8 +758,10 @@ class Store:
             newest = (sa.select(table.c.event_id).where(table.c.place_id == places.c.place_id, *walk)
                       .order_by(table.c.date.desc(), table.c.event_id).limit(per_place).correlate(places))
             source = places.join(shown, shown.c.event_id.in_(newest))
+        toll = [shown.c[c.name] if isinstance(c, sa.Column) else sa.null().label(c.name)
+                for c in self._event_columns if c.name in _POPUP_EVENT_COLUMNS]  # NULL in an older read-only store
         query = (sa.select(shown.c.event_id, shown.c.article_id, shown.c.type, shown.c.label_en, shown.c.date,
-                           shown.c.date_precision, shown.c.place_id, shown.c.sentence, shown.c.start)
+                           shown.c.date_precision, shown.c.place_id, shown.c.sentence, shown.c.start, *toll)
                  .select_from(source))
         if filters.places:  # walk only the chosen places: the others find nothing
             query = query.where(places.c.place_id.in_(filters.places))
@@ -871,6 +874,9 @@ class Store:
             return low, high
 
 
+# What a map popup says of an event beside its sentence: its toll, its agent and target, its evidence.
+_POPUP_EVENT_COLUMNS = ("killed", "killed_high", "wounded", "wounded_high", "victims", "actor1_id", "actor2_id",
+                        "evidence")
 _UNIT, _RECORD = "\x1f", "\x1e"  # separators of the actor pairs an events query aggregates
 
 
