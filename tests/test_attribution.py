@@ -327,10 +327,57 @@ def test_a_fragment_is_no_statement(text: str) -> None:
     assert not _statements(text)
 
 
+# --- unnamed sources, addressees, women, names nobody listed -------------------------------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    # 2015-07-21[2076]: the source before the verb, nothing after it
+    ("ويأتي استخدام “داعش” للدجاج بعد تقارير غربية أشارت إلى ربط التنظيم عبوات ناسفة في أرجل الماعز في مدينة "
+     "عين العرب “كوباني” السورية بهدف تفجيرها.", "تقارير غربية"),
+    # 2015-07-21[2076]: لصحيفة “ديلي ستار” is spoken to
+    ("ومن جانبهم، قال خبراء لصحيفة “ديلي ستار” إن هذه الوسيلة البدائية تعكس حالة الفوضى التي يعيشها التنظيم في "
+     "الوقت الحالي، والذي رغم استخدامه طرق مقززة في القتل، إلا أنه يعاني من نقص الإمداد.", "خبراء"),
+    # 2015-07-25: an unnamed source and where it comes from, not the agency named after it
+    ("قال شاهد عيان من رويترز إن الشرطة التركية أطلقت مدافع المياه والغاز المسيل للدموع لتفريق نحو ألف متظاهر "
+     "تجمعوا في العاصمة أنقرة للاحتجاج على الضربات الجوية.", "شاهد عيان من رويترز"),
+    # 2015-07-21[611]: a woman named after the feminine verb, her role after her name
+    ("وقالت زهرة آدم المسؤولة المحلية بقرية الطيوري المجاورة والتي تمثل قبيلة تبو أغلبية بين سكانها، ان ثمانية "
+     "أفراد من القبيلة قتلوا وجرح 18 آخرون.", "زهرة آدم"),
+])
+def test_who_speaks(text: str, speaker: str) -> None:
+    statements = _statements(text)
+    assert statements and statements[0].speaker_text == speaker, [s.speaker_text for s in statements]
+
+
+def test_a_verb_of_the_content_without_a_subject_is_no_second_statement() -> None:
+    # 2015-07-21[54]: أبلغت is said of منظمته, inside what Bousnine said
+    text = ("قال بوسنين، إن منظمته التي تتخذ من جنيف مقرا لها، أبلغت حتى أمس الاثنين عن وقوع زهاء 100 قتيل، وهو ضعف "
+            "عدد القتلى في اليوم السابق.")
+    assert [s.verb_ar for s in _statements(text)] == ["قال"]
+
+
+def test_a_stray_quotation_mark_does_not_silence_the_rest_of_the_article() -> None:
+    # 2015-07-23[299]: «خليل أبو عبسة «إلا أن, a mark opened twice; the statements after it still count
+    text = ("كما اعتقلت قوات الاحتلال شاباً فلسطينياً مُقعداً وفتى من منطقة باب العامود بمدينة القدس، بحجة إلقاء "
+            "الحجارة باتجاه «القطار الخفيف» وذلك رغم إعاقة الشاب «خليل أبو عبسة «إلا أن القوات اقتادته على كرسيه "
+            "المتحرك إلى مخفر الشرطة للتحقيق». كما اعتقلت قوات الاحتلال 5 فلسطينيين من مدينة نابلس خلال عيد الفطر "
+            "المبارك.. وأشار فارس إلى أن القرار يأتي في ظل حالة من العمى والعنصرية التي تعيشها دولة الاحتلال "
+            "الإسرائيلي، مؤكداً أن هذا لن يثني الشعب الفلسطيني عن مواصلة نضاله حتى الحرية والاستقلال والعودة.")
+    assert [s.verb_ar for s in _statements(text)] == ["وأشار", "مؤكداً"]
+
+
+def test_a_quoted_title_before_a_colon_is_not_what_is_said() -> None:
+    # 2015-07-23[299]
+    text = ("وقال بحر مخاطباً أهالي الأسرى خلال كلمة ألقاها في احتفال لأهالي الأسرى بمناسبة العيد تحت عنوان «الحملة "
+            "الوطنية لفرحة العيد»: «إن الاحتلال يحاول أن يكسر شوكة الأسرى وذويهم بشتى الطرق، ولكن عزيمة أهالي "
+            "الأسرى أقوى من ذلك فلن تكسر شوكتهم».")
+    (said,) = _statements(text)
+    assert said.speaker_text == "بحر" and said.quote.startswith("إن الاحتلال يحاول")
+
+
 # --- the attribution lexicon -------------------------------------------------------------------------
 
 ATTRIBUTION_KINDS = {"action_noun", "not_source", "name_noun", "according", "relay", "statement_noun", "honorific",
-                     "statement_adjective", "aside", "passive_report", "issuing_verb",
+                     "statement_adjective", "aside", "passive_report", "issuing_verb", "source_adjective",
                      "source_noun", "said_noun"}
 
 

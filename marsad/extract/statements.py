@@ -40,14 +40,6 @@ _CLAUSE_BREAKS = frozenset(normalize_key(w) for w in ["بينما", "فيما", 
 _SUBJECT_WORDS = frozenset(normalize_key(w) for w in ["باسم", "باسمها", "باسمه", "باسمهم", "في", "فى", "لدى",
                                                      "له", "لها", "لهم", "فيها", "فيه", "عنها", "عنه", "ذاته", "نفسه", "نفسها", "رفيع",
                                                      "رفيعة", "بيان", "تصريح", "تصريحات"])
-_SOURCE_NOUNS = frozenset(normalize_key(w) for w in ["مصدر", "مصادر", "مسؤول", "مسؤولة", "مسؤولون", "مسؤولين",
-                                                    "متحدث", "متحدثة", "ناطق", "ناطقة", "قيادي", "عضو",
-                                                    "أعضاء", "شهود", "سكان", "ناشطون", "ناشطين", "مراسل"])
-_SOURCE_ADJECTIVES = frozenset(normalize_key(w) for w in ["عسكري", "عسكرية", "أمني", "أمنية", "دبلوماسي",
-                                                         "دبلوماسية", "حكومي", "حكومية", "مطلع", "مطلعة",
-                                                         "رفيع", "رفيعة", "محلي", "محلية", "طبي", "طبية",
-                                                         "ميداني", "ميدانية", "كبير", "بارز", "رسمي",
-                                                         "رسمية", "مقرب", "مقربة", "أممي", "أممية"])
 _ADDRESSEES = frozenset(normalize_key(w) for w in ["لوسائل", "الإعلام", "لقناة", "لوكالة", "لصحيفة", "لموقع"])
 _PREPOSITIONS = frozenset(normalize_key(w) for w in ["في", "على", "من", "إلى", "الى", "عن", "مع", "بعد", "قبل",
                                                     "حول", "نحو", "ضد", "بين", "عبر"])
@@ -147,6 +139,8 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
             if speaker is None or speaker.anaphor:
                 if last is None or index - last[1] > _CARRY_WINDOW or verb.person == "noun":
                     continue  # a noun (الإعلان عن، قوله) without its own speaker carries nobody over
+                if speaker is None and made and text[cue_start:cue_start + 1] != "و":
+                    continue  # قال إن منظمته ...، أبلغت: a verb of the content, its subject in the content
                 # وأضاف البيان: the last speaker, written as this sentence names it when the actor
                 # carries who it is
                 written = speaker.text if speaker is not None and last[0].actor_id else last[0].text
@@ -203,10 +197,17 @@ def _fragment(content: str, speaker: _Speaker) -> bool:
 
 
 def _inside_quote(text: str, sentence_start: int, position: int) -> bool:
+    """`position` is inside a quotation opened since `sentence_start`. A mark that opens again before
+    the first closes closes it (the writer's «خليل أبو عبسة «إلا أن ...), and a closing mark with no
+    opening is ignored: one stray mark does not put the rest of the article in quotation marks."""
     before = text[sentence_start:position]
-    opened = before.count("“") + before.count("«")
-    closed = before.count("”") + before.count("»")
-    return opened > closed or before.count('"') % 2 == 1
+    depth = 0
+    for char in before:
+        if char in "«“":
+            depth = 0 if depth else 1
+        elif char in "»”":
+            depth = max(0, depth - 1)
+    return depth > 0 or before.count('"') % 2 == 1
 
 
 @lru_cache(maxsize=256)
@@ -225,7 +226,13 @@ def _is_addressee(text: str, mention: Mention) -> bool:
     while word_start > 0 and text[word_start - 1].isalnum():
         word_start -= 1
     prefix = normalize_key(text[word_start:mention.start])
-    return prefix in {"ل", "لل"} or normalize_key(text[mention.start:mention.start + 2]) == "لل"
+    if prefix in {"ل", "لل"} or normalize_key(text[mention.start:mention.start + 2]) == "لل":
+        return True
+    # لصحيفة "ديلي ستار"، لقناة العربية: the name after a ل-noun of a newspaper or channel
+    before = text[max(0, word_start - 30):word_start].rstrip(" «“\"”")
+    last = normalize_key(before.split()[-1]) if before.split() else ""
+    return len(last) > 2 and last[0] == "ل" and (last[1:] in _attribution("name_noun") or
+                                                  last[2:] in _attribution("name_noun"))
 
 
 def _new_clause(text: str, previous_cue_end: int, cue_start: int) -> bool:
@@ -237,6 +244,8 @@ def _new_clause(text: str, previous_cue_end: int, cue_start: int) -> bool:
                    if token == ":" or token in _CONTENT_MARKERS and not (
                        index and tokens[index - 1][2] in _CONJUNCTIONS_BEFORE_AN)), previous_cue_end)
     between = normalize_key(text[marker:cue_start])
+    if re.search(r"[.!؟](?!\d)", between):
+        return True  # a sentence end the splitter missed (inside a quotation left open)
     words = set(between.replace("،", " ، ").replace(",", " , ").split())
     return bool(words & _CLAUSE_BREAKS)
 
@@ -264,7 +273,9 @@ def _chain_end(text: str, tokens: list[tuple[int, int, str]], mentions: list[Men
             position, after_source = t_end, False
             continue
         allowed = (token in _SUBJECT_WORDS or token in lexicon.roles or token in lexicon.nationalities
-                   or token in _SOURCE_NOUNS or token in _SOURCE_ADJECTIVES
+                   or token in _attribution("source_noun") or token in _attribution("source_adjective")
+                   or (token[:1] == "و" and token[1:] in _attribution("source_noun"))  # مسؤول محلي ومصادر
+                   or "ال" + token in lexicon.nationalities  # مسؤول عسكري مصري
                    or (token == "من" and after_source) or token == "-"
                    or (token.startswith("ال") and len(token) > 3 and token not in _CONTENT_MARKERS)
                    # a role's genitive complement: الأمين العام للأمم المتحدة, المتحدث الرسمي للجيش
@@ -272,7 +283,7 @@ def _chain_end(text: str, tokens: list[tuple[int, int, str]], mentions: list[Men
                        and token not in _ADDRESSEES))
         if not allowed:
             break
-        after_source = token in _SOURCE_NOUNS or (after_source and token in _SOURCE_ADJECTIVES)
+        after_source = token in _attribution("source_noun") or (after_source and token in _attribution("source_adjective"))
         position = t_end
     return position
 
@@ -309,14 +320,25 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
     chain_end = _chain_end(text, tokens, mentions, limit, lexicon)
     candidates = [m for m in actors if start <= m.start < chain_end and not _is_addressee(text, m)]
     feminine = verb.person == "3fs" or verb.person == "present_f"
-    people = [m for m in candidates if m.type == "PERSON" and (not feminine or _feminine_role(m))]
+    people = [m for m in candidates if m.type == "PERSON" and (not feminine or _feminine_role(m, text, lexicon))]
     others = [m for m in candidates if m.type != "PERSON"]
     chosen = people[0] if people else (others[0] if others else None)
     if chosen is None or chosen.type != "PERSON":
         # رئيس بعثة منظمة «أطباء بلا حدود» في اليمن حسن بوسنين: the person who holds the role speaks
         bearer = _role_bearer(text, tokens[:_BEARER_WINDOW], actors, limit, lexicon)
-        if bearer is not None and (not feminine or _feminine_role(bearer)):
+        if bearer is not None and (not feminine or _feminine_role(bearer, text, lexicon)):
             chosen = bearer
+    if tokens and tokens[0][2] in _attribution("source_noun") and (chosen is None or chosen.type != "PERSON") \
+            and chain_end > tokens[0][1] and not any(m.start <= tokens[0][0] < m.end for m in actors) \
+            and not (len(tokens) > 1 and tokens[1][2].startswith("باسم")):  # متحدث باسم X speaks for X
+        # شاهد عيان من رويترز، مصدر في قوات البيشمركة: an unnamed source, written as it is named
+        addressed = [m.start for m in actors if _is_addressee(text, m) and tokens[0][0] < m.start < chain_end]
+        named = [t for t in tokens if t[1] <= min([chain_end] + [a - 1 for a in addressed])]
+        while len(named) > 1 and (named[-1][2] in _PREPOSITIONS or named[-1][2] in _SUBJECT_WORDS
+                                  or not named[-1][2].isalnum() or named[-1][2] in _ADDRESSEES
+                                  or named[-1][2][1:] in _attribution("name_noun")):
+            named = named[:-1]  # مصادر في | لجنه إغاثة عدن
+        return _Speaker(None, text[named[0][0]:named[-1][1]], end=chain_end)
     if chosen is None:
         chosen = _construct_subject(text, tokens, actors, limit)
     if chosen is not None:
@@ -339,6 +361,9 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
     kana = _kana_subject(text, opener, actors, lexicon)
     if kana is not None:  # وكانت وسائل إعلامية تحدثت عن، وكان رئيس الأركان ... قد أعلن
         return kana
+    source = _source_before(text, opener, lexicon)
+    if source is not None:  # أنباء تتحدث عن، بعد تقارير غربية أشارت إلى
+        return source
     if opener and opener[0][2] in ("في", "وفي"):  # وفي بيان للجيش، قال إن: the statement's owner speaks
         owner = _statement_owner(text, opener[1:], actors, lexicon, media=False)
         if owner is not None:
@@ -480,14 +505,22 @@ def _construct_subject(text: str, tokens: list[tuple[int, int, str]], actors: li
             return None if _is_addressee(text, hit) or position == 0 else hit
         if token in _PREPOSITIONS or (token.startswith("ب") and not token.startswith("بال") and position == 0):
             return None
-        if token in _ACCORDING_KEYS or (position == 0 and token in _SOURCE_NOUNS):
+        if token in _ACCORDING_KEYS or (position == 0 and token in _attribution("source_noun")):
             return None  # مصادر محلية بحسب قناة الجزيرة: the sources speak, the channel relays
     return None
 
 
-def _feminine_role(mention: Mention) -> bool:
-    """A person a feminine verb can have as subject: one introduced by a feminine role."""
-    return "woman" in (mention.role or "").lower()
+def _feminine_role(mention: Mention, text: str = "", lexicon: Lexicon | None = None) -> bool:
+    """A person a feminine verb can have as subject: one introduced by a feminine role, or named next
+    to a feminine role word (المستشارة الألمانية انجيلا ميركل، زهرة آدم المسؤولة المحلية)."""
+    if "woman" in (mention.role or "").lower():
+        return True
+    if not text or lexicon is None:
+        return False
+    near = text[max(0, mention.start - 40):mention.start].split()[-3:] + text[mention.end:mention.end + 30].split()[:1]
+    keys = [normalize_key(word) for word in near if word.endswith("ة")]
+    return any(key.startswith("ال") and (key[2:-1] in _attribution("source_noun") or _is_role_word(key, lexicon)
+                                          or _is_role_word(key[:-1], lexicon)) for key in keys)
 
 
 def _content_boundary(tokens: list[tuple[int, int, str]], segment_end: int) -> int:
@@ -547,7 +580,8 @@ def _noun_phrase(text: str, tokens: list[tuple[int, int, str]], start: int, limi
             break
         ali = _is_name_ali(text, t_end, token)
         if t_start >= limit or not token.isalnum() or (token in _BRIDGE_WORDS and not ali) or \
-                (token in _PREPOSITIONS and not ali) \
+                (token in _PREPOSITIONS and not ali) or (token[:1] == "ل" and token in _ADDRESSEES) or \
+                (token[:1] == "ل" and token[1:] in _attribution("name_noun")) \
                 or token.startswith("لل") or token in lexicon.speech_verbs or (words and token in _NOT_SUBJECTS):
             break
         if words and _is_role_word(token, lexicon) and not _is_role_word(words[-1][2], lexicon):
@@ -572,7 +606,7 @@ _NOT_SUBJECTS = frozenset(normalize_key(w) for w in [
     "عنه", "عنها", "بعدها", "إثر", "عقب", "ردا", "تعليقا", "نقلا", "وفقا", "حسب", "بحسب", "ما", "إذا", "اذا",
     "ان", "انه", "لن", "لا", "لم", "قد", "هو", "هي", "هذا", "هذه", "ذلك", "تلك", "الذي", "التي", "بيانا", "تصريحا",
     "إليه", "إليها", "إليهم", "عليه", "عليها", "عليهم", "منه", "منها", "منهم", "معه", "معها", "معهم", "به", "بها",
-    "بهم", "مؤخرا", "مؤخراً", "حديثا",
+    "بهم", "مؤخرا", "مؤخراً", "حديثا", "مخاطبا", "مخاطبة", "مخاطبين", "حتى",
 ])
 
 
@@ -652,6 +686,11 @@ def _content(text: str, cue_end: int, sentence_end: int, content_from: int | Non
     content_from = max(cue_end, content_from or cue_end)
     quote = _first_quotation(text, content_from, sentence_end) or _quotation_across_lines(
         text, content_from, sentence_end, lexicon)
+    if quote is not None and text[quote[1] + 1:quote[1] + 3].strip().startswith(":"):
+        # تحت عنوان «الحملة الوطنية»: «إن الاحتلال ...»: a title, then what is said after the colon
+        said = _first_quotation(text, quote[1] + 1, sentence_end) or _quotation_across_lines(
+            text, quote[1] + 1, sentence_end, lexicon)
+        quote = said or quote
     names = _name_spans(text, cue_end, sentence_end)
     tokens = _tokens(text, cue_end, sentence_end)
     marker = next(((t_start, t_end) for index, (t_start, t_end, token) in enumerate(tokens)
@@ -857,7 +896,7 @@ def _participle_subject(text: str, sentence: Span, cue_start: int, mentions: lis
             continue
         if mention.source in ("gazetteer", "geonames", "context"):
             continue
-        if verb.person == "participle_f" and mention.type == "PERSON" and not _feminine_role(mention):
+        if verb.person == "participle_f" and mention.type == "PERSON" and not _feminine_role(mention, text):
             continue
         return _Speaker(mention.entity_id, mention.text, inferred=True)
     return None
@@ -893,6 +932,7 @@ def _role_bearer(text: str, tokens: list[tuple[int, int, str]], actors: list[Men
     if not (_is_role_word(tokens[0][2], lexicon) or (first is not None and first.source == "role")):
         return None
     quote_end = -1
+    after_body = False  # the word before ended a body's name (المتحدث باسم المقاومة | شلال علي شايع)
     for index, (t_start, t_end, token) in enumerate(tokens):
         if t_start < quote_end:
             continue
@@ -900,6 +940,12 @@ def _role_bearer(text: str, tokens: list[tuple[int, int, str]], actors: list[Men
             named = _name_after_title(text, tokens[index + 1:], actors, lexicon)
             if named is not None:  # الدكتور عبداللطيف بن راشد الزياني: a name nobody listed
                 return named
+        if after_body and not token.startswith("ال"):
+            named = _name_after_title(text, tokens[index:], actors, lexicon)
+            if named is not None:  # الأمين العام للأمم المتحدة بان جي مون: a name nobody listed
+                return named
+        # a body's name (after باسم) and its definite adjectives: a name may follow them
+        after_body = (after_body and token.startswith("ال")) or (index > 0 and tokens[index - 1][2] == "باسم")
         if token in _NAME_QUOTES:
             if not _quoted_name(tokens, index, 4):
                 break  # a quotation, not a quoted name (منظمة «أطباء بلا حدود»)
@@ -909,6 +955,7 @@ def _role_bearer(text: str, tokens: list[tuple[int, int, str]], actors: list[Men
         if hit is not None:
             if hit.type == "PERSON":
                 return None if _is_addressee(text, hit) else hit
+            after_body = t_end >= hit.end
             continue
         if (token in _ROLE_STOPS and not _is_name_ali(text, t_end, token)) or token in lexicon.speech_verbs or \
                 token in _NOT_SUBJECTS and token not in _SUBJECT_WORDS or token in (":", ".", "؛"):
@@ -923,7 +970,7 @@ def _adjective_person(mention: Mention, lexicon: Lexicon) -> bool:
     """A "person" whose name starts with an adjective (أمني سعودي of مسؤول أمني سعودي) is an unnamed
     source's description, not a name."""
     words = normalize_key(mention.text).split()
-    return mention.type == "PERSON" and bool(words) and (words[0] in _SOURCE_ADJECTIVES or
+    return mention.type == "PERSON" and bool(words) and (words[0] in _attribution("source_adjective") or
                                                          words[0] in lexicon.nationalities)
 
 
@@ -953,8 +1000,11 @@ def _name_after_title(text: str, tokens: list[tuple[int, int, str]], actors: lis
     for t_start, t_end, token in tokens[:_NAME_AFTER_TITLE]:
         if any(m.start <= t_start < m.end for m in actors) or not token.isalnum() or token.isdigit():
             break
-        if not words and (token.startswith("ال") or _is_title(token, lexicon)):
-            return None
+        if not words and (token.startswith("ال") or _is_title(token, lexicon) or
+                          (_marker_kind(token) and not _is_name_ali(text, t_end, token))):
+            return None  # الركن، بمنطقة جازان: no name starts so
+        if words and _marker_kind(token) and not _is_name_ali(text, t_end, token):
+            break  # بان جي مون | بوقف إطلاق النار
         if _is_name_ali(text, t_end, token):
             pass  # علي, the name, not على
         elif token in _ROLE_STOPS or token in lexicon.speech_verbs or token in _NOT_SUBJECTS or \
@@ -1134,3 +1184,20 @@ def _kana_subject(text: str, opener: list[tuple[int, int, str]], actors: list[Me
         return None  # «أمس كان أسوأ يوم»: كان inside a quotation
     found = _statement_owner(text, span, actors, lexicon) or _named_source(text, span, actors, lexicon)
     return replace(found, end=0) if found is not None else None
+
+
+def _source_before(text: str, opener: list[tuple[int, int, str]], lexicon: Lexicon) -> _Speaker | None:
+    """An unnamed source right before a verb without a subject after it: its noun (data/attribution.csv
+    `source_noun`) and at most two adjectives (أنباء تتحدث عن، تقارير غربية أشارت إلى)."""
+    for index in range(len(opener) - 1, max(-1, len(opener) - 4), -1):
+        token = opener[index][2]
+        head = token[1:] if token[:1] == "و" and token[1:] in _attribution("source_noun") else token
+        if head not in _attribution("source_noun"):
+            continue
+        tail = opener[index + 1:]
+        if all(t[2] in _attribution("source_adjective") or t[2] in lexicon.nationalities for t in tail):
+            start = opener[index][0] + (len(text[opener[index][0]:opener[index][1]]) - len(head) if head != token
+                                        else 0)
+            return _Speaker(None, text[start:opener[-1][1]])
+        return None
+    return None
