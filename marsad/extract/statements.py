@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -24,7 +25,7 @@ from marsad.paths import data_dir
 from marsad.records import Mention, Span, Statement, TimeMention
 from marsad.text.document import Document
 from marsad.text.matcher import Matcher, find_in_original, previous_word
-from marsad.text.normalize import normalize_key
+from marsad.text.normalize import character_table, normalize_key
 from marsad.text.spans import mentions_within, within
 
 _QUOTE_PAIRS = [("“", "”"), ("«", "»"), ('"', '"'), ("”", "”"), ("„", "“")]
@@ -186,8 +187,9 @@ _QUANTITIES = frozenset(normalize_key(w) for w in ["ألف", "آلاف", "ملي
 
 def _after_number(text: str, sentence_start: int, position: int) -> bool:
     """A word counted (200 ألف طالب، عشرات المتحدثين) is a noun, not a verb."""
-    before = _tokens(text, sentence_start, position)
-    return bool(before) and (before[-1][2].isdigit() or before[-1][2] in _QUANTITIES)
+    word, at = previous_word(text, position)
+    word = normalize_key(word)
+    return at >= sentence_start and bool(word) and (word.isdigit() or word in _QUANTITIES)
 
 
 def _fragment(content: str, speaker: _Speaker) -> bool:
@@ -210,10 +212,55 @@ def _inside_quote(text: str, sentence_start: int, position: int) -> bool:
     return depth > 0 or before.count('"') % 2 == 1
 
 
-@lru_cache(maxsize=256)
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(start + m.start(), start + m.end(), normalize_key(m.group())) for m in
-            _WORD_RE.finditer(text[start:end])]
+    """The words (start, end, normalised) wholly inside text[start:end]: slices of the article's lines,
+    each read once, when first asked for."""
+    lines = _article_lines(text)
+    first = max(0, bisect_left(lines.starts, start + 1) - 1)
+    found: list[tuple[int, int, str]] = []
+    for number in range(first, len(lines.starts)):
+        if lines.starts[number] >= end:
+            break
+        words = lines.words(number)
+        low, high = bisect_left(words, (start,)), bisect_left(words, (end,))
+        while high > low and words[high - 1][1] > end:
+            high -= 1
+        found.extend(words[low:high])
+    return found
+
+
+class _Lines:
+    """An article's lines and, once asked for, each line's words."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._words: dict[int, list[tuple[int, int, str]]] = {}
+
+    def words(self, number: int) -> list[tuple[int, int, str]]:
+        if number not in self._words:
+            start = self.starts[number]
+            end = self.starts[number + 1] if number + 1 < len(self.starts) else len(self.text)
+            same_length, deleted = _normalising()
+            line = self.text[start:end].translate(same_length)
+            self._words[number] = [(start + m.start(), start + m.end(),
+                                    deleted.sub("", m.group()) if deleted.search(m.group()) else m.group())
+                                   for m in _WORD_RE.finditer(line)]
+        return self._words[number]
+
+
+@lru_cache(maxsize=2)
+def _article_lines(text: str) -> _Lines:
+    return _Lines(text)
+
+
+@lru_cache(maxsize=1)
+def _normalising() -> tuple[dict[int, str], re.Pattern[str]]:
+    """normalize_key, word by word: what the normaliser maps (alef, yeh, teh marbuta, digits) is mapped
+    over a whole line in one call; what it deletes (diacritics, tatweel) is taken out of each word after."""
+    table = character_table()
+    deleted = "".join(chr(code) for code, mapped in table.items() if not mapped)
+    return {code: mapped for code, mapped in table.items() if mapped}, re.compile("[" + re.escape(deleted) + "]")
 
 
 # A word keeps its diacritics and tatweel (مقرّب، قلّل، لـ): the text's word pattern would split it at them.

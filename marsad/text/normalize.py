@@ -61,6 +61,12 @@ def _table() -> dict[int, str]:
     return table
 
 
+def character_table() -> dict[int, str]:
+    """The str.translate table normalisation applies: a character's code to its normal form ("" for a
+    character it deletes: diacritics, tatweel, bidi controls)."""
+    return _table()
+
+
 @lru_cache(maxsize=1)
 def _deletable_re() -> re.Pattern[str]:
     return re.compile("[" + "".join(chr(k) for k, v in _table().items() if v == "") + "]+")
