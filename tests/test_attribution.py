@@ -374,6 +374,17 @@ def test_a_quoted_title_before_a_colon_is_not_what_is_said() -> None:
     assert said.speaker_text == "بحر" and said.quote.startswith("إن الاحتلال يحاول")
 
 
+@pytest.mark.parametrize("text", [
+    # 2015-07-21[113]: a resolution calls for, and its next verb too
+    "ويدعو القرار إلى «تطبيق كامل للجدول الزمني الوارد» في الاتفاق المبرم في فيينا ويحث الدول الأعضاء على تسهيل العملية.",
+    # 2015-08-02[0]
+    ("وشمل قرار مجلس الأمن حظر توريد الأسلحة والعتاد ووسائل النقل العسكرية للمشمولين في القرار ومن يعملون "
+     "لصالحهم، وطالب القرار الدول المجاورة بتفتيش الشحنات المتجهة إلى اليمن في حال ورود اشتباه بوجود أسلحة فيها."),
+])
+def test_a_law_or_a_document_as_subject_says_nothing(text: str) -> None:
+    assert not _statements(text)
+
+
 # --- the attribution lexicon -------------------------------------------------------------------------
 
 ATTRIBUTION_KINDS = {"action_noun", "not_source", "name_noun", "according", "relay", "statement_noun", "honorific",

@@ -1,15 +1,25 @@
 """Who said what: speech-verb attribution in Arabic news sentences.
 
 For each speech verb (data/speech_verbs.csv) in a sentence:
-- the speaker is the actor right after the verb (VSO: `وقال الناطق باسمها مهند يونس إن`), the one
-  after `عن` in `نقل ... عن X قوله`, or an actor before the verb (SVO: `أفريكوم أعلنت`);
+- it counts only with a complement its row lists (`complements`: أن/إن, a quotation, a colon, عن,
+  إلى, ب ...): رفض الحضور (a verbal noun) or تابع المباراة is no statement;
+- the speaker is the actor right after the verb (VSO: `وقال الناطق باسمها مهند يونس إن`), the person
+  who holds the role named there (`المتحدث الرسمي للقوات المسلحة، العميد محمد سمير،`), the source of a
+  relay (`نقلت وكالة X عن Y قوله`, `قالت صحيفة X نقلا عن Y`: Y), the owner of a statement noun (`بيان
+  للجيش`, `بيان صادر عن X`, `وفي تصريح لـ X، قال`), the subject between كان and the verb, an unnamed
+  source before it (`تقارير غربية أشارت`), or an actor before the verb (SVO: `أفريكوم أعلنت`);
+- a participle (`مضيفا أن`, `مشيرة إلى أن`, `بقوله`) speaks for the subject of its clause;
 - a verb followed directly by its content, a preposition or an anaphoric role
   (`وأضاف -في تصريح- أن`, `وأوضحت المتحدثة`) carries the previous speaker over, flagged;
-- an unnamed speaker (`مصدر عسكري`, `وزراء الخارجية`) is kept as text with no actor id;
-- the content is the quoted span (“ ” " « ») or the reported clause after إن/أن, else the rest.
-When no speaker can be found the verb is skipped, never guessed.
+- an unnamed speaker (`مصدر عسكري`, `شاهد عيان من رويترز`) is kept as text with no actor id, a passive
+  report (`أفيد بأن`) as written, and a law or a document (`ويدعو القرار`) is no speaker;
+- the content is the quoted span (“ ” " « ») or the reported clause after إن/أن, else the rest; a
+  quotation is whole (its commas, a line break inside it), and a fragment is no statement;
+- the date is the attribution clause's (`وقال المرصد أمس إن`), else the publication date: a date in the
+  content is what is said, not when.
+When no speaker can be found the verb is skipped, never guessed. The words attribution reads are in
+data/attribution.csv.
 """
-
 from __future__ import annotations
 
 import csv
@@ -74,6 +84,7 @@ class _Speaker:
 
 
 _NOBODY = _Speaker(None, "")  # a verb whose speaker is known not to be findable: skip it
+_DOCUMENT = _Speaker(None, "", end=-1)  # a verb whose subject is a law or a document: skip it and its sequels
 
 
 @lru_cache(maxsize=4)
@@ -104,6 +115,7 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
         made: list[Statement] = []
         speakers: list[_Speaker] = []
         named_until = sentence.start  # the end of the last subject named after its verb
+        document_until = 0  # the end of the last verb whose subject is a document
         for number, (cue_start, cue_end, verb) in enumerate(cues):
             if cue_start < named_until:
                 continue  # قوله of a relay, الذي رفض ذكر اسمه: inside the subject slot, not a statement
@@ -131,6 +143,11 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
                                                sentence.end)
             if speaker is not None and speaker is not _NOBODY and speaker.actor_id is None and not speaker.anaphor:
                 speaker = _named_earlier(speaker, mentions, sentence.start)
+            if speaker is _DOCUMENT or (document_until and text[cue_start:cue_start + 1] == "و"
+                                        and not re.search("[،,.؛]", text[document_until:cue_start])):
+                document_until = cue_end  # ويدعو القرار إلى ... ويحث الدول: the document's verbs
+                continue
+            document_until = 0
             if speaker is _NOBODY:
                 continue
             content_from = _after_subject(text, cue_end, segment_end, in_sentence, times, lexicon)
@@ -364,6 +381,9 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
     owner = _statement_owner(text, tokens, actors, lexicon)
     if owner is not None:  # وقال بيان للشركة المنتجة إن، وأكد بيان صادر عن المقاومة أن
         return owner
+    if tokens and tokens[0][2] in _attribution("not_source") and not any(
+            m.start <= tokens[0][0] < m.end for m in actors):
+        return _DOCUMENT  # ويدعو القرار إلى، كما يطالب الاتفاق: a law or a document says nothing
     chain_end = _chain_end(text, tokens, mentions, limit, lexicon)
     candidates = [m for m in actors if start <= m.start < chain_end and not _is_addressee(text, m)]
     feminine = verb.person == "3fs" or verb.person == "present_f"
