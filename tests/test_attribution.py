@@ -412,3 +412,10 @@ def test_the_attribution_lexicon_is_well_formed() -> None:
         assert kind in ATTRIBUTION_KINDS, kind
         assert re.fullmatch(r"[\u0621-\u064a ]+", word), word
         assert note.strip()
+
+
+def test_unnamed_sources_of_a_body_are_filed_under_it_and_kept_as_written() -> None:
+    text = ("أفادت مصادر من حكومة الوفاق الليبية للجزيرة بأن القوات الأميركية عادت إلى العاصمة طرابلس ومدينة "
+            "مصراتة، في إطار التعاون الأمني مع الحكومة.")
+    [said] = _statements(text)
+    assert (said.speaker_id, said.speaker_text) == ("gna", "مصادر من حكومة الوفاق الليبية")

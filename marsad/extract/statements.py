@@ -405,7 +405,11 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
                                   or not named[-1][2].isalnum() or named[-1][2] in _ADDRESSEES
                                   or named[-1][2][1:] in _attribution("name_noun")):
             named = named[:-1]  # مصادر في | لجنه إغاثة عدن
-        return _Speaker(None, text[named[0][0]:named[-1][1]], end=chain_end)
+        # مصادر من حكومة الوفاق: kept as written, and filed under the body it speaks from (never a news
+        # outlet: شاهد عيان من رويترز is no Reuters statement)
+        body = next((m for m in others if named[0][0] <= m.start and m.end <= named[-1][1]
+                     and m.type == "ORGANIZATION" and m.entity_id not in _media_ids(lexicon)), None)
+        return _Speaker(body.entity_id if body else None, text[named[0][0]:named[-1][1]], end=chain_end)
     if chosen is None:
         chosen = _construct_subject(text, tokens, actors, limit)
     if chosen is not None:
@@ -1268,3 +1272,9 @@ def _source_before(text: str, opener: list[tuple[int, int, str]], lexicon: Lexic
             return _Speaker(None, text[start:opener[-1][1]])
         return None
     return None
+
+
+@lru_cache(maxsize=4)
+def _media_ids(lexicon: Lexicon) -> frozenset[str]:
+    """The registry's news outlets: they carry statements, they do not make them."""
+    return frozenset(entry.actor_id for entry in lexicon.actors.values() if entry.type == "media")
