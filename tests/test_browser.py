@@ -197,7 +197,8 @@ def _folium_frame(page):
     assert frame is not None
     frame.wait_for_selector(".leaflet-container", timeout=30_000)
     frame.wait_for_selector(".leaflet-overlay-pane canvas", state="attached", timeout=30_000)
-    frame.wait_for_function("() => window.L && window.map_div && map_div.getSize().x > 0", timeout=30_000)
+    frame.wait_for_function("() => window.L && window.map_div && typeof map_div.getSize === 'function'"
+                           " && map_div.getSize().x > 0", timeout=30_000)
     page.wait_for_timeout(800)  # fitBounds and the canvas redraw
     return frame
 

@@ -46,7 +46,8 @@ MARKERS = """() => {
     });
     return out;
 }"""
-READY = """() => window.L && window.map_div && map_div.getSize().x > 0 && window.marsadLabelsPlaced
+READY = """() => window.L && window.map_div
+                  && typeof map_div.getSize === 'function' && map_div.getSize().x > 0 && window.marsadLabelsPlaced
                   && document.querySelectorAll('.marsad-label').length > 0 && document.fonts.status === 'loaded'"""
 # The open popup's middle and bottom, and its marker's position.
 POPUP = """() => { let out = null; map_div.eachLayer(l => { if (l instanceof L.CircleMarker && l.isPopupOpen()) {
