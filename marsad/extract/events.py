@@ -35,13 +35,32 @@ from marsad.text.spans import mentions_within, within
 MAX_PLACES_PER_EVENT = 3
 
 
+# What Arabic attaches to the end of a one-word trigger and leaves its sense: object and possessive
+# pronouns (حصارها، يحاصرونها، اعتقاله), and the dual (تفجيرين، غارتين).
+ENCLITICS = ("ه", "ها", "هم", "هما", "هن", "ين", "ان")
+
+
+def enclitic_forms(trigger: str) -> list[str]:
+    """A one-word trigger with each enclitic (a final ta marbuta opens to ت: مداهمة -> مداهمتها). A stem of
+    three letters takes no bare ه: matching is on normalised text, where ه is also a ta marbuta, and
+    زار + ه would be the وزارة of a ministry."""
+    if " " in trigger or len(trigger) < 3:
+        return []
+    stem = trigger[:-1] + "ت" if trigger.endswith("ة") else trigger
+    return [stem + ending for ending in ENCLITICS if ending != "ه" or len(stem) >= 4]
+
+
 @lru_cache(maxsize=4)
 def _trigger_matcher(lexicon: Lexicon) -> Matcher[EventTrigger]:
+    written = {normalize_key(t.trigger) for t in lexicon.event_triggers.values()}
     entries = []
     for trigger in lexicon.event_triggers.values():
         entries.append((trigger.trigger, trigger))
-        if not trigger.trigger.startswith("ال"):  # nouns take the article: السيطرة على, الاشتباكات
-            entries.append(("ال" + trigger.trigger, trigger))
+    for trigger in lexicon.event_triggers.values():  # after: a listed word is never another's inflection
+        entries.extend((form, trigger) for form in enclitic_forms(trigger.trigger)
+                       if normalize_key(form) not in written)
+    # nouns take the article: السيطرة على, الاشتباكات
+    entries.extend(("ال" + form, trigger) for form, trigger in list(entries) if not form.startswith("ال"))
     return Matcher(entries, min_length=3)
 
 
@@ -69,7 +88,9 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
         sentence_text = text[sentence.start:sentence.end]
         chosen: list[tuple[int, int, EventTrigger]] = []
         for part in clause_parts(text, sentence):  # one act of violence per clause, typed by its weapon
-            typed = _most_specific([_typed_by_instrument(t, text, part, doc.lexicon) for t in within(kept, part)])
+            typed = _retyped_alike([_retyped_by_cue(_typed_by_instrument(t, text, part, doc.lexicon), text, sentence,
+                                                    doc.lexicon) for t in within(kept, part)], within(kept, part))
+            typed = _most_specific(typed)
             chosen.extend({t[2].event_type: t for t in reversed(typed)}.values())  # one per type: the first
         chosen.sort(key=lambda t: t[0])
         if any(t[2].event_type in _VIOLENT - _TOLLS for t in chosen):  # the dead of the sentence's act
@@ -149,6 +170,47 @@ def _typed_by_instrument(found: tuple[int, int, EventTrigger], text: str, part: 
     return start, end, replace(trigger, event_type=best, label_en=typed.label_en,
                                acled_event_type=typed.acled_event_type,
                                acled_sub_event_type=typed.acled_sub_event_type)
+
+
+RETYPES_PATH = DATA_DIR / "event_retypes.csv"
+RETYPE_WINDOW = 4  # words before a trigger, in its clause, that can say what became of it
+
+
+@lru_cache(maxsize=1)
+def retype_cues() -> dict[tuple[str, str], str]:
+    """(normalised cue, type) -> the type a trigger of that type takes after the cue: a car bomb destroyed
+    or defused is disrupted weapons use, not a bombing (data/event_retypes.csv)."""
+    with RETYPES_PATH.open(encoding="utf-8", newline="") as handle:
+        return {(normalize_key(row["cue"]), row["from_type"]): row["to_type"] for row in csv.DictReader(handle)}
+
+
+def _retyped_by_cue(found: tuple[int, int, EventTrigger], text: str, sentence: Span,
+                    lexicon: Lexicon) -> tuple[int, int, EventTrigger]:
+    """`تفكيك عبوة ناسفة`, `تدمير خمس عجلات مفخخة`, `اعتراض صاروخ`: what was done to the weapon, a word or
+    a few before it in its clause, makes the trigger disrupted weapons use."""
+    start, end, trigger = found
+    clause_start = max(text.rfind(mark, sentence.start, start) for mark in ("،", ",", "؛", ":", "\n"))
+    words = text[max(sentence.start, clause_start + 1):start].split()[-RETYPE_WINDOW:]
+    cues = retype_cues()
+    for word in reversed(words):
+        key = normalize_key(word)
+        for form in (key, key[1:] if key[:1] in "وفب" else None, key[2:] if key[:2] in ("ال", "لل") else None):
+            to_type = cues.get((form, trigger.event_type)) if form else None
+            if to_type and to_type in _trigger_of_type(lexicon):
+                typed = _trigger_of_type(lexicon)[to_type]
+                return start, end, replace(trigger, event_type=to_type, label_en=typed.label_en,
+                                           acled_event_type=typed.acled_event_type,
+                                           acled_sub_event_type=typed.acled_sub_event_type)
+    return found
+
+
+def _retyped_alike(typed: list[tuple[int, int, EventTrigger]],
+                   found: list[tuple[int, int, EventTrigger]]) -> list[tuple[int, int, EventTrigger]]:
+    """A clause's list of weapons shares its fate: in `تفكيك 3 منازل مفخخة و42 عبوة ناسفة` the second is
+    defused too. Each trigger of a type that one of the clause's triggers was retyped from takes that retype."""
+    retyped = {old[2].event_type: new[2] for old, new in zip(found, typed, strict=True)
+               if old[2].event_type != new[2].event_type}
+    return [t if t[2].event_type not in retyped else (t[0], t[1], retyped[t[2].event_type]) for t in typed]
 
 
 def _toll(figures: list[Casualties], trigger_start: int, clause: Clause) -> dict:
@@ -293,7 +355,8 @@ MODALITY_WINDOW = 4  # words before a trigger, in its own clause, that can make 
 
 @lru_cache(maxsize=1)
 def modality_cues() -> dict[str, str]:
-    """normalised cue -> kind (negation, prevention, demand, plan, condition, threat): data/event_modality.csv."""
+    """normalised cue -> kind (negation, prevention, demand, plan, condition, threat, purpose, subjected,
+    background): data/event_modality.csv."""
     with MODALITY_PATH.open(encoding="utf-8", newline="") as handle:
         return {normalize_key(row["cue"]): row["kind"] for row in csv.DictReader(handle)}
 
