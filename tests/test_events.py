@@ -373,3 +373,22 @@ def test_a_bomb_defused_or_destroyed_is_disrupted_weapons_use_not_a_bombing(text
 ])
 def test_background_attempts_and_fears_are_not_events(text: str, not_type: str) -> None:
     assert not_type not in {e.type for e in _events(text, date(2015, 7, 21)).events}
+
+
+@pytest.mark.parametrize("text, place_id", [
+    ("وفي عدن، أحرزت المقاومة الشعبية تقدماً في المدخل الشمالي لمدينة عدن، وفر العشرات من مسلحي الحوثي "
+     "باتجاه محافظة لحج.", "ye-aden"),  # the verb stands before its subject; the city, not the province
+    ("تقدمت المقاومة الموالية للشرعية، أمس، في عدد من المناطق بمحافظة لحج الجنوبية.", "ye-lahij"),
+    ("وأحرزت قوات الجيش تقدما في محور الصابري ببنغازي.", "ly-benghazi"),
+])
+def test_ground_gained_is_a_territory_change(text: str, place_id: str) -> None:
+    found = [(e.type, e.place_id) for e in _events(text, date(2015, 7, 22)).events]
+    assert ("territory_change", place_id) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "وتقدمت الحكومة بطلب رسمي إلى مجلس الأمن لعقد جلسة طارئة.",
+    "وقال إن المحادثات أحرزت تقدما في الملفات الاقتصادية.",
+])
+def test_a_request_submitted_or_progress_in_talks_takes_no_ground(text: str) -> None:
+    assert "territory_change" not in {e.type for e in _events(text, date(2015, 7, 22)).events}

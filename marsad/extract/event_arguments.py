@@ -17,6 +17,7 @@ from datetime import date
 
 from marsad.extract.geo import KIND_RANK
 from marsad.records import Actor, Mention, Place, Span, TimeMention
+from marsad.text.normalize import normalize_key
 
 # What precedes one of these in a sentence is the attribution (speaker, where they spoke), not the event.
 _COMPLEMENT_RE = re.compile(r"(?:^|[\s«\"(])(?:[وف]?(?:إن|أن|بأن|إنه|أنه|بأنه|إنها|أنها|بأنها))(?=\s)|[:«]")
@@ -59,8 +60,16 @@ def clause_parts(text: str, sentence: Span) -> list[Span]:
     return parts
 
 
-def _rank(place: Place) -> int:
-    return KIND_RANK.get(place.kind, 4)
+# A mention written with a province's designator names the province, whatever the gazetteer row it
+# resolves to (`محافظة لحج` is the governorate, though لحج is listed as its town).
+_PROVINCE_WORDS = ("محافظه", "ولايه", "اقليم")
+
+
+def _rank(place: Place, mention: Mention | None = None) -> int:
+    rank = KIND_RANK.get(place.kind, 4)
+    if mention is not None and normalize_key(mention.text).startswith(_PROVINCE_WORDS):
+        return min(rank, KIND_RANK["region"])
+    return rank
 
 
 def clause_places(text: str, clause: Clause, trigger_start: int, trigger_end: int,
@@ -73,11 +82,11 @@ def clause_places(text: str, clause: Clause, trigger_start: int, trigger_end: in
     before = [m for m in located if m.end <= trigger_start]
     if after:
         close = [m for m in after if m.start - trigger_end <= NEAR_CHARS] or after[:1]
-        best = max(close, key=lambda m: (_rank(places[m.entity_id]), -m.start))
+        best = max(close, key=lambda m: (_rank(places[m.entity_id], m), -m.start))
         pool = after
     elif before:
         close = [m for m in before if trigger_start - m.end <= NEAR_CHARS] or before[-1:]
-        best = max(close, key=lambda m: (_rank(places[m.entity_id]), m.start))
+        best = max(close, key=lambda m: (_rank(places[m.entity_id], m), m.start))
         pool = before
     else:
         return []
@@ -85,7 +94,7 @@ def clause_places(text: str, clause: Clause, trigger_start: int, trigger_end: in
     following = [m for m in pool if m.start > best.end]
     for mention in following:  # X و Y: both locations of one event
         gap = text[chosen[-1].end:mention.start]
-        if not _COORDINATED_RE.match(gap) or _rank(places[mention.entity_id]) != _rank(places[best.entity_id]):
+        if not _COORDINATED_RE.match(gap) or _rank(places[mention.entity_id], mention) != _rank(places[best.entity_id], best):
             break
         chosen.append(mention)
     return list(dict.fromkeys(m.entity_id for m in chosen))

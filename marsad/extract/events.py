@@ -243,23 +243,38 @@ def sense_cues() -> dict[str, frozenset[str]]:
     (data/event_senses.csv): an agreement signed, a truce declared or broken, a drone that strikes."""
     with SENSES_PATH.open(encoding="utf-8", newline="") as handle:
         return {normalize_key(row["trigger_ar"]): frozenset(normalize_key(w) for w in row["needs"].split("|"))
-                for row in csv.DictReader(handle)}
+                for row in csv.DictReader(handle) if row["needs"]}
+
+
+@lru_cache(maxsize=1)
+def sense_exclusions() -> dict[str, frozenset[str]]:
+    """normalised trigger -> words that, near it, give it another sense (data/event_senses.csv's `unless`):
+    talks that `أحرزت تقدما` made progress, took no ground."""
+    with SENSES_PATH.open(encoding="utf-8", newline="") as handle:
+        return {normalize_key(row["trigger_ar"]): frozenset(normalize_key(w) for w in row["unless"].split("|"))
+                for row in csv.DictReader(handle) if row.get("unless")}
+
+
+def _near(words: list[str], cues: frozenset[str]) -> bool:
+    """One of `words` is one of `cues`, perhaps with a clitic (وأعلنت، بتوقيع) or the article."""
+    for word in words:
+        key = normalize_key(word)
+        forms = {key, key[1:], key[2:]} if len(key) > 3 else {key}
+        if forms & cues or any(f.startswith("ال") and f[2:] in cues for f in forms):
+            return True
+    return False
 
 
 def _in_its_event_sense(text: str, sentence: Span, found: tuple[int, int, EventTrigger]) -> bool:
     """A trigger the senses lexicon constrains is an event only with one of its cue words among the
-    SENSE_WINDOW words either side (in the sentence); the cue may carry a clitic (وأعلنت، بتوقيع)."""
+    SENSE_WINDOW words either side (in the sentence), and none of its `unless` words."""
     start, end, trigger = found
-    needs = sense_cues().get(normalize_key(trigger.trigger))
-    if needs is None:
+    key = normalize_key(trigger.trigger)
+    needs, unless = sense_cues().get(key), sense_exclusions().get(key)
+    if needs is None and unless is None:
         return True
     around = (text[sentence.start:start].split()[-SENSE_WINDOW:] + text[end:sentence.end].split()[:SENSE_WINDOW])
-    for word in around:
-        key = normalize_key(word)
-        forms = {key, key[1:], key[2:]} if len(key) > 3 else {key}
-        if forms & needs or any(f.startswith("ال") and f[2:] in needs for f in forms):
-            return True
-    return False
+    return (needs is None or _near(around, needs)) and not (unless and _near(around, unless))
 
 
 def _inside_a_name(trigger: tuple[int, int, EventTrigger], names: list[Mention]) -> bool:
