@@ -1,0 +1,102 @@
+"""The actors page's actor-against-actor view under AppTest: the chosen actor's four lists (acts on, acted
+on by, speaks about, spoken about by) with counts by event type and cards linking to the reader, and the
+matrix of the actors most involved, report-ready, its relation and size kept in the URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.store import Store
+from tests.test_actor_pairs import save_pairs
+from tests.test_pages import (  # noqa: F401 - fresh_caches and server_mode: autouse fixtures, as in test_pages
+    cards,
+    fresh_caches,
+    infos,
+    open_page,
+    plotly_specs,
+    server_mode,
+)
+
+
+@pytest.fixture
+def paired_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite:///{tmp_path / 'pairs.sqlite'}"
+    save_pairs(Store(url))
+    monkeypatch.setenv("MARSAD_DB", url)
+    return url
+
+
+def _heatmap(at) -> dict:  # noqa: ANN001 - an AppTest
+    specs = [s for s in plotly_specs(at) if s["data"] and s["data"][0]["type"] == "heatmap"]
+    assert len(specs) == 1
+    return specs[0]
+
+
+def test_the_chosen_actor_against_the_others(paired_url):
+    at = open_page("actors", who="lna")
+    labels = [t.label for t in at.tabs]
+    assert labels[:4] == ["Acts on (4)", "Acted on by (2)", "Speaks about (0)", "Spoken about by (3)"]
+    acts_on = at.tabs[0]
+    summary = [m.value for m in acts_on.markdown if m.value.startswith("- ")][0]
+    assert summary.splitlines()[0].startswith("- **Government of National Accord**") and "×3" in summary
+    assert "armed clash 2, airstrike 1" in summary and "<i>no target named</i> ×1: attack 1" in summary
+    shown = [m.value for m in acts_on.markdown if 'class="card"' in m.value]
+    assert len(shown) == 4 and all('href="articles?article&#61;a' in card and "incident&#61;e" in card for card in shown)
+    assert "by Libyan National Army &#40;LNA&#41; · on Government of National Accord" in shown[0]
+    spoken = at.tabs[3]
+    assert [c.value for c in spoken.caption] == ["All 3 statements"]
+    assert len([m for m in spoken.markdown if 'class="card"' in m.value]) == 3
+    assert "No statement of this actor under these filters names another actor." in [c.value for c in at.tabs[2].caption]
+
+
+def test_the_filter_narrows_the_lists(paired_url):
+    at = open_page("actors", who="lna", to="2019-04-30")
+    assert [t.label for t in at.tabs][:4] == ["Acts on (3)", "Acted on by (1)", "Speaks about (0)",
+                                              "Spoken about by (2)"]
+
+
+def test_the_matrix_is_report_ready_and_kept_in_the_url(paired_url):
+    at = open_page("actors", who="lna")
+    spec = _heatmap(at)
+    heat = spec["data"][0]
+    assert heat["y"] == ["Libyan National Army (LNA)", "Government of National Accord", "&lt;b&gt;Evil&lt;/b&gt; &amp; Co"]
+    assert heat["z"][0][1] == 3
+    title = spec["layout"]["title"]["text"]
+    assert title.startswith("Who acts on whom: all articles, all dates")
+    caption = spec["layout"]["annotations"][-1]["text"]
+    assert "Rows: the agent; columns: the target" in caption and "Cite as: Marsad" in caption
+    assert at.segmented_control(key="pairs_relation").value == "acts"
+    at.segmented_control(key="pairs_relation").set_value("speaks").run()
+    assert at.query_params["pairs"] == "speaks"
+    spec = _heatmap(at)
+    assert spec["layout"]["title"]["text"].startswith("Who speaks about whom")
+    assert spec["data"][0]["colorbar"]["title"]["text"] == "statements"
+    at.number_input(key="pairs_top_count").set_value(2).run()
+    assert at.query_params["pairs_top"] == "2" and len(_heatmap(at)["data"][0]["y"]) == 2
+    at = open_page("actors", who="lna", pairs="speaks", pairs_top="2")
+    assert _heatmap(at)["layout"]["title"]["text"].startswith("Who speaks about whom")
+    assert len(_heatmap(at)["data"][0]["y"]) == 2
+
+
+def test_the_matrix_follows_the_filter(paired_url):
+    at = open_page("actors", who="lna", source="Jazeera")
+    heat = _heatmap(at)
+    assert heat["data"][0]["y"] == ["Libyan National Army (LNA)", "&lt;b&gt;Evil&lt;/b&gt; &amp; Co",
+                                    "Government of National Accord"], "the airstrike and the attack of 1 May"
+    assert "Jazeera" in heat["layout"]["title"]["text"]
+    at = open_page("actors", who="lna", actor="lna", **{"as": "speaker"})
+    assert "No event under these filters names both who acts and on whom." in infos(at)
+    assert [t.label for t in at.tabs] == ["Speaks about (0)"], "as speaker: only what they say"
+    at = open_page("actors", who="lna", **{"as": "participant"})
+    assert [t.label for t in at.tabs] == ["Acts on (4)", "Acted on by (2)"]
+    at = open_page("actors", who="lna", **{"as": "mentioned"})
+    assert [t.label for t in at.tabs] == ["Spoken about by (3)"]
+
+
+def test_the_seeds_have_speakers_against_actors(processed_db, monkeypatch):
+    monkeypatch.setenv("MARSAD_DB", processed_db)
+    at = open_page("actors", who="khalifa-haftar", pairs="speaks")
+    assert at.tabs[0].label.startswith("Acts on (") and at.tabs[3].label != "Spoken about by (0)"
+    assert "Khalifa Haftar" in _heatmap(at)["data"][0]["x"]
