@@ -392,3 +392,20 @@ def test_ground_gained_is_a_territory_change(text: str, place_id: str) -> None:
 ])
 def test_a_request_submitted_or_progress_in_talks_takes_no_ground(text: str) -> None:
     assert "territory_change" not in {e.type for e in _events(text, date(2015, 7, 22)).events}
+
+
+@pytest.mark.parametrize("text", [
+    "ويبرز القتال في بنغازي الفوضى في ليبيا حيث تساند جماعات مسلحة حكومتين تتنافسان على السيطرة على البلاد.",
+    "وانقسمت المدينة منذ ذلك الحين بين أحياء خاضعة لسيطرة المعارضة وأخرى تحت سيطرة النظام.",
+    "يبدو وزير الداخلية غير قلق بالنسبة للوضع الأمني في لبنان وقدرة الأجهزة في السيطرة عليه.",
+])
+def test_control_as_a_state_or_a_prize_is_no_ground_taken(text: str) -> None:
+    assert "territory_change" not in {e.type for e in _events(text, date(2015, 7, 25)).events}
+
+
+def test_control_announced_is_ground_taken_and_a_press_conference_is_no_meeting() -> None:
+    taken = _events("من جهتها أعلنت المقاومة الشعبية سيطرتها على معسكر لبوزة شمال لحج.", date(2015, 8, 7))
+    assert "territory_change" in {e.type for e in taken.events}
+    said = _events("وقال رئيس الوزراء التركي أحمد داود أوغلو في مؤتمر صحافي إن العمليات الأمنية المكثفة سوف "
+                   "تستمر.", date(2015, 7, 27))
+    assert "meeting" not in {e.type for e in said.events}

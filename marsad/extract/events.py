@@ -246,13 +246,14 @@ def sense_cues() -> dict[str, frozenset[str]]:
                 for row in csv.DictReader(handle) if row["needs"]}
 
 
-@lru_cache(maxsize=1)
-def sense_exclusions() -> dict[str, frozenset[str]]:
-    """normalised trigger -> words that, near it, give it another sense (data/event_senses.csv's `unless`):
-    talks that `أحرزت تقدما` made progress, took no ground."""
+@lru_cache(maxsize=2)
+def sense_exclusions(column: str = "unless") -> dict[str, frozenset[str]]:
+    """normalised trigger -> words that give it another sense (data/event_senses.csv): `unless` near it
+    (talks that `أحرزت تقدما` made progress, took no ground), `unless_before` just before it (control
+    `تحت سيطرة` is a state, `التنافس على السيطرة` a prize)."""
     with SENSES_PATH.open(encoding="utf-8", newline="") as handle:
-        return {normalize_key(row["trigger_ar"]): frozenset(normalize_key(w) for w in row["unless"].split("|"))
-                for row in csv.DictReader(handle) if row.get("unless")}
+        return {normalize_key(row["trigger_ar"]): frozenset(normalize_key(w) for w in row[column].split("|"))
+                for row in csv.DictReader(handle) if row.get(column)}
 
 
 def _near(words: list[str], cues: frozenset[str]) -> bool:
@@ -271,10 +272,13 @@ def _in_its_event_sense(text: str, sentence: Span, found: tuple[int, int, EventT
     start, end, trigger = found
     key = normalize_key(trigger.trigger)
     needs, unless = sense_cues().get(key), sense_exclusions().get(key)
-    if needs is None and unless is None:
+    unless_before = sense_exclusions("unless_before").get(key)
+    if needs is None and unless is None and unless_before is None:
         return True
-    around = (text[sentence.start:start].split()[-SENSE_WINDOW:] + text[end:sentence.end].split()[:SENSE_WINDOW])
-    return (needs is None or _near(around, needs)) and not (unless and _near(around, unless))
+    before = text[sentence.start:start].split()
+    around = before[-SENSE_WINDOW:] + text[end:sentence.end].split()[:SENSE_WINDOW]
+    return ((needs is None or _near(around, needs)) and not (unless and _near(around, unless))
+            and not (unless_before and _near(before[-3:], unless_before)))
 
 
 def _inside_a_name(trigger: tuple[int, int, EventTrigger], names: list[Mention]) -> bool:
