@@ -409,3 +409,10 @@ def test_control_announced_is_ground_taken_and_a_press_conference_is_no_meeting(
     said = _events("وقال رئيس الوزراء التركي أحمد داود أوغلو في مؤتمر صحافي إن العمليات الأمنية المكثفة سوف "
                    "تستمر.", date(2015, 7, 27))
     assert "meeting" not in {e.type for e in said.events}
+
+
+def test_a_place_after_with_or_against_is_a_partner_not_the_location() -> None:
+    text = "وأضاف أن مصر تتوقع توقيع اتفاق تجاري مع السعودية الشهر الجاري."
+    assert all(e.place_id != "sa" for e in _events(text, date(2015, 8, 4)).events)
+    text = "وقالت مصادر إن الحوثيين المتحالفين مع إيران شنوا هجوما على مدينة تعز أمس."
+    assert [(e.type, e.place_id) for e in _events(text, date(2015, 7, 26)).events] == [("attack", "ye-taiz")]

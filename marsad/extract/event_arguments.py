@@ -29,6 +29,11 @@ _COORDINATED_RE = re.compile(r"\s*(?:،|,)?\s*و?\s*(?:(?:ال)?(?:مدينة|ب
                              r"محور|محوري|مدينتي|بلدتي|قريتي|مديرية|ولاية)\s*)?$")
 
 
+# A place right after one of these is a partner or an opponent (المتحالفة مع إيران، الحرب ضد تركيا), not where
+# the event happened.
+_NOT_LOCATIVE_RE = re.compile(r"(?:^|\s)[وف]?(?:مع|ضد)\s+$")
+
+
 @dataclass(frozen=True)
 class Clause:
     start: int
@@ -77,7 +82,8 @@ def clause_places(text: str, clause: Clause, trigger_start: int, trigger_end: in
     """The event's locations in its clause: the most specific place close after the trigger (else the
     nearest before it), and the places coordinated with it. Empty when the clause names none."""
     located = [m for m in place_mentions
-               if m.entity_id in places and clause.start <= m.start and m.end <= clause.end]
+               if m.entity_id in places and clause.start <= m.start and m.end <= clause.end
+               and not _NOT_LOCATIVE_RE.search(text, max(clause.start, m.start - 8), m.start)]
     after = [m for m in located if m.start >= trigger_end]
     before = [m for m in located if m.end <= trigger_start]
     if after:
