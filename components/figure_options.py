@@ -1,8 +1,8 @@
 """A chart's own settings (how many lanes, per week or per month) kept in the URL like the filters.
 
 A link with `?lanes=30` opens the chart that way; a change is written back; the value also follows
-the session to other pages and back (the sidebar's page links carry only the filters, and Streamlit
-forgets a widget's value on a page that does not draw it), so it is kept beside the widget as well.
+the session to other pages and back: the sidebar's page links carry it (`current`), and it is kept
+beside the widget as well (Streamlit forgets a widget's value on a page that does not draw it).
 """
 
 from __future__ import annotations
@@ -60,3 +60,17 @@ def whole_number(low: int, high: int) -> Callable[[str], int | None]:
 def one_of(options: list[str]) -> Callable[[str], str | None]:
     """A parser for prime(): one of `options`, else None."""
     return lambda raw: raw if raw in options else None
+
+
+def current(param: str, key: str, default: T, parse: Callable[[str], T | None]) -> T:
+    """The setting's value as the page will show it, readable before its widget is drawn (the sidebar's
+    links are drawn first): the URL's when it changed from outside, else the widget's (just changed, the
+    URL not yet written), else the value kept for the session, else `default`. As `prime` decides."""
+    raw = st.query_params.get(param)
+    wanted = parse(raw) if raw is not None else None
+    if wanted is not None and raw != st.session_state.get(_seen(key)):
+        return wanted
+    if key in st.session_state:
+        value = st.session_state[key]
+        return value if value is not None and parse(str(value)) is not None else default
+    return st.session_state.get(_kept(key), wanted if wanted is not None else default)
