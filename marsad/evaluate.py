@@ -362,7 +362,9 @@ def gold_items(doc: dict, text: str) -> tuple[list[GoldStatement], list[GoldEven
     for e in doc.get("events", []):
         place = None
         if e.get("place") or e.get("place_ar"):
-            listed = next((p for p in places if e.get("place") and p.name_en == e.get("place")), None)
+            listed = next((p for p in places if e.get("place") and p.name_en == e.get("place")), None) or next(
+                (p for p in places if e.get("place_ar") and p.name_ar
+                 and normalize_ar(p.name_ar) == normalize_ar(e["place_ar"])), None)  # its Arabic name in the list
             place = listed or PlaceRef(e.get("place"), e.get("place_ar"), e.get("country"))
         spans = tuple(s for s in (_span_of(text, ev) for ev in e.get("evidence", [])) if s)
         events.append(GoldEvent(spans, e["type"], place, e.get("date"), (e.get("evidence") or [""])[0],

@@ -208,3 +208,20 @@ def test_the_scorer_runs_over_the_gold_folder():
         assert f"\n{kind} " in text and f"{kind} errors" in text
     assert text.rstrip().splitlines()[-1].startswith("statements P ")
     assert " | events P " in text.rstrip().splitlines()[-1] and " | places P " in text.rstrip().splitlines()[-1]
+
+
+def test_a_gold_events_place_takes_its_coordinates_from_the_places_list_by_english_or_arabic_name():
+    from marsad.evaluate import gold_items
+
+    text = "مواجهات عنيفة تشهدها مدينة لحج مع ميليشيات الحوثي."
+    doc = {"places": [{"name_ar": "مدينة لحج", "name_en": "Lahj city (Al Houta)", "country": "YE", "kind": "city",
+                       "lat": 13.05, "lon": 44.88}],
+           "events": [{"type": "armed_clash", "place": "Lahj city", "place_ar": "مدينة لحج", "country": "YE",
+                       "date": "2015-07-30", "evidence": [text]},
+                      {"type": "armed_clash", "place": "Somewhere", "place_ar": "مكان ما", "country": "YE",
+                       "date": "2015-07-30", "evidence": [text]}]}
+    _, events, _ = gold_items(doc, text)
+    assert (events[0].place.lat, events[0].place.lon) == (13.05, 44.88)
+    assert events[1].place.lat is None and events[1].place.name_en == "Somewhere"
+    ours = PlaceRef("Lahij", "لحج", "YE", "town", 13.0567, 44.8819)
+    assert same_place(ours, events[0].place) and not same_place(ours, events[1].place)
