@@ -22,6 +22,7 @@ from components.timeline_chart import counts_figure, timeline_figure
 from components.vocabulary import STANCE_LABELS
 from marsad.export import csv_bytes
 from marsad.filters import Filters
+from marsad.store import reads
 from marsad.views import (
     bin_counts,
     focus_range,
@@ -154,18 +155,30 @@ def events_over_time(day_counts: pd.DataFrame, events: pd.DataFrame | None, wind
     fatalities_over_time(events, unit, window, report)
 
 
+@st.cache_data(ttl=data.TTL, show_spinner=False)
+def killed_per_day(url: str, filters_key: tuple) -> pd.DataFrame:
+    """(date, type, killed) per day, summed by the store (marsad.store.reads)."""
+    return reads.killed_per_day(data._store(url), data._filters(filters_key))
+
+
 def fatalities_over_time(events: pd.DataFrame | None, unit: str, window: tuple[date, date] | None,
                          report: Report) -> None:
     """People reported killed per week or month, by event type: drawn when the events carry a `killed`
     figure (the column the casualty extraction adds), skipped otherwise. `events` is the selection's
-    events, or None when they are too many to read one by one."""
-    killed = killed_per_period(events, unit, window) if events is not None else None
+    events, or None when they are too many to read one by one: then the store sums them per day."""
+    if events is None:  # past the rows the page lists: every matching event counts, summed in SQL
+        events = killed_per_day(data.store().url, data.key(report.filters))
+    killed = killed_per_period(events, unit, window)
     if killed is None:
         return
     st.subheader("Reported deaths over time")
     x_range = (killed["date"].min().date(), killed["date"].max().date())
     notes = ["Deaths as the articles report them (the low figure of a range); one incident reported by several "
              "articles may be counted more than once."]
+    everywhere = killed_per_period(events, unit)
+    outside = int(everywhere["killed"].sum() - killed["killed"].sum()) if everywhere is not None else 0
+    if outside and window is not None:
+        notes.append(f"{outside:,} reported killed dated outside {day_range(*window)}, far from the rest, not drawn.")
     figure = report_ready(fatalities_figure(top_types(killed, TYPES_SHOWN, value="killed"), unit, x_range),
                           report.title(f"People reported killed per {unit}", x_range), report.caption(notes))
     _show(figure, report.filename(f"reported-killed-per-{unit}", x_range, "png"), "killed", killed)
