@@ -21,6 +21,7 @@ from marsad.extract.geo import find_places
 from marsad.extract.statements import find_statements
 from marsad.extract.timex import find_times, latest_explicit_date
 from marsad.extract.translit import transliterate_name
+from marsad.extract.written_on import written_on
 from marsad.lexicon import Lexicon, load_lexicon
 from marsad.records import Analysis, Article, Mention
 from marsad.text.document import Document
@@ -56,9 +57,12 @@ def analyse(article: Article, lexicon: Lexicon | None = None) -> Analysis:
     }
     place_findings = find_places(text, lexicon, actors, norm)
     # Relative expressions are resolved only against a real publication date, not an inferred bound.
-    times = find_times(text, None if article.published_inferred else article.published,
-                       default_year=article.published.year if article.published else None, normalized=norm)
-    doc = Document(text, norm, sentences, times, article.published, lexicon)
+    # ... and against the day the text was written (its URL's edition, its own `اليوم الجمعة`), which a
+    # crawler's date may follow by a day or more (marsad.extract.written_on).
+    today = None if article.published_inferred else written_on(article.published, article.url, article.text)[0]
+    times = find_times(text, today, default_year=article.published.year if article.published else None,
+                       normalized=norm)
+    doc = Document(text, norm, sentences, times, today or article.published, lexicon)
     statements = find_statements(doc, actor_findings.mentions + place_findings.mentions)
     reporters: dict[int, set[str]] = {}  # who speaks in a sentence reports its events, is not their agent
     for statement in statements:

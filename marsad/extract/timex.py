@@ -78,6 +78,11 @@ class _Lexicon:
     words: dict[str, frozenset[str]]  # other kinds: daypart, *_cue, *_block_*, name_before
 
 
+def weekday_words() -> dict[str, int]:
+    """normalised weekday name (`الجمعه`) -> date.weekday() (data/time_words.csv)."""
+    return {word: day for word, (day, _) in _lexicon().weekdays.items()}
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     months: dict[str, tuple[int, str]] = {}
