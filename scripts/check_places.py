@@ -44,7 +44,7 @@ REGION_KM = {  # regions larger than 350 km from their point to their far ends
     "sd-kordofan": 500, "ml-azawad": 700, "ye-hadramawt": 500, "ye-mahra": 400, "iq-anbar": 450,
     "eg-western-desert": 700, "sa-eastern": 800, "sa-riyadh-region": 600, "so-puntland": 500,
     "so-somaliland": 500, "ml-timbuktu-region": 600, "ml-gao-region": 450, "ml-kidal-region": 450,
-    "sd-north-darfur": 500, "eg-new-valley": 600,
+    "sd-north-darfur": 500, "eg-new-valley": 600, "eg-red-sea-gov": 700,
 }
 PARENT_KM_PART = 60  # a part of a town (neighbourhood, district, landmark) from its town
 PARENT_KM_TOWN = 150  # a town or city stands for its governorate in places_world.csv (Lahij, Amran)
