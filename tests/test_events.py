@@ -416,3 +416,11 @@ def test_a_place_after_with_or_against_is_a_partner_not_the_location() -> None:
     assert all(e.place_id != "sa" for e in _events(text, date(2015, 8, 4)).events)
     text = "وقالت مصادر إن الحوثيين المتحالفين مع إيران شنوا هجوما على مدينة تعز أمس."
     assert [(e.type, e.place_id) for e in _events(text, date(2015, 7, 26)).events] == [("attack", "ye-taiz")]
+
+
+def test_two_acts_of_violence_joined_by_and_are_two_events_a_weapon_with_bi_is_one() -> None:
+    text = ("وفي محافظة حلب، قتل 28 عنصرا على الاقل من الفصائل المقاتلة وداعش اثر اشتباكات بين الطرفين وتفجيرين "
+            "انتحاريين نفذهما التنظيم في ريف حلب الشمالي.")
+    assert {e.type for e in _events(text, date(2015, 8, 9)).events} == {"armed_clash", "bombing"}
+    text = "وقتل خمسة أشخاص في هجوم بسيارة مفخخة على حاجز أمني في بغداد."
+    assert [e.type for e in _events(text, date(2015, 8, 9)).events] == ["bombing"]

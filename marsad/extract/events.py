@@ -87,7 +87,8 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
                 and _in_its_event_sense(text, sentence, t)]
         sentence_text = text[sentence.start:sentence.end]
         chosen: list[tuple[int, int, EventTrigger]] = []
-        for part in clause_parts(text, sentence):  # one act of violence per clause, typed by its weapon
+        for part in _coordinated_acts(text, clause_parts(text, sentence), kept):  # one act of violence per
+            # clause, typed by its weapon
             typed = _retyped_alike([_retyped_by_cue(_typed_by_instrument(t, text, part, doc.lexicon), text, sentence,
                                                     doc.lexicon) for t in within(kept, part)], within(kept, part))
             typed = _most_specific(typed)
@@ -202,6 +203,26 @@ def _retyped_by_cue(found: tuple[int, int, EventTrigger], text: str, sentence: S
                                            acled_event_type=typed.acled_event_type,
                                            acled_sub_event_type=typed.acled_sub_event_type)
     return found
+
+
+def _coordinated_acts(text: str, parts: list[Span], kept: list[tuple[int, int, EventTrigger]]) -> list[Span]:
+    """Clause parts cut again before an act of violence joined by `و` to another of a different kind
+    (`اشتباكات بين الطرفين وتفجيرين انتحاريين`): two acts, each its own event. A weapon named with `ب`
+    (`هجوم بسيارة مفخخة`) stays the one act it types."""
+    cut: list[Span] = []
+    for part in parts:
+        start = part.start
+        previous: EventTrigger | None = None
+        for t_start, _, trigger in within(kept, part):
+            joined = text[t_start:t_start + 1] == "و" or text[max(part.start, t_start - 2):t_start] == "و "
+            if (previous is not None and joined and trigger.event_type in _VIOLENT - _TOLLS
+                    and previous.event_type in _VIOLENT - _TOLLS and trigger.event_type != previous.event_type):
+                cut.append(Span(start, t_start))
+                start = t_start
+            if trigger.event_type in _VIOLENT - _TOLLS:
+                previous = trigger
+        cut.append(Span(start, part.end))
+    return cut
 
 
 def _retyped_alike(typed: list[tuple[int, int, EventTrigger]],
