@@ -134,8 +134,16 @@ def article_conditions(filters: Filters) -> list:
             conditions.append(articles.c.article_id.in_(
                 sa.select(mentions.c.article_id).where(mentions.c.entity_id.in_(ids))))
     if filters.date_from or filters.date_to:
-        conditions.append(sa.or_(
-            sa.and_(*date_range(articles.c.published, filters)),
-            articles.c.article_id.in_(sa.select(statements.c.article_id).where(*date_range(statements.c.date, filters))),
-            articles.c.article_id.in_(sa.select(events.c.article_id).where(*date_range(events.c.date, filters)))))
+        conditions.append(articles.c.article_id.in_(dated_articles(filters)))
     return conditions
+
+
+def dated_articles(filters: Filters) -> sa.CompoundSelect:
+    """The ids of the articles published in the filter's date range or reporting a statement or event dated
+    in it: three index ranges (articles, statements and events by date), unioned. Written as an OR of the
+    three, PostgreSQL tested it article by article (a seq scan of every article and a hashed subplan per
+    branch), which made a filtered search take about a second at 100,000 articles."""
+    return sa.union(
+        sa.select(articles.c.article_id).where(*date_range(articles.c.published, filters)),
+        sa.select(statements.c.article_id).where(*date_range(statements.c.date, filters)),
+        sa.select(events.c.article_id).where(*date_range(events.c.date, filters)))
