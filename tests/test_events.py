@@ -424,3 +424,18 @@ def test_two_acts_of_violence_joined_by_and_are_two_events_a_weapon_with_bi_is_o
     assert {e.type for e in _events(text, date(2015, 8, 9)).events} == {"armed_clash", "bombing"}
     text = "وقتل خمسة أشخاص في هجوم بسيارة مفخخة على حاجز أمني في بغداد."
     assert [e.type for e in _events(text, date(2015, 8, 9)).events] == ["bombing"]
+
+
+def test_the_explosion_told_again_is_the_one_already_reported() -> None:
+    """A definite or demonstrative mention with no place or date of its own refers back (`إن الانفجار كان
+    ضخما`، `تأتي هذه الاشتباكات`): one incident, not a new event placed where the paragraph was."""
+    text = ("قضى 4 فلسطينيين في انفجار داخلي وقع في منزل بمخيم الشابورة وسط مدينة رفح جنوب قطاع غزة.\n"
+            "وقال شهود عيان إن الانفجار كان ضخما ومرعبا.")
+    events = _events(text, date(2015, 8, 7)).events
+    assert [e.type for e in events] == ["bombing"] and len(events[0].evidence) == 1
+    text = ("ذكرت مصادر أمنية أن اشتباكات عنيفة تدور بين الجيش والحوثيين في محيط قاعدة العند.\n"
+            "وتأتي هذه الاشتباكات في إطار سعي الجيش والمقاومة الشعبية للسيطرة على كامل الثكنة.")
+    assert [e.type for e in _events(text, date(2015, 8, 4)).events] == ["armed_clash"]
+    # a first mention, definite as Arabic often writes it, is an event of its own
+    text = "تجددت الاشتباكات صباح اليوم في محيط مطار طرابلس."
+    assert [e.type for e in _events(text, date(2019, 4, 7)).events] == ["armed_clash"]

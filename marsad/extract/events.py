@@ -115,6 +115,12 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
             if when is None and last_date is not None:
                 when = last_date
             day, precision = (when.date, when.precision) if when else (published, "reported")
+            own_place = any(m.entity_id in places for m in mentions_within(place_mentions, Span(t_end, clause.end)))
+            antecedent = _antecedent(text, t_start, trigger, events) \
+                if not own_place and clause_date(times, clause, t_start) is None else None
+            if antecedent is not None:  # `الانفجار`, `هذه الاشتباكات`: the one already reported
+                place_ids, inherited = [antecedent.place_id] if antecedent.place_id else [], True
+                day, precision = antecedent.date, antecedent.date_precision
             agent, target = agent_and_target(text, clause, t_start, t_end, actor_mentions, actors,
                                              (reporters or {}).get(sentence.start, set()))
             toll = _toll(figures, t_start, clause) if trigger.event_type in _VIOLENT else {}
@@ -336,6 +342,27 @@ def _most_specific(triggers: list[tuple[int, int, EventTrigger]]) -> list[tuple[
     if violent:
         violent = [min(violent, key=lambda t: (_SPECIFICITY.index(t[2].event_type), t[0]))]
     return sorted(violent + others, key=lambda t: t[0])
+
+
+_DEMONSTRATIVES = frozenset({"هذه", "هذا", "ذلك", "تلك", "هذين", "هاتين"})
+
+
+def _antecedent(text: str, trigger_start: int, trigger: EventTrigger, earlier: list[Event]) -> Event | None:
+    """The event a definite or demonstrative mention refers back to (`فور وقوع الانفجار`, `تأتي هذه
+    الاشتباكات`, `خلال اللقاء`): the article's latest earlier event of its kind, when the mention
+    names no place or date of its own. None for an indefinite trigger or a first mention."""
+    end = trigger_start
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    word = normalize_key(text[trigger_start:end])
+    word = word[1:] if word[:1] in "وف" else word
+    before = text[max(0, trigger_start - 12):trigger_start].split()
+    definite = word.startswith(("ال", "بال", "لل")) or (before and normalize_key(before[-1]) in
+                                                     {normalize_key(w) for w in _DEMONSTRATIVES})
+    if not definite:
+        return None
+    return next((e for e in reversed(earlier) if e.type == trigger.event_type
+                 or any(e.type in pair and trigger.event_type in pair for pair in _SAME_INCIDENT)), None)
 
 
 def _same_incident(a: Event, b: Event, text: str) -> bool:
