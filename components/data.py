@@ -16,6 +16,7 @@ import streamlit as st
 from components.html import escape
 from marsad.filters import Filters
 from marsad.store import Store, default_url
+from marsad.store import search as text_search
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 TTL = 300
@@ -23,6 +24,9 @@ TTL = 300
 
 @st.cache_resource(show_spinner=False)
 def _store(url: str) -> Store:
+    # a big store written before full-text search is indexed in the background: the page opens at once
+    # (the articles page says how far the index is)
+    text_search.build_in_background()
     return Store(url)
 
 

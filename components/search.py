@@ -17,6 +17,7 @@ from components import data
 from components.html import escape
 from components.reader import marked
 from marsad.filters import Filters
+from marsad.store import search as text_search
 from marsad.store.search import SearchHit
 from marsad.text.search_terms import match_spans, parse_query
 
@@ -58,7 +59,10 @@ def box() -> str:
 
 
 @st.cache_data(ttl=data.TTL, show_spinner=False)
-def _search(url: str, filters_key: tuple, query: str, page: int) -> tuple[list[SearchHit], int, str | None]:
+def _search(url: str, filters_key: tuple, query: str, page: int,
+            built: tuple[int, int] | None = None) -> tuple[list[SearchHit], int, str | None]:
+    """One page of hits, its count and the search mode. `built` (the index build's progress) only keys the
+    cache (no underscore: Streamlit hashes it): hits found while the index was built are not served after."""
     store = data._store(url)
     filters = Filters.from_query(dict(filters_key))
     mode = store.search_mode()
@@ -80,7 +84,12 @@ def results(url: str, filters: Filters, query: str) -> list[SearchHit]:
     if not parse_query(query):
         st.info("Type a word to search for (punctuation alone finds nothing).")
         return []
-    hits, total, mode = _search(url, data.key(filters), query, _page())
+    building = text_search.progress(data._store(url).engine)
+    if building:
+        done, total = building
+        st.info(f"The search index of this store is being built: {done:,} of {total:,} articles so far. "
+                "Hits come from those; search again in a while for all of them.")
+    hits, total, mode = _search(url, data.key(filters), query, _page(), building)
     if mode is None:
         st.info("Search is unavailable: this store was written before full-text search and is open read-only. "
                 "Opening it once where it can be written (the dashboard or any `python -m marsad` command) "

@@ -10,12 +10,16 @@ indexes them with its own text search:
 
 Where neither is there (a SQLite built without FTS5), the tokens are scanned with LIKE. A store written
 before search gets its rows on its next writable open (`ensure`); opened read-only, it has no search.
+Indexing a big store takes minutes (about 1,000 articles a second): the dashboard asks for it to be done
+in the background (`build_in_background`), so its first page opens at once; `progress` says how far the
+build is, and searches meanwhile find what is indexed so far.
 Hits come newest first: row ids follow the publication day (see DAY_BITS), so the text index hands a
 page of hits over in order, without sorting every match of a common word.
 """
 
 from __future__ import annotations
 
+import threading
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -70,6 +74,51 @@ _POSTGRES_DDL = (
 
 FTS, SCAN = "fts", "scan"
 _modes: weakref.WeakKeyDictionary[sa.Engine, str | None] = weakref.WeakKeyDictionary()
+BUILD_NOW_AT_MOST = 2_000  # articles left to index that are indexed on open even in the background mode (~2 s)
+
+
+class _Build:
+    """A search index being built in the background for one engine: how far, and when it ended."""
+
+    def __init__(self, indexed: int, total: int) -> None:
+        self.indexed, self.total = indexed, total
+        self.finished = threading.Event()
+        self.error: str | None = None
+
+
+_builds: weakref.WeakKeyDictionary[sa.Engine, _Build] = weakref.WeakKeyDictionary()
+_builds_lock = threading.Lock()
+_background = threading.Event()  # set: `ensure` leaves big builds to a background thread
+
+
+def build_in_background(on: bool = True) -> None:
+    """From now on in this process, a store opened with more than BUILD_NOW_AT_MOST articles to index is
+    indexed by a background thread (the dashboard: its first page must not wait minutes); commands keep
+    indexing before they go on, so a command-line search is never partial."""
+    if on:
+        _background.set()
+    else:
+        _background.clear()
+
+
+def progress(engine: sa.Engine) -> tuple[int, int] | None:
+    """(articles indexed, articles) while a background build runs for `engine`; None when none does."""
+    build = _builds.get(engine)
+    if build is None or build.finished.is_set():
+        return None
+    return build.indexed, build.total
+
+
+def wait_built(engine: sa.Engine, timeout: float | None = None) -> bool:
+    """Wait for `engine`'s background build to end (True when none runs or it ended within `timeout`)."""
+    build = _builds.get(engine)
+    return build is None or build.finished.wait(timeout)
+
+
+def build_error(engine: sa.Engine) -> str | None:
+    """What stopped the last background build for `engine`, if anything did (it resumes on the next open)."""
+    build = _builds.get(engine)
+    return build.error if build is not None else None
 
 
 @dataclass(frozen=True)
@@ -124,9 +173,56 @@ def ensure(engine: sa.Engine) -> None:
         indexed = conn.execute(sa.select(sa.func.count()).select_from(search_docs)
                                .where(search_docs.c.statement_id.is_(None))).scalar_one()
         total = conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
-    if indexed != total:
-        with engine.begin() as conn:
-            _index_missing(conn)
+    if indexed == total:
+        return
+    if _background.is_set() and total - indexed > BUILD_NOW_AT_MOST:
+        _start_build(engine, indexed, total)
+        return
+    with engine.begin() as conn:
+        _index_missing(conn)
+
+
+def _start_build(engine: sa.Engine, indexed: int, total: int) -> None:
+    """A daemon thread indexing what is missing, BUILD_CHUNK articles a transaction (one build per engine)."""
+    with _builds_lock:
+        running = _builds.get(engine)
+        if running is not None and not running.finished.is_set():
+            return
+        build = _builds[engine] = _Build(indexed, total)
+    threading.Thread(target=_build_in_background, args=(engine, build), name="marsad-search-index",
+                     daemon=True).start()
+
+
+def _build_in_background(engine: sa.Engine, build: _Build) -> None:
+    try:
+        with engine.connect() as conn:
+            missing = conn.execute(_missing_articles()).scalars().all()
+        for at in range(0, len(missing), BUILD_CHUNK):
+            with engine.begin() as conn:
+                build.indexed += _index_chunk(conn, DocIds(), _still_missing(conn, missing[at:at + BUILD_CHUNK]))
+    except Exception as error:  # noqa: BLE001 - reported by build_error; the next open resumes
+        build.error = f"{type(error).__name__}: {error}"
+    finally:
+        build.finished.set()
+
+
+def _missing_articles() -> sa.Select:
+    indexed = sa.select(search_docs.c.article_id).where(search_docs.c.statement_id.is_(None))
+    return (sa.select(articles.c.article_id).where(articles.c.article_id.not_in(indexed))
+            .order_by(articles.c.article_id))
+
+
+def _still_missing(conn: sa.Connection, chunk: list[str]) -> list[str]:
+    """Of `chunk`, the articles still without their row, read under the writers' lock (PostgreSQL: their
+    advisory lock; SQLite: a write that takes the database's), so that an article saved meanwhile, or
+    indexed by another process, is not indexed twice."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_PG_LOCK)))
+    else:
+        conn.execute(store_meta.update().where(store_meta.c.key == _SCHEME_KEY).values(value=store_meta.c.value))
+    done = set(conn.execute(sa.select(search_docs.c.article_id).where(
+        search_docs.c.statement_id.is_(None), search_docs.c.article_id.in_(chunk))).scalars())
+    return [article_id for article_id in chunk if article_id not in done]
 
 
 class DocIds:
@@ -164,25 +260,30 @@ def article_rows(conn: sa.Connection, ids: DocIds, article_id: str, published: d
 
 def _index_missing(conn: sa.Connection) -> None:
     """Rows for every article without one (and its statements), BUILD_CHUNK articles at a time."""
-    indexed = sa.select(search_docs.c.article_id).where(search_docs.c.statement_id.is_(None))
-    missing = conn.execute(sa.select(articles.c.article_id).where(articles.c.article_id.not_in(indexed))
-                           .order_by(articles.c.article_id)).scalars().all()
+    missing = conn.execute(_missing_articles()).scalars().all()
     ids = DocIds()
     for at in range(0, len(missing), BUILD_CHUNK):
-        chunk = missing[at:at + BUILD_CHUNK]
-        conn.execute(search_docs.delete().where(search_docs.c.article_id.in_(chunk)))  # half-indexed ones
-        said: dict[str, list[tuple[str, int, str]]] = {}
-        for article_id, statement_id, start, quote in conn.execute(
-                sa.select(statements.c.article_id, statements.c.statement_id, statements.c.start,
-                          statements.c.quote).where(statements.c.article_id.in_(chunk))):
-            said.setdefault(article_id, []).append((statement_id, start, quote))
-        rows = []
-        for article_id, title, text, published in conn.execute(
-                sa.select(articles.c.article_id, articles.c.title, articles.c.text, articles.c.published)
-                .where(articles.c.article_id.in_(chunk)).order_by(articles.c.published, articles.c.article_id)):
-            rows.extend(article_rows(conn, ids, article_id, published, title, text, said.get(article_id, [])))
-        if rows:
-            conn.execute(search_docs.insert(), rows)
+        _index_chunk(conn, ids, missing[at:at + BUILD_CHUNK])
+
+
+def _index_chunk(conn: sa.Connection, ids: DocIds, chunk: list[str]) -> int:
+    """The rows of the articles in `chunk` (their half-indexed rows replaced); how many articles."""
+    if not chunk:
+        return 0
+    conn.execute(search_docs.delete().where(search_docs.c.article_id.in_(chunk)))  # half-indexed ones
+    said: dict[str, list[tuple[str, int, str]]] = {}
+    for article_id, statement_id, start, quote in conn.execute(
+            sa.select(statements.c.article_id, statements.c.statement_id, statements.c.start,
+                      statements.c.quote).where(statements.c.article_id.in_(chunk))):
+        said.setdefault(article_id, []).append((statement_id, start, quote))
+    rows = []
+    for article_id, title, text, published in conn.execute(
+            sa.select(articles.c.article_id, articles.c.title, articles.c.text, articles.c.published)
+            .where(articles.c.article_id.in_(chunk)).order_by(articles.c.published, articles.c.article_id)):
+        rows.extend(article_rows(conn, ids, article_id, published, title, text, said.get(article_id, [])))
+    if rows:
+        conn.execute(search_docs.insert(), rows)
+    return len(chunk)
 
 
 def index_analysis(conn: sa.Connection, analysis: Analysis) -> None:
