@@ -439,3 +439,8 @@ def test_the_explosion_told_again_is_the_one_already_reported() -> None:
     # a first mention, definite as Arabic often writes it, is an event of its own
     text = "تجددت الاشتباكات صباح اليوم في محيط مطار طرابلس."
     assert [e.type for e in _events(text, date(2019, 4, 7)).events] == ["armed_clash"]
+
+
+def test_a_raid_or_an_arrest_set_out_for_is_not_one_made() -> None:
+    text = "في غضون ذلك، أفشلت طائرات التحالف العربي هجوما كانت ميليشيات الحوثي تحضر له لمداهمة مدينة عدن."
+    assert "arrest" not in {e.type for e in _events(text, date(2015, 7, 30)).events}

@@ -361,7 +361,8 @@ def _antecedent(text: str, trigger_start: int, trigger: EventTrigger, earlier: l
                                                      {normalize_key(w) for w in _DEMONSTRATIVES})
     if not definite:
         return None
-    return next((e for e in reversed(earlier) if e.type == trigger.event_type
+    tolls_of = _VIOLENT if trigger.event_type in _TOLLS else frozenset()  # `القتلى`: the last act's dead
+    return next((e for e in reversed(earlier) if e.type == trigger.event_type or e.type in tolls_of
                  or any(e.type in pair and trigger.event_type in pair for pair in _SAME_INCIDENT)), None)
 
 
@@ -453,7 +454,8 @@ def _reported_as_fact(text: str, sentence_start: int, trigger_start: int,
 _PURPOSE_PREFIXES = ("ل", "لل", "ول", "ولل", "فل", "فلل")
 # What forces set out to do and may not have done (take a town, besiege it, attack it); ships sent
 # `لإجلاء` rescuers are evacuating, people moved `لنزوح` are displaced: those types keep their lam.
-_PURPOSE_TYPES = frozenset({"territory_change", "siege", "attack", "armed_clash", "withdrawal", "negotiation"})
+_PURPOSE_TYPES = frozenset({"territory_change", "siege", "attack", "armed_clash", "withdrawal", "negotiation",
+                            "arrest", "abduction"})
 
 
 def _purpose_lam(text: str, trigger_start: int, trigger: EventTrigger) -> bool:
