@@ -24,6 +24,7 @@ from marsad.extract.translit import transliterate_name
 from marsad.extract.written_on import written_on
 from marsad.lexicon import Lexicon, load_lexicon
 from marsad.records import Analysis, Article, Mention
+from marsad.text.boilerplate import body_sentences, find_segments, masked
 from marsad.text.document import Document
 from marsad.text.normalize import normalize, split_sentences
 
@@ -47,7 +48,10 @@ def analyse(article: Article, lexicon: Lexicon | None = None) -> Analysis:
     """Run every extractor over one article; offsets point into `article.text`."""
     lexicon = lexicon or load_lexicon()
     article = infer_published(article)
-    text = article.text
+    # Not body (marsad.text.boilerplate): teasers, footers and bylines are blanked (same length, offsets
+    # kept); datelines and captions keep their mentions but give no statement or event.
+    segments = find_segments(article.text)
+    text = masked(article.text, segments)
     norm = normalize(text)
     sentences = split_sentences(text)
     actor_findings = find_actors(text, lexicon, norm)
@@ -62,7 +66,8 @@ def analyse(article: Article, lexicon: Lexicon | None = None) -> Analysis:
     today = None if article.published_inferred else written_on(article.published, article.url, article.text)[0]
     times = find_times(text, today, default_year=article.published.year if article.published else None,
                        normalized=norm)
-    doc = Document(text, norm, sentences, times, today or article.published, lexicon)
+    doc = Document(text, norm, body_sentences(text, sentences, segments), times, today or article.published,
+                   lexicon, tuple(segments))
     statements = find_statements(doc, actor_findings.mentions + place_findings.mentions)
     reporters: dict[int, set[str]] = {}  # who speaks in a sentence reports its events, is not their agent
     for statement in statements:
