@@ -6,6 +6,8 @@ is outlined with id="target". Words a search matched are marked innermost (`<mar
 around escaped text, cut at every other mark's edge, so no element crosses another). An event opened
 from its card marks every sentence reporting it (its own and its evidence) the same way: innermost
 `<span class="incident">` pieces cut at every other edge, the first piece of its own sentence id="target".
+What is not the article's body (datelines, bylines, teasers, captions, footers: `marsad.text.boilerplate`,
+which the analysis skips) is greyed the same way, outermost: `<span class="nonbody">` pieces.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from collections.abc import Sequence
 import pandas as pd
 
 from components.html import escape
+from marsad.text.boilerplate import find_segments
+
+NONBODY_STYLE = "color:#9ca3af"  # greyed: shown, but not what the analysis reads
 
 
 def _marks(mentions: pd.DataFrame, times: pd.DataFrame) -> list[tuple[int, int, str, str]]:
@@ -74,7 +79,9 @@ def highlighted_html(text: str, mentions: pd.DataFrame, times: pd.DataFrame, sta
     for start, end, kind, title in _marks(mentions, times):
         opens.setdefault(start, []).append(f'<mark class="{kind}" title="{escape(title)}">')
         closes.setdefault(end, []).insert(0, "</mark>")
+    nonbody = [(s.start, s.end, s.kind) for s in find_segments(text)]
     edges = {edge for span in incident for edge in span if 0 <= edge <= len(text)}
+    edges |= {edge for start, end, _ in nonbody for edge in (start, end)}
     cuts = sorted({0, len(text), *opens, *closes, *edges})
     first = incident[0][0] if incident else None
     titles = {span: escape(f"{incident_title}: sentence {i} of {len(incident)} reporting it".lstrip(": "))
@@ -88,6 +95,10 @@ def highlighted_html(text: str, mentions: pd.DataFrame, times: pd.DataFrame, sta
         if span is not None:
             attrs = ' id="target"' if left == first else ""
             piece = f'<span class="incident"{attrs} title="{titles[span]}">{piece}</span>'
+        kind = next((kind for start, end, kind in nonbody if start <= left and right <= end), None)
+        if kind is not None and piece:
+            piece = (f'<span class="nonbody" style="{NONBODY_STYLE}" title="{kind}: not the body, not analysed">'
+                     f'{piece}</span>')
         out.append(piece)
     out.extend(closes.get(len(text), []))
     return f'<div class="reader ar" dir="rtl" lang="ar">{"".join(out)}</div>'
@@ -95,7 +106,8 @@ def highlighted_html(text: str, mentions: pd.DataFrame, times: pd.DataFrame, sta
 
 LEGEND = ('<div class="legend"><mark class="PERSON">person</mark><mark class="ORGANIZATION">organisation</mark>'
           '<mark class="LOCATION">place</mark><mark class="TIME">date</mark>'
-          '<span class="statement" style="border-bottom:2px solid #f59e0b">statement</span></div>')
+          '<span class="statement" style="border-bottom:2px solid #f59e0b">statement</span>'
+          f'<span class="nonbody" style="{NONBODY_STYLE};margin-left:0.4rem">not the body (dateline, footer…)</span></div>')
 LEGEND_WITH_HITS = LEGEND.removesuffix("</div>") + '<mark class="hit" style="margin-left:0.4rem">search match</mark></div>'
 INCIDENT_LEGEND = '<span class="incident" style="margin-left:0.4rem">the event\'s sentences</span>'
 

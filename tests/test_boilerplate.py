@@ -216,3 +216,20 @@ def test_analysis_skips_non_body_and_keeps_offsets_into_the_stored_text() -> Non
         assert text.index("سبق") < mention.start < text.index("اقرأ")
     assert analysis.statements and analysis.events
     assert "ye-sanaa" not in {m.entity_id for m in analysis.mentions}
+
+
+def test_the_reader_greys_what_is_not_body_and_keeps_the_rest_as_it_was() -> None:
+    import pandas as pd
+
+    from components.reader import highlighted_html
+
+    text = "سبق- الرياض: قال المتحدث الأمني إن التحقيق مستمر.\n// انتهى //"
+    none = pd.DataFrame()
+    statements = pd.DataFrame([{"start": text.index("قال"), "end": text.index("\n"), "speaker_en": "a spokesman",
+                                "verb": "said"}])
+    html = highlighted_html(text, none, none, statements)
+    assert html.count('class="nonbody"') == 2 and 'title="dateline: not the body' in html
+    assert '<span class="nonbody" style="color:#9ca3af" title="footer: not the body, not analysed">// انتهى //</span>' in html
+    assert '<span class="statement" title="a spokesman&#58; said">قال المتحدث' in html  # outside the grey
+    plain = "قال المتحدث الأمني إن التحقيق مستمر."
+    assert "nonbody" not in highlighted_html(plain, none, none, none)
