@@ -5,7 +5,8 @@ Accepted inputs, one file at a time (`read_path`) or files and folders together 
 * ``.txt`` — one article. `Article.text` is the WHOLE file as decoded (BOM removed, ``\\r\\n`` and
   ``\\r`` turned into ``\\n``, nothing else touched), so offsets are stable and the title line is
   analysed like any other sentence. The title is the first non-empty line, skipping section labels
-  ("news", "World News", "عاجل", ...). A closing ``المصدر : الجزيرة + وكالات`` line gives the source.
+  ("news", "World News", "عاجل", ...) and what is not body (a dateline line such as ``الرياض - واس``,
+  a byline: `marsad.text.boilerplate`). A closing ``المصدر : الجزيرة + وكالات`` line gives the source.
 * ``.html`` / ``.htm`` — one article; visible text only (see `html_to_text`).
 * ``.json`` — one object or a list of objects; ``.jsonl`` / ``.ndjson`` — one object a line.
 * ``NAME.meta.json`` next to ``NAME.txt`` or ``NAME.html`` — title, published, source, url that
@@ -32,7 +33,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from marsad.records import Article
+from marsad.records import Article, Span
+from marsad.text.boilerplate import body_spans, find_segments
 from marsad.text.normalize import normalize_key
 
 __all__ = [
@@ -430,8 +432,9 @@ def _is_section_label(line: str) -> bool:
 
 
 def _title_from_text(text: str) -> str:
-    """First non-empty line that is not a section label (the first line if all are labels)."""
-    lines = [_squeeze(line) for line in text.split("\n")]
+    """First non-empty line that is not a section label (the first line if all are labels), read
+    without what is not body (`marsad.text.boilerplate`: a dateline, a byline, a share widget)."""
+    lines = [_squeeze(line) for line in _body_lines(text)] or [_squeeze(line) for line in text.split("\n")]
     lines = [line for line in lines if line]
     if not lines:
         return ""
@@ -443,6 +446,20 @@ def _title_from_text(text: str) -> str:
         else:
             title = title[:_TITLE_MAX_CHARS].rsplit(" ", 1)[0] + "…"
     return title
+
+
+def _body_lines(text: str) -> list[str]:
+    """The lines of `text` with their non-body parts taken out; lines left without a letter dropped."""
+    segments = find_segments(text)
+    if not segments:
+        return text.split("\n")
+    lines = []
+    for match in re.finditer(r"[^\n]+", text):
+        pieces = body_spans([Span(*match.span())], segments)
+        line = " ".join(text[piece.start:piece.end] for piece in pieces).strip(" :：-–—ـ")
+        if any(char.isalpha() for char in line):
+            lines.append(line)
+    return lines
 
 
 def _source_from_text(text: str) -> str | None:

@@ -202,6 +202,19 @@ def test_text_section_label_is_skipped(label: str) -> None:
     assert article_from_text(f"{label}\n\n{TITLE}\n{SENTENCE}").title == TITLE
 
 
+@pytest.mark.parametrize("head", ["الرياض - واس", "Next Previous عين اليوم – الرياض", "كتب - عمر عبدالعزيز:",
+                                  "الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس"])
+def test_text_dateline_or_byline_line_is_not_the_title_and_stays_in_the_text(head: str) -> None:
+    article = article_from_text(f"{head}\n{TITLE}\n{SENTENCE}\n// انتهى //")
+    assert article.title == TITLE
+    assert article.text == f"{head}\n{TITLE}\n{SENTENCE}\n// انتهى //"
+
+
+def test_text_title_without_the_dateline_glued_to_it() -> None:
+    article = article_from_text(f"عبدالله البرقاوي- سبق- الرياض: {SENTENCE}")
+    assert article.title == SENTENCE and article.text.startswith("عبدالله البرقاوي- سبق- الرياض:")
+
+
 def test_text_is_whole_content_with_normalised_newlines() -> None:
     raw = f"\ufeffnews\r\n\r\n{TITLE}\r\n{SENTENCE}\r\n"
     article = article_from_text(raw)
