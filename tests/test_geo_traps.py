@@ -183,6 +183,11 @@ def test_the_same_name_in_two_countries_follows_the_article(lexicon) -> None:
     ("وصلت حافلات تقل مدنيين من بلدتي الفوعة وكفريا المحاصرتين في ريف إدلب", "كفريا", "sy-kafriya"),
     ("استهدفت غارات جوية ناحية جرف الصخر شمال بابل", "جرف الصخر", "iq-jurf-sakhar"),
     ("استعادت القوات العراقية السيطرة على قضاء الشرقاط", "الشرقاط", "iq-sharqat"),
+    ("قتل جندي سعودي في منفذ الطوال الحدودي بنيران الحوثيين", "الطوال", "sa-tuwal"),
+    ("نقلت عائلات من مخيم الهول في ريف الحسكة إلى العراق", "الهول", "sy-hol"),
+    ("فجر انتحاري نفسه في بلدة سروج التركية قرب الحدود السورية", "سروج", "tr-suruc"),
+    ("قتل ثلاثة في قصف إسرائيلي على بلدة عيتا الشعب جنوب لبنان", "عيتا الشعب", "lb-aita-shaab"),
+    ("استهدفت غارة منزلا في حي الدورة جنوب بغداد", "الدورة", "iq-dora"),
 ])
 def test_a_locality_is_found(lexicon, text: str, surface: str, place_id: str) -> None:
     assert place_id in _covering(text, surface, lexicon)
@@ -192,6 +197,15 @@ def test_a_locality_is_found(lexicon, text: str, surface: str, place_id: str) ->
     ("ارتفعت أسعار الحديد والإسمنت في الأسواق المحلية", "الحديد"),
     ("وقعت الشركة عقدا لتوريد الحديد إلى العراق", "الحديد"),
     ("يأكل الطعام بنهم شديد بعد يوم من الصيام", "بنهم"),
+    # names that are common words are written with their head noun only (حي الدورة، قضاء الفاو)
+    ("بدأت الدورة البرلمانية الجديدة", "الدورة"),
+    ("أعلنت منظمة الفاو أن أسعار الغذاء ارتفعت", "الفاو"),
+    ("قال أبو بكر البغدادي في تسجيل صوتي", "البغدادي"),
 ])
 def test_a_locality_that_is_a_common_word_needs_a_cue(lexicon, text: str, word: str) -> None:
     assert not _covering(text, word, lexicon)
+
+
+def test_a_locality_does_not_hide_a_larger_homonym_abroad(lexicon) -> None:
+    """Iraq's al-Suwaira is written قضاء الصويرة: bare الصويرة stays Essaouira (GeoNames) in Morocco."""
+    assert _covering("استقبلت مدينة الصويرة المغربية مهرجان كناوة", "الصويرة", lexicon) == {"gn-2549263"}
