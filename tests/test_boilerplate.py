@@ -35,6 +35,29 @@ def test_every_rule_compiles_with_a_known_kind_and_a_note() -> None:
     assert all(row["note"].strip() for row in rows)
 
 
+@pytest.mark.parametrize("row, error", [
+    ("footer,^x$,anywhere,a note", "where"),
+    ("heading,^x$,line,a note", "kind"),
+    ("footer,^{nowhere}$,line,a note", "unknown placeholder"),
+    ("footer,^(x$,line,a note", "line 2"),
+])
+def test_a_bad_rule_is_reported_with_its_line(tmp_path, row: str, error: str) -> None:
+    path = tmp_path / "rules.csv"
+    path.write_text(f"kind,pattern,where,note\n{row}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=error):
+        load_rules(path)
+
+
+def test_rules_from_another_file(tmp_path) -> None:
+    path = tmp_path / "rules.csv"
+    path.write_text("kind,pattern,where,note\n{x},مرحبا,,a word\nfooter,^{x}$,end,a greeting\n", encoding="utf-8")
+    assert kinds_of_with(load_rules(path), "قال الوزير.\nمرحبا") == [("footer", "مرحبا")]
+
+
+def kinds_of_with(rules, text: str) -> list[tuple[str, str]]:
+    return [(s.kind, text[s.start:s.end]) for s in find_segments(text, rules)]
+
+
 def test_folding_keeps_the_length() -> None:
     text = "إقرأ أيضاً: مدينة ١٢٣ على"
     assert len(fold(text)) == len(text) and fold(text).startswith("اقرا")
