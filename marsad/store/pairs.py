@@ -36,21 +36,27 @@ def _events_of(filters: Filters) -> list:
     return where.event_conditions(filters)
 
 
-def _statements_of(filters: Filters) -> list:
-    """Conditions on statement_entities' rows: their statement matches the filter (dates on the link's own
-    date, everything else through the statements table)."""
+def _statements_of(filters: Filters) -> tuple[sa.FromClause, list]:
+    """statement_entities' rows whose statement matches the filter: (the FROM to read them from, conditions).
+    Dates are tested on the link's own date (its (entity_id, date) index); any other filter selects the
+    statements first, and their links are read by statement id (a join: as an IN test, SQLite walked every
+    actor's links and probed each)."""
     conditions = where.statement_conditions(replace(filters, date_from=None, date_to=None))
-    linked = where.date_range(statement_entities.c.date, filters)
-    if conditions:
-        linked.append(statement_entities.c.statement_id.in_(sa.select(statements.c.statement_id).where(*conditions)))
-    return linked
+    dated = where.date_range(statement_entities.c.date, filters)
+    if not conditions:
+        return statement_entities, dated
+    chosen = sa.select(statements.c.statement_id).where(*conditions).subquery("chosen")
+    return chosen.join(statement_entities, statement_entities.c.statement_id == chosen.c.statement_id), dated
 
 
-def _named_actor() -> sa.ColumnElement:
-    """A statement_entities row naming an actor (not a place), other than its own speaker."""
-    return sa.and_(statement_entities.c.entity_id.in_(sa.select(actors.c.actor_id)),
-                   statement_entities.c.speaker_id.is_not(None),
-                   statement_entities.c.speaker_id != statement_entities.c.entity_id)
+def _named_actor(source: sa.FromClause) -> sa.ColumnElement:
+    """A statement_entities row naming an actor (not a place), other than its own speaker. Read from the
+    links alone, the actors drive the walk (an IN over the (entity_id, date) index); read by statement, the
+    test is an EXISTS, which SQLite cannot turn into one probe per statement and actor."""
+    named = statement_entities.c.entity_id
+    actor = (named.in_(sa.select(actors.c.actor_id)) if source is statement_entities
+             else sa.exists().where(actors.c.actor_id == named))
+    return sa.and_(actor, statement_entities.c.speaker_id.is_not(None), statement_entities.c.speaker_id != named)
 
 
 def _own(filters: Filters) -> Filters:
@@ -79,9 +85,10 @@ def sides(store: Store, filters: Filters, actor_id: str, relation: str, directio
     else:
         mine, theirs = (statement_entities.c.speaker_id, statement_entities.c.entity_id) if direction == OUT \
             else (statement_entities.c.entity_id, statement_entities.c.speaker_id)
+        source, linked = _statements_of(own)
         counted = (sa.select(theirs.label("other_id"), sa.literal("statement").label("type"),
-                             sa.func.count().label("items"))
-                   .where(mine == actor_id, _named_actor(), *_statements_of(own))
+                             sa.func.count().label("items")).select_from(source)
+                   .where(mine == actor_id, _named_actor(source), *linked)
                    .group_by(theirs).subquery())
     query = (sa.select(counted.c.other_id, actors.c.name_en, actors.c.name_ar, counted.c.type, counted.c["items"])
              .select_from(counted.outerjoin(actors, actors.c.actor_id == counted.c.other_id))
@@ -108,8 +115,9 @@ def pair_statements(store: Store, filters: Filters, actor_id: str, direction: st
     them (`in`), under the filter (its actors set aside), newest first, at most `limit`; columns as
     Store.statements lists them."""
     mine = statement_entities.c.speaker_id if direction == OUT else statement_entities.c.entity_id
-    chosen = (sa.select(statement_entities.c.statement_id)
-              .where(mine == actor_id, _named_actor(), *_statements_of(_own(filters))).distinct())
+    source, linked = _statements_of(_own(filters))
+    chosen = (sa.select(statement_entities.c.statement_id).select_from(source)
+              .where(mine == actor_id, _named_actor(source), *linked).distinct())
     query = store._statements_query(Filters()).where(statements.c.statement_id.in_(chosen))
     return store._frame(query.order_by(*_newest(store, statements.c.date), statements.c.statement_id.desc())
                         .limit(limit))
@@ -130,9 +138,10 @@ def pair_counts(store: Store, filters: Filters, relation: str) -> pd.DataFrame:
                           events.c.actor1_id != events.c.actor2_id, *_events_of(filters))
                    .group_by(events.c.actor1_id, events.c.actor2_id))
     else:
+        source, linked = _statements_of(filters)
         counted = (sa.select(statement_entities.c.speaker_id.label("source_id"),
                              statement_entities.c.entity_id.label("target_id"), sa.func.count().label("items"))
-                   .where(_named_actor(), *_statements_of(filters))
+                   .select_from(source).where(_named_actor(source), *linked)
                    .group_by(statement_entities.c.speaker_id, statement_entities.c.entity_id))
     counted = counted.subquery()
     source, target = actors.alias("source"), actors.alias("target")
