@@ -287,6 +287,9 @@ def _normalize_newlines(text: str) -> str:
 # --- HTML ------------------------------------------------------------------------------------
 
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "object"})
+# A page's chrome: menus, side boxes ("read also", most read), page footers (share, comment, copyright).
+# Their text is not the article's; dropped unless one is left open (then the page is read again with it).
+_CHROME_TAGS = frozenset({"nav", "aside", "footer"})
 _BLOCK_TAGS = frozenset(
     {
         "p", "div", "br", "li", "tr", "article", "section", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -307,8 +310,9 @@ class _ArticleHTMLParser(HTMLParser):
     """Collects visible text, the first <h1>, the <title> and a few <meta> fields. Attributes
     other than those meta fields (onerror=, style=, ...) are never looked at."""
 
-    def __init__(self) -> None:
+    def __init__(self, skip_chrome: bool = True) -> None:
         super().__init__(convert_charrefs=True)
+        self.skipped_tags = _SKIP_TAGS | _CHROME_TAGS if skip_chrome else _SKIP_TAGS
         self.parts: list[str] = []
         self.skipping: list[str] = []
         self.title_parts: list[str] | None = None  # open while inside the first <title>
@@ -326,7 +330,7 @@ class _ArticleHTMLParser(HTMLParser):
             return
         if tag == "meta" or tag == "link":
             self._read_meta(tag, dict(attrs))
-        if tag in _SKIP_TAGS:
+        if tag in self.skipped_tags:
             self.skipping.append(tag)
             return
         if self.skipping:
@@ -339,7 +343,7 @@ class _ArticleHTMLParser(HTMLParser):
             self.parts.append(" ")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP_TAGS or tag in ("title", "h1"):  # <svg/>: nothing inside to skip
+        if tag in self.skipped_tags or tag in ("title", "h1"):  # <svg/>: nothing inside to skip
             return
         self.handle_starttag(tag, attrs)
 
@@ -400,13 +404,19 @@ def _parse_html(html: str) -> _ArticleHTMLParser:
     parser = _ArticleHTMLParser()
     parser.feed(html)
     parser.close()
+    if _CHROME_TAGS & set(parser.skipping):  # a <nav>, <aside> or <footer> never closed: keep its text
+        parser = _ArticleHTMLParser(skip_chrome=False)
+        parser.feed(html)
+        parser.close()
     return parser
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:
     """(visible text, title) of an HTML page, using the standard library's html.parser.
 
-    script, style, noscript, template, svg, iframe, object and <head> never reach the text; block
+    script, style, noscript, template, svg, iframe, object and <head> never reach the text, nor the
+    page's chrome, nav, aside and footer (menus, "read also" boxes, share and copyright lines; kept
+    when one is left unclosed, rather than lose the article after it); block
     elements (p, div, br, li, h1-h6, tr, article, section, ...) become line breaks, paragraphs are
     separated by one blank line, entities are unescaped and spaces squeezed. The title is the first
     non-empty <h1> (which also stays in the text), else <title> (which does not), else None.

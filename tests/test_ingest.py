@@ -173,6 +173,20 @@ def test_html_blocks_become_lines_and_title_comes_from_h1() -> None:
     assert "الجزيرة نت" not in text  # <title> is head matter
 
 
+def test_html_page_chrome_is_not_the_article() -> None:
+    page = (f"<body><header><nav><ul><li>سوريا</li><li>اليمن</li></ul></nav></header><article><h1>{TITLE}</h1>"
+            f"<p>{SENTENCE}</p><aside><h3>اقرأ أيضا</h3><a>غارات على صنعاء</a></aside><p>{SENTENCE_2}</p>"
+            "<footer>شارك: تويتر فيسبوك</footer></article><footer>جميع الحقوق محفوظة © 2019</footer></body>")
+    text, title = html_to_text(page)
+    assert title == TITLE
+    assert [line for line in text.split("\n") if line] == [TITLE, SENTENCE, SENTENCE_2]
+
+
+def test_html_chrome_left_open_is_kept_rather_than_the_article_lost() -> None:
+    text, _ = html_to_text(f"<article><p>{SENTENCE}</p><aside><p>أخبار ذات صلة</p></div><p>{SENTENCE_2}</p></article>")
+    assert [line for line in text.split("\n") if line] == [SENTENCE, "أخبار ذات صلة", SENTENCE_2]
+
+
 def test_html_title_falls_back_to_title_element() -> None:
     _, title = html_to_text(f"<html><head><title> خبر  عاجل </title></head><body><p>{SENTENCE}</p></body>")
     assert title == "خبر عاجل"
