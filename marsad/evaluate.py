@@ -161,10 +161,22 @@ class PlaceRef:
     lon: float | None = None
 
 
+# The word that says what kind of place follows (`منطقة ميتم`, `حي الجحملية`, `مديرية الرضمة`) is no part of
+# its name: gold lists write it or not.
+_PLACE_DESIGNATORS = frozenset(normalize_ar_token(w) for w in (
+    "مدينة", "محافظة", "بلدة", "قرية", "حي", "منطقة", "مديرية", "ناحية", "قضاء", "جبهة", "معسكر", "مخيم",
+    "وادي", "جبل", "سهل", "تبة", "نقطة", "منفذ", "معبر", "شارع", "جولة", "مطار", "ميناء", "سجن", "قاعدة"))
+
+
+def _place_core(name: str) -> tuple[str, ...]:
+    words = normalize_ar(name)
+    return words[1:] if len(words) > 1 and words[0] in _PLACE_DESIGNATORS else words
+
+
 def same_place_name(a: PlaceRef, b: PlaceRef) -> bool:
     if a.name_en and b.name_en and normalize_en(a.name_en) == normalize_en(b.name_en):
         return True
-    if a.name_ar and b.name_ar and normalize_ar(a.name_ar) == normalize_ar(b.name_ar):
+    if a.name_ar and b.name_ar and _place_core(a.name_ar) == _place_core(b.name_ar):
         return True
     return a.kind == "country" and b.kind == "country" and bool(a.country) and a.country == b.country
 

@@ -225,3 +225,13 @@ def test_a_gold_events_place_takes_its_coordinates_from_the_places_list_by_engli
     assert events[1].place.lat is None and events[1].place.name_en == "Somewhere"
     ours = PlaceRef("Lahij", "لحج", "YE", "town", 13.0567, 44.8819)
     assert same_place(ours, events[0].place) and not same_place(ours, events[1].place)
+
+
+def test_a_place_designator_is_no_part_of_the_name_compared():
+    from marsad.evaluate import same_place_name
+
+    ours = PlaceRef("Maytam (area)", "منطقة ميتم", "YE", "district")
+    assert same_place_name(ours, PlaceRef("Maytam", "ميتم", "YE"))
+    assert same_place_name(PlaceRef(None, "حي الجحملية", "YE"), PlaceRef(None, "الجحملية", "YE"))
+    assert not same_place_name(PlaceRef(None, "منطقة ميتم", "YE"), PlaceRef(None, "منطقة", "YE"))
+    assert not same_place_name(PlaceRef(None, "جبهة المخدرة", "YE"), PlaceRef(None, "جبهة الجفينة", "YE"))
