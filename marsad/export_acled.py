@@ -277,6 +277,9 @@ class _Context:
                                                            actors.c.type, actors.c.affiliation, actors.c.country))}
             self.places = {r.place_id: ((r.country or "").upper(), r.kind or "")
                            for r in conn.execute(sa.select(places.c.place_id, places.c.country, places.c.kind))}
+            # a locality no gazetteer lists sits at its parent's point (marsad.extract.localities)
+            self.approximate = {r.place_id for r in conn.execute(
+                sa.select(places.c.place_id).where(places.c.source == "discovered"))}
             self.articles: dict[str, tuple[date | None, datetime | None]] = {}
             self.linked: dict[str, list[str]] = {}
             self.mentions: dict[str, list[tuple[int, str]]] = {}
@@ -402,6 +405,8 @@ def _record(row: dict, kind: SubEventType, context: _Context, countries: dict[st
     precision = None
     if row["place_id"]:
         precision = precision_by_kind.get(place_kind, GEO_PRECISION_UNKNOWN_KIND)
+        if row["place_id"] in context.approximate:  # ACLED's 2: the point of a larger place it lies in
+            precision = max(precision, 2)
     killed = row.get("killed")
     return {
         "event_id_cnty": f"{country.alpha3 if country else 'XXX'}{row['event_id'].split('-', 1)[-1]}",

@@ -126,8 +126,10 @@ def to_place(entry: PlaceEntry, source: str) -> Place:
 
 
 def find_places(text: str, lexicon: Lexicon, actors: dict[str, Actor] | None = None,
-                normalized: Normalized | None = None, with_geonames: bool = True) -> PlaceFindings:
-    """Place mentions in `text`, each resolved to one place in the context of the article."""
+                normalized: Normalized | None = None, with_geonames: bool = True,
+                discover: bool = True) -> PlaceFindings:
+    """Place mentions in `text`, each resolved to one place in the context of the article; with
+    `discover`, also the localities no gazetteer lists, located by a listed place beside them."""
     norm = normalized or normalize(text)
     body = norm.text
     nationalities = nationality_forms(lexicon)
@@ -175,6 +177,12 @@ def find_places(text: str, lexicon: Lexicon, actors: dict[str, Actor] | None = N
         mentions.append(Mention(o_start, o_end, text[o_start:o_end], "LOCATION", entry.place_id, source,
                                 confidence=confidence))
         places.setdefault(entry.place_id, to_place(entry, source))
+    if discover:  # the fronts, camps and neighbourhoods no gazetteer lists (marsad.extract.localities)
+        from marsad.extract.localities import find_localities
+
+        found, discovered = find_localities(text, norm, mentions, places)
+        mentions = sorted(mentions + found, key=lambda m: m.start)
+        places.update(discovered)
     return PlaceFindings(mentions, places, country)
 
 

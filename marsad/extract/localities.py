@@ -1,0 +1,150 @@
+"""Places no gazetteer lists, found by the word that says what they are.
+
+News of a war names the fronts, camps, neighbourhoods and villages where it happens (`جبهة المخدرة`,
+`معسكر لبوزة`, `حي الجحملية`, `منطقة العروق بمديرية الشرية`), far more than any gazetteer holds. A
+designator from data/localities.csv (حي، منطقة، جبهة، معسكر، وادي، قرية، مديرية، شارع...) followed by a
+word that can be a name is such a place when the same sentence (else the one before, in its
+paragraph) locates it: a listed place below country level, the nearest after it (`بمحافظة إب`, `غربي
+مأرب`) else before it. It gets its parent's coordinates and is marked `source="discovered"`: an
+analyst sees `al-Jafina (front)` where the text says so, on the map at Marib, and knows the point is
+approximate (ACLED's geo-precision 2).
+
+Not a name: what data/localities.csv lists as such (directions, adjectives, event nouns, pronouns,
+`النصرة` of جبهة النصرة...), an indefinite adjective (`منطقة سكنية`), a number, a word a listed place
+or an earlier match already covers. Ids are stable across articles: the parent's id and the name.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.extract.translit import transliterate_name
+from marsad.paths import DATA_DIR
+from marsad.records import Mention, Place, Span
+from marsad.text.normalize import Normalized, normalize_key, split_sentences
+
+LOCALITIES_PATH = DATA_DIR / "localities.csv"
+_PROCLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+_WORD_RE = re.compile(r"[\u0621-\u064a\u0660-\u0669\w]+")
+PARENT_NEAR_CHARS = 80  # a locating place this close after the locality is its parent
+
+
+@dataclass(frozen=True)
+class Designator:
+    kind: str
+    label_en: str
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, Designator], frozenset[str]]:
+    designators: dict[str, Designator] = {}
+    not_names: set[str] = set()
+    with LOCALITIES_PATH.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            key = normalize_key(row["word_ar"])
+            if row["role"] == "designator":
+                designators[key] = Designator(row["kind"], row["label_en"])
+            else:
+                not_names.add(key)
+    return designators, frozenset(not_names)
+
+
+def _designator(word: str) -> Designator | None:
+    """The designator `word` is, perhaps with a proclitic (بمنطقة، ومعسكر)."""
+    designators, _ = _lexicon()
+    if word in designators:
+        return designators[word]
+    for clitic in _PROCLITICS:
+        form = word[len(clitic):]
+        if word.startswith(clitic) and form in designators:
+            return designators[form]
+    return None
+
+
+def _short_after_conjunction(word: str, name: str) -> bool:
+    """`وحي أمان` is a given name and a surname; `وحي الجحملية` the district: after و or ف, a two-letter
+    designator needs a name written with the article."""
+    return word[:1] in ("و", "ف") and len(word) <= 4 and not name.startswith("ال")
+
+
+def _can_be_name(word: str) -> bool:
+    designators, not_names = _lexicon()
+    if len(word) < 2 or word in not_names or word in designators or any(c.isdigit() for c in word):
+        return False
+    if word.startswith(("و", "لل", "بال")) or (word.startswith(("ل", "ب")) and word[1:3] == "ال"):
+        return False  # `مطار وموانئ`, `نقطة للمتمردين`: a conjunction or a preposition, no name
+    if not word.startswith("ال") and len(word) > 4 and word.endswith(("يه", "يين", "يون", "ي")):
+        return False  # an indefinite adjective: منطقة سكنية، حي ساحلي
+    return True
+
+
+def find_localities(text: str, norm: Normalized, mentions: list[Mention],
+                    places: dict[str, Place]) -> tuple[list[Mention], dict[str, Place]]:
+    """Mentions of the unlisted places in `text`, and the places they name (see the module's docstring).
+    `mentions` and `places` are what the gazetteer already found."""
+    body = norm.text
+    sentences = split_sentences(text)
+    words = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(body)]
+    located = sorted((m for m in mentions if m.entity_id in places and places[m.entity_id].kind != "country"),
+                     key=lambda m: m.start)
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+    new_places: dict[str, Place] = {}
+    for index, (_, _, word) in enumerate(words[:-1]):
+        designator = _designator(word)
+        if designator is None:
+            continue
+        n_start, n_end, name = words[index + 1]
+        if body[words[index][1]:n_start].strip() or not _can_be_name(name) or _short_after_conjunction(word, name):
+            continue  # a comma or a bracket between them: no name follows
+        start, end = norm.span_to_original(words[index][0], n_end)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        parent = _parent(text, start, end, sentences, located, places)
+        if parent is None:
+            continue
+        name_written = text[norm.span_to_original(n_start, n_end)[0]:end]
+        place_id = "loc-" + hashlib.sha1(f"{parent.place_id}|{name}".encode()).hexdigest()[:10]
+        designator_written = _without_proclitics(text[start:norm.span_to_original(n_start, n_end)[0]].strip())
+        place = new_places.get(place_id) or Place(
+            place_id, f"{transliterate_name(name_written)} ({designator.label_en})",
+            f"{designator_written} {name_written}", parent.lat, parent.lon, parent.country, designator.kind,
+            "discovered")
+        new_places[place_id] = place
+        found.append(Mention(start, end, text[start:end], "LOCATION", place_id, "discovered", confidence=0.5))
+        taken.append((start, end))
+    return found, new_places
+
+
+def _without_proclitics(word: str) -> str:
+    key = normalize_key(word)
+    designators, _ = _lexicon()
+    for clitic in sorted(_PROCLITICS, key=len, reverse=True):
+        if key.startswith(clitic) and key[len(clitic):] in designators:
+            return word[len(clitic):]
+    return word
+
+
+def _parent(text: str, start: int, end: int, sentences: list[Span], located: list[Mention],
+            places: dict[str, Place]) -> Place | None:
+    """The listed place that locates a locality: in its sentence, the nearest after it (close), else the
+    nearest before it; else the last one of the sentence before, in the same paragraph."""
+    at = next((i for i, s in enumerate(sentences) if s.start <= start < s.end), None)
+    if at is None:
+        return None
+    sentence = sentences[at]
+    after = [m for m in located if end <= m.start < sentence.end and m.start - end <= PARENT_NEAR_CHARS]
+    before = [m for m in located if sentence.start <= m.start and m.end <= start]
+    if after:
+        return places[after[0].entity_id]
+    if before:
+        return places[before[-1].entity_id]
+    if at and "\n" not in text[sentences[at - 1].end:sentence.start]:
+        previous = [m for m in located if sentences[at - 1].start <= m.start < sentences[at - 1].end]
+        if previous:
+            return places[previous[-1].entity_id]
+    return None
