@@ -385,3 +385,37 @@ def test_nationality_coverage(nats):
     assert not (arab_league | p5 | others) - countries
     forms = {r["adj_ar_m"] for r in rows} | {r["adj_ar_f"] for r in rows}
     assert {"الأمريكي", "الأميركي", "الأمريكية", "الأميركية"} <= forms
+
+
+# ------------------------------------------------------------- actor_scope.csv, not_names.csv
+def test_scoped_names_belong_to_actors_with_a_country(actors):
+    """Every generic name of data/actor_scope.csv names an actor that has a country (its scope); a name that
+    is not one of the actor's aliases is a scope-only name (مجلس النواب for Lebanon's parliament)."""
+    _, rows = actors
+    by_id = {r["id"]: r for r in rows}
+    with (DATA / "actor_scope.csv").open(encoding="utf-8", newline="") as fh:
+        scope = list(csv.DictReader(fh))
+    assert scope and list(scope[0]) == ["name_ar", "actor_id", "note_en"]
+    seen = set()
+    for row in scope:
+        assert row["actor_id"] in by_id, row
+        assert by_id[row["actor_id"]]["country"], row
+        assert _ARABIC.search(row["name_ar"]), row
+        key = (row["name_ar"], row["actor_id"])
+        assert key not in seen, row
+        seen.add(key)
+    countries = defaultdict(set)
+    for row in scope:
+        countries[row["name_ar"]].add(by_id[row["actor_id"]]["country"])
+    for name, found in countries.items():  # one entry per country: the article's country decides
+        assert len(found) == len([r for r in scope if r["name_ar"] == name]), name
+
+
+def test_not_names_are_no_listed_names(actors):
+    """No word of data/not_names.csv is a whole registry name or alias (they would never be found)."""
+    _, rows = actors
+    with (DATA / "not_names.csv").open(encoding="utf-8", newline="") as fh:
+        words = list(csv.DictReader(fh))
+    assert {w["kind"] for w in words} <= {"function", "number", "common", "adjective", "role", "phrase"}
+    surfaces = {r["name_ar"] for r in rows} | {a for r in rows for a in r["aliases_ar"].split("|") if a}
+    assert not {w["word_ar"] for w in words} & surfaces

@@ -6,18 +6,27 @@ Three passes over one article, all on normalised text with offsets mapped back:
    (`الناطق باسمها مهند يونس`, `وزير الخارجية الألماني هايكو ماس`, `الميجر كارل ويست`);
    unnamed spokespeople (`متحدث باسم القيادة الأفريقية`) become mentions of their body;
 3. the surname of a discovered person, wherever it recurs (`ميلانيزي` after `إنزو ميلانيزي`).
+
+Registry names that are generic inside their country (data/actor_scope.csv: `مجلس النواب`,
+`المجلس الرئاسي`, `الحكومة الشرعية`) link only in scope: when a country is named beside them
+(`مجلس النواب العراقي`, `مجلس النواب في مملكة البحرين`: the named country's entry, else a
+discovered body of that country) or else when the article's country is the entry's. `مجلس النواب`
+in a Lebanon article is Lebanon's parliament, in an Iraq or US article no registry entry at all.
+Specific names (`خليفة حفتر`, `حزب الله`) link anywhere.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from marsad.extract.gazetteer import candidates_by_name, nationality_forms, place_cues
+from marsad.extract.geo import find_places
 from marsad.extract.translit import is_known_name
-from marsad.lexicon import Lexicon, Role
+from marsad.lexicon import Lexicon, LexiconError, Role, read_rows
 from marsad.paths import DATA_DIR
 from marsad.records import Actor, Mention
 from marsad.text.matcher import ARTICLE_PREFIXES, CLITICS, Match, Matcher, longest_first, previous_word
@@ -39,16 +48,73 @@ _FUNCTION_WORDS = frozenset(normalize_key(w) for w in """
 _NAME_TOKEN_RE = re.compile(r"[\u0621-\u064a]{2,}")
 _ROLE_BRIDGES = frozenset(normalize_key(w) for w in ["باسم", "باسمها", "باسمه", "باسمهم", "ب"])
 _PLACE_BRIDGES = frozenset(normalize_key(w) for w in ["في", "فى", "لدى"])
-# What may follow a name and confirm it: a content marker, a speech verb, punctuation.
-_NAME_ENDERS = frozenset(normalize_key(w) for w in ["إن", "أن", "إنه", "أنه", "بأن", "قوله", "قولها", ":", "،",
-                                                   ",", ".", "-", "(", "للصحفيين", "لوسائل", "للجزيرة"])
-_COMPOUND_NAME_PARTS = frozenset(normalize_key(w) for w in ["بن", "ابن", "أبو", "ابو", "عبد", "أبي", "ولد"])
+_COMPOUND_NAME_PARTS = frozenset(normalize_key(w) for w in ["بن", "ابن", "أبو", "ابو", "عبد", "أبي", "ولد", "أم",
+                                                             "ام", "بنت"])
+_WORD_CLITICS = ("ولل", "وبال", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "و", "ف", "ب", "ل", "ك")
+# Heads of a facility's name: `مطار عدن`, `مستشفى الملك فهد` are places, not bodies that act or speak.
+_FACILITY_HEADS = frozenset(normalize_key(w) for w in [
+    "مطار", "ميناء", "مستشفى", "ملعب", "فندق", "جسر", "طريق", "شارع", "مسجد", "جامع", "سجن", "معسكر", "قاعدة",
+    "متنزه", "برج", "قصر", "مجمع", "استاد", "محطة", "منفذ", "معبر"])
+
+
+@lru_cache(maxsize=1)
+def _not_names_by_kind() -> dict[str, frozenset[str]]:
+    kinds: dict[str, set[str]] = {}
+    for _, row in read_rows(DATA_DIR / "not_names.csv", ["word_ar", "kind"]):
+        if row["word_ar"]:
+            kinds.setdefault(row["kind"], set()).add(normalize_key(row["word_ar"]))
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    """Words that are never part of a discovered person's name (data/not_names.csv): function words,
+    number words, common nouns, adjectives, role words, formulas (حفظه الله)."""
+    return frozenset().union(*_not_names_by_kind().values())
+
+
+@lru_cache(maxsize=1)
+def _never_in_bodies() -> frozenset[str]:
+    """Words no body's name holds: function words, number words, formulas (`حفظه الله`)."""
+    kinds = _not_names_by_kind()
+    return frozenset().union(*(kinds.get(k, frozenset()) for k in ("function", "number", "phrase")))
+
+
+def _common_word(token: str) -> bool:
+    """A word of data/not_names.csv or _FUNCTION_WORDS, bare or behind a clitic (`لكرة`, `وغيره`), and no
+    known name (`وليد` is no و + `ليد`)."""
+    words = not_names()
+    if token in words or token in _FUNCTION_WORDS:
+        return True
+    if is_known_name(token):
+        return False
+    for clitic in _WORD_CLITICS:
+        rest = token[len(clitic):]
+        if token.startswith(clitic) and len(rest) >= 3 and (rest in words or "ال" + rest in words):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4)
+def _place_keys(lexicon: Lexicon) -> frozenset[str]:
+    """Normalised names of the curated gazetteer's places (not GeoNames')."""
+    return frozenset(candidates_by_name(lexicon, False))
+
+
+def _is_place(token: str, lexicon: Lexicon) -> bool:
+    """A curated place's name (`جدة`, `بجدة`) that is no known personal name."""
+    if is_known_name(token):
+        return False
+    keys = _place_keys(lexicon)
+    return token in keys or any(token.startswith(c) and token[len(c):] in keys for c in ("و", "ب", "ل"))
 
 
 @dataclass(frozen=True)
 class _Entry:
     actor_id: str
     type: str  # PERSON | ORGANIZATION
+    scoped: bool = False  # a name generic outside the actor's country (data/actor_scope.csv)
+    country: str | None = None
 
 
 def mention_type(actor_type: str) -> str:
@@ -60,11 +126,33 @@ def mention_type(actor_type: str) -> str:
 
 
 @lru_cache(maxsize=4)
+def scoped_names(lexicon: Lexicon) -> frozenset[tuple[str, str]]:
+    """(normalised name, actor id) of data/actor_scope.csv: names that mean the actor only in its country.
+    A name there need not be one of the actor's aliases (`مجلس النواب` is Lebanon's parliament too)."""
+    path = DATA_DIR / "actor_scope.csv"
+    scoped = set()
+    for number, row in read_rows(path, ["name_ar", "actor_id"]):
+        actor = lexicon.actors.get(row["actor_id"])
+        if actor is None or not actor.country or not row["name_ar"]:
+            raise LexiconError(f"{path.name} row {number}: a name and the id of an actor with a country")
+        scoped.add((normalize_key(row["name_ar"]), actor.actor_id))
+    return frozenset(scoped)
+
+
+@lru_cache(maxsize=4)
 def _actor_matcher(lexicon: Lexicon) -> Matcher[_Entry]:
+    scoped = scoped_names(lexicon)
     entries = []
+    listed = set()
     for actor in lexicon.actors.values():
         for name in (actor.name_ar, *actor.aliases):
-            entries.append((name, _Entry(actor.actor_id, mention_type(actor.type))))
+            key = (normalize_key(name), actor.actor_id)
+            listed.add(key)
+            entries.append((name, _Entry(actor.actor_id, mention_type(actor.type), key in scoped,
+                                         (actor.country or "").upper() or None)))
+    for name, actor_id in sorted(scoped - listed):
+        actor = lexicon.actors[actor_id]
+        entries.append((name, _Entry(actor_id, mention_type(actor.type), True, (actor.country or "").upper())))
     return Matcher(entries, min_length=3)
 
 
@@ -85,12 +173,21 @@ class ActorFindings:
     actors: dict[str, Actor]
 
 
-def find_actors(text: str, lexicon: Lexicon, normalized: Normalized | None = None) -> ActorFindings:
-    """Actor mentions in `text` with the actors they refer to (registry and discovered)."""
+def find_actors(text: str, lexicon: Lexicon, normalized: Normalized | None = None,
+                home_country: str | None = None) -> ActorFindings:
+    """Actor mentions in `text` with the actors they refer to (registry and discovered).
+
+    `home_country`: the article's country where the caller knows it; else, when a generic registry
+    name needs it, voted here from the article's places (marsad.extract.geo)."""
     norm = normalized or normalize(text)
-    registry = longest_first(_actor_matcher(lexicon).find(norm.text))
+    found = [m for m in _actor_matcher(lexicon).find(norm.text)
+             if not (m.payloads[0].type == "PERSON" and _after_son_of(norm.text, m.word_start))]
+    registry, bodies, unlinked = _in_scope(text, norm, longest_first(found), lexicon, home_country)
     actors: dict[str, Actor] = {}
     mentions: list[Mention] = []
+    for mention, actor in bodies:
+        mentions.append(mention)
+        actors.setdefault(actor.actor_id, actor)
     for match in registry:
         entry = match.payloads[0]
         if entry.type == "LOCATION" and _locative(norm.text, match):
@@ -102,9 +199,14 @@ def find_actors(text: str, lexicon: Lexicon, normalized: Normalized | None = Non
                                  "lexicon"))
         actors.setdefault(entry.actor_id, registry_actor(lexicon, entry.actor_id))
 
-    taken = [(m.start, m.end) for m in registry]
+    body_spans = [(*norm.span_to_normalized(m.start, m.end), actor) for m, actor in bodies]
+    taken = [(m.start, m.end) for m in registry] + [(a, b) for a, b, _ in body_spans] + unlinked
+    spans = tagger().find(text)
     for role_match in longest_first(_role_matcher(lexicon).find(norm.text)):
-        found = _person_after_role(text, norm, role_match, registry, taken, lexicon)
+        if _names_a_facility(norm.text, role_match):
+            continue
+        found = _person_after_role(text, norm, role_match, registry, taken, lexicon,
+                                   body_spans + [(a, b, None) for a, b in unlinked], spans)
         if found is None:
             continue
         mention, actor, normalized_span = found
@@ -112,7 +214,8 @@ def find_actors(text: str, lexicon: Lexicon, normalized: Normalized | None = Non
         actors.setdefault(actor.actor_id, actor)
         taken.append(normalized_span)
 
-    found_by_model = _model_mentions(text, norm, lexicon, mentions, taken)
+    out_of_scope = [norm.span_to_original(a, b) for a, b in unlinked]
+    found_by_model = _model_mentions(text, norm, lexicon, mentions, out_of_scope, spans)
     for mention, actor in found_by_model:
         mentions.append(mention)
         actors.setdefault(actor.actor_id, actor)
@@ -120,6 +223,101 @@ def find_actors(text: str, lexicon: Lexicon, normalized: Normalized | None = Non
     mentions.extend(_surname_mentions(text, norm, actors, taken))
     mentions.sort(key=lambda m: (m.start, -m.end))
     return ActorFindings(mentions, actors)
+
+
+def _after_son_of(normalized: str, word_start: int) -> bool:
+    """A listed person's name right after بن is a father's name inside a longer name (محمد بن سلمان بن
+    عبدالعزيز is not King Salman)."""
+    return previous_word(normalized, word_start)[0] in _SON_OF
+
+
+_SON_OF = frozenset(normalize_key(w) for w in ["بن", "ابن"])
+
+
+def _in_scope(text: str, norm: Normalized, registry: list[Match[_Entry]], lexicon: Lexicon,
+              home_country: str | None
+              ) -> tuple[list[Match[_Entry]], list[tuple[Mention, Actor]], list[tuple[int, int]]]:
+    """Registry matches with one payload each, generic names resolved in context, the bodies of other
+    countries their names became (`مجلس النواب العراقي`: a discovered organisation of Iraq), and the
+    normalised spans of generic names left unlinked (no one may discover them as a body of their own).
+
+    A generic name links to its entry for the country named right after it, else for the article's
+    country (voted only when some generic name needs it); out of scope it is not linked. With no
+    country known at all it keeps its first entry."""
+    kept: list[Match[_Entry]] = []
+    bodies: list[tuple[Mention, Actor]] = []
+    unlinked: list[tuple[int, int]] = []
+    home: list[str | None] = [home_country] if home_country else []
+    for match in registry:
+        specific = [e for e in match.payloads if not e.scoped]
+        if specific:
+            kept.append(_with_payload(match, specific[0]))
+            continue
+        beside = _country_beside(norm.text, match.end, lexicon)
+        if beside is not None:
+            country, end = beside
+            chosen = [e for e in match.payloads if e.country == country]
+            if chosen:
+                kept.append(_with_payload(match, chosen[0]))
+            else:
+                mention = _mention(text, norm, match.display_start, end, "ORGANIZATION", "", "rule")
+                actor_id = discovered_actor_id(mention.text, "org")
+                mention = Mention(mention.start, mention.end, mention.text, "ORGANIZATION", actor_id, "rule")
+                bodies.append((mention, Actor(actor_id, "", mention.text, "government", None, country,
+                                              discovered=True)))
+            continue
+        if not home:
+            home.append(_article_country(text, norm, lexicon, registry))
+        chosen = [e for e in match.payloads if e.country == home[0]] if home[0] else list(match.payloads[:1])
+        if chosen:
+            kept.append(_with_payload(match, chosen[0]))
+        else:
+            unlinked.append((match.word_start, match.end))
+    return kept, bodies, unlinked
+
+
+def _with_payload(match: Match[_Entry], entry: _Entry) -> Match[_Entry]:
+    return match if match.payloads == (entry,) else replace(match, payloads=(entry,))
+
+
+def _article_country(text: str, norm: Normalized, lexicon: Lexicon, registry: list[Match[_Entry]]) -> str | None:
+    """The article's country as geo votes it, with the specific registry actors found (not the generic ones)."""
+    actors = {}
+    for match in registry:
+        for entry in match.payloads[:1]:
+            if not entry.scoped:
+                actors[entry.actor_id] = registry_actor(lexicon, entry.actor_id)
+    return find_places(text, lexicon, actors, norm).country
+
+
+_IN_WORDS = frozenset(normalize_key(w) for w in ["في", "فى", "ب"])
+_STATE_WORDS = frozenset(normalize_key(w) for w in ["دولة", "مملكة", "جمهورية", "إمارة", "سلطنة"])
+
+
+def _country_beside(normalized: str, end: int, lexicon: Lexicon) -> tuple[str, int] | None:
+    """A country named right after a generic name, and where its naming ends: a nationality adjective
+    (`مجلس النواب العراقي`) or في + a country or one of its places (`مجلس النواب في مملكة البحرين`,
+    `مجلس النواب في طبرق`)."""
+    tokens = _tokens_after(normalized, end, 4)
+    if not tokens or normalized[end:tokens[0][0]].strip():
+        return None
+    country = nationality_forms(lexicon).get(tokens[0][2])
+    if country:
+        return country, tokens[0][1]
+    if tokens[0][2] not in _IN_WORDS:
+        return None
+    rest = tokens[1:]
+    if rest and rest[0][2] in _STATE_WORDS:
+        rest = rest[1:]
+    places = candidates_by_name(lexicon, False)
+    for length in (2, 1):
+        if len(rest) < length:
+            continue
+        key = " ".join(t[2] for t in rest[:length])
+        countries = {c.place.country for c in places.get(key, ()) if c.place.country}
+        if len(countries) == 1:
+            return countries.pop(), rest[length - 1][1]
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -145,30 +343,53 @@ def _return_freed_memory() -> None:
 
 
 def _model_mentions(text: str, norm: Normalized, lexicon: Lexicon, known: list[Mention],
-                    taken: list[tuple[int, int]]) -> list[tuple[Mention, Actor]]:
+                    unlinked: list[tuple[int, int]], spans: list[tuple[int, int, str]]
+                    ) -> list[tuple[Mention, Actor]]:
     """People and organisations nobody listed, from the trained tagger (source "model").
 
     The registry and the role rule go first: a tagger span that overlaps anything they found is
     dropped. A person needs two name words, or one that the name lists know; an organisation needs
     two words (a lone `الحكومة` is not a name). Places stay with the gazetteer, which can locate them.
+    No word of a person's name is a function word, a number word, a common noun or a place
+    (data/not_names.csv, the gazetteer); a body is no facility (`مطار عدن`) and begins with no
+    nationality (`الأوروغوياني فابيان`). A leading `و` is cut where the rest is a known name.
     """
-    occupied = [(m.start, m.end) for m in known]
+    occupied = [(m.start, m.end) for m in known] + unlinked  # unlinked: out-of-scope generic names
     found: list[tuple[Mention, Actor]] = []
-    for start, end, kind in tagger().find(text):
+    for start, end, kind in spans:
         if kind == "LOCATION" or any(start < b and a < end for a, b in occupied):
             continue
         words = [normalize_key(w) for w in WORD_RE.findall(text[start:end])]
         if not words or any(w in lexicon.speech_verbs or w in _FUNCTION_WORDS for w in words):
             continue
         if kind == "PERSON":
-            if len(words) < 2 and not is_known_name(words[0]):
+            if words[0].startswith("و") and not is_known_name(words[0]) and is_known_name(words[0][1:]):
+                first_word = WORD_RE.search(text, start)  # وفيصل البدين: the conjunction is no part of the name
+                start, words = (first_word.start() if first_word else start) + 1, [words[0][1:], *words[1:]]
+            if (len(words) < 2 and not is_known_name(words[0])) or "\u064b" in text[start:end]:
+                continue  # بريداً: a noun with tanwin is no name
+            if _is_place(words[0], lexicon) or any(
+                    w in lexicon.roles or w in lexicon.nationalities or _common_word(w)
+                    for i, w in enumerate(words) if i == 0 or words[i - 1] not in _COMPOUND_NAME_PARTS):
                 continue
-            if any(w in lexicon.roles or w in lexicon.nationalities for w in words):
-                continue
+            if len(words) > 1 and all(w.startswith("و") and not is_known_name(w) for w in words):
+                continue  # وألوانا وشخابيط: coordinated nouns, not a name
+            if _after_facility(norm, start, lexicon):
+                continue  # مستشفى الملك خالد
             actor_id, actor_type = discovered_actor_id(text[start:end]), "person"
         else:
             if len(words) < 2:  # a lone الحكومة, الجيش is no body's name
                 continue
+            head = words[0][2:] if words[0].startswith("ال") else words[0]
+            if head in _FACILITY_HEADS or words[0] in lexicon.nationalities or " ".join(words) in _place_keys(lexicon):
+                continue  # مطار عدن, سان مارينو are places; الأوروغوياني فابيان no body
+            if any(words[0].startswith(c) and words[0][len(c):] in lexicon.roles for c in ("", "ك", "ل", "و", "ب")):
+                continue  # كالشيخ الكويتي: a title, no body
+            if any(w in _never_in_bodies() for w in words):
+                continue  # حفظه الله
+            if all(_common_word(w) or w in _BODY_HEADS or w.startswith("ال") and w[2:] in _BODY_HEADS
+                   for w in words):
+                continue  # مجلس الوزراء, وزارة الداخلية: a body of some country, no name of its own
             actor_id, actor_type = discovered_actor_id(text[start:end], "org"), "other"
         role = _role_before(norm, start, lexicon) if kind == "PERSON" else None
         mention = Mention(start, end, text[start:end], kind, actor_id, "model", role)
@@ -234,14 +455,20 @@ _BODY_HEADS = frozenset(normalize_key(w) for w in [
     "وكالة", "شركة", "حزب", "جبهة", "تحالف", "اتحاد", "رابطة", "جمعية", "مكتب", "مركز", "مؤسسة", "الهيئة"])
 
 
-def _is_name_token(token: str, lexicon: Lexicon, first: bool) -> bool:
+def _is_name_token(token: str, lexicon: Lexicon, first: bool, bound: bool = False) -> bool:
+    """`token` may be a word of a person's name; `bound`: it follows عبد, بن, أبو (عبد الحي), where any
+    word is."""
     if not _NAME_TOKEN_RE.fullmatch(token) or token in _FUNCTION_WORDS:
         return False
+    if bound:
+        return True
     if first and token in _BODY_HEADS:
         return False
     if token in lexicon.speech_verbs or token in lexicon.nationalities or token in lexicon.roles:
         return False
-    if token in lexicon.event_triggers:
+    if token in lexicon.event_triggers or (token.startswith("ال") and token[2:] in lexicon.event_triggers):
+        return False
+    if _common_word(token) or (first and _is_place(token, lexicon)):  # الشدادي: a town and a family name
         return False
     if first and any(token.startswith(p) for p in ARTICLE_PREFIXES):
         return False
@@ -251,13 +478,21 @@ def _is_name_token(token: str, lexicon: Lexicon, first: bool) -> bool:
 
 
 def _person_after_role(text: str, norm: Normalized, role_match: Match[Role], registry: list[Match[_Entry]],
-                       taken: list[tuple[int, int]], lexicon: Lexicon
+                       taken: list[tuple[int, int]], lexicon: Lexicon,
+                       bodies: list[tuple[int, int, Actor | None]] | None = None,
+                       spans: list[tuple[int, int, str]] | None = None
                        ) -> tuple[Mention, Actor, tuple[int, int]] | None:
+    """The person a role introduces, or the body an unnamed spokesperson speaks for.
+
+    `bodies`: discovered bodies and unlinked generic names (normalised spans, the body or None) that may
+    be the role's complement (`رئيس مجلس النواب العراقي سليم الجبوري`); `spans`: the tagger's, which must not read the name as a place or a body
+    (`مطار الملك خالد الدولي`)."""
     role = role_match.payloads[0]
     tokens = _tokens_after(norm.text, role_match.end, 12)
     index = 0
     org_id: str | None = None
-    # Skip the role's complements: nationality adjectives, definite nouns, باسم X, في <place>.
+    org_actor: Actor | None = None
+    # Skip the role's complements: nationality adjectives, definite nouns, باسم X, في <place>, a place.
     while index < len(tokens) and index < 7:
         start, end, token = tokens[index]
         at_registry = next((m for m in registry if m.word_start <= start < m.end), None)
@@ -269,37 +504,60 @@ def _person_after_role(text: str, norm: Normalized, role_match: Match[Role], reg
             while index < len(tokens) and tokens[index][0] < at_registry.end:
                 index += 1
             continue
+        at_body = next((b for b in bodies or () if b[0] <= start < b[1]), None)
+        if at_body is not None:
+            if org_id is None and at_body[2] is not None:
+                org_id, org_actor = at_body[2].actor_id, at_body[2]
+            while index < len(tokens) and tokens[index][0] < at_body[1]:
+                index += 1
+            continue
         if token in _PLACE_BRIDGES:
             index += 2  # في <place>: the place is part of the role (مراسل الجزيرة في طرابلس)
             continue
         if token in _ROLE_BRIDGES or token in lexicon.nationalities or token in lexicon.roles:
             index += 1
             continue
+        if _place_noun(token) or _is_place(token, lexicon):
+            index += 1  # محافظ جدة, محافظ محافظة جدة: the place governed, not a name
+            continue
+        if index + 1 < len(tokens) and f"{token} {tokens[index + 1][2]}" in _place_keys(lexicon):
+            index += 2  # رئيس بلدية ظهران الجنوب
+            continue
         if any(token.startswith(p) for p in ARTICLE_PREFIXES) and len(token) > 3:
             index += 1
             continue
         break
     name_tokens: list[tuple[int, int, str]] = []
-    while index < len(tokens) and len(name_tokens) < 3:
+    # Three words, two more for each بن/أبو/عبد inside (أحمد بن إبراهيم الملا), six at most.
+    while index < len(tokens) and len(name_tokens) < min(6, 3 + 2 * sum(t[2] in _COMPOUND_NAME_PARTS
+                                                                          for t in name_tokens)):
         start, end, token = tokens[index]
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             break
-        if not _is_name_token(token, lexicon, first=not name_tokens):
+        if not _is_name_token(token, lexicon, first=not name_tokens,
+                              bound=bool(name_tokens) and name_tokens[-1][2] in _COMPOUND_NAME_PARTS):
             break
-        if len(name_tokens) == 2 and name_tokens[-1][2] not in _COMPOUND_NAME_PARTS and \
-                not token.startswith("ال"):
-            break
+        if len(name_tokens) >= 2 and name_tokens[-1][2] not in _COMPOUND_NAME_PARTS and \
+                not _tagged_person(norm, start, end, spans or []):
+            # a third name word follows بن/أبو or is the tagger's (إياد بن أمين مدني), or carries ال and
+            # ends the name where the tagger does not (أحمد بن إبراهيم الملا, not الملا التفجير)
+            if not token.startswith("ال") or len(name_tokens) >= 3:
+                break
         name_tokens.append(tokens[index])
         index += 1
-    following = tokens[index][2] if index < len(tokens) else "."
-    confirmed = any(is_known_name(t[2]) for t in name_tokens) or following in _NAME_ENDERS \
-        or following in lexicon.speech_verbs
+    while name_tokens and name_tokens[-1][2] in _COMPOUND_NAME_PARTS:
+        name_tokens.pop()  # الأمير محمد بن <a listed name>: no name of its own
+    tagged = _tagged_as(norm, name_tokens, spans or [])
+    confirmed = any(is_known_name(t[2]) for t in name_tokens) or _tagged_as_person_from(norm, name_tokens,
+                                                                                        spans or [])
+    if tagged - {"PERSON"} and not _tagged_as_person_from(norm, name_tokens, spans or []):
+        confirmed = False  # the tagger reads a place or a body here (مطار الملك خالد الدولي, بلدية ظهران الجنوب)
     if len(name_tokens) < 2 or not confirmed:
         if org_id and role.kind in ("spokesperson", "journalist"):
             # An unnamed spokesperson speaks for their body.
             mention = _mention(text, norm, role_match.word_start, role_match.end, "ORGANIZATION", org_id,
                                "role", role.role_en)
-            return mention, registry_actor(lexicon, org_id), (role_match.word_start, role_match.end)
+            return mention, org_actor or registry_actor(lexicon, org_id), (role_match.word_start, role_match.end)
         return None
     name_start, name_end = name_tokens[0][0], name_tokens[-1][1]
     mention = _mention(text, norm, name_start, name_end, "PERSON", "", "role", role.role_en)
@@ -308,6 +566,66 @@ def _person_after_role(text: str, norm: Normalized, role_match: Match[Role], reg
     country = _country_from_context(norm.text[role_match.end:name_start], lexicon)
     actor = Actor(actor_id, "", mention.text, "person", org_id, country, role.role_en, discovered=True)
     return mention, actor, (name_start, name_end)
+
+
+def _tagged_as(norm: Normalized, name_tokens: list[tuple[int, int, str]], spans: list[tuple[int, int, str]]
+               ) -> set[str]:
+    """The tagger's types of the spans that overlap the name's words."""
+    if not name_tokens:
+        return set()
+    start, end = norm.span_to_original(name_tokens[0][0], name_tokens[-1][1])
+    return {kind for a, b, kind in spans if a < end and start < b}
+
+
+def _names_a_facility(normalized: str, role_match: Match[Role]) -> bool:
+    """A title after a facility's or an institution's head names the place (مستشفى الملك فيصل, جامعة
+    الملك سعود, مطار الملك خالد الدولي), not a person speaking."""
+    return _facility_head(previous_word(normalized, role_match.word_start)[0])
+
+
+def _after_facility(norm: Normalized, start: int, lexicon: Lexicon) -> bool:
+    """A name (original offset `start`) right after a facility's head, or after a title after one
+    (`مستشفى الملك خالد`): the facility's name."""
+    word, at = previous_word(norm.text, norm.span_to_normalized(start, start)[0])
+    if _facility_head(word):
+        return True
+    return normalize_key(word.strip(_QUOTES)) in lexicon.roles and _facility_head(previous_word(norm.text, at)[0])
+
+
+_QUOTES = "\"'«»“”()[]،,:"
+
+
+def _facility_head(word: str) -> bool:
+    word = word.strip(_QUOTES)
+    for clitic in ("", *_WORD_CLITICS):
+        if word.startswith(clitic):
+            rest = word[len(clitic):]
+            if rest in _FACILITY_HEADS or rest in _INSTITUTION_HEADS or \
+                    (rest.startswith("ال") and (rest[2:] in _FACILITY_HEADS or rest[2:] in _INSTITUTION_HEADS)):
+                return True
+    return False
+
+
+_INSTITUTION_HEADS = frozenset(normalize_key(w) for w in [
+    "جامعة", "مدينة", "مركز", "حديقة", "مستشفى", "مدرسة", "كلية", "مؤسسة", "جائزة", "مشروع", "برنامج", "كرسي",
+    "وقف", "مكتبة", "دارة", "قاعة", "صالة", "مجمع", "منتزه", "ميدان", "حي", "واحة", "جسر", "نفق", "مسجد"])
+
+
+def _tagged_as_person_from(norm: Normalized, name_tokens: list[tuple[int, int, str]],
+                           spans: list[tuple[int, int, str]]) -> bool:
+    """The tagger's PERSON span covers the name's first word (not only a later one: `خلفا لساندرو روسيل`)."""
+    return bool(name_tokens) and _tagged_person(norm, name_tokens[0][0], name_tokens[0][1], spans)
+
+
+def _tagged_person(norm: Normalized, start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
+    """The tagger's PERSON span covers these normalised offsets."""
+    o_start, o_end = norm.span_to_original(start, end)
+    return any(kind == "PERSON" and a <= o_start and o_end <= b for a, b, kind in spans)
+
+
+def _place_noun(token: str) -> bool:
+    """`محافظة`, `مدينة`, `منطقة`: a noun that introduces a place (data/place_cues.csv)."""
+    return place_cues().get(token) == "noun"
 
 
 def _country_from_context(between: str, lexicon: Lexicon) -> str | None:
