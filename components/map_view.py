@@ -59,6 +59,9 @@ def _popup(place: dict, events: list[dict], said: list[dict], names: Mapping[str
     parts = [f"<b>{escape(place['name_en'])}</b> · <span dir='rtl' lang='ar'>{escape(place['name_ar'])}</span>",
              f"<div style='color:#5b6470'>{escape(place['kind'] or '')} · {place['mentions']} mention(s) in "
              f"{place['articles']} article(s)</div>"]
+    if place.get("source") == "discovered":  # no gazetteer lists it: drawn at the place the text locates it by
+        parts.append("<div style='color:#5b6470'><i>Not in the gazetteer: shown at the point of the place the "
+                     "text locates it by (approximate)</i></div>")
     for row in events[:POPUP_ITEMS]:
         toll, sides = toll_text(row), sides_text(row, names)
         facts = " · ".join(part for part in (f"<b style='color:#9b1c1c'>{escape(toll)}</b>" if toll else "",

@@ -159,3 +159,10 @@ def test_only_the_most_mentioned_places_are_labelled():
     labelled = [m for m in markers if m["label"]]
     assert len(labelled) == map_view.LABELLED
     assert all(" · " in m["tooltip"] for m in markers if not m["label"]), "the rest: name on hover"
+
+
+def test_a_discovered_place_says_its_point_is_approximate():
+    places = _places(2)
+    places.loc[1, "source"] = "discovered"
+    popups = [m["popup"] for m in _markers(map_view.build_map(places, pd.DataFrame(), pd.DataFrame(), pd.DataFrame()))]
+    assert "approximate" not in popups[0] and "Not in the gazetteer" in popups[1]

@@ -35,6 +35,7 @@ from marsad.extract.gazetteer import (
     place_cues,
     places_by_id,
 )
+from marsad.extract.localities import find_localities
 from marsad.lexicon import Lexicon, PlaceEntry
 from marsad.records import Actor, Mention, Place
 from marsad.text.matcher import Match, Matcher, longest_first
@@ -178,8 +179,6 @@ def find_places(text: str, lexicon: Lexicon, actors: dict[str, Actor] | None = N
                                 confidence=confidence))
         places.setdefault(entry.place_id, to_place(entry, source))
     if discover:  # the fronts, camps and neighbourhoods no gazetteer lists (marsad.extract.localities)
-        from marsad.extract.localities import find_localities
-
         found, discovered = find_localities(text, norm, mentions, places)
         mentions = sorted(mentions + found, key=lambda m: m.start)
         places.update(discovered)
