@@ -2,7 +2,9 @@
 the generated data/places_regions.csv and data/places_countries.csv, and the words around place names
 (data/place_cues.csv, data/place_ambiguous.csv, data/org_heads.csv, data/nationality_forms.csv).
 
-Only the standard library is used (csv, json, pathlib, math, re) so the checks run without the app.
+Only the standard library is used (csv, json, pathlib, math, re) so the checks run without the app;
+the curated localities (data/places_localities.csv) are checked here too, and test_check_places_passes
+runs scripts/check_places.py (Natural Earth outlines, GeoNames), which needs the app's packages.
 """
 
 import csv
