@@ -381,7 +381,8 @@ def _model_mentions(text: str, norm: Normalized, lexicon: Lexicon, known: list[M
             if len(words) < 2:  # a lone الحكومة, الجيش is no body's name
                 continue
             head = words[0][2:] if words[0].startswith("ال") else words[0]
-            if head in _FACILITY_HEADS or words[0] in lexicon.nationalities or " ".join(words) in _place_keys(lexicon):
+            if head in _FACILITY_HEADS or words[0] in nationality_forms(lexicon) or \
+                    " ".join(words) in _place_keys(lexicon):
                 continue  # مطار عدن, سان مارينو are places; الأوروغوياني فابيان no body
             if any(words[0].startswith(c) and words[0][len(c):] in lexicon.roles for c in ("", "ك", "ل", "و", "ب")):
                 continue  # كالشيخ الكويتي: a title, no body
