@@ -209,3 +209,10 @@ def test_a_locality_that_is_a_common_word_needs_a_cue(lexicon, text: str, word: 
 def test_a_locality_does_not_hide_a_larger_homonym_abroad(lexicon) -> None:
     """Iraq's al-Suwaira is written قضاء الصويرة: bare الصويرة stays Essaouira (GeoNames) in Morocco."""
     assert _covering("استقبلت مدينة الصويرة المغربية مهرجان كناوة", "الصويرة", lexicon) == {"gn-2549263"}
+
+
+def test_the_west_coast_is_yemen_s_only_in_a_yemeni_article(lexicon) -> None:
+    assert _covering("تقدمت قوات العمالقة في الساحل الغربي لليمن باتجاه الحديدة", "الساحل الغربي",
+                     lexicon) == {"ye-west-coast"}
+    assert "ye-west-coast" not in _covering("تتقدم قوات حكومة الوفاق في الساحل الغربي حتى رأس جدير وزوارة",
+                                            "الساحل الغربي", lexicon)
