@@ -198,3 +198,12 @@ def test_a_body_named_again_by_its_head_noun_is_the_same_body() -> None:
             "وأضاف المرصد أن الاشتباكات مستمرة في ريف حلب الشمالي.")
     first, second = _statements(text).statements
     assert first.speaker_id and second.speaker_id == first.speaker_id and second.speaker_text == "المرصد"
+
+
+def test_a_speaker_named_in_quotation_marks_does_not_open_the_quotation():
+    """قال "عسيري" ... : "..." — the mark after the name closes it; the quotation is the next one."""
+    text = ('قلّل المتحدث باسم قوات التحالف، العميد ركن أحمد حسن عسيري، من حجم المناوشات على الحدود.\n'
+            'وقال "عسيري" الليلة في حديث تلفزيوني مع قناة cbc إكسترا المصرية: "الحدود السعودية كانت، وما زالت، '
+            'وستظل -بإذن الله- آمنة بفضل الله، ثم بفضل جهود قوات التحالف".')
+    [statement] = [s for s in _statements(text).statements if "الليلة" in s.sentence]
+    assert text[statement.quote_start:statement.quote_end].startswith("الحدود السعودية كانت")

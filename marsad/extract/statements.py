@@ -754,7 +754,7 @@ def _content(text: str, cue_end: int, sentence_end: int, content_from: int | Non
     Quotation marks before `content_from` (the subject slot's end) enclose a name (منظمة «أطباء بلا
     حدود»); a reported clause that starts before the first quotation is the content, quotations and
     all (قال إن التحقيقات «قد اقتربت ...»، وإن ...), unless the quotation opens it (أكد أن «...»)."""
-    content_from = max(cue_end, content_from or cue_end)
+    content_from = _after_open_name(text, cue_end, max(cue_end, content_from or cue_end), sentence_end)
     quote = _first_quotation(text, content_from, sentence_end) or _quotation_across_lines(
         text, content_from, sentence_end, lexicon)
     if quote is not None and text[quote[1] + 1:quote[1] + 3].strip().startswith(":"):
@@ -810,6 +810,20 @@ def _quotation_across_lines(text: str, start: int, end: int, lexicon: Lexicon | 
 def _opens_with_verb(verbs: Matcher[SpeechVerb], line: str) -> bool:
     words = line.split()
     return bool(words) and bool(verbs.find(normalize_key(words[0])))
+
+
+def _after_open_name(text: str, slot_start: int, slot_end: int, end: int) -> int:
+    """Where the content may start: after the subject slot, and after the mark that closes a name quoted in
+    it (قال "عسيري" الليلة: "..." — the slot ends inside the marks around the name; the mark after it
+    closes the name, it opens no quotation)."""
+    slot = text[slot_start:slot_end]
+    for opening, closing in _QUOTE_PAIRS[:3]:
+        unclosed = slot.count(opening) > slot.count(closing) if opening != closing else slot.count(opening) % 2
+        if unclosed:
+            close = text.find(closing, slot_end, end)
+            if close >= 0 and not text[slot_end:close].strip():
+                return close + 1
+    return slot_end
 
 
 def _first_quotation(text: str, start: int, end: int) -> tuple[int, int] | None:
