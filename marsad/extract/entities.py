@@ -553,6 +553,8 @@ def _person_after_role(text: str, norm: Normalized, role_match: Match[Role], reg
                                                                                         spans or [])
     if tagged - {"PERSON"} and not _tagged_as_person_from(norm, name_tokens, spans or []):
         confirmed = False  # the tagger reads a place or a body here (مطار الملك خالد الدولي, بلدية ظهران الجنوب)
+    if name_tokens and "\u064b" in text[slice(*norm.span_to_original(name_tokens[0][0], name_tokens[-1][1]))]:
+        confirmed = False  # متمنياً التوفيق: a word with tanwin is no name
     if len(name_tokens) < 2 or not confirmed:
         if org_id and role.kind in ("spokesperson", "journalist"):
             # An unnamed spokesperson speaks for their body.
