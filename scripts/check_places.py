@@ -9,8 +9,8 @@ Checks, for every row of every file:
       outside both outlines accepts the nearest country;
   (b) parent: the point lies within a distance of its parent's point: 60 km for a part of a town
       (neighbourhood, district, landmark), else 150 km under a town and 200 km under a city (which
-      stand for their governorates in places_world.csv: Lahij, Homs), 350 km under a region (more for the large ones, REGION_KM), anywhere in the country under a
-      country;
+      stand for their governorates in places_world.csv: Lahij, Homs), 350 km under a region (more
+      for the large ones, REGION_KM), anywhere in the country under a country;
   (c) ids: unique over all files; the parent exists and lies in the same country;
   (d) names (data/places_localities.csv, whose rows are many and small): a name or alias that is
       also the name of a country, of a place in the same country, of a city of another file, of a
@@ -204,7 +204,8 @@ def settlements() -> dict[tuple[str, str], list[dict]]:
     return table
 
 
-def check(notes: bool = False) -> tuple[list[str], list[str]]:
+def check() -> tuple[list[str], list[str]]:
+    """(errors, notes) over every places file."""
     errors: list[str] = []
     remarks: list[str] = []
     rows: list[tuple[str, dict[str, str]]] = [(name, row) for name in FILES for row in read(name)]
@@ -302,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--notes", action="store_true", help="also print the notes (names shared abroad)")
     args = parser.parse_args(argv)
-    errors, remarks = check(args.notes)
+    errors, remarks = check()
     for line in errors:
         print("ERROR", line)
     if args.notes:
