@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import os
@@ -144,13 +145,29 @@ def analyse_tagged(items: Iterable[tuple[Article, T]], workers: int | None = Non
             except Exception as error:  # noqa: BLE001 - reported with the article, the others go on
                 yield tag, None, _reason(error)
         return
-    stream = itertools.chain(head, stream)
-    # The lexicon's automata and the tagger's tables (numpy arrays, and the frequent words' cached
-    # scores), loaded before the workers fork, are shared by them (copy-on-write); each worker's own
-    # tagger memory is then the word types it caches. Started otherwise, workers load their own.
-    load_lexicon()
-    if multiprocessing.get_start_method() == "fork":
+    # The lexicon, the tagger's tables and everything the extractors build on first use (automata,
+    # gazetteer tables), made here before the workers fork, are shared by them (copy-on-write): the
+    # first articles are analysed in this process, which builds them. Then the collector is told to
+    # leave every object made so far alone (gc.freeze), here and in the workers: a full collection
+    # writes to each object it visits, which would copy every page they lie on into each process.
+    # Started otherwise than by fork, workers load their own.
+    lexicon = load_lexicon()
+    forked = multiprocessing.get_start_method() == "fork"
+    if forked:
         tagger()
+        for article, tag in head:
+            try:
+                yield tag, analyse(article, lexicon), None
+            except Exception as error:  # noqa: BLE001 - reported with the article, the others go on
+                yield tag, None, _reason(error)
+        del article, tag
+    else:
+        stream = itertools.chain(head, stream)
+    del head
+    frozen = forked and gc.get_freeze_count() == 0
+    if frozen:
+        gc.collect()
+        gc.freeze()
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),))
     pending: deque[tuple[Future, list[T]]] = deque()
     try:
@@ -176,6 +193,8 @@ def analyse_tagged(items: Iterable[tuple[Article, T]], workers: int | None = Non
             del future, results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        if frozen:
+            gc.unfreeze()
 
 
 def analyse_many(articles: Iterable[Article], workers: int | None = None) -> Iterator[Analysis]:
