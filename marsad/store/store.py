@@ -9,6 +9,7 @@ Queries return pandas DataFrames; no SQL lives anywhere else.
 from __future__ import annotations
 
 import importlib
+import itertools
 import json
 import math
 import os
@@ -53,6 +54,7 @@ DEFAULT_DB = "sqlite:///" + str(default_store_file())
 PROBE_ABOVE = 5_000  # statements/events lists: never walk by date and probe for fewer linked rows
 RANK_AT_MOST = 10_000  # newest per place: rank this many matching rows at once, else walk place by place
 _PER_ARTICLE = [event_actors, article_facets, statement_entities, events, statements, times, mentions]
+_REMEMBERED = 20_000  # actor and place rows a Store remembers having written (the oldest are forgotten)
 _OBJECT_KINDS = {"string", "date", "empty"}  # pandas.api.types.infer_dtype kinds kept as Python objects
 
 
@@ -129,7 +131,7 @@ class Store:
             elif path is not None and not path.exists():
                 path.parent.mkdir(parents=True, exist_ok=True)
         self.engine = sa.create_engine(self.url, **engine_args)
-        self._written: dict[tuple[str, str], dict] = {}  # (kind, id) -> the row this Store last upserted
+        self._written: dict[tuple[str, str], tuple] = {}  # (kind, id) -> the values this Store last upserted
         self._facets: tuple[int, Facets] | None = None
         self._facets_lock = threading.Lock()
         if self.engine.dialect.name == "sqlite":
@@ -221,10 +223,15 @@ class Store:
             self._remember(rows)
         return []
 
-    def _remember(self, written: list[tuple[tuple[str, str], dict]]) -> None:
+    def _remember(self, written: list[tuple[tuple[str, str], tuple]]) -> None:
+        """Keep the values of the rows just written; at most _REMEMBERED (the oldest half forgotten when
+        full, whose rows are then written once more if seen again), so a long run's memory stays flat."""
         self._written.update(written)
+        if len(self._written) > _REMEMBERED:
+            for key in list(itertools.islice(self._written, len(self._written) - _REMEMBERED // 2)):
+                del self._written[key]
 
-    def _write(self, conn: sa.Connection, analysis: Analysis) -> list[tuple[tuple[str, str], dict]]:
+    def _write(self, conn: sa.Connection, analysis: Analysis) -> list[tuple[tuple[str, str], tuple]]:
         """The writes of one article; returns the actor and place rows it upserted."""
         article = analysis.article
         exists = conn.execute(sa.select(articles.c.article_id)
@@ -242,8 +249,8 @@ class Store:
              "role": actor.role, "discovered": actor.discovered} for actor in analysis.actors.values()]
         place_rows = [asdict(place) for place in analysis.places.values()]
         # Rows this Store already wrote with the same values are not written again.
-        actor_rows = [row for row in actor_rows if self._written.get(("actor", row["actor_id"])) != row]
-        place_rows = [row for row in place_rows if self._written.get(("place", row["place_id"])) != row]
+        actor_rows = [row for row in actor_rows if self._written.get(("actor", row["actor_id"])) != tuple(row.values())]
+        place_rows = [row for row in place_rows if self._written.get(("place", row["place_id"])) != tuple(row.values())]
         self._upsert(conn, actors, "actor_id", actor_rows)
         self._upsert(conn, places, "place_id", place_rows)
         if analysis.mentions:
@@ -295,8 +302,8 @@ class Store:
             article.article_id, article.published, article.published_inferred, article.source,
             (m.entity_id for m in analysis.mentions),
             [s.date for s in analysis.statements] + [e.date for e in analysis.events])))
-        return [(("actor", row["actor_id"]), row) for row in actor_rows] + \
-            [(("place", row["place_id"]), row) for row in place_rows]
+        return [(("actor", row["actor_id"]), tuple(row.values())) for row in actor_rows] + \
+            [(("place", row["place_id"]), tuple(row.values())) for row in place_rows]
 
     @staticmethod
     def _link_statement_entities(conn: sa.Connection, article_id: str | None = None) -> None:
