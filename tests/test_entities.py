@@ -269,3 +269,15 @@ def test_a_son_of_a_listed_person_is_not_the_listed_person(lexicon) -> None:
     text = "وصاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء"
     ids = {m.entity_id for m in find_actors(text, lexicon).mentions}
     assert "king-salman" not in ids and "mohammed-bin-salman" in ids
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("قال جون بينر رئيس مجلس النواب الأمريكي اليوم الأربعاء إنه سيفعل مع آخرين في الكونجرس كل ما يمكن",
+     "جون بينر", "Speaker of the House of Representatives"),
+    ("وقال سعيد الزهراني، مدير إدارة الطوارئ الصحية بصحة الطائف، إنه تم البدء بالفعل في التجهيز",
+     "سعيد الزهراني", "Director"),
+])
+def test_a_discovered_person_keeps_the_role_after_the_name(lexicon, text: str, name: str, role: str) -> None:
+    findings = find_actors(text, lexicon)
+    person = next(m for m in findings.mentions if m.text == name)
+    assert person.role == role and findings.actors[person.entity_id].role == role

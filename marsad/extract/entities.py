@@ -392,7 +392,7 @@ def _model_mentions(text: str, norm: Normalized, lexicon: Lexicon, known: list[M
                    for w in words):
                 continue  # مجلس الوزراء, وزارة الداخلية: a body of some country, no name of its own
             actor_id, actor_type = discovered_actor_id(text[start:end], "org"), "other"
-        role = _role_before(norm, start, lexicon) if kind == "PERSON" else None
+        role = (_role_before(norm, start, lexicon) or _role_after(norm, end, lexicon)) if kind == "PERSON" else None
         mention = Mention(start, end, text[start:end], kind, actor_id, "model", role)
         found.append((mention, Actor(actor_id, "", text[start:end], actor_type, None, None, role, discovered=True)))
         occupied.append((start, end))
@@ -415,6 +415,27 @@ def _role_before(norm: Normalized, start: int, lexicon: Lexicon) -> str | None:
     if len(between.split()) > 6 or any(w in lexicon.speech_verbs for w in between.split()):
         return None
     return last.payloads[0].role_en
+
+
+def _role_after(norm: Normalized, end: int, lexicon: Lexicon) -> str | None:
+    """The role right after a name, a comma between or not: `جون بينر رئيس مجلس النواب الأمريكي`,
+    `سعيد الزهراني، مدير إدارة الطوارئ` (not when a known given name follows it: that is the role's
+    own person)."""
+    _, n_end = norm.span_to_normalized(end, end)
+    rest = norm.text[n_end:n_end + 80]
+    stripped = rest.lstrip(" \t،,")
+    if not stripped or len(rest) - len(stripped) > 4:
+        return None
+    offset = n_end + len(rest) - len(stripped)
+    found = [m for m in _role_matcher(lexicon).find(norm.text[offset:offset + 60])
+             if m.word_start == 0 and m.display_start == 0]  # no clitic: للرئيس starts another phrase
+    if not found:
+        return None
+    role = max(found, key=lambda m: m.end)
+    after = _tokens_after(norm.text, offset + role.end, 1)
+    if after and is_known_name(after[0][2]) and not after[0][2].startswith("ال"):
+        return None
+    return role.payloads[0].role_en
 
 
 _LOCATIVES = frozenset(normalize_key(w) for w in ["في", "فى", "إلى", "الى", "من", "نحو", "داخل", "خارج", "عن",
