@@ -45,9 +45,18 @@ def test_a_designated_unlisted_place_is_found_at_its_parents_point(lexicon, text
     "وأضاف أن نقطة تفتيش تابعة للمقاومة الشعبية في تعز ألقت القبض على قيادي حوثي.",  # no name follows
     "وتعرض معسكر يقع شمال مدينة عدن لقصف مدفعي.",  # a verb
     "قصفت الطائرات منطقة سكنية في مدينة الرقة.",  # an indefinite adjective
+    "سقط صاروخ مصدره قوات النظام السوري على حي شعبي في وسط مدينة حلب.",  # an adjective
+    "استعدادا للموسم المقبل في الرياض، وأدى الفريق تدريباته أمس على فترتين.",  # وأدى (performed) is no وادي
+    "وبلغ التضخم 1.7 في المائة في منطقة اليورو خلال الربع الأول بحسب بيانات صدرت في بروكسل.",  # a common word
+    "ورفعت مديرية الشؤون الصحية بمحافظة الطائف تقريرها إلى الوزارة.",  # a directorate
 ])
 def test_what_follows_a_designator_is_not_always_a_name(lexicon, text):
     assert not _discovered(text, lexicon)
+
+
+def test_a_name_that_goes_on_is_taken_whole(lexicon):
+    text = "وقصفت قوات النظام بعدد من القذائف مناطق في قرية بيت عوان بريف اللاذقية."
+    assert "قرية بيت عوان" in _discovered(text, lexicon, "بيت عوان")
 
 
 def test_without_a_listed_place_beside_it_a_locality_is_not_guessed(lexicon):

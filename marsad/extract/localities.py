@@ -31,6 +31,7 @@ LOCALITIES_PATH = DATA_DIR / "localities.csv"
 _PROCLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 _WORD_RE = re.compile(r"[\u0621-\u064a\u0660-\u0669\w]+")
 PARENT_NEAR_CHARS = 80  # a locating place this close after the locality is its parent
+COMMON_RANK = 6000  # words this common in news are no locality's name
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,39 @@ def _lexicon() -> tuple[dict[str, Designator], frozenset[str]]:
             key = normalize_key(row["word_ar"])
             if row["role"] == "designator":
                 designators[key] = Designator(row["kind"], row["label_en"])
-            else:
+            elif row["role"] == "not_name":
                 not_names.add(key)
     return designators, frozenset(not_names)
+
+
+@lru_cache(maxsize=1)
+def _compound_starts() -> frozenset[str]:
+    """First words of names that go on (بيت عوان، خان بني سعد، دير الزور): the name takes the next word."""
+    with LOCALITIES_PATH.open(encoding="utf-8", newline="") as handle:
+        return frozenset(normalize_key(row["word_ar"]) for row in csv.DictReader(handle) if row["role"] == "compound")
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """The COMMON_RANK commonest words of Arabic news (the tagger's frequent words, SaudiNewsNet): no
+    name of a locality (`منطقة اليورو`، `مديرية الشؤون`، `حي مباشر`)."""
+    import numpy as np
+
+    path = DATA_DIR / "models" / "ner" / "ner.npz"
+    if not path.is_file():
+        return frozenset()
+    with np.load(path) as data:
+        words = data["frequent_words"].tolist() if "frequent_words" in data.files else []
+    return frozenset(normalize_key(w) for w in words[:COMMON_RANK])
+
+
+_SEATS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه"})
+_MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
+
+
+def _spelled(word: str) -> str:
+    """A word as written, diacritics and hamza seats aside, ى and ي kept apart (وأدى is no وادي)."""
+    return _MARKS_RE.sub("", word).translate(_SEATS)
 
 
 def _designator(word: str) -> Designator | None:
@@ -65,6 +96,19 @@ def _designator(word: str) -> Designator | None:
     return None
 
 
+def _written_as_designator(original: str) -> bool:
+    """The designator as written in the text, proclitics aside, not another word that normalises alike."""
+    spelled = _designator_spellings()
+    word = _spelled(original)
+    return word in spelled or any(word.startswith(c) and word[len(c):] in spelled for c in _PROCLITICS)
+
+
+@lru_cache(maxsize=1)
+def _designator_spellings() -> frozenset[str]:
+    with LOCALITIES_PATH.open(encoding="utf-8", newline="") as handle:
+        return frozenset(_spelled(row["word_ar"]) for row in csv.DictReader(handle) if row["role"] == "designator")
+
+
 def _short_after_conjunction(word: str, name: str) -> bool:
     """`وحي أمان` is a given name and a surname; `وحي الجحملية` the district: after و or ف, a two-letter
     designator needs a name written with the article."""
@@ -75,10 +119,14 @@ def _can_be_name(word: str) -> bool:
     designators, not_names = _lexicon()
     if len(word) < 2 or word in not_names or word in designators or any(c.isdigit() for c in word):
         return False
+    if word in _common_words():
+        return False
     if word.startswith(("و", "لل", "بال")) or (word.startswith(("ل", "ب")) and word[1:3] == "ال"):
         return False  # `مطار وموانئ`, `نقطة للمتمردين`: a conjunction or a preposition, no name
-    if not word.startswith("ال") and len(word) > 4 and word.endswith(("يه", "يين", "يون", "ي")):
-        return False  # an indefinite adjective: منطقة سكنية، حي ساحلي
+    if not word.startswith("ال") and len(word) >= 4 and word.endswith(("يه", "يين", "يون", "ي")):
+        return False  # an indefinite adjective: منطقة سكنية، حي شعبي
+    if len(word) == 4 and word.startswith("ي"):
+        return False  # a verb: منطقة ينشط فيها
     return True
 
 
@@ -94,13 +142,23 @@ def find_localities(text: str, norm: Normalized, mentions: list[Mention],
     taken = [(m.start, m.end) for m in mentions]
     found: list[Mention] = []
     new_places: dict[str, Place] = {}
-    for index, (_, _, word) in enumerate(words[:-1]):
+    for index, (w_start, w_end, word) in enumerate(words[:-1]):
         designator = _designator(word)
-        if designator is None:
+        if designator is None or not _written_as_designator(text[slice(*norm.span_to_original(w_start, w_end))]):
             continue
         n_start, n_end, name = words[index + 1]
-        if body[words[index][1]:n_start].strip() or not _can_be_name(name) or _short_after_conjunction(word, name):
+        if body[words[index][1]:n_start].strip() or _short_after_conjunction(word, name):
             continue  # a comma or a bracket between them: no name follows
+        following = index + 2
+        if name in _compound_starts():  # بيت عوان، خان بني سعد: the name goes on
+            while following < len(words) and not body[n_end:words[following][0]].strip():
+                n_end, last = words[following][1], words[following][2]
+                following += 1
+                if last not in _compound_starts():
+                    break
+            name = body[n_start:n_end]
+        elif not _can_be_name(name):
+            continue
         start, end = norm.span_to_original(words[index][0], n_end)
         if any(a < end and start < b for a, b in taken):
             continue
