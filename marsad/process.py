@@ -8,6 +8,7 @@ is reported by file and line; the run goes on.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,6 +24,17 @@ log = logging.getLogger(__name__)
 __all__ = ["BATCH", "ProcessReport", "process_articles", "process_paths", "short_reason"]
 
 BATCH = 100  # articles written per transaction (a failing batch is retried article by article)
+
+
+def _trimmer() -> Callable[[], object] | None:
+    """glibc's malloc_trim, where there is one (None elsewhere)."""
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError, TypeError):
+        return None
+
+
+_MALLOC_TRIM = _trimmer()
 
 
 @dataclass
@@ -69,6 +81,7 @@ def _run(items: Iterable[_Item], store: Store, report: ProcessReport, workers: i
          on_problem: Callable[[Problem], None] | None,
          status: Callable[[ProcessReport], None] | None) -> ProcessReport:
     batch: list[tuple[Analysis, _Item]] = []
+    written = [0]  # articles written since the heap was last trimmed
 
     def problem(item: Problem) -> None:
         report.add(item)
@@ -86,7 +99,15 @@ def _run(items: Iterable[_Item], store: Store, report: ProcessReport, workers: i
             if progress:
                 progress(report.handled, max(report.total or 0, report.handled), analysis.article)
         log.info("wrote %d article(s); %s", len(batch) - len(failed), report.summary())
+        written[0] += len(batch)
         batch.clear()
+        if _MALLOC_TRIM is not None and written[0] >= BATCH:
+            # The analyses just written (unpickled from the workers, many blocks of a few kB) are freed;
+            # glibc keeps the freed pages of its heap unless told to give them back, and the writer's
+            # resident memory would creep up with the run (with the writer's 16 MB page cache, it ended 55 MB
+            # smaller at 1,500 articles). 10-20 ms per 100 articles, in the process that waits on the workers.
+            written[0] = 0
+            _MALLOC_TRIM(0)
         if status is not None:
             status(report)
 

@@ -238,5 +238,6 @@ def test_a_bulk_writer_does_not_map_the_store(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'm.sqlite'}"
     with Store(url, memory_map=False).engine.connect() as conn:  # resident memory stays off the file's size
         assert conn.exec_driver_sql("PRAGMA mmap_size").scalar() == 0
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -16384  # 16 MB of pages
     with Store(url).engine.connect() as conn:  # the dashboard reads through the map
         assert conn.exec_driver_sql("PRAGMA mmap_size").scalar() > 0
