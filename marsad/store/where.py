@@ -68,6 +68,26 @@ def statement_actor_conditions(filters: Filters, probe: bool = False) -> list:
     return [mentioned] if role == "mentioned" else [sa.or_(said, mentioned)]
 
 
+def actor_statement_ids(filters: Filters) -> sa.Select | sa.CompoundSelect | None:
+    """The ids of the statements the actor filter keeps, by role, as one set: for `any`, the UNION of those
+    they said and those naming them (each off its own index). None without actors. For reading a set
+    once (search); `statement_actor_conditions` tests row by row, where an OR is right."""
+    if not filters.actors:
+        return None
+    spoken = statements.alias("spoken")  # not the caller's statements table: a subquery of its own
+    said = sa.select(spoken.c.statement_id).where(spoken.c.speaker_id.in_(filters.actors))
+    named = statement_entities.alias("named_actor")
+    naming = sa.select(named.c.statement_id).where(named.c.entity_id.in_(filters.actors))
+    role = filters.actor_role
+    if role == "participant":
+        return sa.select(spoken.c.statement_id).where(sa.false())
+    if role == "speaker":
+        return said
+    if role == "mentioned":
+        return naming.where(sa.or_(named.c.speaker_id.is_(None), named.c.speaker_id != named.c.entity_id))
+    return sa.union(said, naming)
+
+
 def statement_link_conditions(filters: Filters) -> list | None:
     """The actor filter on statement_entities' own columns (its rows repeat each statement's speaker), for
     reading one place's statements off that table alone; None when the role needs the statements table."""
