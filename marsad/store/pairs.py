@@ -41,7 +41,10 @@ def _statements_of(filters: Filters) -> tuple[sa.FromClause, list]:
     Dates are tested on the link's own date (its (entity_id, date) index); any other filter selects the
     statements first, and their links are read by statement id (a join: as an IN test, SQLite walked every
     actor's links and probed each)."""
-    conditions = where.statement_conditions(replace(filters, date_from=None, date_to=None))
+    conditions = where.statement_conditions(replace(filters, date_from=None, date_to=None, actors=()))
+    chosen_by_actor = where.actor_statement_ids(filters)  # a UNION of said and named, not an OR (PostgreSQL)
+    if chosen_by_actor is not None:
+        conditions.append(statements.c.statement_id.in_(chosen_by_actor))
     dated = where.date_range(statement_entities.c.date, filters)
     if not conditions:
         return statement_entities, dated
