@@ -444,3 +444,13 @@ def test_the_explosion_told_again_is_the_one_already_reported() -> None:
 def test_a_raid_or_an_arrest_set_out_for_is_not_one_made() -> None:
     text = "في غضون ذلك، أفشلت طائرات التحالف العربي هجوما كانت ميليشيات الحوثي تحضر له لمداهمة مدينة عدن."
     assert "arrest" not in {e.type for e in _events(text, date(2015, 7, 30)).events}
+
+
+def test_the_dead_of_two_sides_told_in_two_sentences_add_up() -> None:
+    text = ("قتل 25 مقاتلاً من المعارضة السورية على الأقل خلال هجوم على قاعدة عسكرية في محافظة حلب. "
+            "وأفاد المرصد عن مقتل تسعة من قوات النظام في الهجوم ذاته.")
+    [event] = _events(text, date(2015, 8, 2)).events
+    assert (event.killed, event.victims) == (34, None)  # fighters and soldiers: both sides, no one group
+    text = ("قتل 25 مقاتلاً من المعارضة السورية خلال هجوم على قاعدة عسكرية في محافظة حلب. "
+            "وارتفعت حصيلة القتلى في الهجوم ذاته إلى 30 مقاتلا.")
+    assert [e.killed for e in _events(text, date(2015, 8, 2)).events] == [30]  # an update: the highest

@@ -406,7 +406,12 @@ def one_per_incident(events: list[Event], text: str = "") -> list[Event]:
             updates.update(place_id=event.place_id, place_inherited=False)
         for kind in ("killed", "wounded"):  # the toll: the highest reported (a later sentence updates it)
             theirs, ours = getattr(event, kind), getattr(first, kind)
-            if theirs is not None and (ours is None or theirs > ours):
+            if kind == "killed" and None not in (theirs, ours, first.victims, event.victims) \
+                    and first.victims != event.victims:  # 25 fighters, then 9 soldiers: 34 dead, of both sides
+                high = (first.killed_high or ours) + (event.killed_high or theirs)
+                updates.update(killed=ours + theirs, killed_high=high if high != ours + theirs else None,
+                               victims=None)
+            elif theirs is not None and (ours is None or theirs > ours):
                 updates.update({kind: theirs, f"{kind}_high": getattr(event, f"{kind}_high")})
                 updates["victims"] = first.victims or event.victims
         if first.actor1_id is None and event.actor1_id:
