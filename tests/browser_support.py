@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import urlparse
 
 CHROMIUM = os.environ.get("MARSAD_CHROMIUM", "/usr/bin/chromium")
@@ -89,3 +91,17 @@ def wait_listening(base: str, proc: subprocess.Popen, log, timeout: float = 90.0
         except OSError:
             time.sleep(0.2)
     pytest.fail(f"streamlit not listening after {timeout} s:\n{open(log).read()[-3000:]}")
+
+
+@contextmanager
+def serving(root, db_url: str, log) -> Iterator[str]:  # noqa: ANN001
+    """A Streamlit server over the store at `db_url` for a `with` block: its base URL once it listens; stopped
+    after (its log's tail printed when it died of an error)."""
+    base, proc = start_streamlit(root, db_url, log)
+    try:
+        wait_listening(base, proc, log)
+        yield base
+    finally:
+        stop(proc)
+        if proc.returncode not in (0, -15, None):
+            print(log.read_text()[-3000:])

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from marsad.store import Store
-from tests.browser_support import offline_context, start_streamlit, stop, wait_listening
+from tests.browser_support import offline_context, serving
 from tests.test_actor_pairs import save_pairs
 from tests.test_actors_browser import IDLE, VIEWPORT, _shot
 
@@ -24,12 +24,8 @@ HEATMAP = ".js-plotly-plot .heatmaplayer"
 
 
 def _serve(url: str, log: Path):
-    base, proc = start_streamlit(ROOT, url, log)
-    try:
-        wait_listening(base, proc, log)
+    with serving(ROOT, url, log) as base:
         yield base
-    finally:
-        stop(proc)
 
 
 @pytest.fixture(scope="module")

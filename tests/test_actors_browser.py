@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.browser_support import offline_context, start_streamlit, stop, wait_listening
+from tests.browser_support import offline_context, serving
 
 pytestmark = pytest.mark.browser
 
@@ -26,13 +26,8 @@ SEARCH = 'input[aria-label="Search actors"]'
 
 @pytest.fixture(scope="module")
 def server(processed_sqlite_db, tmp_path_factory):
-    log = tmp_path_factory.mktemp("actors") / "streamlit.log"
-    base, proc = start_streamlit(ROOT, processed_sqlite_db, log)
-    try:
-        wait_listening(base, proc, log)
+    with serving(ROOT, processed_sqlite_db, tmp_path_factory.mktemp("actors") / "streamlit.log") as base:
         yield base
-    finally:
-        stop(proc)
 
 
 def _shot(page, name: str) -> Path:

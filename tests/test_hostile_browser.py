@@ -20,12 +20,7 @@ import sqlalchemy as sa
 
 from marsad.process import process_paths
 from marsad.store import Store
-from tests.browser_support import (
-    offline_context,
-    start_streamlit,
-    stop,
-    wait_listening,
-)
+from tests.browser_support import offline_context, serving
 
 pytestmark = pytest.mark.browser
 
@@ -90,15 +85,8 @@ def hostile_db(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def server(hostile_db, tmp_path_factory):
-    log = tmp_path_factory.mktemp("hostile-log") / "streamlit.log"
-    base, proc = start_streamlit(ROOT, hostile_db, log)
-    try:
-        wait_listening(base, proc, log)
+    with serving(ROOT, hostile_db, tmp_path_factory.mktemp("hostile-log") / "streamlit.log") as base:
         yield base
-    finally:
-        stop(proc)
-        if proc.returncode not in (0, -15, None):
-            print(log.read_text()[-3000:])
 
 
 DANGER = """() => {

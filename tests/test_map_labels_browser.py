@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.browser_support import offline_context, start_streamlit, stop, wait_listening
+from tests.browser_support import offline_context, serving
 
 pytestmark = pytest.mark.browser
 
@@ -58,15 +58,8 @@ POPUP = """() => { let out = null; map_div.eachLayer(l => { if (l instanceof L.C
 
 @pytest.fixture(scope="module")
 def server(processed_sqlite_db, tmp_path_factory):
-    log = tmp_path_factory.mktemp("map-labels") / "streamlit.log"
-    base, proc = start_streamlit(ROOT, processed_sqlite_db, log)
-    try:
-        wait_listening(base, proc, log)
+    with serving(ROOT, processed_sqlite_db, tmp_path_factory.mktemp("map-labels") / "streamlit.log") as base:
         yield base
-    finally:
-        stop(proc)
-        if proc.returncode not in (0, -15, None):
-            print(log.read_text()[-3000:])
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser_support import offline_context, start_streamlit, stop, wait_listening
+from tests.browser_support import offline_context, serving
 
 pytestmark = pytest.mark.browser
 
@@ -25,13 +25,8 @@ POINTS = ".js-plotly-plot .scatterlayer .point"
 @pytest.fixture(scope="module")
 def base(processed_sqlite_db, chromium):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    log = SCREENSHOTS / "streamlit_timeline.log"
-    url, proc = start_streamlit(ROOT, processed_sqlite_db, log)
-    try:
-        wait_listening(url, proc, log)
+    with serving(ROOT, processed_sqlite_db, SCREENSHOTS / "streamlit_timeline.log") as url:
         yield url
-    finally:
-        stop(proc)
 
 
 @pytest.fixture
