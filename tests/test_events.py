@@ -454,3 +454,11 @@ def test_the_dead_of_two_sides_told_in_two_sentences_add_up() -> None:
     text = ("قتل 25 مقاتلاً من المعارضة السورية خلال هجوم على قاعدة عسكرية في محافظة حلب. "
             "وارتفعت حصيلة القتلى في الهجوم ذاته إلى 30 مقاتلا.")
     assert [e.killed for e in _events(text, date(2015, 8, 2)).events] == [30]  # an update: the highest
+
+
+@pytest.mark.parametrize("text", [
+    "كما دعا قيادة التمرد إلى مواصلة قصفها المكثف على مواقع الانقلابيين في الضالع.",
+    "وتعتقد الشبكة أنه لا بد من نشر قوات حفظ سلام في سوريا.",
+])
+def test_a_demand_five_words_back_or_a_must_is_no_event(text: str) -> None:
+    assert not _events(text, date(2015, 8, 3)).events

@@ -423,7 +423,7 @@ def one_per_incident(events: list[Event], text: str = "") -> list[Event]:
 
 
 MODALITY_PATH = DATA_DIR / "event_modality.csv"
-MODALITY_WINDOW = 4  # words before a trigger, in its own clause, that can make it not a fact
+MODALITY_WINDOW = 5  # words before a trigger, in its own clause, that can make it not a fact
 
 
 @lru_cache(maxsize=1)
