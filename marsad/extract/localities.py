@@ -85,15 +85,17 @@ def _spelled(word: str) -> str:
 
 
 def _designator(word: str) -> Designator | None:
-    """The designator `word` is, perhaps with a proclitic (بمنطقة، ومعسكر)."""
+    """The designator `word` is, perhaps with a proclitic (بمنطقة، ومعسكر): one look-up, as this runs on
+    every word of every article."""
+    return _designator_forms().get(word)
+
+
+@lru_cache(maxsize=1)
+def _designator_forms() -> dict[str, Designator]:
     designators, _ = _lexicon()
-    if word in designators:
-        return designators[word]
-    for clitic in _PROCLITICS:
-        form = word[len(clitic):]
-        if word.startswith(clitic) and form in designators:
-            return designators[form]
-    return None
+    forms = {clitic + key: designator for key, designator in designators.items() for clitic in _PROCLITICS}
+    forms.update(designators)
+    return forms
 
 
 def _written_as_designator(original: str) -> bool:
