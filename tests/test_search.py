@@ -25,6 +25,17 @@ AFRICOM = "000_africom_evacuation"  # the seed naming الأمم المتحدة
 FORCES = "001_us_forces_return"  # the seed with حكومة, لحكومة, للحكومة
 
 
+def forget_search(store: Store) -> None:
+    """As a store written by a Marsad without search: no search tables, no scheme."""
+    with store.engine.begin() as conn:
+        for statement in ("DROP TRIGGER IF EXISTS search_docs_ai", "DROP TRIGGER IF EXISTS search_docs_ad",
+                          "DROP TRIGGER IF EXISTS search_docs_au", "DROP TABLE IF EXISTS search_fts",
+                          "DROP TABLE search_docs"):
+            if "TRIGGER" not in statement or store.engine.dialect.name == "sqlite":
+                conn.exec_driver_sql(statement)
+        conn.exec_driver_sql("DELETE FROM store_meta WHERE key = 'search_scheme'")
+
+
 def marked(hit: text_search.SearchHit) -> list[str]:
     return [hit.snippet[start:end] for start, end in hit.marks]
 
@@ -189,13 +200,7 @@ def test_a_store_written_before_search_is_indexed_on_open(store, seed_analyses):
     for analysis in seed_analyses:
         store.save(analysis)
     before = store.search("الحكومة", limit=100)
-    with store.engine.begin() as conn:  # as a store written by a Marsad without search
-        for statement in ("DROP TRIGGER IF EXISTS search_docs_ai", "DROP TRIGGER IF EXISTS search_docs_ad",
-                          "DROP TRIGGER IF EXISTS search_docs_au", "DROP TABLE IF EXISTS search_fts",
-                          "DROP TABLE search_docs"):
-            if "TRIGGER" not in statement or store.engine.dialect.name == "sqlite":
-                conn.exec_driver_sql(statement)
-        conn.exec_driver_sql("DELETE FROM store_meta WHERE key = 'search_scheme'")
+    forget_search(store)  # as a store written by a Marsad without search
     reopened = Store(store.url)
     assert reopened.search_mode() == "fts"
     assert reopened.search("الحكومة", limit=100) == before and before

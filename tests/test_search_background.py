@@ -13,20 +13,10 @@ from marsad.records import Analysis, Article
 from marsad.store import Store
 from marsad.store import search as text_search
 from tests.test_pages import fresh_caches, infos, open_page, server_mode  # noqa: F401 - autouse fixtures
+from tests.test_search import forget_search
 from tests.test_search_filtered import WORD, save_articles
 
 ARTICLES = 14  # save_articles: 14 articles, each with a statement holding WORD
-
-
-def _forget_search(store: Store) -> None:
-    """As a store written by a Marsad without search: no search tables, no scheme."""
-    with store.engine.begin() as conn:
-        for statement in ("DROP TRIGGER IF EXISTS search_docs_ai", "DROP TRIGGER IF EXISTS search_docs_ad",
-                          "DROP TRIGGER IF EXISTS search_docs_au", "DROP TABLE IF EXISTS search_fts",
-                          "DROP TABLE search_docs"):
-            if "TRIGGER" not in statement or store.engine.dialect.name == "sqlite":
-                conn.exec_driver_sql(statement)
-        conn.exec_driver_sql("DELETE FROM store_meta WHERE key = 'search_scheme'")
 
 
 @pytest.fixture
@@ -55,7 +45,7 @@ def test_a_big_old_store_opens_at_once_and_is_indexed_behind(store, gate):
     save_articles(store, ARTICLES)
     expected = [(h.article_id, h.statement_id) for h in store.search(WORD, limit=100)]
     assert len(expected) == 2 * ARTICLES
-    _forget_search(store)
+    forget_search(store)
     reopened = Store(store.url)  # returns while the builder waits at the gate
     assert text_search.progress(reopened.engine) == (0, ARTICLES)
     assert reopened.search_mode() == "fts" and reopened.search(WORD) == []
@@ -73,7 +63,7 @@ def test_a_big_old_store_opens_at_once_and_is_indexed_behind(store, gate):
 def test_commands_still_index_before_they_go_on(store, monkeypatch):
     monkeypatch.setattr(text_search, "BUILD_NOW_AT_MOST", 5)
     save_articles(store, ARTICLES)
-    _forget_search(store)
+    forget_search(store)
     reopened = Store(store.url)  # no background mode asked for: indexed on open, as before
     assert text_search.progress(reopened.engine) is None
     assert reopened.search_count(WORD) == 2 * ARTICLES
@@ -83,7 +73,7 @@ def test_the_articles_page_opens_while_the_index_is_built(tmp_path, monkeypatch,
     url = f"sqlite:///{tmp_path / 'old.sqlite'}"
     old = Store(url)
     save_articles(old, ARTICLES)
-    _forget_search(old)
+    forget_search(old)
     monkeypatch.setenv("MARSAD_DB", url)
     at = open_page("articles", q=WORD)  # the dashboard's own Store: built behind, held at the gate
     assert any(f"being built: 0 of {ARTICLES} articles so far" in i for i in infos(at)), infos(at)
