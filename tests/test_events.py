@@ -462,3 +462,13 @@ def test_the_dead_of_two_sides_told_in_two_sentences_add_up() -> None:
 ])
 def test_a_demand_five_words_back_or_a_must_is_no_event(text: str) -> None:
     assert not _events(text, date(2015, 8, 3)).events
+
+
+def test_this_years_event_is_dated_by_its_report_not_on_the_first_of_january() -> None:
+    text = ("وتشهد 11 محافظة بما فيها العاصمة بغداد حاليًا حراكًا شعبيًا أسفر عن مظاهرات، لتزيد سخونة العراق "
+            "كصيفه الملتهب هذا العام.")
+    [event] = _events(text, date(2015, 8, 6)).events
+    assert (event.type, event.date, event.date_precision) == ("protest", date(2015, 8, 6), "reported")
+    # a year before the report's still dates the event to that year
+    [old] = _events("وسيطر المسلحون على مدينة سرت في عام 2014.", date(2015, 8, 6)).events
+    assert (old.date, old.date_precision) == (date(2014, 1, 1), "year")

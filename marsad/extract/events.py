@@ -114,6 +114,9 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
                 when = next((t for t in times if sentence.start <= t.start and t.end <= sentence.end), None)
             if when is None and last_date is not None:
                 when = last_date
+            if when is not None and published is not None and when.precision == "year" \
+                    and when.date <= published <= when.end_date:  # `هذا العام`: the report's day, not 1 January
+                when = None
             day, precision = (when.date, when.precision) if when else (published, "reported")
             own_place = any(m.entity_id in places for m in mentions_within(place_mentions, Span(t_end, clause.end)))
             antecedent = _antecedent(text, t_start, trigger, events) \
