@@ -207,3 +207,21 @@ def test_a_speaker_named_in_quotation_marks_does_not_open_the_quotation():
             'وستظل -بإذن الله- آمنة بفضل الله، ثم بفضل جهود قوات التحالف".')
     [statement] = [s for s in _statements(text).statements if "الليلة" in s.sentence]
     assert text[statement.quote_start:statement.quote_end].startswith("الحدود السعودية كانت")
+
+
+@pytest.mark.parametrize("text", [
+    # SaudiNewsNet sentences where a prepositional phrase or an adverb stood in the subject slot
+    "وأي محاولة من أي طرف من الأطراف الاستفراد بتقرير مصير منطقة محددة من أراضي الدولة السورية سيعدّ مساسا "
+    "مباشرا بوحدة الأراضي السورية سترفضه بقية الأطراف الأخرى المنخرطة في الصراع، ما يهدد بالدخول في دوامة "
+    "لا متناهية من الصراعات العرقية والطائفية.",
+    "فإن الوزير اللبناني يرى أن المجال الوحيد المفتوح أمامه هو (حصول) اتفاق اقليمي لكنه يضيف فورا أنه "
+    "بتقديره «هذا الأمر غير متوفر الآن ولا شيء يوحي بإمكانية عقده».",
+])
+def test_no_speaker_is_a_prepositional_phrase_or_an_adverb(text):
+    for statement in _statements(text).statements:
+        assert not (statement.speaker_text or "").startswith(("بال", "فورا")), statement.speaker_text
+
+
+def test_a_subject_starting_with_bi_that_is_a_name_still_speaks():
+    [statement] = _statements("وقال بوسنين إن منظمته أبلغت عن وقوع زهاء 100 قتيل في عدن.").statements
+    assert "بوسنين" in (statement.speaker_text or "")

@@ -677,7 +677,8 @@ _NOT_SUBJECTS = frozenset(normalize_key(w) for w in [
     "عنه", "عنها", "بعدها", "إثر", "عقب", "ردا", "تعليقا", "نقلا", "وفقا", "حسب", "بحسب", "ما", "إذا", "اذا",
     "ان", "انه", "لن", "لا", "لم", "قد", "هو", "هي", "هذا", "هذه", "ذلك", "تلك", "الذي", "التي", "بيانا", "تصريحا",
     "إليه", "إليها", "إليهم", "عليه", "عليها", "عليهم", "منه", "منها", "منهم", "معه", "معها", "معهم", "به", "بها",
-    "بهم", "مؤخرا", "مؤخراً", "حديثا", "مخاطبا", "مخاطبة", "مخاطبين", "حتى",
+    "بهم", "مؤخرا", "مؤخراً", "حديثا", "مخاطبا", "مخاطبة", "مخاطبين", "حتى", "بهن", "فورا", "حاليا", "رسميا",
+    "علنا", "مباشرة", "جاء", "جاءت", "كان", "كانت", "يكون", "تكون", "المناطق", "الأمر", "الامر",
 ])
 
 
@@ -685,6 +686,8 @@ def _is_subject(phrase: str) -> bool:
     """A phrase in the subject slot that can be a speaker: its first word is neither a participle,
     an adverb, a date word nor a particle."""
     words = normalize_key(phrase).split()
+    if words and words[0].startswith(("بال", "لل", "كال")):
+        return False  # a prepositional phrase (بالدخول، بالخطيرة) is no subject
     return bool(words) and words[0] not in _NOT_SUBJECTS and len(words[0]) >= 3 and not words[0].isdigit()
 
 
