@@ -225,3 +225,10 @@ def test_no_speaker_is_a_prepositional_phrase_or_an_adverb(text):
 def test_a_subject_starting_with_bi_that_is_a_name_still_speaks():
     [statement] = _statements("وقال بوسنين إن منظمته أبلغت عن وقوع زهاء 100 قتيل في عدن.").statements
     assert "بوسنين" in (statement.speaker_text or "")
+
+
+def test_a_site_named_in_quotation_marks_speaks_by_its_name():
+    text = ('وقال موقع "سكاي نيوز عربية": فيما يتعلق بهذا الخبر على وجه التحديد، أشارت الأنباء إلى أن نقطة تفتيش '
+            'تابعة للمقاومة الشعبية في تعز ألقت القبض على قيادي حوثي.')
+    speakers = [s.speaker_text for s in _statements(text, date(2015, 7, 21)).statements]
+    assert 'موقع "سكاي نيوز عربية"' in speakers, speakers

@@ -427,7 +427,12 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
     if phrase and _is_subject(phrase):
         # The verb has its own subject, one nobody listed (مصادرنا, الخيالي, مسعفون وضابط بالشرطة): it
         # speaks, kept as text; the previous speaker is never carried over a subject of its own.
-        return _Speaker(None, phrase, end=_past_name_quote(text, text.find(phrase, start) + len(phrase)))
+        at = text.find(phrase, start)
+        quoted = _quoted_name_after(text, at + len(phrase), segment_end) if normalize_key(phrase) in \
+            _attribution("name_noun") else None
+        if quoted is not None:  # وقال موقع "سكاي نيوز عربية": the site is the one its name says
+            return _Speaker(None, text[at:quoted], end=quoted)
+        return _Speaker(None, phrase, end=_past_name_quote(text, at + len(phrase)))
     opener = _tokens(text, sentence.start, cue_start)
     kana = _kana_subject(text, opener, actors, lexicon)
     if kana is not None:  # وكانت وسائل إعلامية تحدثت عن، وكان رئيس الأركان ... قد أعلن
@@ -1124,6 +1129,19 @@ def _said_on(text: str, times: list[TimeMention], sentence: Span, start: int, en
             if span.start <= time.start and time.end <= span.end:
                 return time.date, time.precision
     return published, "reported"
+
+
+def _quoted_name_after(text: str, end: int, limit: int) -> int | None:
+    """Where a name in quotation marks right after `end` closes (صحيفة «الشرق الأوسط»), or None."""
+    stripped = len(text[end:end + 3]) - len(text[end:end + 3].lstrip())
+    opening = text[end + stripped:end + stripped + 1]
+    if opening not in _NAME_QUOTES:
+        return None
+    closing = {"«": "»", "“": "”"}.get(opening, opening)
+    close = text.find(closing, end + stripped + 1, limit)
+    if close < 0 or len(text[end + stripped + 1:close].split()) > _NAME_WORDS:
+        return None
+    return close + 1
 
 
 def _past_name_quote(text: str, end: int) -> int:
