@@ -176,10 +176,14 @@ def _typed_by_instrument(found: tuple[int, int, EventTrigger], text: str, part: 
     best = min(types | {trigger.event_type}, key=_SPECIFICITY.index)
     if best == trigger.event_type or best not in _trigger_of_type(lexicon):
         return found
-    typed = _trigger_of_type(lexicon)[best]
-    return start, end, replace(trigger, event_type=best, label_en=typed.label_en,
-                               acled_event_type=typed.acled_event_type,
-                               acled_sub_event_type=typed.acled_sub_event_type)
+    return start, end, _as_type(trigger, best, lexicon)
+
+
+def _as_type(trigger: EventTrigger, event_type: str, lexicon: Lexicon) -> EventTrigger:
+    """The trigger retyped, with the labels of the lexicon's triggers of that type."""
+    typed = _trigger_of_type(lexicon)[event_type]
+    return replace(trigger, event_type=event_type, label_en=typed.label_en, acled_event_type=typed.acled_event_type,
+                   acled_sub_event_type=typed.acled_sub_event_type)
 
 
 RETYPES_PATH = DATA_DIR / "event_retypes.csv"
@@ -199,18 +203,14 @@ def _retyped_by_cue(found: tuple[int, int, EventTrigger], text: str, sentence: S
     """`تفكيك عبوة ناسفة`, `تدمير خمس عجلات مفخخة`, `اعتراض صاروخ`: what was done to the weapon, a word or
     a few before it in its clause, makes the trigger disrupted weapons use."""
     start, end, trigger = found
-    clause_start = max(text.rfind(mark, sentence.start, start) for mark in ("،", ",", "؛", ":", "\n"))
-    words = text[max(sentence.start, clause_start + 1):start].split()[-RETYPE_WINDOW:]
+    words = _clause_words_before(text, sentence.start, start, RETYPE_WINDOW)
     cues = retype_cues()
     for word in reversed(words):
         key = normalize_key(word)
         for form in (key, key[1:] if key[:1] in "وفب" else None, key[2:] if key[:2] in ("ال", "لل") else None):
             to_type = cues.get((form, trigger.event_type)) if form else None
             if to_type and to_type in _trigger_of_type(lexicon):
-                typed = _trigger_of_type(lexicon)[to_type]
-                return start, end, replace(trigger, event_type=to_type, label_en=typed.label_en,
-                                           acled_event_type=typed.acled_event_type,
-                                           acled_sub_event_type=typed.acled_sub_event_type)
+                return start, end, _as_type(trigger, to_type, lexicon)
     return found
 
 
@@ -347,21 +347,17 @@ def _most_specific(triggers: list[tuple[int, int, EventTrigger]]) -> list[tuple[
     return sorted(violent + others, key=lambda t: t[0])
 
 
-_DEMONSTRATIVES = frozenset({"هذه", "هذا", "ذلك", "تلك", "هذين", "هاتين"})
+_DEMONSTRATIVES = frozenset(normalize_key(w) for w in ("هذه", "هذا", "ذلك", "تلك", "هذين", "هاتين"))
 
 
 def _antecedent(text: str, trigger_start: int, trigger: EventTrigger, earlier: list[Event]) -> Event | None:
     """The event a definite or demonstrative mention refers back to (`فور وقوع الانفجار`, `تأتي هذه
     الاشتباكات`, `خلال اللقاء`): the article's latest earlier event of its kind, when the mention
     names no place or date of its own. None for an indefinite trigger or a first mention."""
-    end = trigger_start
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    word = normalize_key(text[trigger_start:end])
+    word = normalize_key(_word_at(text, trigger_start))
     word = word[1:] if word[:1] in "وف" else word
     before = text[max(0, trigger_start - 12):trigger_start].split()
-    definite = word.startswith(("ال", "بال", "لل")) or (before and normalize_key(before[-1]) in
-                                                     {normalize_key(w) for w in _DEMONSTRATIVES})
+    definite = word.startswith(("ال", "بال", "لل")) or (before and normalize_key(before[-1]) in _DEMONSTRATIVES)
     if not definite:
         return None
     tolls_of = _VIOLENT if trigger.event_type in _TOLLS else frozenset()  # `القتلى`: the last act's dead
@@ -437,13 +433,27 @@ def modality_cues() -> dict[str, str]:
         return {normalize_key(row["cue"]): row["kind"] for row in csv.DictReader(handle)}
 
 
+def _clause_words_before(text: str, sentence_start: int, position: int, window: int) -> list[str]:
+    """The last `window` words before `position`, in its clause (after the sentence's last comma, semicolon,
+    colon or line break before it)."""
+    clause_start = max(text.rfind(mark, sentence_start, position) for mark in ("،", ",", "؛", ":", "\n"))
+    return text[max(sentence_start, clause_start + 1):position].split()[-window:]
+
+
+def _word_at(text: str, start: int) -> str:
+    """The whole word (clitics and all) that begins at `start`."""
+    end = start
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end]
+
+
 def _reported_as_fact(text: str, sentence_start: int, trigger_start: int,
                       trigger: EventTrigger | None = None) -> bool:
     """False for an event that is negated, prevented, demanded, planned, conditional or threatened
     (`لم تقع أي اشتباكات`, `دعا إلى وقف القصف`, `تعتزم شن هجوم`, `هدد بقصف`): a cue among the few words
     before the trigger, in its clause. The `و` and `ب`/`ل` a word carries in front do not hide it."""
-    clause_start = max(text.rfind(mark, sentence_start, trigger_start) for mark in ("،", ",", "؛", ":", "\n"))
-    words = text[max(sentence_start, clause_start + 1):trigger_start].split()[-MODALITY_WINDOW:]
+    words = _clause_words_before(text, sentence_start, trigger_start, MODALITY_WINDOW)
     cues = modality_cues()
     if trigger is not None and _purpose_lam(text, trigger_start, trigger) and not (
             words and cues.get(normalize_key(words[-1])) == "subjected"):
@@ -469,12 +479,9 @@ _PURPOSE_TYPES = frozenset({"territory_change", "siege", "attack", "armed_clash"
 def _purpose_lam(text: str, trigger_start: int, trigger: EventTrigger) -> bool:
     """The trigger's own word carries the lam of purpose: `للسيطرة على`, `لتطويق`, `ولاستعادة` say what
     someone set out to do (`تعرض لقصف`, subjected to, is the exception the modality lexicon lists)."""
-    end = trigger_start
-    while end < len(text) and not text[end].isspace():
-        end += 1
     if trigger.event_type not in _PURPOSE_TYPES:
         return False
-    word = normalize_key(text[trigger_start:end])
+    word = normalize_key(_word_at(text, trigger_start))
     head = normalize_key(trigger.trigger.split()[0])
     head = head[2:] if head.startswith("ال") else head
     at = word.find(head)

@@ -41,24 +41,29 @@ class Designator:
 
 
 @lru_cache(maxsize=1)
+def _rows() -> tuple[dict[str, str], ...]:
+    """data/localities.csv, read once."""
+    with LOCALITIES_PATH.open(encoding="utf-8", newline="") as handle:
+        return tuple(csv.DictReader(handle))
+
+
+@lru_cache(maxsize=1)
 def _lexicon() -> tuple[dict[str, Designator], frozenset[str]]:
     designators: dict[str, Designator] = {}
     not_names: set[str] = set()
-    with LOCALITIES_PATH.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            key = normalize_key(row["word_ar"])
-            if row["role"] == "designator":
-                designators[key] = Designator(row["kind"], row["label_en"])
-            elif row["role"] == "not_name":
-                not_names.add(key)
+    for row in _rows():
+        key = normalize_key(row["word_ar"])
+        if row["role"] == "designator":
+            designators[key] = Designator(row["kind"], row["label_en"])
+        elif row["role"] == "not_name":
+            not_names.add(key)
     return designators, frozenset(not_names)
 
 
 @lru_cache(maxsize=1)
 def _compound_starts() -> frozenset[str]:
     """First words of names that go on (بيت عوان، خان بني سعد، دير الزور): the name takes the next word."""
-    with LOCALITIES_PATH.open(encoding="utf-8", newline="") as handle:
-        return frozenset(normalize_key(row["word_ar"]) for row in csv.DictReader(handle) if row["role"] == "compound")
+    return frozenset(normalize_key(row["word_ar"]) for row in _rows() if row["role"] == "compound")
 
 
 @lru_cache(maxsize=1)
@@ -107,8 +112,7 @@ def _written_as_designator(original: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _designator_spellings() -> frozenset[str]:
-    with LOCALITIES_PATH.open(encoding="utf-8", newline="") as handle:
-        return frozenset(_spelled(row["word_ar"]) for row in csv.DictReader(handle) if row["role"] == "designator")
+    return frozenset(_spelled(row["word_ar"]) for row in _rows() if row["role"] == "designator")
 
 
 def _short_after_conjunction(word: str, name: str) -> bool:
