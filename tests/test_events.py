@@ -472,3 +472,46 @@ def test_this_years_event_is_dated_by_its_report_not_on_the_first_of_january() -
     # a year before the report's still dates the event to that year
     [old] = _events("وسيطر المسلحون على مدينة سرت في عام 2014.", date(2015, 8, 6)).events
     assert (old.date, old.date_precision) == (date(2014, 1, 1), "year")
+
+
+@pytest.mark.parametrize("text, published, place_id", [
+    # the location is the town; the port after قرب only says where the town is
+    ("واندلع القتال أول أمس السبت في بلدة أجدابيا قرب ميناء البريقة النفطي.", date(2015, 8, 3), "ly-ajdabiya"),
+    ("وقال مسؤول عسكري إن خمسة جنود قتلوا عندما هاجم مقاتلو الدولة الإسلامية نقطة التفتيش خارج مدينة أجدابيا "
+     "بشرق البلاد قرب ميناء البريقة.", date(2015, 8, 1), "ly-ajdabiya"),
+])
+def test_a_landmark_after_near_is_not_the_location(text: str, published: date, place_id: str) -> None:
+    events = [e for e in _events(text, published).events if e.type in ("armed_clash", "attack")]
+    assert events and {e.place_id for e in events} == {place_id}
+
+
+@pytest.mark.parametrize("text", [
+    "واكتسب متشددون موالون لتنظيم الدولة الإسلامية الذي سيطر على مناطق واسعة في سوريا والعراق موطئ قدم في سرت.",
+    "ومئير اتينغر هو حفيد الحاخام مئير كاهانا، مؤسس حركة كاخ العنصرية المناهضة للعرب الذي اغتيل عام 1990.",
+    "وأشارت المصادر إلى أن العربتين كانتا في طريقهما إلى محافظة تعز لدعم مقاتلي الحوثي الذين يخوضون معارك عنيفة "
+    "ضد المقاومة الشعبية في مدينة تعز.",
+])
+def test_what_an_actor_did_over_time_in_a_relative_clause_is_no_event(text: str) -> None:
+    assert not _events(text, date(2015, 8, 1)).events
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # a relative clause on the event's own noun, on a place, or dated to the days of the report is reported
+    ("وقالت المصادر إن عدد القتلى ارتفع إلى نحو 100 شخص جراء القصف العشوائي الذي استهدف منطقة دار سعد، شمال مدينة "
+     "عدن.", "shelling"),
+    ("وفي نفس المحافظة، تدور مواجهات قرب قاعدة العند الجوية الاستراتيجية، التي يحاصرها الثوار منذ قرابة عشرة أيام.",
+     "siege"),
+    ("ولم يتضح إن كان المقاتلون يتبعون متشددي تنظيم داعش الذين هاجموا يوم الجمعة نقطة تفتيش على مشارف أجدابيا.",
+     "attack"),
+])
+def test_a_relative_clause_on_an_event_a_place_or_this_week_is_an_event(text: str, event_type: str) -> None:
+    assert event_type in {e.type for e in _events(text, date(2015, 8, 3)).events}
+
+
+@pytest.mark.parametrize("heading", ["* هجوم جوي", "اشتباكات بين المعارضة وجيش النظام",
+                                     "الأطباء يسعفون أحد مصابي القصف الإسرائيلي على غزة"])
+def test_a_subheading_or_caption_line_is_no_event(heading: str) -> None:
+    body = "وقالت مصادر محلية إن طائرات حربية شنت غارات على مدينة إدلب أمس."
+    analysis = _events(f"{body}\n{heading}\n{body}", date(2015, 8, 2))
+    assert all(heading not in e.sentence for e in analysis.events)
+    assert any(e.type == "airstrike" for e in analysis.events)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from marsad.extract.gazetteer import place_cues
 from marsad.extract.geo import KIND_RANK
 from marsad.records import Actor, Mention, Place, Span, TimeMention
 from marsad.text.normalize import normalize_key
@@ -77,6 +78,22 @@ def _rank(place: Place, mention: Mention | None = None) -> int:
     return rank
 
 
+# A place after one of these is a landmark the location is given by (`قرب ميناء البريقة`, `جنوبي البلدة`),
+# not the location itself when the clause also names one (`في بلدة أجدابيا قرب ميناء البريقة`).
+_LANDMARK_NOUNS = ("قرب", "بالقرب", "باتجاه")
+
+
+def _is_landmark(text: str, clause: Clause, mention: Mention) -> bool:
+    words = text[max(clause.start, mention.start - 30):mention.start].split()
+    cues = place_cues()
+    for word in reversed(words[-3:]):
+        key = normalize_key(word)
+        if key in ("من", "مدينه", "بلده", "منطقه", "قريه", "ميناء"):  # بالقرب من مدينة
+            continue
+        return cues.get(key) == "direction" or key in {normalize_key(w) for w in _LANDMARK_NOUNS}
+    return False
+
+
 def clause_places(text: str, clause: Clause, trigger_start: int, trigger_end: int,
                   place_mentions: list[Mention], places: dict[str, Place]) -> list[str]:
     """The event's locations in its clause: the most specific place close after the trigger (else the
@@ -88,11 +105,11 @@ def clause_places(text: str, clause: Clause, trigger_start: int, trigger_end: in
     before = [m for m in located if m.end <= trigger_start]
     if after:
         close = [m for m in after if m.start - trigger_end <= NEAR_CHARS] or after[:1]
-        best = max(close, key=lambda m: (_rank(places[m.entity_id], m), -m.start))
+        best = max(close, key=lambda m: (not _is_landmark(text, clause, m), _rank(places[m.entity_id], m), -m.start))
         pool = after
     elif before:
         close = [m for m in before if trigger_start - m.end <= NEAR_CHARS] or before[-1:]
-        best = max(close, key=lambda m: (_rank(places[m.entity_id], m), m.start))
+        best = max(close, key=lambda m: (not _is_landmark(text, clause, m), _rank(places[m.entity_id], m), m.start))
         pool = before
     else:
         return []

@@ -10,6 +10,7 @@ actors are those mentioned in the sentence.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -23,6 +24,7 @@ from marsad.extract.event_arguments import (
     first_place,
     trigger_clause,
 )
+from marsad.extract.gazetteer import place_cues
 from marsad.extract.geo import KIND_RANK
 from marsad.lexicon import EventTrigger, Lexicon
 from marsad.paths import DATA_DIR
@@ -82,9 +84,10 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
         if index and "\n" in text[sentences[index - 1].end:sentence.start]:
             last_places, last_date = [], None  # a new paragraph
         named_here = _specific_places(mentions_within(place_mentions, sentence), places, home_country)
-        in_sentence = [t for t in within(triggers, sentence) if not _inside_a_name(t, names)]
+        in_sentence = [] if _heading_line(text, sentence) else \
+            [t for t in within(triggers, sentence) if not _inside_a_name(t, names)]
         kept = [t for t in in_sentence if _reported_as_fact(text, sentence.start, t[0], t[2])
-                and _in_its_event_sense(text, sentence, t)]
+                and _in_its_event_sense(text, sentence, t) and not _background_relative(doc, sentence, t, in_sentence, place_mentions)]
         sentence_text = text[sentence.start:sentence.end]
         chosen: list[tuple[int, int, EventTrigger]] = []
         for part in _coordinated_acts(text, clause_parts(text, sentence), kept):  # one act of violence per
@@ -438,6 +441,52 @@ def _clause_words_before(text: str, sentence_start: int, position: int, window: 
     colon or line break before it)."""
     clause_start = max(text.rfind(mark, sentence_start, position) for mark in ("،", ",", "؛", ":", "\n"))
     return text[max(sentence_start, clause_start + 1):position].split()[-window:]
+
+
+HEADING_WORDS = 8
+
+
+def _heading_line(text: str, sentence: Span) -> bool:
+    """A short line of its own with no full stop: a subheading or a photo caption (`* هجوم جوي`, `اشتباكات بين
+    المعارضة وجيش النظام`); the body reports the event, the heading only announces it."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    return (line == text[sentence.start:sentence.end].strip() and len(line.split()) <= HEADING_WORDS
+            and not line.endswith((".", "!", "؟", "?", "…", '"', "»", "”", ":")))
+
+
+_RELATIVES = frozenset(normalize_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان",
+                                                  "اللواتي", "اللاتي", "اللائي"))
+
+
+def _background_relative(doc: Document, sentence: Span, trigger: tuple[int, int, EventTrigger],
+                         triggers: list[tuple[int, int, EventTrigger]], place_mentions: list[Mention]) -> bool:
+    """A trigger in a relative clause on an actor says what the actor is or has done over time (`داعش الذي
+    سيطر على مناطق واسعة`, `الحوثي الذين يخوضون معارك`, `كاهانا الذي اغتيل عام 1990`), not what the article
+    reports. Kept: a relative clause on an event's own noun (`القصف الذي استهدف دار سعد`) or on a place
+    (`قاعدة العند، التي يحاصرها الثوار`), and one dated to the days of the report (`الذين هاجموا يوم الجمعة`)."""
+    text = doc.text
+    words = list(re.finditer(r"\S+", text[sentence.start:trigger[0]]))
+    for back in (1, 2):  # the pronoun right before the trigger, or one word (a verb) between
+        if len(words) < back or normalize_key(words[-back].group()) not in _RELATIVES:
+            continue
+        pronoun = sentence.start + words[-back].start()
+        head_start = sentence.start + (words[-back - 2].start() if len(words) > back + 1 else 0)
+        if any(head_start <= t[0] < pronoun for t in triggers):
+            return False
+        if any(sentence.start <= m.start and m.end <= pronoun and len(text[m.end:pronoun].split()) <= 2
+               for m in place_mentions):
+            return False
+        cues = place_cues()
+        if any(cues.get(normalize_key(w.group()).removeprefix("و")) == "noun" for w in words[-back - 3:-back]):
+            return False  # a place no list knows (`قرية نغامدو التي قتل فيها`)
+        clause_end = min(sentence.end, trigger[1] + 80)
+        recent = doc.published is not None and any(
+            pronoun <= t.start < clause_end and t.date is not None and abs((doc.published - t.date).days) <= 7
+            for t in doc.times)
+        return not recent
+    return False
 
 
 def _word_at(text: str, start: int) -> str:
