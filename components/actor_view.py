@@ -70,8 +70,9 @@ _NONE = {"any": "No statement by or naming this actor under these filters.",
 
 
 def detail(url: str, filters: Filters, actors: pd.DataFrame, actor_id: str) -> None:
-    """One actor: names, type, role; their statements and events in the sidebar's role; who they mention
-    and who mentions them."""
+    """One actor: names, type, role; their statements and events in the sidebar's role, across the page.
+    Whom they act on and speak about, and who acts on and speaks about them, are components.actor_pairs'
+    `sides` (under the sidebar's filters)."""
     actor = actors.set_index("actor_id").loc[actor_id].to_dict() | {"actor_id": actor_id}
     mine = replace(filters, actors=(actor_id,))
     role = mine.actor_role
@@ -83,36 +84,20 @@ def detail(url: str, filters: Filters, actors: pd.DataFrame, actor_id: str) -> N
     if actor.get("discovered"):
         facts.append("<i>discovered in the text (not in the registry)</i>")
     st.markdown(" · ".join(facts), unsafe_allow_html=True)
-    left, right = st.columns([2, 1])
-    with left:
-        if role != "participant":
-            said = data.statements(url, data.key(mine), limit=DETAIL_ROWS)
-            st.markdown(f"**{_HEADINGS[role]} ({len(said)})**")
-            if said.empty:
-                st.info(_NONE[role])
-            for row in said.to_dict("records"):
-                st.markdown(statement_card(row), unsafe_allow_html=True)
-        if role in ("any", "participant"):
-            happened = data.events(url, data.key(mine), limit=DETAIL_ROWS)
-            st.markdown(f"**Events they take part in ({len(happened)})**")
-            if happened.empty:
-                st.caption("No event names this actor under these filters.")
-            for row in happened.to_dict("records"):
-                st.markdown(event_card(row), unsafe_allow_html=True)
-    with right:
-        st.markdown("**Who they mention** (in their statements)")
-        _people(data.co_mentions(url, actor_id))
-        st.markdown("**Who mentions them** (speakers naming them)")
-        _people(data.mentioned_by(url, actor_id))
-
-
-def _people(frame: pd.DataFrame) -> None:
-    if frame.empty:
-        st.caption("nobody")
-        return
-    for row in frame.to_dict("records"):
-        st.markdown(f"- {escape(row['name_en'])} <span dir='rtl' lang='ar'>{escape(row['name_ar'])}</span> "
-                    f"×{row['times']}", unsafe_allow_html=True)
+    if role != "participant":
+        said = data.statements(url, data.key(mine), limit=DETAIL_ROWS)
+        st.markdown(f"**{_HEADINGS[role]} ({len(said)})**")
+        if said.empty:
+            st.info(_NONE[role])
+        for row in said.to_dict("records"):
+            st.markdown(statement_card(row), unsafe_allow_html=True)
+    if role in ("any", "participant"):
+        happened = data.events(url, data.key(mine), limit=DETAIL_ROWS)
+        st.markdown(f"**Events they take part in ({len(happened)})**")
+        if happened.empty:
+            st.caption("No event names this actor under these filters.")
+        for row in happened.to_dict("records"):
+            st.markdown(event_card(row), unsafe_allow_html=True)
 
 
 def claims_and_denials(url: str, filters: Filters) -> None:

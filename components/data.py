@@ -143,16 +143,6 @@ def statement_entities(url: str, statement_ids: tuple[str, ...]) -> dict[str, se
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def co_mentions(url: str, actor_id: str) -> pd.DataFrame:
-    return _store(url).co_mentions(actor_id)
-
-
-@st.cache_data(ttl=TTL, show_spinner=False)
-def mentioned_by(url: str, actor_id: str) -> pd.DataFrame:
-    return _store(url).mentioned_by(actor_id)
-
-
-@st.cache_data(ttl=TTL, show_spinner=False)
 def options(url: str) -> dict:
     """Everything the sidebar offers: actors, places, event types, sources, date span."""
     s = _store(url)

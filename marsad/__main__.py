@@ -262,7 +262,8 @@ def cmd_entities(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from marsad import bench
 
-    result = bench.run(args.what, limit=args.limit, workers=args.workers, sizes=args.sizes)
+    result = bench.run(args.what, limit=args.limit, workers=args.workers, sizes=args.sizes, url=args.url,
+                       pages=not args.no_pages)
     print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0
 
@@ -324,6 +325,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--limit", type=int, default=2000, help="articles for the pipeline benchmark")
     bench.add_argument("--workers", type=int, default=None)
     bench.add_argument("--sizes", default="10000,100000", help="store sizes for the app benchmark")
+    bench.add_argument("--url", default=None,
+                       help="app benchmark: build the store in this empty database (a PostgreSQL URL, say; one "
+                            "size) instead of temporary SQLite files; it is left there")
+    bench.add_argument("--no-pages", action="store_true",
+                       help="app benchmark: time the queries only, not the pages under AppTest")
     _add_verbose(bench)
     bench.set_defaults(func=cmd_bench)
 

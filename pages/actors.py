@@ -1,6 +1,6 @@
-"""Actors: a searchable table, one actor's statements and events as cards, who they mention, whom they act
-on and speak about (and who acts on and speaks about them), a matrix of actor against actor, and claims
-beside denials."""
+"""Actors: a searchable table, one actor's statements and events as cards, whom they act on and speak
+about (and who acts on and speaks about them, under the filters), a matrix of actor against actor, and
+claims beside denials."""
 
 import streamlit as st
 

@@ -60,6 +60,11 @@ def test_counts_are_copies_of_the_templates(seeds_only, built) -> None:
     }
     assert {table: store.count(table) for table in expected} == expected
     assert dict(stats.rows) == expected and stats.articles == N
+    # Events keep their agent and target (the actors page's matrix counts them).
+    with store.engine.connect() as conn:
+        agents = conn.execute(sa.select(sa.func.count()).select_from(db.events)
+                              .where(db.events.c.actor1_id.is_not(None))).scalar_one()
+    assert agents == copies * sum(e.actor1_id is not None for a in seeds_only for e in a.events)
     # Actors are written once, whatever the number of copies.
     assert store.count("actors") == len({a for analysis in seeds_only for a in analysis.actors})
 
@@ -100,14 +105,18 @@ def test_every_timed_query_is_reported(built) -> None:
         assert result["cold_s"] >= 0 and result["rows"] >= 0, name
     assert results["none.counts"]["rows"] == N
     assert results["none.articles"]["rows"] == N and results["article"]["rows"] == 1
+    # the actors page: the chosen actor's cards, the actor-against-actor lists and the matrix of statements
+    assert results["actor.actor_detail"]["rows"] and results["actor.actor_sides"]["rows"]
+    assert results["actor.actor_pair_rows"]["rows"] and results["none.matrix_speaks"]["rows"]
 
 
 def test_the_cli_runs_the_app_benchmark(monkeypatch: pytest.MonkeyPatch) -> None:
     from marsad import bench
 
-    seen = {}
-    monkeypatch.setattr("marsad.bench.app.bench_app", lambda sizes: seen.setdefault("sizes", sizes))
-    assert bench.run("app", sizes="10, 20") == [10, 20]
+    monkeypatch.setattr("marsad.bench.app.bench_app", lambda sizes, **options: (sizes, options))
+    assert bench.run("app", sizes="10, 20") == ([10, 20], {"url": None, "pages": True})
+    assert bench.run("app", sizes="30", url="postgresql://x/y", pages=False)[1] == {"url": "postgresql://x/y",
+                                                                                   "pages": False}
 
 
 def test_generated_facet_rows_match_a_rebuild_from_the_tables(built) -> None:

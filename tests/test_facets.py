@@ -14,6 +14,7 @@ from marsad.lexicon import load_lexicon
 from marsad.pipeline import analyse
 from marsad.records import Article
 from marsad.store import Store
+from marsad.store import pairs as actor_pairs
 from marsad.store import schema as db
 from marsad.store import store as store_module
 from marsad.store.facets import Facets, facet_row
@@ -293,11 +294,11 @@ def test_who_mentions_whom_matches_the_tables(url):
     checked = 0
     for actor in store.actors()["actor_id"].head(6):
         by = pairs[pairs["entity_id"] == actor]["speaker_id"].value_counts()
-        got = store.mentioned_by(actor, limit=100)
-        assert dict(zip(got["actor_id"], got["times"], strict=True)) == by.to_dict(), actor
+        got = actor_pairs.sides(store, Filters(), actor, actor_pairs.SPEAKS, actor_pairs.IN)
+        assert dict(zip(got["other_id"], got["items"], strict=True)) == by.to_dict(), actor
         named = pairs[pairs["speaker_id"] == actor]["entity_id"].value_counts()
-        got = store.co_mentions(actor, limit=100)
-        assert dict(zip(got["actor_id"], got["times"], strict=True)) == named.to_dict(), actor
+        got = actor_pairs.sides(store, Filters(), actor, actor_pairs.SPEAKS, actor_pairs.OUT)
+        assert dict(zip(got["other_id"], got["items"], strict=True)) == named.to_dict(), actor
         checked += len(by) + len(named)
     assert checked, "some actor mentions another"
 

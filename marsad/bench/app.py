@@ -3,7 +3,7 @@
 Real articles (the seeds and a couple of hundred SaudiNewsNet articles) go through the real
 pipeline once; their analyses are the templates. For each size a fresh SQLite store is
 filled with N synthetic articles, each a copy of one template's rows (article, mentions,
-times, statements, events, event actors) under a new id, with a publication date spread
+times, statements, events with their agent, target and toll, event actors) under a new id, with a publication date spread
 over three years (event, statement and time dates shifted with it) and its places re-drawn
 from the curated gazetteer, so the map has variety while offsets and sentences stay real.
 The rows go in through executemany on the store's own tables, a few thousand articles per
@@ -25,7 +25,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -36,7 +36,7 @@ from marsad.filters import Filters
 from marsad.lexicon import Lexicon, load_lexicon
 from marsad.paths import REPOSITORY
 from marsad.records import Analysis, Place
-from marsad.store import Store
+from marsad.store import Store, pairs
 from marsad.store import schema as db
 from marsad.store import search as text_search
 from marsad.store.facets import facet_row
@@ -52,20 +52,23 @@ ROWS_LIMIT = 3000  # components/data.py: pages draw at most this many statements
 # The store calls behind components/data.py, per filter (the cached functions pass the filters through).
 FILTER_QUERIES = ("articles", "statements", "events", "places", "actors", "statements_per_place", "counts",
                   "latest_statements", "place_event_types", "events_per_place", "timeline_counts",
-                  "denials_in_context")
+                  "denials_in_context", "actor_detail", "actor_sides", "actor_pair_rows", "matrix_acts",
+                  "matrix_speaks")
 # What a filter change re-runs, per page (cold: the new filters miss the cache).
 PAGES = {
     "overview": ("counts", "actors", "places", "latest_statements"),
     "map": ("places", "events_per_place", "statements_per_place", "place_event_types"),
     "timeline": ("counts", "timeline_counts"),
-    "actors": ("actors", "denials_in_context"),
+    # the chosen actor's cards, the four actor-against-actor lists and their cards, the matrix (events by
+    # default), the report's counts, claims & denials
+    "actors": ("actors", "actor_detail", "actor_sides", "actor_pair_rows", "matrix_acts", "counts",
+               "denials_in_context"),
     "articles": ("articles",),
 }
 # A frequent speaker and place, and middling ones: a capped query that walks rows in date order stops
 # early for a frequent one, and a plan that scans per row is only exposed by a rare one.
 FILTER_NAMES = ("none", "actor", "place", "month", "event_type", "actor_month", "rare_actor", "rare_place")
-OTHER_QUERIES = ("event_types", "date_span", "sources", "actor_statements", "co_mentions", "mentioned_by",
-                 "article", "article_mentions", "article_times", "article_statements", "article_events",
+OTHER_QUERIES = ("event_types", "date_span", "sources", "actor_statements", "article", "article_mentions", "article_times", "article_statements", "article_events",
                  "search_word", "search_two_words", "search_prefix", "search_actor", "search_every_row",
                  "search_every_row_count", "search_deep_page")
 # The articles page's search (a page of SEARCH_PAGE hits and their count): a word of the seeds, two words,
@@ -145,7 +148,12 @@ def _template(analysis: Analysis, actor_ids: set[str]) -> _Template:
                   "trigger_start": e.trigger_start, "trigger_end": e.trigger_end, "date": e.date,
                   "date_precision": e.date_precision, "place_id": e.place_id, "sentence": e.sentence,
                   "start": e.start, "end": e.end, "acled_event_type": e.acled_event_type,
-                  "acled_sub_event_type": e.acled_sub_event_type}, e.actor_ids) for e in analysis.events],
+                  "acled_sub_event_type": e.acled_sub_event_type, "place_inherited": e.place_inherited,
+                  "killed": e.killed, "killed_high": e.killed_high, "wounded": e.wounded,
+                  "wounded_high": e.wounded_high, "victims": e.victims, "actor1_id": e.actor1_id,
+                  "actor2_id": e.actor2_id,
+                  "evidence": json.dumps([list(span) for span in e.evidence]) if e.evidence else None},
+                 e.actor_ids) for e in analysis.events],
     )
 
 
@@ -303,6 +311,8 @@ def build_store(url: str, n: int, generator: Generator, chunk: int = CHUNK) -> B
     tables = {"articles": db.articles, "mentions": db.mentions, "times": db.times, "statements": db.statements,
               "events": db.events, "event_actors": db.event_actors, "article_facets": db.article_facets}
     indexes = [index for table in db.metadata.sorted_tables for index in table.indexes]
+    indexes += list(text_search.search_docs.indexes)
+    postgres = store.engine.dialect.name == "postgresql"
     tokens: dict[str, str] = {}
     ids = text_search.DocIds()
     try:
@@ -312,6 +322,8 @@ def build_store(url: str, n: int, generator: Generator, chunk: int = CHUNK) -> B
                 conn.exec_driver_sql("PRAGMA cache_size=-262144")
             for index in indexes:  # built once at the end: sorting beats maintaining them row by row
                 conn.execute(sa.schema.DropIndex(index, if_exists=True))
+            if postgres:  # the text index too
+                conn.exec_driver_sql("DROP INDEX IF EXISTS ix_search_docs_tsv")
             conn.execute(db.actors.insert(), list(generator.actor_rows.values()))
             place_rows = {**generator.gazetteer, **generator.place_rows}
             conn.execute(db.places.insert(), list(place_rows.values()))
@@ -327,9 +339,14 @@ def build_store(url: str, n: int, generator: Generator, chunk: int = CHUNK) -> B
         with store.engine.begin() as conn:
             for index in indexes:
                 conn.execute(sa.schema.CreateIndex(index, if_not_exists=True))
+            if postgres:
+                conn.exec_driver_sql(text_search.POSTGRES_TEXT_INDEX)
             store._link_statement_entities(conn)  # from the spans, as a store's own writes do
             store._bump_version(conn)  # a write like any other: an index of the store before it is stale
         store.save_facets()  # as processing leaves it
+        if postgres:  # the planner's statistics, as autovacuum would have them after a load
+            with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.exec_driver_sql("ANALYZE")
     finally:
         store.engine.dispose()
     return stats
@@ -339,6 +356,8 @@ def build_store(url: str, n: int, generator: Generator, chunk: int = CHUNK) -> B
 
 
 def _size(result: object) -> int:
+    if isinstance(result, list | tuple) and result and all(isinstance(r, pd.DataFrame) for r in result):
+        return sum(len(r) for r in result)  # several reads timed together
     if isinstance(result, pd.DataFrame | list):
         return len(result)
     if isinstance(result, dict) and "articles" in result:  # counts()
@@ -392,8 +411,17 @@ def bench_filters(stats: BuildStats, gazetteer: set[str]) -> dict[str, Filters]:
     }
 
 
-def filter_calls(store: Store, f: Filters) -> dict[str, Callable[[], object]]:
-    """The store calls a page makes for one filter, as components/data.py makes them."""
+def filter_calls(store: Store, f: Filters, actor_id: str = "") -> dict[str, Callable[[], object]]:
+    """The store calls a page makes for one filter, as components/data.py and components/actor_pairs.py make
+    them; the actors page's chosen actor is the filter's first, else `actor_id` (the most mentioned)."""
+    chosen = f.actors[0] if f.actors else actor_id
+    mine = replace(f, actors=(chosen,))
+    sides = [(relation, direction) for relation in (pairs.ACTS, pairs.SPEAKS) for direction in (pairs.OUT, pairs.IN)]
+
+    def pair_rows() -> list:
+        return [(pairs.pair_events if relation == pairs.ACTS else pairs.pair_statements)(store, f, chosen, direction, 50)
+                for relation, direction in sides]
+
     return {
         "articles": lambda: store.articles(f, limit=ROWS_LIMIT),
         "statements": lambda: store.statements(f, limit=ROWS_LIMIT, newest_first=True),
@@ -407,6 +435,12 @@ def filter_calls(store: Store, f: Filters) -> dict[str, Callable[[], object]]:
         "events_per_place": lambda: store.events_per_place(f),
         "timeline_counts": lambda: store.timeline_counts(f),
         "denials_in_context": lambda: store.denials_in_context(f),
+        "actor_detail": lambda: (store.statements(mine, limit=200, newest_first=True),
+                                 store.events(mine, limit=200, newest_first=True)),
+        "actor_sides": lambda: [pairs.sides(store, f, chosen, relation, direction) for relation, direction in sides],
+        "actor_pair_rows": pair_rows,
+        "matrix_acts": lambda: pairs.matrix(pairs.pair_counts(store, f, pairs.ACTS), 12),
+        "matrix_speaks": lambda: pairs.matrix(pairs.pair_counts(store, f, pairs.SPEAKS), 12),
     }
 
 
@@ -417,8 +451,6 @@ def other_calls(store: Store, actor_id: str, article_id: str) -> dict[str, Calla
         "date_span": store.date_span,
         "sources": store.sources,
         "actor_statements": lambda: store.statements(Filters(actors=(actor_id,)), limit=200, newest_first=True),
-        "co_mentions": lambda: store.co_mentions(actor_id),
-        "mentioned_by": lambda: store.mentioned_by(actor_id),
         "article": lambda: store.article(article_id),
         "article_mentions": lambda: store.article_mentions(article_id),
         "article_times": lambda: store.article_times(article_id),
@@ -453,7 +485,7 @@ def time_queries(url: str, filters: dict[str, Filters], actor_id: str, article_i
     results: dict[str, dict] = {}
     try:
         for name, f in filters.items():
-            for query, call in filter_calls(store, f).items():
+            for query, call in filter_calls(store, f, actor_id).items():
                 results[f"{name}.{query}"] = time_call(call, warm_runs)
         for name, call in other_calls(store, actor_id, article_id).items():
             results[name] = time_call(call, warm_runs)
@@ -570,32 +602,53 @@ def _summary(queries: dict[str, dict]) -> dict:
             "filter_change_cold_s": changes}
 
 
+def _megabytes(url: str, folder: Path) -> float:
+    """The store's size on disk: its SQLite files, or the PostgreSQL database."""
+    if url.startswith("sqlite"):
+        name = Path(sa.engine.make_url(url).database or "").name
+        return sum(p.stat().st_size for p in folder.glob(f"{name}*")) / 1e6
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.pg_database_size(sa.func.current_database()))).scalar_one() / 1e6
+    finally:
+        engine.dispose()
+
+
 def bench_sizes(sizes: Sequence[int], analyses: Sequence[Analysis], folder: Path,
-                warm_runs: int = WARM_RUNS, page: bool = True) -> Iterator[tuple[int, dict]]:
+                warm_runs: int = WARM_RUNS, page: bool = True, url: str | None = None) -> Iterator[tuple[int, dict]]:
+    """Per size: a store built and timed (a SQLite file in `folder`, or the empty database at `url`)."""
     lexicon = load_lexicon()
     for n in sizes:
         generator = Generator(analyses, lexicon)
-        path = folder / f"marsad-{n}.sqlite"
-        url = f"sqlite:///{path}"
+        store_url = url or f"sqlite:///{folder / f'marsad-{n}.sqlite'}"
         started = time.perf_counter()
-        stats = build_store(url, n, generator)
+        stats = build_store(store_url, n, generator)
         build_seconds = time.perf_counter() - started
-        megabytes = sum(p.stat().st_size for p in folder.glob(f"{path.name}*")) / 1e6
+        megabytes = _megabytes(store_url, folder)
         filters = bench_filters(stats, set(generator.gazetteer))
         actor_id = filters["actor"].actors[0] if filters["actor"].actors else ""
-        queries = time_queries(url, filters, actor_id, stats.first_article_id or "", warm_runs)
-        entry = {"build_seconds": round(build_seconds, 2), "db_megabytes": round(megabytes, 1),
+        queries = time_queries(store_url, filters, actor_id, stats.first_article_id or "", warm_runs)
+        entry = {"database": sa.engine.make_url(store_url).get_backend_name(),
+                 "build_seconds": round(build_seconds, 2), "db_megabytes": round(megabytes, 1),
                  "rows": dict(stats.rows), "templates": len(generator.templates),
                  "filters": {k: v.to_query() for k, v in filters.items()},
                  "queries": queries, **_summary(queries)}
         if page:
-            entry.update(first_page(url))
-            entry.update(page_runs(url, filters))
+            entry.update(first_page(store_url))
+            entry.update(page_runs(store_url, filters))
         yield n, entry
 
 
-def bench_app(sizes: list[int], corpus_limit: int = 200, folder: Path | None = None) -> dict:
-    """Build a store per size, time the page queries and the first page; the stores are deleted after."""
+def bench_app(sizes: list[int], corpus_limit: int = 200, folder: Path | None = None, url: str | None = None,
+              pages: bool = True) -> dict:
+    """Build a store per size, time the page queries and (`pages`) the first page and every page's run; the
+    SQLite stores are deleted after. With `url` (an empty database, PostgreSQL say: one size), the store is
+    built there and left there. Without `pages` only the queries are timed."""
+    if url is not None:
+        if len(sizes) != 1:
+            raise ValueError("one size with --url: the database is filled once")
+        _check_empty(url)
     lexicon = load_lexicon()
     started = time.perf_counter()
     analyses = template_analyses(corpus_limit, lexicon)
@@ -603,6 +656,20 @@ def bench_app(sizes: list[int], corpus_limit: int = 200, folder: Path | None = N
     result: dict = {"benchmark": "app", "templates": len(analyses),
                     "template_seconds": round(template_seconds, 2), "sizes": {}}
     with tempfile.TemporaryDirectory(prefix="marsad-bench-", dir=folder) as tmp:
-        for n, entry in bench_sizes(sizes, analyses, Path(tmp)):
+        for n, entry in bench_sizes(sizes, analyses, Path(tmp), page=pages, url=url):
             result["sizes"][n] = entry
     return result
+
+
+def _check_empty(url: str) -> None:
+    """The benchmark fills the database at `url` with bulk inserts (its indexes dropped meanwhile): it must
+    hold no articles yet."""
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            if sa.inspect(conn).has_table("articles") and conn.execute(
+                    sa.select(sa.func.count()).select_from(db.articles)).scalar_one():
+                raise ValueError(f"{engine.url.render_as_string(hide_password=True)} holds articles: "
+                                 "the app benchmark needs an empty database")
+    finally:
+        engine.dispose()

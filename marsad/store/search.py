@@ -66,10 +66,11 @@ _SQLITE_DDL = (
 )
 _SQLITE_DROP = ("DROP TRIGGER IF EXISTS search_docs_ai", "DROP TRIGGER IF EXISTS search_docs_ad",
                 "DROP TRIGGER IF EXISTS search_docs_au", "DROP TABLE IF EXISTS search_fts")
+POSTGRES_TEXT_INDEX = "CREATE INDEX IF NOT EXISTS ix_search_docs_tsv ON search_docs USING gin (tsv)"
 _POSTGRES_DDL = (
     "ALTER TABLE search_docs ADD COLUMN IF NOT EXISTS tsv tsvector "
     "GENERATED ALWAYS AS (to_tsvector('simple', tokens)) STORED",
-    "CREATE INDEX IF NOT EXISTS ix_search_docs_tsv ON search_docs USING gin (tsv)",
+    POSTGRES_TEXT_INDEX,
 )
 
 FTS, SCAN = "fts", "scan"

@@ -846,29 +846,6 @@ class Store:
                   for at in range(0, len(ids), 500)]  # a few hundred bound parameters a query
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["statement_id", "entity_id"])
 
-    def co_mentions(self, actor_id: str, limit: int = 15) -> pd.DataFrame:
-        """Actors named in the same sentences as the statements of `actor_id` (who they mention)."""
-        return self._named_together(actor_id, limit, as_speaker=True)
-
-    def mentioned_by(self, actor_id: str, limit: int = 15) -> pd.DataFrame:
-        """Speakers whose statements name `actor_id` (who mentions them)."""
-        return self._named_together(actor_id, limit, as_speaker=False)
-
-    def _named_together(self, actor_id: str, limit: int, as_speaker: bool) -> pd.DataFrame:
-        """The other side of `actor_id`'s (speaker, named entity) links, with how often, most first.
-
-        statement_entities repeats each statement's speaker beside what its sentence names, so its
-        (speaker, entity) and (entity, date) indexes answer both directions: no statement is read."""
-        named = statement_entities
-        mine, theirs = (named.c.speaker_id, named.c.entity_id) if as_speaker else (named.c.entity_id,
-                                                                                   named.c.speaker_id)
-        other = actors.alias("other")
-        query = (sa.select(other.c.actor_id, other.c.name_en, other.c.name_ar, sa.func.count().label("times"))
-                 .select_from(named.join(other, other.c.actor_id == theirs))
-                 .where(mine == actor_id, theirs != actor_id)
-                 .group_by(other.c.actor_id).order_by(sa.desc("times"), other.c.actor_id).limit(limit))
-        return self._frame(query)
-
     def sources(self) -> list[str]:
         with self.engine.connect() as conn:
             rows = conn.execute(sa.select(articles.c.source).distinct().where(articles.c.source.is_not(None)))
