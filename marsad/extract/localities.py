@@ -141,16 +141,22 @@ def find_localities(text: str, norm: Normalized, mentions: list[Mention],
     """Mentions of the unlisted places in `text`, and the places they name (see the module's docstring).
     `mentions` and `places` are what the gazetteer already found."""
     body = norm.text
-    sentences = split_sentences(text)
-    words = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(body)]
+    # every word is looked up, but only a designator's neighbours need their offsets
+    forms = _WORD_RE.findall(body)
+    designators = [(index, designator) for index, designator in enumerate(map(_designator, forms[:-1]))
+                   if designator is not None]
+    if not designators:
+        return [], {}
+    words = [(m.start(), m.end(), form) for m, form in zip(_WORD_RE.finditer(body), forms, strict=True)]
+    sentences: list[Span] | None = None  # split when a locality first needs its parent
     located = sorted((m for m in mentions if m.entity_id in places and places[m.entity_id].kind != "country"),
                      key=lambda m: m.start)
     taken = [(m.start, m.end) for m in mentions]
     found: list[Mention] = []
     new_places: dict[str, Place] = {}
-    for index, (w_start, w_end, word) in enumerate(words[:-1]):
-        designator = _designator(word)
-        if designator is None or not _written_as_designator(text[slice(*norm.span_to_original(w_start, w_end))]):
+    for index, designator in designators:
+        w_start, w_end, word = words[index]
+        if not _written_as_designator(text[slice(*norm.span_to_original(w_start, w_end))]):
             continue
         n_start, n_end, name = words[index + 1]
         if body[words[index][1]:n_start].strip() or _short_after_conjunction(word, name):
@@ -168,6 +174,8 @@ def find_localities(text: str, norm: Normalized, mentions: list[Mention],
         start, end = norm.span_to_original(words[index][0], n_end)
         if any(a < end and start < b for a, b in taken):
             continue
+        if sentences is None:
+            sentences = split_sentences(text)
         parent = _parent(text, start, end, sentences, located, places)
         if parent is None:
             continue

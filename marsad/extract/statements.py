@@ -464,7 +464,16 @@ def _according_matcher() -> Matcher[str]:
 
 def _only_ma_between(text: str, start: int, end: int) -> bool:
     """Between an attribution phrase and a verb: nothing, or `ما` / `لما` (بحسب ما ذكر, وفقا لما أعلنه)."""
+    if _four_letters().match(text, start, end):
+        return False  # four characters normalisation keeps: more than لما (not normalising the rest)
     return normalize_key(text[start:end]).split() in ([], ["ما"], ["لما"])
+
+
+@lru_cache(maxsize=1)
+def _four_letters() -> re.Pattern[str]:
+    """Four characters that are neither space nor deleted by normalisation, from where it starts."""
+    deleted = re.escape("".join(chr(code) for code, mapped in character_table().items() if not mapped))
+    return re.compile(rf"(?:[\s{deleted}]*[^\s{deleted}]){{4}}")
 
 
 

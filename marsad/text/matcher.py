@@ -9,6 +9,7 @@ finds every candidate in a single pass; the clitic and boundary checks follow.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -107,10 +108,15 @@ def previous_word(text: str, position: int) -> tuple[str, int]:
 def longest_first(matches: list[Match[T]]) -> list[Match[T]]:
     """Keep non-overlapping matches: the longest wins, then the earliest (أحمد خليفة is not خليفة حفتر)."""
     chosen: list[Match[T]] = []
-    taken: list[tuple[int, int]] = []
+    # the spans taken so far, disjoint and sorted: of those starting before a match's end, only the
+    # last can reach into it
+    starts: list[int] = []
+    ends: list[int] = []
     for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
-        if any(match.start < end and start < match.end for start, end in taken):
+        at = bisect_left(starts, match.end)
+        if at and ends[at - 1] > match.start:
             continue
         chosen.append(match)
-        taken.append((match.start, match.end))
+        starts.insert(at, match.start)
+        ends.insert(at, match.end)
     return sorted(chosen, key=lambda m: m.start)
