@@ -147,6 +147,7 @@ class NerTagger:
         self._add_types([PAD, *(frequent_words or ())])
         self._pad_id = self._types[PAD]
         self._base_types = dict(self._types)
+        self._last_found: tuple[str, tuple[tuple[int, int, str], ...]] | None = None
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -371,5 +372,12 @@ class NerTagger:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, TYPE) character spans of the named entities in raw text, TYPE one of
-        PERSON / ORGANIZATION / LOCATION (facilities and other names the model knows are left out)."""
-        return [(s, e, TYPE_NAMES[t]) for s, e, t in self.find_tokens(text) if t in TYPE_NAMES]
+        PERSON / ORGANIZATION / LOCATION (facilities and other names the model knows are left out).
+        The last text's spans are kept: the recogniser asks for them twice (find_actors, then the
+        `entities` records), and tags the text once."""
+        last = self._last_found
+        if last is not None and last[0] == text:
+            return list(last[1])
+        found = [(s, e, TYPE_NAMES[t]) for s, e, t in self.find_tokens(text) if t in TYPE_NAMES]
+        self._last_found = (text, tuple(found))
+        return found
