@@ -515,3 +515,19 @@ def test_a_subheading_or_caption_line_is_no_event(heading: str) -> None:
     analysis = _events(f"{body}\n{heading}\n{body}", date(2015, 8, 2))
     assert all(heading not in e.sentence for e in analysis.events)
     assert any(e.type == "airstrike" for e in analysis.events)
+
+
+@pytest.mark.parametrize("toll", ["وقتل جنديان آخران عندما أرسلت الحكومة تعزيزات.",
+                                  "وقالت المصادر إن 26 مسلحا لقوا مصرعهم، وأصيب 22 آخرون.",
+                                  "وأشار المرصد إلى أن من بين قتلى المعارضة ثلاثة من قادة المجموعات."])
+def test_a_toll_told_after_the_act_is_that_acts_toll(toll: str) -> None:
+    act = "هاجم مسلحون من تنظيم داعش أمس نقطة تفتيش في مدينة أجدابيا شرق ليبيا."
+    events = _events(f"{act} {toll}", date(2015, 8, 1)).events
+    assert [e.type for e in events] == ["attack"], [(e.type, e.sentence) for e in events]
+    assert len(events[0].evidence) == 1
+
+
+def test_a_killing_with_its_own_agent_is_an_act_of_its_own() -> None:
+    text = ("ووقعت معارك عنيفة بين الجيش اللبناني ومسلحين في بلدة عرسال في الثاني من أغسطس 2014. "
+            "وقتل الخاطفون أربعة من الرهائن.")
+    assert {"armed_clash", "killing"} <= {e.type for e in _events(text, date(2015, 7, 22)).events}

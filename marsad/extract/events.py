@@ -382,6 +382,31 @@ def _compatible_places(a: Event, b: Event, text: str) -> bool:
     return placeless and "\n" not in text[first.end:second.start]
 
 
+TOLL_GAP = 250  # characters between the act's last sentence and its toll: the next sentence or so
+_PLAIN_KILLED = frozenset(normalize_key(w) for w in ("قتل", "قتلت", "قتلوا", "مقتل", "لمقتل"))
+
+
+def _act_of_toll(toll: Event, kept: list[Event], text: str) -> int | None:
+    """A toll told on its own (`والقتلى هم 21 من حزب الله و62 من المعارضة`, `وقتل جنديان آخران`) after an act of
+    violence in the same paragraph, with no other place or day of its own, is that act's toll: the index of
+    the act in `kept`, or None."""
+    acts = [i for i, k in enumerate(kept) if k.type in _VIOLENT - _TOLLS and k.start < toll.start]
+    if toll.type == "killing":  # only `قتل`/`مقتل`, not an assassination or an execution
+        trigger = normalize_key(toll.trigger).removeprefix("و").removeprefix("ب")
+        if trigger not in _PLAIN_KILLED:
+            return None
+        following = text[toll.trigger_end:toll.trigger_end + 40].split()[:1]
+        if trigger != "مقتل" and following and normalize_key(following[0]).startswith("ال"):
+            return None  # `وقتل الخاطفون أربعة من الرهائن`: a verb with its agent, an act of its own
+    if not acts:
+        return None
+    act = kept[acts[-1]]
+    last = max([act.end] + [end for _, end in act.evidence])
+    if toll.start - last > TOLL_GAP or "\n" in text[last:toll.start] or not _compatible_places(act, toll, text):
+        return None
+    return acts[-1] if toll.date == act.date or toll.date_precision == "reported" else None
+
+
 def one_per_incident(events: list[Event], text: str = "") -> list[Event]:
     """An article's events, one per incident: a later mention of the same kind of event on the same date
     at a compatible place is the same occurrence told again. It is merged into the first mention (usually
@@ -392,6 +417,8 @@ def one_per_incident(events: list[Event], text: str = "") -> list[Event]:
         if any((k.start, k.type, k.place_id) == (event.start, event.type, event.place_id) for k in kept):
             continue  # one record per sentence, type and place (its id), whatever the clauses' dates
         at = next((i for i, earlier in enumerate(kept) if _same_incident(event, earlier, text)), None)
+        if at is None and event.type in _TOLLS:
+            at = _act_of_toll(event, kept, text)
         if at is None:
             kept.append(event)
             continue
