@@ -531,3 +531,32 @@ def test_a_killing_with_its_own_agent_is_an_act_of_its_own() -> None:
     text = ("ووقعت معارك عنيفة بين الجيش اللبناني ومسلحين في بلدة عرسال في الثاني من أغسطس 2014. "
             "وقتل الخاطفون أربعة من الرهائن.")
     assert {"armed_clash", "killing"} <= {e.type for e in _events(text, date(2015, 7, 22)).events}
+
+
+@pytest.mark.parametrize("text, published, place_id", [
+    ("اندلعت اشتباكات عنيفة في مدينة الزبداني بريف دمشق أمس.\nوذكر المرصد أن المقاتلين انسحبوا إلى أجزاء أخرى من "
+     "المدينة.", date(2015, 7, 22), "sy-zabadani"),
+    ("شن الطيران غارات على مواقع الحوثيين في مدينة صعدة.\nوقالت مصادر إن اشتباكات مسلحة اندلعت مساء اليوم داخل المدينة.",
+     date(2015, 7, 31), "ye-saada"),
+])
+def test_a_definite_designator_refers_back_to_the_place_named(text: str, published: date, place_id: str) -> None:
+    second = text.split("\n")[1]
+    events = [e for e in _events(text, published).events if second in e.sentence or
+              any(text[a:b] == second for a, b in e.evidence)]
+    assert events and events[0].place_id == place_id and events[0].place_inherited
+
+
+def test_al_qaeda_is_no_base_to_refer_back_to() -> None:
+    text = "وسيطرت القوات على قاعدة العند الجوية.\nوقتل مسلحان من تنظيم القاعدة في هجوم انتحاري."
+    events = [e for e in _events(text, date(2015, 8, 4)).events if e.type == "bombing"]
+    assert events and events[0].place_id != "ye-al-anad"
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("وقال المصدر إن قوة أمنية تمكنت من قتل 19 مسلحاً من داعش في منطقة جبال حمرين.", "armed_clash"),
+    ("أفاد مصدر أمني عراقي أمس بمقتل 10 مدنيين في قضاء المقدادية.", "killing"),
+    ("واغتال مسلحون ضابطا في الجيش في مدينة درنة.", "killing"),
+])
+def test_armed_men_killed_in_plain_words_died_fighting(text: str, event_type: str) -> None:
+    types = {e.type for e in _events(text, date(2015, 7, 21)).events}
+    assert event_type in types and ({"armed_clash", "killing"} - {event_type}).isdisjoint(types)

@@ -14,9 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from marsad.extract.gazetteer import place_cues
 from marsad.extract.geo import KIND_RANK
+from marsad.lexicon import LexiconError, read_rows
+from marsad.paths import DATA_DIR
 from marsad.records import Actor, Mention, Place, Span, TimeMention
 from marsad.text.normalize import normalize_key
 
@@ -121,6 +124,46 @@ def clause_places(text: str, clause: Clause, trigger_start: int, trigger_end: in
             break
         chosen.append(mention)
     return list(dict.fromkeys(m.entity_id for m in chosen))
+
+
+ANAPHORS_PATH = DATA_DIR / "place_anaphors.csv"
+
+
+@lru_cache(maxsize=1)
+def place_anaphors() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """normalised definite designator (المدينة) -> (the place kinds it refers back to, the words one of which
+    must follow it, empty for any) (data/place_anaphors.csv)."""
+    anaphors = {}
+    for number, row in read_rows(ANAPHORS_PATH, ["word_ar", "kinds", "next_word"]):
+        kinds = frozenset(k for k in row["kinds"].split("|") if k)
+        if not row["word_ar"] or not kinds:
+            raise LexiconError(f"{ANAPHORS_PATH.name} row {number}: a word and its kinds")
+        anaphors[normalize_key(row["word_ar"])] = (kinds, frozenset(normalize_key(w) for w in row["next_word"].split("|")
+                                                                    if w))
+    return anaphors
+
+
+def anaphoric_place(text: str, clause: Clause, place_mentions: list[Mention], places: dict[str, Place]) -> str | None:
+    """A clause naming no place may name one already told by a definite designator (`داخل المدينة`, `استعادة
+    البلدة`, `القاعدة الجوية`): the last place of that kind named before it, or None."""
+    anaphors = place_anaphors()
+    words = list(re.finditer(r"\S+", text[clause.start:clause.end]))
+    for index, word in enumerate(words):
+        key = normalize_key(word.group()).rstrip("،,.")
+        for proclitic in ("", "و", "ب", "وب", "ل", "ول", "ف"):
+            if key.startswith(proclitic) and key[len(proclitic):] in anaphors:
+                kinds, next_words = anaphors[key[len(proclitic):]]
+                following = normalize_key(words[index + 1].group()) if index + 1 < len(words) else ""
+                if next_words and following not in next_words:
+                    break
+                at = clause.start + word.start()
+                earlier = [m for m in place_mentions if m.end <= at and m.entity_id in places
+                           and (places[m.entity_id].kind in kinds
+                                or ("region" in kinds and normalize_key(m.text).startswith(_PROVINCE_WORDS)))]
+                if earlier:
+                    return max(earlier, key=lambda m: m.start).entity_id
+                break
+    return None
 
 
 def first_place(place_mentions: list[Mention], places: dict[str, Place], span: Span) -> str | None:

@@ -18,6 +18,7 @@ from marsad.extract.casualties import Casualties, casualties_in
 from marsad.extract.event_arguments import (
     Clause,
     agent_and_target,
+    anaphoric_place,
     clause_date,
     clause_parts,
     clause_places,
@@ -106,10 +107,14 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
             clause = trigger_clause(text, sentence, t_start, t_end, later)
             place_ids = clause_places(text, clause, t_start, t_end, place_mentions, places)
             inherited = False
-            if not place_ids:  # the paragraph's last place, else where the report comes from
+            if not place_ids:  # the paragraph's last place, else a place already named (`المدينة`), else
+                # where the report comes from
                 source_place = first_place(place_mentions, places, sentence)
+                anaphor = anaphoric_place(text, clause, place_mentions, places)
                 if last_places:
                     place_ids, inherited = last_places[:1], True
+                elif anaphor:
+                    place_ids, inherited = [anaphor], True
                 elif source_place:
                     place_ids = [source_place]
             when = clause_date(times, clause, t_start)
@@ -131,6 +136,9 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
                                              (reporters or {}).get(sentence.start, set()))
             toll = _toll(figures, t_start, clause) if trigger.event_type in _VIOLENT else {}
             figures = [] if toll else figures  # a sentence's figures go to one event, the first they fit
+            if trigger.event_type == "killing" and toll.get("victims") in _ARMED_VICTIMS \
+                    and normalize_key(trigger.trigger) in _PLAIN_KILLED:
+                trigger = _as_type(trigger, "armed_clash", doc.lexicon)  # `قتل 19 مسلحا`: fighting, not a killing
             for place_id in place_ids or [None]:
                 events.append(Event(
                     start=sentence.start, end=sentence.end, sentence=sentence_text, type=trigger.event_type,
@@ -382,6 +390,9 @@ def _compatible_places(a: Event, b: Event, text: str) -> bool:
     return placeless and "\n" not in text[first.end:second.start]
 
 
+# Armed men killed in plain words (`مقتل 19 مسلحا`, `قتل جنديان`) died fighting: a clash (ACLED's battles), not
+# violence against civilians, which an assassination or an execution stays.
+_ARMED_VICTIMS = frozenset({"fighters", "soldiers", "security_forces"})
 TOLL_GAP = 250  # characters between the act's last sentence and its toll: the next sentence or so
 _PLAIN_KILLED = frozenset(normalize_key(w) for w in ("قتل", "قتلت", "قتلوا", "مقتل", "لمقتل"))
 
