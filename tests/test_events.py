@@ -560,3 +560,20 @@ def test_al_qaeda_is_no_base_to_refer_back_to() -> None:
 def test_armed_men_killed_in_plain_words_died_fighting(text: str, event_type: str) -> None:
     types = {e.type for e in _events(text, date(2015, 7, 21)).events}
     assert event_type in types and ({"armed_clash", "killing"} - {event_type}).isdisjoint(types)
+
+
+@pytest.mark.parametrize("text", [
+    "ويضيف المشنوق أن المسألة ستثار مجددا إذ سيلتقي الرئيس روحاني خلال زيارة الوزير فابيوس إلى طهران.",
+    "وقال المتحدث إن القوات ستواصل التقدم نحو مدينة زنجبار.",
+    "وأكد أن الجيش سيبدأ هجوما على مواقع المسلحين في درنة.",
+])
+def test_what_will_happen_is_no_event(text: str) -> None:
+    assert not _events(text, date(2015, 7, 23)).events
+
+
+@pytest.mark.parametrize("word, future", [("ستواصل", True), ("وسيتم", True), ("سيلتقي", True), ("سيطرة", False),
+                                          ("سيارة", False), ("ستة", False), ("سنوات", False), ("سيدة", False)])
+def test_the_future_prefix_is_told_from_words_that_begin_with_seen(word: str, future: bool) -> None:
+    from marsad.extract.events import _future_verb
+
+    assert _future_verb(word) is future

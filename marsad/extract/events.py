@@ -546,6 +546,8 @@ def _reported_as_fact(text: str, sentence_start: int, trigger_start: int,
             words and cues.get(normalize_key(words[-1])) == "subjected"):
         return False
     for word in words:
+        if _future_verb(word):  # `وستواصل القوات ... تحرير`, `سيلتقي`: what will be, not what was
+            return False
         key = normalize_key(word)
         if cues.get(key) == "subjected":
             continue
@@ -561,6 +563,25 @@ _PURPOSE_PREFIXES = ("ل", "لل", "ول", "ولل", "فل", "فلل")
 # `لإجلاء` rescuers are evacuating, people moved `لنزوح` are displaced: those types keep their lam.
 _PURPOSE_TYPES = frozenset({"territory_change", "siege", "attack", "armed_clash", "withdrawal", "negotiation",
                             "arrest", "abduction"})
+
+
+def _future_verb(word: str) -> bool:
+    """A verb with the future prefix (ستواصل، سيلتقي، وسيتم): س before an imperfect whose bare form is itself
+    one of the commonest words of the news (so سيطرة، سيارة، ستة، سنوات are not)."""
+    word = word.strip("«»\"'()،,.:؛").removeprefix("و").removeprefix("ف")
+    return len(word) >= 4 and word[0] == "س" and word[1] in "يتنأ" and word[1:] in _news_words()
+
+
+@lru_cache(maxsize=1)
+def _news_words() -> frozenset[str]:
+    """The commonest words of Arabic news as written (the tagger's frequent words)."""
+    import numpy as np
+
+    path = DATA_DIR / "models" / "ner" / "ner.npz"
+    if not path.is_file():
+        return frozenset()
+    with np.load(path) as data:
+        return frozenset(data["frequent_words"].tolist() if "frequent_words" in data.files else [])
 
 
 def _purpose_lam(text: str, trigger_start: int, trigger: EventTrigger) -> bool:
