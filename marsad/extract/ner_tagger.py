@@ -253,27 +253,32 @@ class NerTagger:
         """Best label paths of a batch sorted by length, longest first."""
         batch, width, n_labels = emit.shape
         score = emit[:, 0] + self._start
-        back = np.zeros((batch, width, n_labels), np.int8)
-        trans = self._trans[None]
-        active = np.searchsorted(-lengths, -np.arange(width), side="left")  # sentences longer than t
-        batch_rows = np.arange(batch)[:, None]
-        cols = np.arange(n_labels)[None, :]
+        # back[t, b, j]: the best label before label j at step t of sentence b (time-major, so that
+        # argmax writes each step's rows in place)
+        back = np.zeros((width, batch, n_labels), np.int64)
+        trans = self._trans.T[None].copy()  # [0, j, i] = trans[i, j]: the candidates of j are a row
+        emit = np.ascontiguousarray(emit.transpose(1, 0, 2))
+        active = np.searchsorted(-lengths, -np.arange(width), side="left").tolist()  # sentences longer than t
+        candidates = np.empty(batch * n_labels * n_labels, np.float32)
+        row_starts = np.arange(batch * n_labels) * n_labels  # where each (sentence, label j) row begins
+        picked = np.empty(batch * n_labels, np.int64)
         for t in range(1, width):
-            m = int(active[t])
-            cand = score[:m, :, None] + trans
-            best = cand.argmax(axis=1)
-            back[:m, t] = best
-            score[:m] = cand[batch_rows[:m], best, cols] + emit[:m, t]
+            m = active[t]
+            cand = np.add(score[:m, None, :], trans, out=candidates[:m * n_labels * n_labels].reshape(m, n_labels, -1))
+            best = cand.argmax(axis=2, out=back[t, :m])
+            np.add(best.reshape(-1), row_starts[:m * n_labels], out=picked[:m * n_labels])
+            np.add(candidates[picked[:m * n_labels]].reshape(m, n_labels), emit[t, :m], out=score[:m])
+        # back from each sentence's best last label, one step at a time over the pointers as bytes
+        pointers = back.astype(np.int8).tobytes()
+        step = batch * n_labels
         paths = np.zeros((batch, width), np.int64)
-        last = (score + self._end).argmax(axis=1)
-        ends = lengths - 1
-        rows = np.arange(batch)
-        paths[rows, ends] = last
-        for t in range(width - 1, 0, -1):
-            m = int(active[t])
-            # only sentences at least t + 1 long have a step t to go back from
-            prev = back[rows[:m], t, paths[:m, t]]
-            paths[:m, t - 1] = np.where(ends[:m] >= t, prev, paths[:m, t - 1])
+        for b, (n, label) in enumerate(zip(lengths.tolist(), (score + self._end).argmax(axis=1).tolist(),
+                                           strict=True)):
+            path = [label] * n
+            for t in range(n - 1, 0, -1):
+                label = pointers[t * step + b * n_labels + label]
+                path[t - 1] = label
+            paths[b, :n] = path
         return paths
 
     # -- public --------------------------------------------------------------------------------
