@@ -8,6 +8,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
+import sqlalchemy as sa
 
 from components.figure_pairs import axis_labels, pairs_figure
 from marsad.filters import Filters
@@ -156,6 +157,45 @@ def test_the_matrix_of_the_most_involved(paired):
     with_russia = pairs.pair_counts(paired, Filters(actors=("russia",), actor_role="speaker"), pairs.SPEAKS)
     assert set(with_russia["source_id"]) == {"russia"}
     assert pairs.matrix(pairs.pair_counts(paired, Filters(sources=("nobody",)), pairs.ACTS), 12).empty
+
+
+MATRIX_FILTERS = [Filters(), Filters(date_to=date(2019, 4, 30)), Filters(event_types=("armed_clash",)),
+                  Filters(places=("sirte",)), Filters(actors=("evil",)), Filters(actors=("gna",), actor_role="participant"),
+                  Filters(sources=("Reuters",)), Filters(actors=("russia",), actor_role="speaker")]
+
+
+def test_the_pairs_read_their_indexes_and_count_as_without_them(paired):
+    """The counterparts, their events and the events matrix come off the partial indexes of the events naming
+    an agent, a target (schema.ix_events_agent, ix_events_target) without reading an event row; the speakers'
+    matrix unfiltered off the (speaker, entity) index in order. Without the indexes, the same answers."""
+    def answers() -> list[list[dict]]:
+        found = []
+        for f in MATRIX_FILTERS:
+            found += [pairs.pair_counts(paired, f, relation).to_dict("records") for relation in (pairs.ACTS, pairs.SPEAKS)]
+            for actor in ("lna", "gna"):
+                for relation in (pairs.ACTS, pairs.SPEAKS):
+                    found += [pairs.sides(paired, f, actor, relation, direction).to_dict("records")
+                              for direction in (pairs.OUT, pairs.IN)]
+                found += [pairs.pair_events(paired, f, actor, direction)["event_id"].tolist()
+                          for direction in (pairs.OUT, pairs.IN)]
+                found += [pairs.pair_statements(paired, f, actor, direction)["statement_id"].tolist()
+                          for direction in (pairs.OUT, pairs.IN)]
+        return found
+
+    indexed = answers()
+    assert indexed[0] and indexed[1], "pairs of both kinds unfiltered"
+    if paired.engine.dialect.name == "sqlite":
+        def plan(query: sa.Select) -> str:
+            with paired.engine.connect() as conn:
+                return " ".join(str(row[-1]) for row in conn.execute(sa.text("EXPLAIN QUERY PLAN " + str(
+                    query.compile(paired.engine, compile_kwargs={"literal_binds": True})))))
+
+        assert "COVERING INDEX ix_events_target" in plan(pairs.pair_count_query(Filters(), pairs.ACTS))
+        assert "COVERING INDEX ix_statement_entities_speaker" in plan(pairs.pair_count_query(Filters(), pairs.SPEAKS))
+    with paired.engine.begin() as conn:
+        conn.exec_driver_sql("DROP INDEX ix_events_agent")
+        conn.exec_driver_sql("DROP INDEX ix_events_target")
+    assert answers() == indexed
 
 
 def test_the_heatmap_escapes_names_and_counts_in_cells():

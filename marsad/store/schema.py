@@ -180,6 +180,18 @@ sa.Index("ix_statement_entities_entity_date", statement_entities.c.entity_id, st
          statement_entities.c.statement_id, statement_entities.c.speaker_id)
 sa.Index("ix_statement_entities_speaker", statement_entities.c.speaker_id, statement_entities.c.entity_id)
 sa.Index("ix_events_type_date_place", events.c.type, events.c.date, events.c.place_id)  # map counts per type
+# The actors page (marsad.store.pairs): an actor's events as agent, and as target, each with every column the
+# sidebar's filters test, so the counterparts by type and the newest events come off the index alone (a frequent
+# actor is the agent of tens of thousands of events, whose big rows were read one by one). Partial: an index
+# holds only the events naming its actor (most events name no target). The matrix (agent on target, both named)
+# reads the target's index, the smaller.
+AGENT_NAMED, TARGET_NAMED = events.c.actor1_id.is_not(None), events.c.actor2_id.is_not(None)
+sa.Index("ix_events_agent", events.c.actor1_id, events.c.date, events.c.type, events.c.place_id,
+         events.c.article_id, events.c.event_id, events.c.actor2_id,
+         sqlite_where=AGENT_NAMED, postgresql_where=AGENT_NAMED)
+sa.Index("ix_events_target", events.c.actor2_id, events.c.date, events.c.type, events.c.place_id,
+         events.c.article_id, events.c.event_id, events.c.actor1_id,
+         sqlite_where=TARGET_NAMED, postgresql_where=TARGET_NAMED)
 _RETIRED_INDEXES = ("ix_events_type_date",)  # replaced by a wider one; dropped when an old store opens
 
 
