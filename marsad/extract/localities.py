@@ -147,7 +147,7 @@ def find_localities(text: str, norm: Normalized, mentions: list[Mention],
                    if designator is not None]
     if not designators:
         return [], {}
-    words = [(m.start(), m.end(), form) for m, form in zip(_WORD_RE.finditer(body), forms, strict=True)]
+    words = _Words(list(_WORD_RE.finditer(body)), forms)
     sentences: list[Span] | None = None  # split when a locality first needs its parent
     located = sorted((m for m in mentions if m.entity_id in places and places[m.entity_id].kind != "country"),
                      key=lambda m: m.start)
@@ -190,6 +190,21 @@ def find_localities(text: str, norm: Normalized, mentions: list[Mention],
         found.append(Mention(start, end, text[start:end], "LOCATION", place_id, "discovered", confidence=0.5))
         taken.append((start, end))
     return found, new_places
+
+
+class _Words:
+    """(start, end, normalised form) of every word, read from its match when asked for."""
+
+    def __init__(self, matches: list[re.Match[str]], forms: list[str]) -> None:
+        self._matches = matches
+        self._forms = forms
+
+    def __len__(self) -> int:
+        return len(self._forms)
+
+    def __getitem__(self, index: int) -> tuple[int, int, str]:
+        match = self._matches[index]
+        return match.start(), match.end(), self._forms[index]
 
 
 def _without_proclitics(word: str) -> str:

@@ -61,6 +61,30 @@ def _table() -> dict[int, str]:
     return table
 
 
+_LIST_END = 0x2070  # characters above this that normalisation changes (U+FEFF) are few and rare
+
+
+@lru_cache(maxsize=1)
+def _translation() -> tuple[list[int | str], dict[int, str], re.Pattern[str]]:
+    """The table as str.translate reads it fastest: a list indexed by code point (a dict costs a
+    raised and caught KeyError for every character it keeps), up to _LIST_END; the characters
+    above it in a dict, and a pattern that finds them."""
+    table = _table()
+    codes: list[int | str] = list(range(_LIST_END))
+    for code, mapped in table.items():
+        if code < _LIST_END:
+            codes[code] = mapped
+    rest = {code: mapped for code, mapped in table.items() if code >= _LIST_END}
+    return codes, rest, re.compile("[" + re.escape("".join(map(chr, rest))) + "]")
+
+
+def _translate(text: str) -> str:
+    """text.translate(_table()), faster."""
+    codes, rest, rest_re = _translation()
+    text = text.translate(codes)
+    return text.translate(rest) if rest_re.search(text) else text
+
+
 def character_table() -> dict[int, str]:
     """The str.translate table normalisation applies: a character's code to its normal form ("" for a
     character it deletes: diacritics, tatweel, bidi controls)."""
@@ -112,9 +136,11 @@ class Normalized:
         return self.to_original(start), original_end
 
 
+@lru_cache(maxsize=2)
 def normalize(text: str) -> Normalized:
-    """Normalise `text` for matching, keeping an offset map to the original."""
-    normalized = text.translate(_table())
+    """Normalise `text` for matching, keeping an offset map to the original. The last two texts'
+    are kept: an article is normalised by the pipeline and again where its date is read."""
+    normalized = _translate(text)
     if not _deletable_re().search(text):
         return Normalized(normalized, None, len(text), text)
     positions = _kept_positions(text)
@@ -141,7 +167,7 @@ def normalize_key(text: str) -> str:
 
 
 def _key(text: str) -> str:
-    return " ".join(text.translate(_table()).split())
+    return " ".join(_translate(text).split())
 
 
 # Words and names recur; spans of text seldom do, and 65,536 of them (a few kB each) held tens of MB
