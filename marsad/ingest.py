@@ -7,7 +7,9 @@ Accepted inputs, one file at a time (`read_path`) or files and folders together 
   analysed like any other sentence. The title is the first non-empty line, skipping section labels
   ("news", "World News", "عاجل", ...) and what is not body (a dateline line such as ``الرياض - واس``,
   a byline: `marsad.text.boilerplate`). A closing ``المصدر : الجزيرة + وكالات`` line gives the source.
-* ``.html`` / ``.htm`` — one article; visible text only (see `html_to_text`).
+* ``.html`` / ``.htm`` — one article: the page's main text by trafilatura's boilerplate remover
+  (menus, related links, comments, footers left out), else the visible text by the standard
+  library's parser (see `html_to_text`); title, date, site and URL from the page's metadata.
 * ``.json`` — one object or a list of objects; ``.jsonl`` / ``.ndjson`` — one object a line.
 * ``NAME.meta.json`` next to ``NAME.txt`` or ``NAME.html`` — title, published, source, url that
   override what the article itself says.
@@ -29,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -47,6 +50,7 @@ __all__ = [
     "article_id_for",
     "decode_bytes",
     "html_to_text",
+    "stdlib_html_to_text",
     "iter_input_files",
     "parse_published",
     "Labelled",
@@ -411,8 +415,9 @@ def _parse_html(html: str) -> _ArticleHTMLParser:
     return parser
 
 
-def html_to_text(html: str) -> tuple[str, str | None]:
-    """(visible text, title) of an HTML page, using the standard library's html.parser.
+def stdlib_html_to_text(html: str) -> tuple[str, str | None]:
+    """(visible text, title) of an HTML page, using the standard library's html.parser: the fallback
+    of `html_to_text`.
 
     script, style, noscript, template, svg, iframe, object and <head> never reach the text, nor the
     page's chrome, nav, aside and footer (menus, "read also" boxes, share and copyright lines; kept
@@ -423,6 +428,102 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     """
     parser = _parse_html(html)
     return parser.text(), (parser.h1 or parser.title or None)
+
+
+# trafilatura's text is kept only when it holds at least this much of what the stdlib parser finds
+# (or this many characters): less is a page it misread (a caption or a comment taken for the article).
+_TRAFILATURA_MIN_SHARE = 0.5
+_TRAFILATURA_MIN_CHARS = 250
+
+
+@lru_cache(maxsize=1)
+def _trafilatura_config() -> Any:
+    """trafilatura's settings, with its minimum extraction size lowered so a short article keeps its
+    paragraphs (at the default, 250 characters, it is replaced by a one-line dump of the whole
+    <article>); the stdlib parser is the rescue instead (`_html_article`)."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+    return config
+
+
+def _trafilatura_extract(html: str) -> tuple[str, dict[str, Any]] | None:
+    """(main text, metadata) by trafilatura's boilerplate remover, or None when it is not installed,
+    fails or finds nothing. Paragraphs become lines separated by a blank line; comments, images,
+    links and formatting are left out. It is given a string, never a URL, so it fetches nothing;
+    dates come only from the page's markup (meta tags, <time>, JSON-LD), never guessed from its text."""
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    try:
+        tree = trafilatura.load_html(html)
+        if tree is None:
+            return None
+        # what a browser never shows, which trafilatura's rescue for short pages would otherwise read
+        for element in tree.xpath("//script|//style|//noscript|//template|//svg|//iframe|//object"):
+            element.drop_tree()
+        document = trafilatura.bare_extraction(
+            tree,
+            config=_trafilatura_config(),
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+            with_metadata=True,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception:  # noqa: BLE001 - any failure of the remover falls back to the stdlib parser
+        return None
+    if document is None:
+        return None
+    fields = document if isinstance(document, dict) else document.as_dict()
+    raw = fields.get("text")
+    if not isinstance(raw, str):
+        return None
+    lines = [_squeeze(line) for line in raw.split("\n")]
+    text = "\n\n".join(line for line in lines if line)
+    meta = {key: fields[field] for key, field in (("title", "title"), ("published", "date"),
+                                                  ("source", "sitename"), ("url", "url"))
+            if isinstance(fields.get(field), str) and fields[field].strip()}
+    return text, meta
+
+
+def _html_article(html: str) -> tuple[str, dict[str, Any], str]:
+    """(text, metadata, which extractor gave the text: "trafilatura" or "stdlib") of an HTML page.
+
+    The text is trafilatura's main text when it has one (the article without menus, related links,
+    comments, share and copyright lines, bylines it recognises), else the stdlib parser's
+    (`stdlib_html_to_text`): trafilatura is not installed, failed, found nothing, or found much less
+    than the parser (`_TRAFILATURA_MIN_SHARE`). The page's own meta tags (article:published_time,
+    og:site_name, og:url, the canonical link) come first; trafilatura's title, date, site name and
+    URL fill in what they leave out; the stdlib title (<h1>, else <title>) is the last resort."""
+    parser = _parse_html(html)
+    fallback = parser.text()
+    meta: dict[str, Any] = dict(parser.meta)
+    extracted = _trafilatura_extract(html)
+    extractor = "stdlib"
+    text = fallback
+    if extracted is not None:
+        found, found_meta = extracted
+        enough = len(found) >= _TRAFILATURA_MIN_CHARS or len(found) >= _TRAFILATURA_MIN_SHARE * len(fallback)
+        if len(_ARABIC_LETTER_RE.findall(found)) >= MIN_ARABIC_LETTERS and enough:
+            text, extractor = found, "trafilatura"
+        for key, value in found_meta.items():
+            meta.setdefault(key, _squeeze(value))
+    if not meta.get("title") and (parser.h1 or parser.title):
+        meta["title"] = parser.h1 or parser.title
+    return text, meta, extractor
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """(article text, title) of an HTML page: trafilatura's main text, else the stdlib parser's
+    visible text (`_html_article`, `stdlib_html_to_text`). Never any script, style or markup: both
+    read the page as data and give plain text, entities unescaped."""
+    text, meta, _ = _html_article(html)
+    return text, meta.get("title") or None
 
 
 # --- building articles -----------------------------------------------------------------------
@@ -1059,9 +1160,8 @@ def _iter_single(path: Path, suffix: str) -> Iterator[Labelled | Problem]:
         text = decode_bytes(read_limited(path), name)
         meta: dict[str, Any] = {}
         if suffix in HTML_SUFFIXES:
-            parser = _parse_html(text)
-            meta = _canonical_meta({**parser.meta, "title": parser.h1 or parser.title})
-            text = parser.text()
+            text, page_meta, _ = _html_article(text)
+            meta = _canonical_meta(page_meta)
         sidecar = _read_sidecar(path)
         if sidecar:
             meta.update(_canonical_meta(sidecar))  # the sidecar wins over what the page says

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import random
+import socket
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from marsad.ingest import (
     parse_published,
     read_path,
     read_paths,
+    stdlib_html_to_text,
 )
 from marsad.records import Article
 
@@ -193,15 +196,101 @@ def test_html_title_falls_back_to_title_element() -> None:
 
 
 def test_html_unescapes_entities_and_squeezes_spaces() -> None:
-    text, title = html_to_text("<p>قال&nbsp;المتحدث &quot;لا&quot;   &amp;\n  غادر</p><div>x<br>y</div>")
+    page = "<p>قال&nbsp;المتحدث &quot;لا&quot;   &amp;\n  غادر</p><div>x<br>y</div>"
+    text, title = stdlib_html_to_text(page)
     assert text == 'قال المتحدث "لا" & غادر\n\nx\ny'
     assert title is None
+    text, title = html_to_text(page)  # trafilatura: the Arabic paragraph, unescaped and squeezed
+    assert text.split("\n")[0] == 'قال المتحدث "لا" & غادر' and title is None
 
 
 def test_html_unclosed_head_ends_at_body() -> None:
     text, _ = html_to_text(f"<html><head><title>t</title><body><p>{SENTENCE}</p>")
     assert text == SENTENCE
 
+
+
+# A news page as sites serve it: menu, breaking-news bar, byline, share buttons, the story with a
+# <script> and a <noscript> inside, tags, a "read also" box, reader comments, the site footer.
+NEWS_PAGE = Path(__file__).resolve().parent / "fixtures" / "html" / "news_page.html"
+NEWS_BODY = [
+    "قال المرصد السوري لحقوق الإنسان إن خمسة مدنيين قتلوا صباح اليوم الثلاثاء في غارة جوية استهدفت حيا"
+    " سكنيا في مدينة حلب شمالي سوريا.",
+    "وأضاف المرصد أن بين القتلى طفلين وامرأة، وأن عدد القتلى مرشح للارتفاع بسبب وجود جرحى في حالة خطرة.",
+    "وأكد مدير المرصد رامي عبد الرحمن أن الطائرات التي نفذت الغارة روسية، وهو ما نفته موسكو في بيان لاحق.",
+    "وتشهد مدينة حلب منذ أسابيع تصعيدا عسكريا بين قوات النظام وفصائل المعارضة المسلحة أدى إلى مقتل المئات"
+    " من المدنيين.",
+]
+NEWS_TITLE = "مقتل خمسة مدنيين في غارة جوية على حلب"
+PAGE_CHROME = ("الرئيسية", "اليمن", "انفجار في مطار بغداد", "أحمد محمد", "شارك على", "واتساب", "اقرأ أيضا",
+               "غارات على صنعاء", "الهدنة", "التعليقات", "خبر محزن", "جميع الحقوق", "سياسة الخصوصية")
+HIDDEN = ("tracking", "سكربت", "نص محقون", "alert", "اختراق", "فعّل", "color")
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def test_html_boilerplate_remover_keeps_the_story_only(tmp_path: Path) -> None:
+    (article,) = read_path(write(tmp_path / "story.html", NEWS_PAGE.read_text(encoding="utf-8")))
+    assert _lines(article.text) == [NEWS_TITLE, *NEWS_BODY]  # paragraphs stay lines, a blank line apart
+    assert "\n\n".join(NEWS_BODY) in article.text
+    for chrome in PAGE_CHROME + HIDDEN:
+        assert chrome not in article.text, chrome
+    assert article.title == NEWS_TITLE  # og:title, not <title> with the site's name
+    assert article.published == date(2016, 5, 3)
+    assert (article.source, article.url) == ("موقع الأخبار", "https://news.example/syria/2016/05/03/aleppo-strike")
+
+
+def test_html_falls_back_to_the_stdlib_parser_without_trafilatura(monkeypatch: pytest.MonkeyPatch,
+                                                                  tmp_path: Path) -> None:
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # `import trafilatura` raises ImportError
+    (article,) = read_path(write(tmp_path / "story.html", NEWS_PAGE.read_text(encoding="utf-8")))
+    lines = _lines(article.text)
+    assert lines[lines.index(NEWS_BODY[0]):][:4] == NEWS_BODY
+    for gone in ("الرئيسية", "جميع الحقوق", *HIDDEN):  # <nav>, <footer>, scripts: never read
+        assert gone not in article.text, gone
+    assert "اقرأ أيضا" in article.text and "خبر محزن" in article.text  # what only the remover knows to drop
+    assert article.title == NEWS_TITLE and article.published == date(2016, 5, 3)  # <h1>, the meta tag
+
+
+def test_html_falls_back_when_trafilatura_fails_or_finds_too_little(monkeypatch: pytest.MonkeyPatch) -> None:
+    trafilatura = pytest.importorskip("trafilatura")
+    page = NEWS_PAGE.read_text(encoding="utf-8")
+    expected, _ = stdlib_html_to_text(page)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    assert html_to_text(page)[0] == expected
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: None)  # found nothing
+    assert html_to_text(page)[0] == expected
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: {"text": "شارك على تويتر"})  # too little
+    assert html_to_text(page)[0] == expected
+
+
+def test_html_boilerplate_remover_fetches_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("trafilatura")
+
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the boilerplate remover tried to open a connection")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    text, title = html_to_text(NEWS_PAGE.read_text(encoding="utf-8"))
+    assert _lines(text) == [NEWS_TITLE, *NEWS_BODY] and title == NEWS_TITLE
+
+
+def test_html_markup_in_the_story_stays_text() -> None:
+    pytest.importorskip("trafilatura")
+    story = "".join(f"<p>{sentence}</p>" for sentence in NEWS_BODY)
+    page = (f"<html><body><article><h1>{NEWS_TITLE}</h1>{story}<p>كتب المعلق &lt;script&gt;alert(1)&lt;/script&gt; "
+            "&amp; غادر الصفحة بعد أن قرأ الخبر كاملا.</p></article></body></html>")
+    text, _ = html_to_text(page)
+    assert "كتب المعلق <script>alert(1)</script> & غادر" in text  # entities decoded to plain text, never markup
+    assert text.count("<") == 2  # the two the reader wrote, no tag of the page
 
 # --- plain text --------------------------------------------------------------------------------
 
