@@ -577,3 +577,17 @@ def test_the_future_prefix_is_told_from_words_that_begin_with_seen(word: str, fu
     from marsad.extract.events import _future_verb
 
     assert _future_verb(word) is future
+
+
+def test_an_undated_retelling_in_a_neighbourhood_is_the_citys_incident_of_the_day_before() -> None:
+    text = ("ارتفعت حصيلة قتلى القذائف الصاروخية التي سقطت على احياء عدة في دمشق أمس الى 11 قتيلا.\n"
+            "وبحسب الوكالة فإن عشرة اشخاص من القتلى قضوا جراء سقوط قذيفة صاروخية في حي باب توما.")
+    events = [e for e in _events(text, date(2015, 8, 9)).events if e.type == "shelling"]
+    assert len(events) == 1 and events[0].date == date(2015, 8, 8) and len(events[0].evidence) == 1
+
+
+def test_a_front_outside_the_city_is_not_the_citys_incident() -> None:
+    text = ("اندلعت اشتباكات عنيفة في مدينة تعز أمس بين المقاومة والحوثيين.\n"
+            "من جهة أخرى لقي 15 حوثيا مصرعهم في مواجهات عنيفة تشهدها مديريات جبل صبر.")
+    places = {e.place_id for e in _events(text, date(2015, 7, 24)).events if e.type == "armed_clash"}
+    assert {"ye-taiz", "ye-jabal-sabir"} <= places

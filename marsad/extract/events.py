@@ -10,6 +10,7 @@ actors are those mentioned in the sentence.
 from __future__ import annotations
 
 import csv
+import math
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -152,7 +153,7 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
         last_places = named_here or last_places
         own_days = [t for t in times if sentence.start <= t.start and t.end <= sentence.end and t.precision == "day"]
         last_date = own_days[-1] if own_days else last_date
-    return one_per_incident(events, text)
+    return one_per_incident(events, text, places)
 
 
 INSTRUMENTS_PATH = DATA_DIR / "event_instruments.csv"
@@ -376,15 +377,40 @@ def _antecedent(text: str, trigger_start: int, trigger: EventTrigger, earlier: l
                  or any(e.type in pair and trigger.event_type in pair for pair in _SAME_INCIDENT)), None)
 
 
-def _same_incident(a: Event, b: Event, text: str) -> bool:
+def _same_incident(a: Event, b: Event, text: str, places: dict[str, Place] | None = None) -> bool:
     related = a.type == b.type or any(a.type in pair and b.type in pair for pair in _SAME_INCIDENT)
-    return related and a.date == b.date and _compatible_places(a, b, text)
+    return related and _compatible_days(a, b) and _compatible_places(a, b, text, places)
 
 
-def _compatible_places(a: Event, b: Event, text: str) -> bool:
-    """The same place; or, in one paragraph, one of them has no place of its own (inherited or absent)."""
+UNDATED_RETELLING_DAYS = 3
+
+
+def _compatible_days(a: Event, b: Event) -> bool:
+    """The same day; or the later mention has no date of its own (dated by its report) and the earlier one
+    is of the days just before: the incident told again (`وقال مديره إن تسعة من القتلى ...`)."""
+    if a.date == b.date:
+        return True
+    first, later = sorted((a, b), key=lambda e: e.start)
+    return (later.date_precision == "reported" and first.date is not None and later.date is not None
+            and 0 <= (later.date - first.date).days <= UNDATED_RETELLING_DAYS)
+
+
+# A neighbourhood and its city are one place for telling an incident again: the finer kinds, and how far
+# (km) from the city's point they may be (a district is also a rural one: it must be closer).
+_CITY_KINDS = frozenset({"city", "town"})
+_IN_A_CITY = {"neighbourhood": 10.0, "landmark": 10.0, "street": 10.0, "area": 10.0, "district": 5.0}
+
+
+def _compatible_places(a: Event, b: Event, text: str, places: dict[str, Place] | None = None) -> bool:
+    """The same place, or one inside the other (within NEAR_KM, one finer than the other: حي باب توما and
+    دمشق); or, in one paragraph, one of them has no place of its own (inherited or absent)."""
     if a.place_id == b.place_id:
         return True
+    here, there = (places or {}).get(a.place_id or ""), (places or {}).get(b.place_id or "")
+    if here and there and {here.kind, there.kind} & _CITY_KINDS:
+        finer = there if here.kind in _CITY_KINDS else here
+        if finer.kind in _IN_A_CITY and _km(here, there) <= _IN_A_CITY[finer.kind]:
+            return True
     placeless = a.place_id is None or b.place_id is None or a.place_inherited or b.place_inherited
     first, second = sorted((a, b), key=lambda e: e.start)
     return placeless and "\n" not in text[first.end:second.start]
@@ -418,7 +444,12 @@ def _act_of_toll(toll: Event, kept: list[Event], text: str) -> int | None:
     return acts[-1] if toll.date == act.date or toll.date_precision == "reported" else None
 
 
-def one_per_incident(events: list[Event], text: str = "") -> list[Event]:
+def _km(a: Place, b: Place) -> float:
+    lat = math.radians((a.lat + b.lat) / 2)
+    return 111.2 * math.hypot(a.lat - b.lat, (a.lon - b.lon) * math.cos(lat))
+
+
+def one_per_incident(events: list[Event], text: str = "", places: dict[str, Place] | None = None) -> list[Event]:
     """An article's events, one per incident: a later mention of the same kind of event on the same date
     at a compatible place is the same occurrence told again. It is merged into the first mention (usually
     the lead's), which keeps the later sentence as evidence and takes what the first lacked (a place of
@@ -427,7 +458,7 @@ def one_per_incident(events: list[Event], text: str = "") -> list[Event]:
     for event in events:
         if any((k.start, k.type, k.place_id) == (event.start, event.type, event.place_id) for k in kept):
             continue  # one record per sentence, type and place (its id), whatever the clauses' dates
-        at = next((i for i, earlier in enumerate(kept) if _same_incident(event, earlier, text)), None)
+        at = next((i for i, earlier in enumerate(kept) if _same_incident(event, earlier, text, places)), None)
         if at is None and event.type in _TOLLS:
             at = _act_of_toll(event, kept, text)
         if at is None:
