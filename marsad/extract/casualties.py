@@ -852,10 +852,26 @@ def _product(options: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     return keys
 
 
+_CUE_ROLES = ("before", "after", "both", "victim")
+
+
+@lru_cache(maxsize=1)
+def _cue_stems() -> frozenset[str]:
+    """The words casualty_words.csv gives a cue or victim role: a sentence without one has no figure."""
+    return frozenset(stem for stem, roles in _lexicons().words.items() if any(roles.get(r) for r in _CUE_ROLES))
+
+
+def _has_cue(reader: _Reader) -> bool:
+    """Some token is a cue or victim word (what reader.cue finds, without building its hits)."""
+    cues = _cue_stems()
+    return any(stem in cues for token in reader.tokens
+               for stem, *_ in (_stems(token.key) or ((token.key,),)))
+
+
 def casualties_in(text: str) -> list[Casualties]:
     """Every casualty figure in one sentence, in text order."""
     reader = _Reader(text)
-    if not any(reader.cue(i, ("before", "after", "both", "victim")) for i in range(reader.n)):
+    if not _has_cue(reader):
         return []
     reader.find_counts()
     reader.classify()
