@@ -564,10 +564,22 @@ class Store:
         Past `limit` matches, those dated on or beyond the limit-th date in list order, with the undated
         (ties included; the caller orders and cuts). None when the filter needs `table` itself.
         """
+        if table is statements and (parts := self._statement_link_parts(filters)) is not None:
+            # statements by or naming the actors: the first of each set, chosen apart (each off its index in
+            # date order), then together (as one OR, SQLite read every statement naming a frequent actor)
+            chosen = [self._first_on(source, "statement_id", conditions, limit, newest_first)
+                      for source, conditions in parts]
+            return None if any(c is None for c in chosen) else sa.union(*chosen)
         source, conditions = self._event_source(filters) if table is events else self._statement_source(filters)
         if source is table:
             return None
-        matching = sa.select(source.c[table.primary_key.columns.keys()[0]]).where(*conditions)
+        return self._first_on(source, table.primary_key.columns.keys()[0], conditions, limit, newest_first)
+
+    def _first_on(self, source: sa.Table, key: str, conditions: list, limit: int, newest_first: bool) -> sa.Select | None:
+        """The ids on `source` (a table with the rows' date) matching `conditions`; past `limit`, those dated on
+        or beyond the limit-th date in list order (ties included; the caller orders and cuts), with the undated
+        when they come first (oldest first: undated first on both databases, and last newest first)."""
+        matching = sa.select(source.c[key]).where(*conditions)
         if self._count_up_to(matching, limit) <= limit:
             return matching
         order = source.c.date.desc() if newest_first else source.c.date.asc()
@@ -576,8 +588,23 @@ class Store:
                                 .offset(limit - 1).limit(1)).scalar()
         if edge is None:
             return None
-        reached = source.c.date >= edge if newest_first else source.c.date <= edge
-        return matching.where(sa.or_(reached, source.c.date.is_(None)))
+        if newest_first:  # one index range: no undated row comes before a dated one
+            return matching.where(source.c.date >= edge)
+        return matching.where(sa.or_(source.c.date <= edge, source.c.date.is_(None)))
+
+    @staticmethod
+    def _statement_link_parts(filters: Filters) -> list[tuple[sa.Table, list]] | None:
+        """For an actor filter naming them (`any`, `mentioned`) and dates alone: the statements naming them
+        (statement_entities, which repeats date and speaker) and, for `any`, those they said, each as (table,
+        conditions). None for any other filter."""
+        if not filters.actors or filters.actor_role not in ("any", "mentioned") or filters.places or filters.sources:
+            return None
+        named = statement_entities
+        naming = [named.c.entity_id.in_(filters.actors), *where.date_range(named.c.date, filters)]
+        if filters.actor_role == "mentioned":  # by someone else, as where.statement_actor_conditions says
+            return [(named, [*naming, sa.or_(named.c.speaker_id.is_(None), named.c.speaker_id != named.c.entity_id)])]
+        said = [statements.c.speaker_id.in_(filters.actors), *where.date_range(statements.c.date, filters)]
+        return [(named, naming), (statements, said)]
 
     def _links_many(self, table: sa.Table, filters: Filters, limit: int) -> bool:
         """Whether walking the table by date and probing each row beats collecting the linked rows.
