@@ -362,3 +362,20 @@ def test_a_damaged_index_file_is_rebuilt_and_saved_again(tmp_path, damage):
     assert list(Store(store.url).facets().article_ids) == ["a1"]
     assert saved.read_bytes() == whole, "saved again, whole"
     assert not list(tmp_path.glob("*.partial"))
+
+
+@pytest.mark.parametrize("role", ["any", "mentioned"])
+@pytest.mark.parametrize("newest_first", [True, False])
+def test_an_actors_first_statements_are_those_of_the_whole_list(url, role, newest_first):
+    """A limited list of the statements by or naming an actor (each set chosen apart on its index, then
+    together) is the head of the whole list, ties on the edge date included."""
+    store = Store(url)
+    actor = store.actors()["actor_id"].iloc[0]
+    first, last = store.date_span()
+    for filters in (Filters(actors=(actor,), actor_role=role),
+                    Filters(actors=(actor,), actor_role=role, date_from=first + (last - first) / 3, date_to=last)):
+        whole = store.statements(filters, newest_first=newest_first)["statement_id"].tolist()
+        assert len(whole) > 40, "more than the limits below"
+        for limit in (1, 7, 40):
+            assert store.statements(filters, limit=limit, newest_first=newest_first)["statement_id"].tolist() \
+                == whole[:limit], (filters, limit)
