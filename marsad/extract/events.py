@@ -90,6 +90,7 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
             [t for t in within(triggers, sentence) if not _inside_a_name(t, names)]
         kept = [t for t in in_sentence if _reported_as_fact(text, sentence.start, t[0], t[2])
                 and _in_its_event_sense(text, sentence, t) and not _background_relative(doc, sentence, t, in_sentence, place_mentions)]
+        kept = _without_results(text, kept)
         sentence_text = text[sentence.start:sentence.end]
         chosen: list[tuple[int, int, EventTrigger]] = []
         for part in _coordinated_acts(text, clause_parts(text, sentence), kept):  # one act of violence per
@@ -499,7 +500,7 @@ MODALITY_WINDOW = 5  # words before a trigger, in its own clause, that can make 
 
 @lru_cache(maxsize=1)
 def modality_cues() -> dict[str, str]:
-    """normalised cue -> kind (negation, prevention, demand, plan, condition, threat, purpose, subjected,
+    """normalised cue -> kind (negation, prevention, demand, plan, condition, threat, purpose, subjected, result,
     background): data/event_modality.csv."""
     with MODALITY_PATH.open(encoding="utf-8", newline="") as handle:
         return {normalize_key(row["cue"]): row["kind"] for row in csv.DictReader(handle)}
@@ -580,13 +581,17 @@ def _reported_as_fact(text: str, sentence_start: int, trigger_start: int,
         if _future_verb(word):  # `وستواصل القوات ... تحرير`, `سيلتقي`: what will be, not what was
             return False
         key = normalize_key(word)
-        if cues.get(key) == "subjected":
-            continue
         for form in (key, key[1:] if key[:1] in "وف" else None):
             # a cue of four letters or more also covers its inflections (يطالب -> يطالبون)
-            if form and (form in cues or any(form.startswith(c) for c in _long_cues())):
+            kind = cues.get(form or "") or next((cues[c] for c in _long_cues() if form and form.startswith(c)), None)
+            if kind in _NOT_MODAL:
+                break  # `تعرض لقصف` (subjected to), `أسفرت عن` (resulted in): what follows did happen
+            if kind:
                 return False
     return True
+
+
+_NOT_MODAL = frozenset({"subjected", "result"})
 
 
 _PURPOSE_PREFIXES = ("ل", "لل", "ول", "ولل", "فل", "فلل")
@@ -594,6 +599,25 @@ _PURPOSE_PREFIXES = ("ل", "لل", "ول", "ولل", "فل", "فلل")
 # `لإجلاء` rescuers are evacuating, people moved `لنزوح` are displaced: those types keep their lam.
 _PURPOSE_TYPES = frozenset({"territory_change", "siege", "attack", "armed_clash", "withdrawal", "negotiation",
                             "arrest", "abduction"})
+
+
+def _without_results(text: str, triggers: list[tuple[int, int, EventTrigger]]) -> list[tuple[int, int, EventTrigger]]:
+    """The triggers less those told as an earlier act's result (`قصفت طائرة موقعا ... ما أدى إلى تدمير مدفع
+    وإحراق دبابة`, `أسفرت عن مقتل`): a result cue between an act of violence and the trigger, in one clause."""
+    cues = modality_cues()
+    kept: list[tuple[int, int, EventTrigger]] = []
+    act = None
+    for trigger in triggers:
+        if act is not None and trigger[2].event_type in _VIOLENT:
+            between = text[act[1]:trigger[0]]
+            if not re.search(r"[.؛!?؟]|\s(?:فيما|بينما|في حين)\s", between) and any(
+                    cues.get(normalize_key(word).removeprefix("و").removeprefix("مما").removeprefix("ما")) == "result"
+                    for word in between.split()):
+                continue
+        kept.append(trigger)
+        if trigger[2].event_type in _VIOLENT - _TOLLS:
+            act = trigger
+    return kept
 
 
 def _future_verb(word: str) -> bool:
