@@ -30,7 +30,7 @@ import sqlalchemy as sa
 from marsad.filters import Filters
 from marsad.records import Analysis
 from marsad.store import where
-from marsad.store.schema import actors, articles, row_id, statements, store_meta
+from marsad.store.schema import actors, articles, row_id, statement_entities, statements, store_meta
 from marsad.text.search_terms import Term, document_tokens, match_spans, parse_query, snippet
 
 SCHEME = 2  # the rows' layout and the keys a word is indexed under: a store of another scheme is indexed again
@@ -381,6 +381,12 @@ def _statement_rows_within(filters: Filters) -> list:
     chosen = where.actor_statement_ids(filters)  # speaker or named: a UNION, not an OR over every statement
     if chosen is not None:
         conditions.append(search_docs.c.statement_id.in_(chosen))
+    if filters.places:  # the links repeat the statement's date: places and dates tested on them alone (read
+        # through the statements, a frequent place cost PostgreSQL 0.5 s of a 1.1 s search at 100,000 articles)
+        named = statement_entities
+        conditions.append(search_docs.c.statement_id.in_(sa.select(named.c.statement_id).where(
+            named.c.entity_id.in_(filters.places), *where.date_range(named.c.date, filters))))
+        return conditions
     rest = where.statement_conditions(replace(filters, sources=(), actors=()))
     if rest:
         conditions.append(search_docs.c.statement_id.in_(sa.select(statements.c.statement_id).where(*rest)))
