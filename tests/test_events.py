@@ -603,3 +603,23 @@ def test_a_front_outside_the_city_is_not_the_citys_incident() -> None:
 ])
 def test_what_an_act_led_to_is_part_of_it(text: str, act: str) -> None:
     assert [e.type for e in _events(text, date(2015, 8, 11)).events] == [act]
+
+
+@pytest.mark.parametrize("text, published, day", [
+    # the year belongs to the peace process's relative clause, not to the strikes
+    ("وأثارت الضربات ضد حزب العمال مخاوف حيال مستقبل عملية السلام الهشة مع الأكراد التي انطلقت في أواخر 2012.",
+     date(2015, 7, 27), date(2015, 7, 27)),
+    # 2012 is when the fighting began, not when these battles were
+    ("فشهدت المنطقة أمس أعنف المعارك منذ بدء القتال في المدينة في 2012.", date(2015, 8, 2), date(2015, 8, 1)),
+])
+def test_a_date_of_another_clause_does_not_date_the_event(text: str, published: date, day: date) -> None:
+    events = _events(text, published).events
+    assert events and events[0].date == day
+
+
+@pytest.mark.parametrize("text", [
+    "وسيطر تنظيم داعش على أجزاء واسعة من شمال سورية وشرقها منذ نشوب الحرب الأهلية قبل أربع سنوات.",
+    "وقتل أكثر من 6500 شخص منذ اندلاع الصراع في شرق أوكرانيا في ابريل نيسان من العام الماضي.",
+])
+def test_a_state_of_affairs_since_something_began_is_no_event(text: str) -> None:
+    assert not _events(text, date(2015, 7, 27)).events

@@ -174,12 +174,34 @@ def first_place(place_mentions: list[Mention], places: dict[str, Place], span: S
     return None
 
 
-def clause_date(times: list[TimeMention], clause: Clause, trigger_start: int) -> TimeMention | None:
-    """The clause's own time expression nearest the trigger, or None."""
-    inside = [t for t in times if clause.start <= t.start and t.end <= clause.end]
+def clause_date(times: list[TimeMention], clause: Clause, trigger_start: int, text: str = "") -> TimeMention | None:
+    """The clause's own time expression nearest the trigger, or None. Not the trigger's: a time after it in a
+    relative clause on another noun (`عملية السلام التي انطلقت في أواخر 2012`) or after `منذ` and a noun
+    (`منذ بدء القتال في 2012`: when something else began)."""
+    inside = [t for t in times if clause.start <= t.start and t.end <= clause.end
+              and not (text and time_of_another_clause(text, trigger_start, t))]
     if not inside:
         return None
     return min(inside, key=lambda t: abs(t.start - trigger_start))
+
+
+_RELATIVE_WORDS = frozenset(normalize_key(w) for w in ("الذي", "التي", "الذين", "والتي", "والذي"))
+_SINCE_WORDS = frozenset(normalize_key(w) for w in ("منذ", "ومنذ"))
+
+
+def time_of_another_clause(text: str, trigger_start: int, time: TimeMention) -> bool:
+    """`time` belongs to a relative clause on another noun after the trigger, or to a `منذ` phrase."""
+    if time.start > trigger_start:
+        words = [normalize_key(w) for w in text[trigger_start:time.start].split()]
+        # a relative pronoun after the trigger opens a clause on another noun, unless only the trigger's
+        # adjectives stand between them (`القذائف الصاروخية التي سقطت أمس`)
+        relative = next((i for i, w in enumerate(words) if i and w in _RELATIVE_WORDS), None)
+        if relative is not None and not all(w.startswith("ال") for w in words[1:relative]):
+            return True
+    before = [normalize_key(w) for w in text[max(0, time.start - 60):time.start].split()][-6:]
+    since = [i for i, w in enumerate(before) if w in _SINCE_WORDS]
+    # `منذ بدء القتال في 2012`: منذ, then a noun that is no time word, before the time
+    return bool(since) and since[-1] < len(before) - 1 and time.start > trigger_start
 
 
 def agent_and_target(text: str, clause: Clause, trigger_start: int, trigger_end: int,

@@ -24,6 +24,7 @@ from marsad.extract.event_arguments import (
     clause_parts,
     clause_places,
     first_place,
+    time_of_another_clause,
     trigger_clause,
 )
 from marsad.extract.gazetteer import place_cues
@@ -90,7 +91,7 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
             [t for t in within(triggers, sentence) if not _inside_a_name(t, names)]
         kept = [t for t in in_sentence if _reported_as_fact(text, sentence.start, t[0], t[2])
                 and _in_its_event_sense(text, sentence, t) and not _background_relative(doc, sentence, t, in_sentence, place_mentions)]
-        kept = _without_results(text, kept)
+        kept = [t for t in _without_results(text, kept) if not _since_the_start_of(text, sentence, t)]
         sentence_text = text[sentence.start:sentence.end]
         chosen: list[tuple[int, int, EventTrigger]] = []
         for part in _coordinated_acts(text, clause_parts(text, sentence), kept):  # one act of violence per
@@ -119,9 +120,10 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
                     place_ids, inherited = [anaphor], True
                 elif source_place:
                     place_ids = [source_place]
-            when = clause_date(times, clause, t_start)
+            when = clause_date(times, clause, t_start, text)
             if when is None:
-                when = next((t for t in times if sentence.start <= t.start and t.end <= sentence.end), None)
+                when = next((t for t in times if sentence.start <= t.start and t.end <= sentence.end
+                             and not time_of_another_clause(text, t_start, t)), None)
             if when is None and last_date is not None:
                 when = last_date
             if when is not None and published is not None and when.precision == "year" \
@@ -130,7 +132,7 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
             day, precision = (when.date, when.precision) if when else (published, "reported")
             own_place = any(m.entity_id in places for m in mentions_within(place_mentions, Span(t_end, clause.end)))
             antecedent = _antecedent(text, t_start, trigger, events) \
-                if not own_place and clause_date(times, clause, t_start) is None else None
+                if not own_place and clause_date(times, clause, t_start, text) is None else None
             if antecedent is not None:  # `الانفجار`, `هذه الاشتباكات`: the one already reported
                 place_ids, inherited = [antecedent.place_id] if antecedent.place_id else [], True
                 day, precision = antecedent.date, antecedent.date_precision
@@ -599,6 +601,24 @@ _PURPOSE_PREFIXES = ("ل", "لل", "ول", "ولل", "فل", "فلل")
 # `لإجلاء` rescuers are evacuating, people moved `لنزوح` are displaced: those types keep their lam.
 _PURPOSE_TYPES = frozenset({"territory_change", "siege", "attack", "armed_clash", "withdrawal", "negotiation",
                             "arrest", "abduction"})
+
+
+_STARTS = frozenset(normalize_key(w) for w in ("بدء", "بداية", "نشوب", "اندلاع", "انطلاق", "انطلاقة", "بدايات"))
+
+
+_SUPERLATIVES = frozenset(normalize_key(w) for w in ("أعنف", "أكبر", "أسوأ", "أشد", "أول", "أخطر", "أعلى", "أكثر",
+                                                     "أطول", "أوسع", "أبرز", "أضخم", "أدمى", "أفدح"))
+
+
+def _since_the_start_of(text: str, sentence: Span, trigger: tuple[int, int, EventTrigger]) -> bool:
+    """A state of affairs since something began (`سيطر داعش على أجزاء واسعة منذ نشوب الحرب الأهلية`,
+    `أعنف المعارك منذ بدء القتال`): the trigger's clause goes on with `منذ` and a beginning."""
+    before = text[sentence.start:trigger[0]].split()[-2:]
+    if any(normalize_key(w) in _SUPERLATIVES for w in before):
+        return False  # `أعنف المعارك منذ بدء القتال`, `أول هجوم من نوعه منذ بدء`: compared, and it happened
+    after = re.split(r"[،,.؛:]", text[trigger[1]:sentence.end], maxsplit=1)[0].split()[:12]
+    keys = [normalize_key(w) for w in after]
+    return any(k in ("منذ", "ومنذ") and i + 1 < len(keys) and keys[i + 1] in _STARTS for i, k in enumerate(keys))
 
 
 def _without_results(text: str, triggers: list[tuple[int, int, EventTrigger]]) -> list[tuple[int, int, EventTrigger]]:
