@@ -17,6 +17,7 @@ statements).
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 
 import pandas as pd
@@ -39,6 +40,7 @@ def _events_of(filters: Filters) -> list:
     return where.event_conditions(filters, probe=True)
 
 
+_SQLITE_MATERIALIZES = sqlite3.sqlite_version_info >= (3, 35, 0)  # WITH ... AS MATERIALIZED (older: a plain CTE)
 _PAIRED_COLUMNS = ("actor1_id", "actor2_id", "date", "type", "place_id", "article_id", "event_id")  # ix_events_target's
 
 
@@ -170,7 +172,9 @@ def pair_count_query(filters: Filters, relation: str) -> sa.Select:
         # type or the place instead and read every row of a frequent one.
         paired = (sa.select(*(events.c[name] for name in _PAIRED_COLUMNS))
                   .where(TARGET_NAMED, events.c.actor1_id != events.c.actor2_id)
-                  .cte("paired").prefix_with("MATERIALIZED"))
+                  .cte("paired").prefix_with("MATERIALIZED", dialect="postgresql"))
+        if _SQLITE_MATERIALIZES:
+            paired = paired.prefix_with("MATERIALIZED", dialect="sqlite")
         adapt = ClauseAdapter(paired, equivalents={events.c[name]: {paired.c[name]} for name in _PAIRED_COLUMNS})
         counted = (sa.select(paired.c.actor1_id.label("source_id"), paired.c.actor2_id.label("target_id"),
                              sa.func.count().label("items"))
