@@ -32,6 +32,10 @@ def _covering(text: str, surface: str, lexicon) -> set[str]:
     # 2015-07-23#1181: a Syrian article by its refugees, Tripoli among Lebanese towns
     "تستهدف 5050 عائلة سورية في مناطق الكورة، المنية، زغرتا، البقاع الأوسط، صيدا، العيرونية، سير الضنية، "
     "طرابلس وبعلبك، وتبلغ التكلفة الإجمالية للمشروع في لبنان 250 ألف دولار أمريكي.",
+    # an article about Turkey and ISIS: its only Lebanese sentence names Lebanon before Tripoli
+    "هذا، وفي لبنان أكدت مصادر متشددة خلال مقابلات لها أجريت أخيرًا أن غالبية الشباب من أبناء طرابلس والبالغ "
+    "عددهم نحو 400 شاب الذين يُعتقد أنهم توجّهوا إلى القتال مع «داعش» دخلوا عبر تركيا. وتقول أنقرة إنها تراقب "
+    "حدودها مع سوريا والعراق.",
 ])
 def test_tripoli_of_lebanon(lexicon, text: str) -> None:
     assert _covering(text, "طرابلس", lexicon) == {"lb-tripoli"}
@@ -216,3 +220,12 @@ def test_the_west_coast_is_yemen_s_only_in_a_yemeni_article(lexicon) -> None:
                      lexicon) == {"ye-west-coast"}
     assert "ye-west-coast" not in _covering("تتقدم قوات حكومة الوفاق في الساحل الغربي حتى رأس جدير وزوارة",
                                             "الساحل الغربي", lexicon)
+
+
+def test_an_ambiguous_name_is_in_the_country_its_own_sentence_names(lexicon) -> None:
+    # a roundup: Libya's towns first, then a Lebanese sentence (from a SaudiNewsNet article on Turkey and ISIS)
+    libya = "وقال مسؤولون ليبيون إن اشتباكات عنيفة وقعت في بنغازي ومصراتة وسرت ودرنة أمس. "
+    lebanon = ("وفي لبنان أكدت مصادر متشددة أن غالبية الشباب من أبناء طرابلس الذين يُعتقد أنهم توجّهوا إلى القتال "
+               "مع «داعش» دخلوا عبر تركيا.")
+    assert _covering(libya + lebanon, "طرابلس", lexicon) == {"lb-tripoli"}
+    assert _covering(libya + "وفي طرابلس أكدت مصادر أمنية أن الوضع هادئ.", "طرابلس", lexicon) == {"ly-tripoli"}

@@ -20,6 +20,7 @@ article's country, with lower confidence.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -137,7 +138,8 @@ def find_places(text: str, lexicon: Lexicon, actors: dict[str, Actor] | None = N
     holding = _names_holding_places(lexicon, with_geonames)
     matches = []
     before: dict[int, tuple[str, ...]] = {}  # the word before each match, with and without clitics
-    found, nationality_votes = _split_nationalities(_place_matcher(lexicon, with_geonames).find(body))
+    raw = _place_matcher(lexicon, with_geonames).find(body)
+    found, nationality_votes = _split_nationalities(raw)
     for m in longest_first(found):
         words = tuple(_without_clitics(_previous_word(body, m.word_start)[0]))
         if not _part_of_a_name(body, m, words, holding) and not _adjective_use(body, m, words, nationalities):
@@ -154,6 +156,7 @@ def find_places(text: str, lexicon: Lexicon, actors: dict[str, Actor] | None = N
     for match in matches:
         cue = _cue(before[id(match)])
         candidates = _gate(match.payloads, policies[id(match)], cue, country)
+        candidates = _named_in_its_sentence(body, match, candidates, raw)
         if len(match.key) <= 3 and body[match.word_start:match.start] not in ("", "و"):
             # كامل is no ك + امل, كبرى no ك + برى: a short GeoNames name takes no clitic but و
             candidates = tuple(c for c in candidates if c.source != "geonames")
@@ -183,6 +186,33 @@ def find_places(text: str, lexicon: Lexicon, actors: dict[str, Actor] | None = N
         mentions = sorted(mentions + found, key=lambda m: m.start)
         places.update(discovered)
     return PlaceFindings(mentions, places, country)
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?؟\n]")
+
+
+def _named_in_its_sentence(body: str, match: Match[Candidate], candidates: tuple[Candidate, ...],
+                           raw: list[Match[Candidate]]) -> tuple[Candidate, ...]:
+    """A name of places in several countries (طرابلس) is the one of the country its own sentence names
+    (`وفي لبنان أكدت مصادر أن ... أبناء طرابلس`, `مصدر أمني لبناني`), when the sentence names exactly one of
+    their countries (a country, an unambiguous place or a nationality adjective)."""
+    countries = {c.place.country for c in candidates if c.source != "geonames" and c.place.country}
+    if len(countries) < 2:
+        return candidates
+    ends = [m.start() for m in _SENTENCE_END_RE.finditer(body, max(0, match.start - 400), match.start)]
+    start = ends[-1] + 1 if ends else max(0, match.start - 400)
+    after = _SENTENCE_END_RE.search(body, match.end, match.end + 400)
+    end = after.start() if after else min(len(body), match.end + 400)
+    named = set()
+    for other in raw:
+        if other is match or not (start <= other.start and other.end <= end) or other.start == match.start:
+            continue
+        theirs = {c.place.country for c in other.payloads if c.source != "geonames" and c.place.country}
+        if len(theirs) == 1:
+            named |= theirs & countries
+    if len(named) != 1:
+        return candidates
+    return tuple(c for c in candidates if c.place.country in named)
 
 
 # --- words around a name ------------------------------------------------------------------------
