@@ -55,7 +55,7 @@ def analyse(article: Article, lexicon: Lexicon | None = None) -> Analysis:
     text = masked(article.text, segments)
     norm = normalize(text)
     sentences = split_sentences(text)
-    actor_findings = find_actors(text, lexicon, norm)
+    actor_findings = find_actors(text, lexicon, norm, year=article.published.year if article.published else None)
     actors = {
         actor_id: replace(actor, name_en=transliterate_name(actor.name_ar)) if not actor.name_en else actor
         for actor_id, actor in actor_findings.actors.items()

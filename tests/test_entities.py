@@ -281,3 +281,38 @@ def test_a_discovered_person_keeps_the_role_after_the_name(lexicon, text: str, n
     findings = find_actors(text, lexicon)
     person = next(m for m in findings.mentions if m.text == name)
     assert person.role == role and findings.actors[person.entity_id].role == role
+
+
+@pytest.mark.parametrize("text, year, surface, expected", [
+    # 2015: the unity government the UN talks proposed (it became the GNA), not Dbeibah's GNU of 2021
+    ("أعلنت موغيريني أن الاتحاد الأوروبي على استعداد لتقديم مساعدات أمنية لحكومة الوحدة الوطنية الليبية حال تشكيلها.",
+     2015, "حكومة الوحدة الوطنية الليبية", set()),
+    ("أعلنت موغيريني أن الاتحاد الأوروبي على استعداد لتقديم مساعدات أمنية لحكومة الوحدة الوطنية الليبية.",
+     2022, "حكومة الوحدة الوطنية الليبية", {"gnu"}),
+    ("قالت مصادر من حكومة الوفاق الليبية إن قواتها صدت هجوما جنوب طرابلس.", 2019, "حكومة الوفاق", {"gna"}),
+])
+def test_a_body_is_linked_only_in_the_years_it_existed(lexicon, text: str, year: int, surface: str,
+                                                       expected: set[str]) -> None:
+    at = text.index(surface)
+    found = {m.entity_id for m in find_actors(text, lexicon, year=year).mentions
+             if m.start <= at < m.end and m.entity_id}
+    assert found & {"gnu", "gna"} == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the Palestinian consensus government (2015-07-21, SaudiNewsNet)
+    "وأشار الحمدالله إلى أن حكومة الوفاق الوطني، ومنذ اليوم الأول لتشكيلها دأبت على تحقيق ما انتدبت له في غزة والضفة.",
+    # concord, a common noun (2015-07-21)
+    "ومن خطابه وهو يدعو أهل السودان ويتمنى لهم الوحدة والوفاق، عبر برنامج للحوار الوطني لا يستثني أحدًا.",
+])
+def test_consensus_and_concord_are_not_libyas_gna(lexicon, text: str) -> None:
+    assert "gna" not in set(_actors(text, lexicon).values())
+
+
+def test_the_eras_are_a_checked_data_file(lexicon) -> None:
+    from marsad.extract.entities import actor_eras
+
+    eras = actor_eras()
+    assert {"gna", "gnu"} <= set(eras)
+    assert all(a in lexicon.actors for a in eras)
+    assert all(first is None or last is None or first <= last for first, last in eras.values())

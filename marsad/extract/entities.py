@@ -174,15 +174,21 @@ class ActorFindings:
 
 
 def find_actors(text: str, lexicon: Lexicon, normalized: Normalized | None = None,
-                home_country: str | None = None) -> ActorFindings:
+                home_country: str | None = None, year: int | None = None) -> ActorFindings:
     """Actor mentions in `text` with the actors they refer to (registry and discovered).
 
     `home_country`: the article's country where the caller knows it; else, when a generic registry
-    name needs it, voted here from the article's places (marsad.extract.geo)."""
+    name needs it, voted here from the article's places (marsad.extract.geo). `year`: the article's; a
+    registry body that did not exist that year is not linked (data/actor_eras.csv)."""
     norm = normalized or normalize(text)
     found = [m for m in _actor_matcher(lexicon).find(norm.text)
              if not (m.payloads[0].type == "PERSON" and _after_son_of(norm.text, m.word_start))]
     registry, bodies, unlinked = _in_scope(text, norm, longest_first(found), lexicon, home_country)
+    if year is not None:  # `حكومة الوحدة الوطنية الليبية` in 2015 is not the GNU of 2021
+        eras = actor_eras()
+        out = [m for m in registry if not _in_era(eras.get(m.payloads[0].actor_id), year)]
+        registry = [m for m in registry if m not in out]
+        unlinked = unlinked + [(m.word_start, m.end) for m in out]
     actors: dict[str, Actor] = {}
     mentions: list[Mention] = []
     for mention, actor in bodies:
@@ -274,6 +280,29 @@ def _in_scope(text: str, norm: Normalized, registry: list[Match[_Entry]], lexico
         else:
             unlinked.append((match.word_start, match.end))
     return kept, bodies, unlinked
+
+
+ERAS_PATH = DATA_DIR / "actor_eras.csv"
+
+
+@lru_cache(maxsize=1)
+def actor_eras() -> dict[str, tuple[int | None, int | None]]:
+    """actor id -> (first year, last year) of a registry body that existed only then (data/actor_eras.csv)."""
+    eras: dict[str, tuple[int | None, int | None]] = {}
+    for number, row in read_rows(ERAS_PATH, ["actor_id", "from_year", "to_year"]):
+        try:
+            eras[row["actor_id"]] = (int(row["from_year"]) if row["from_year"] else None,
+                                     int(row["to_year"]) if row["to_year"] else None)
+        except ValueError as error:
+            raise LexiconError(f"{ERAS_PATH.name} row {number}: years are numbers ({error})") from None
+    return eras
+
+
+def _in_era(era: tuple[int | None, int | None] | None, year: int) -> bool:
+    if era is None:
+        return True
+    first, last = era
+    return (first is None or first <= year) and (last is None or year <= last)
 
 
 def _with_payload(match: Match[_Entry], entry: _Entry) -> Match[_Entry]:
