@@ -623,3 +623,12 @@ def test_a_date_of_another_clause_does_not_date_the_event(text: str, published: 
 ])
 def test_a_state_of_affairs_since_something_began_is_no_event(text: str) -> None:
     assert not _events(text, date(2015, 7, 27)).events
+
+
+def test_the_mosque_refers_back_to_the_mosque_named_not_to_another_landmark() -> None:
+    text = ("اقتحمت الشرطة الاسرائيلية صباح الاحد المسجد الاقصى في القدس الشرقية المحتلة.\n"
+            "وقالت الشرطة في بيان ان مثيري شغب ملثمين بدأوا رشق رجال الشرطة من داخل المسجد بالحجارة.")
+    riots = [e for e in _events(text, date(2015, 7, 26)).events if e.type == "riot"]
+    assert riots and riots[0].place_id == "ps-al-aqsa" and riots[0].place_inherited
+    hospital = "وصل الجرحى إلى مستشفى سوروكا في بئر السبع.\nوقالت الشرطة إن مثيري شغب رشقوا الشرطة من داخل المسجد."
+    assert all(e.place_id != "il-soroka" for e in _events(hospital, date(2015, 7, 26)).events)

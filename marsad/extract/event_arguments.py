@@ -130,16 +130,18 @@ ANAPHORS_PATH = DATA_DIR / "place_anaphors.csv"
 
 
 @lru_cache(maxsize=1)
-def place_anaphors() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+def place_anaphors() -> dict[str, tuple[frozenset[str], frozenset[str], tuple[str, ...]]]:
     """normalised definite designator (المدينة) -> (the place kinds it refers back to, the words one of which
-    must follow it, empty for any) (data/place_anaphors.csv)."""
+    must follow it, the words one of which the place's name must hold (المسجد: مسجد or جامع); empty for
+    any) (data/place_anaphors.csv)."""
     anaphors = {}
-    for number, row in read_rows(ANAPHORS_PATH, ["word_ar", "kinds", "next_word"]):
+    for number, row in read_rows(ANAPHORS_PATH, ["word_ar", "kinds", "next_word", "name_has"]):
         kinds = frozenset(k for k in row["kinds"].split("|") if k)
         if not row["word_ar"] or not kinds:
             raise LexiconError(f"{ANAPHORS_PATH.name} row {number}: a word and its kinds")
-        anaphors[normalize_key(row["word_ar"])] = (kinds, frozenset(normalize_key(w) for w in row["next_word"].split("|")
-                                                                    if w))
+        anaphors[normalize_key(row["word_ar"])] = (
+            kinds, frozenset(normalize_key(w) for w in row["next_word"].split("|") if w),
+            tuple(normalize_key(w) for w in row["name_has"].split("|") if w))
     return anaphors
 
 
@@ -152,14 +154,16 @@ def anaphoric_place(text: str, clause: Clause, place_mentions: list[Mention], pl
         key = normalize_key(word.group()).rstrip("،,.")
         for proclitic in ("", "و", "ب", "وب", "ل", "ول", "ف"):
             if key.startswith(proclitic) and key[len(proclitic):] in anaphors:
-                kinds, next_words = anaphors[key[len(proclitic):]]
+                kinds, next_words, name_has = anaphors[key[len(proclitic):]]
                 following = normalize_key(words[index + 1].group()) if index + 1 < len(words) else ""
                 if next_words and following not in next_words:
                     break
                 at = clause.start + word.start()
                 earlier = [m for m in place_mentions if m.end <= at and m.entity_id in places
                            and (places[m.entity_id].kind in kinds
-                                or ("region" in kinds and normalize_key(m.text).startswith(_PROVINCE_WORDS)))]
+                                or ("region" in kinds and normalize_key(m.text).startswith(_PROVINCE_WORDS)))
+                           and (not name_has or any(w in normalize_key(places[m.entity_id].name_ar + " " + m.text)
+                                                    for w in name_has))]
                 if earlier:
                     return max(earlier, key=lambda m: m.start).entity_id
                 break
