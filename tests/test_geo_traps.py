@@ -229,3 +229,15 @@ def test_an_ambiguous_name_is_in_the_country_its_own_sentence_names(lexicon) -> 
                "مع «داعش» دخلوا عبر تركيا.")
     assert _covering(libya + lebanon, "طرابلس", lexicon) == {"lb-tripoli"}
     assert _covering(libya + "وفي طرابلس أكدت مصادر أمنية أن الوضع هادئ.", "طرابلس", lexicon) == {"ly-tripoli"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 2015-07-22, Al-Weeam: a two-letter governorate after على and before وسط اليمن
+    ("فيما سقط قتلى وجرحى منهم في غارات شنها طيران التحالف على إب وسط اليمن", {"ye-ibb"}),
+    ("وقالت مصادر في إب إن الطيران قصف معسكر الحمزة", {"ye-ibb"}),
+    ("وقالت مصادر بإب إن الطيران قصف معسكر الحمزة", {"ye-ibb"}),
+    ("قم بزيارة الموقع الإلكتروني للحصول على التفاصيل", set()),  # the verb "do", no city
+])
+def test_a_two_letter_name_needs_a_cue(lexicon, text: str, expected: set[str]) -> None:
+    ids = {i for i in _ids(text, lexicon).values() if i in ("ye-ibb", "ir-qom")}
+    assert ids == expected

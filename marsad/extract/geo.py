@@ -78,7 +78,7 @@ def _place_matcher(lexicon: Lexicon, with_geonames: bool) -> Matcher[Candidate]:
     for form, country in nationality_forms(lexicon).items():
         entries.append((form, Candidate(PlaceEntry("@nationality", "", form, (), 0.0, 0.0, "", None, country or ""),
                                         _NATIONALITY)))
-    return Matcher(entries, min_length=3)
+    return Matcher(entries, min_length=2)  # a two-letter name (إب، قم) needs a cue: _two_letters_uncued
 
 
 def _split_nationalities(matches: list[Match[Candidate]]) -> tuple[list[Match[Candidate]], list[str]]:
@@ -155,6 +155,8 @@ def find_places(text: str, lexicon: Lexicon, actors: dict[str, Actor] | None = N
     places: dict[str, Place] = {}
     for match in matches:
         cue = _cue(before[id(match)])
+        if _two_letters_uncued(body, match, cue):
+            continue
         candidates = _gate(match.payloads, policies[id(match)], cue, country)
         candidates = _named_in_its_sentence(body, match, candidates, raw)
         if len(match.key) <= 3 and body[match.word_start:match.start] not in ("", "و"):
@@ -250,6 +252,22 @@ def _without_clitics(word: str) -> Iterable[str]:
             for second in _PROCLITICS:
                 if word[1:].startswith(second) and len(word) > 4:
                     yield word[2:]
+
+
+_TARGET_WORDS = frozenset(normalize_key(w) for w in ("على", "من", "عن"))
+
+
+def _two_letters_uncued(body: str, match: Match, cue: str | None) -> bool:
+    """A curated name of two letters (إب، قم) is a place only after a cue (في إب، محافظة إب) or `على`/`من`
+    (غارات على إب), written as a word of its own; a GeoNames name of two letters never is."""
+    if len(match.key) > 2:
+        return False
+    if body[match.word_start:match.start] not in ("", "و", "ب", "وب", "ل", "ول"):
+        return True
+    if not any(c.source != "geonames" for c in match.payloads):
+        return True
+    previous = normalize_key(_previous_word(body, match.word_start)[0])
+    return cue is None and previous not in _TARGET_WORDS and body[match.word_start:match.start] in ("", "و")
 
 
 def _cue(before: tuple[str, ...]) -> str | None:
