@@ -256,3 +256,89 @@ def test_the_reader_greys_what_is_not_body_and_keeps_the_rest_as_it_was() -> Non
     assert '<span class="statement" title="a spokesman&#58; said">قال المتحدث' in html  # outside the grey
     plain = "قال المتحدث الأمني إن التحقيق مستمر."
     assert "nonbody" not in highlighted_html(plain, none, none, none)
+
+
+# --- run-in datelines, photo credits and captions (issue 15, item 6) ---------------------------------
+# Real SaudiNewsNet sentences; the run-in dateline forms are those of the wires and of CNN Arabic
+# (`دبي، الإمارات العربية المتحدة (CNN)--`) put before a real first sentence.
+
+
+@pytest.mark.parametrize("text, place, agency, rest", [
+    ("دبي، الإمارات العربية المتحدة (CNN)-- رفض البرتغالي كريستيانو رونالدو نجم ريال مدريد استكمال مقابلة"
+     " أجراها مع قناة (CNN) في إطار جولة ترويجية لشركة نايك.", "دبي، الإمارات العربية المتحدة", "CNN", "رفض"),
+    ("بكين (أ ف ب) تباطأ النشاط الصناعي الصيني في يوليو (تموز) الماضي، بينما ارتفع القطاع غير الصناعي.",
+     "بكين", "أ ف ب", "تباطأ"),  # no dash: the wire's dateline run into the sentence
+    ("تونس - رويترز قالت شركة الطيران التونسية الخاصة «سيفاكس إيرلاينز» إنها علقت جميع رحلاتها مؤقتا.",
+     "تونس", "رويترز", "قالت"),  # no colon
+    ("كوالالمبور - رويترز - أيدت دول جنوب شرقي آسيا أمس دعوة أميركية لوقف بناء الجزر في بحر الصين الجنوبي.",
+     "كوالالمبور", "رويترز", "أيدت"),
+    ("بيروت ـ «الحياة» قال مسؤول لبناني إن الحكومة ستجتمع غدا.", "بيروت", "الحياة", "قال"),
+    ("سان فرانسيسكو 20 يوليو تموز (رويترز) -\nظل السؤال الأزلي الذي يستبد بعقول الناس على مر العصور إن كان"
+     " البشر هم وحدهم الذين يعيشون في هذا الكون.", "سان فرانسيسكو", "رويترز", "ظل"),  # 3alyoum: with its date
+])
+def test_datelines_run_into_the_first_sentence(text: str, place: str, agency: str, rest: str) -> None:
+    segment = find_segments(text)[0]
+    assert (segment.kind, segment.start, segment.place, segment.agency) == ("dateline", 0, place, agency)
+    assert text[segment.end:].lstrip(" -–—:\n").startswith(rest)
+    sentences = body_sentences(text, split_sentences(text), find_segments(text))
+    assert text[sentences[0].start:sentences[0].end].startswith(rest)
+
+
+def test_asharq_al_awsat_star_before_a_brief_dateline() -> None:
+    text = ("* تباطؤ مؤشر التصنيع بالصين في يوليو\n* بكين - (د.ب.أ): تباطأ النشاط الصناعي الصيني في يوليو (تموز)"
+            " الماضي، حسبما أفادت وسائل إعلام حكومية أمس (السبت).")
+    found = kinds_of(text)
+    assert found == [("footer", "*"), ("dateline", "بكين - (د.ب.أ):")]
+    assert find_segments(text)[1].agency == "د.ب.أ"
+
+
+@pytest.mark.parametrize("text, kind, part", [
+    # a short line ending with its photo credit, no full stop before it (Al-Riyadh's photo stories; the seed)
+    ("الممثلة تارا لين خلال مشاركتها في حفل هولو 2015 الفني في بيفرلي هيلز - كاليفورنيا (أ ف ب)",
+     "caption", "الممثلة تارا لين خلال مشاركتها في حفل هولو 2015 الفني في بيفرلي هيلز - كاليفورنيا (أ ف ب)"),
+    ("عودة القوة الأميركية إلى ليبيا\n\nقال مسؤول ليبي إن القوات عادت.\nوأضاف أن التعاون مستمر.\n"
+     "التحركات الأميركية الجديدة تهدف -وفقا للمسؤولين الأميركيين- إلى وقف الحرب وبدء المفاوضات (رويترز)",
+     "caption", "التحركات الأميركية الجديدة تهدف -وفقا للمسؤولين الأميركيين- إلى وقف الحرب وبدء المفاوضات (رويترز)"),
+    # a caption with an archive credit run into the first sentence (Al Jazeera)
+    ("أطفال فلسطينيون في أحد مخيمات اللاجئين في بيت حانون (رويترز - أرشيف) قتل فلسطيني برصاص الجيش"
+     " الإسرائيلي.", "caption", "أطفال فلسطينيون في أحد مخيمات اللاجئين في بيت حانون (رويترز - أرشيف)"),
+    ("قال مسؤول فلسطيني إن المعبر أغلق.\nوأضاف أن الأطفال ينتظرون (صورة أرشيفية) منذ أيام.",
+     "caption", "(صورة أرشيفية)"),
+    # Okaz: the credit alone under the caption; a credit after the caption's full stop
+    ("سوري يحمل أحد الضحايا نتيجة قصف قوات الأسد على أدلب.\n(أ. ف. ب)", "byline", "(أ. ف. ب)"),
+    ("هطلت الأمطار على بعض مناطق المملكة، وفي الصورة طفلة مع أحد أقربائها يلتقطان «سيلفي» في أحد متنزهات"
+     " عسير. (واس)", "byline", "(واس)"),
+    # a photographer's credit, inside a line or on its own
+    ("نايف عبدالله – عين اليوم (تصوير: علي الزهراني) حاورت “عين اليوم” الفنانة بلقيس فتحي.",
+     "byline", "(تصوير: علي الزهراني)"),
+    ("لعبة المرور تحت أقواس المياه في شاطئ المتعة بمانشستر تجذب مئات السياح\n(عدسة/ أحمد المغلوث)",
+     "byline", "(عدسة/ أحمد المغلوث)"),
+    ("قام حمد الضويلع نائب وزير الصحة للشؤون الصحية بزيارة تفقدية لمناطق الحد الجنوبي، أمس.\n"
+     "تصوير: صالح العبداللطيف", "byline", "تصوير: صالح العبداللطيف"),
+])
+def test_photo_captions_and_credits(text: str, kind: str, part: str) -> None:
+    assert (kind, part) in kinds_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "علمت (عكاظ) عن اختيار الدكتور عبدالسلام العبادي وزير الأوقاف الأردني السابق أمينا لمجمع الفقه الإسلامي.",
+    "أكد لـ(عكاظ) الشيخ صالح لنجف رئيس تحالف قبائل مأرب، أن الحوثيين يحشدون قواتهم.",
+    "وبحسب وكالة (الفرنسية) كتبت صحيفة \"إيفيميريدا تون سينتاكتون\" أن الخطة وضعت \"لزيادة كلفة القطيعة\".",
+    "وقالت وكالة أنباء الصين الجديدة (شينخوا) إن الإعصار يتجه ليضرب بقوة إقليمي تشجيانغ وجيانغشي.",
+    "ويقول موقع قناة (سي إن إن) الإخباري إن خبير صناعة المتفجرات في التنظيم إبراهيم العسيري طالب بشن هجمات.",
+    "رفض البرتغالي كريستيانو رونالدو نجم ريال مدريد استكمال مقابلة أجراها مع قناة (CNN) في إطار جولة ترويجية.",
+    "وأوضحت الوزارة أن الأول تلقى تدريبات عسكرية في أغسطس (آب) 2013 في إيران.",
+    "وأبلغ حميدان: «الشرق الأوسط» في تصريحات خاصة من طرابلس أن البرلمان السابق لم يقرر بعد كيفية الرد.",
+    "والأهم أن المسلسل يرصد تحول أصحاب هذه الأكشاك (تصوير الكتب والمستندات) إلى امبراطورية اقتصادية.",
+    "قال مسؤول إن الاجتماع انتهى.\nوقال بدر لوكالة الأنباء الألمانية (د.ب.أ) إن الاحتفالات ستكون تاريخية.",
+])
+def test_sentences_naming_an_agency_or_a_photo_stay_body(text: str) -> None:
+    assert find_segments(text) == []
+
+
+def test_a_caption_line_gives_no_statement() -> None:
+    text = ("عودة القوة الأميركية إلى ليبيا\n\n"
+            "التحركات الأميركية الجديدة تهدف -وفقا للمسؤولين الأميركيين- إلى وقف الحرب وبدء المفاوضات (رويترز)\n\n"
+            "وقال الناطق باسمها مهند يونس إن الحكومة تعمل على تعزيز التعاون مع الولايات المتحدة.")
+    analysis = analyse(Article("a2", "t", text))
+    assert analysis.statements and all(s.start > text.index("(رويترز)") for s in analysis.statements)
