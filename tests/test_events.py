@@ -632,3 +632,13 @@ def test_the_mosque_refers_back_to_the_mosque_named_not_to_another_landmark() ->
     assert riots and riots[0].place_id == "ps-al-aqsa" and riots[0].place_inherited
     hospital = "وصل الجرحى إلى مستشفى سوروكا في بئر السبع.\nوقالت الشرطة إن مثيري شغب رشقوا الشرطة من داخل المسجد."
     assert all(e.place_id != "il-soroka" for e in _events(hospital, date(2015, 7, 26)).events)
+
+
+@pytest.mark.parametrize("text, place_id", [
+    ("وفي الأسبوع الماضي استعاد التحالف العربي الذي تقوده السعودية والمتحالف مع مقاتلين موالين لهادي جانبا كبيرا "
+     "من عدن.", "ye-aden"),
+    ("وشنت قوات الحكومة بدعم من إيران هجوما على مدينة تكريت أمس.", "iq-tikrit"),
+])
+def test_a_country_that_leads_or_backs_is_no_location(text: str, place_id: str) -> None:
+    events = _events(text, date(2015, 7, 26)).events
+    assert events and {e.place_id for e in events} == {place_id}

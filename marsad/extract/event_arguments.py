@@ -35,7 +35,9 @@ _COORDINATED_RE = re.compile(r"\s*(?:،|,)?\s*و?\s*(?:(?:ال)?(?:مدينة|ب
 
 # A place right after one of these is a partner or an opponent (المتحالفة مع إيران، الحرب ضد تركيا), not where
 # the event happened.
-_NOT_LOCATIVE_RE = re.compile(r"(?:^|\s)[وف]?(?:مع|ضد)\s+$")
+# So is a place after `led by`, `backed by`, `loyal to` (التحالف الذي تقوده السعودية، بدعم من إيران): an actor.
+_NOT_LOCATIVE_RE = re.compile(r"(?:^|\s)[وف]?(?:مع|ضد|تقود\S*|يقود\S*|بقيادة|بدعم\s+من|المدعوم\S*\s+من|"
+                              r"مدعوم\S*\s+من|الموالي\S*\s+ل|الموالي\S*\s+|التابع\S*\s+ل|التابع\S*\s+)\s*$")
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ def clause_places(text: str, clause: Clause, trigger_start: int, trigger_end: in
     nearest before it), and the places coordinated with it. Empty when the clause names none."""
     located = [m for m in place_mentions
                if m.entity_id in places and clause.start <= m.start and m.end <= clause.end
-               and not _NOT_LOCATIVE_RE.search(text, max(clause.start, m.start - 8), m.start)]
+               and not _NOT_LOCATIVE_RE.search(text, max(clause.start, m.start - 20), m.start)]
     after = [m for m in located if m.start >= trigger_end]
     before = [m for m in located if m.end <= trigger_start]
     if after:
