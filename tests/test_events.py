@@ -642,3 +642,10 @@ def test_the_mosque_refers_back_to_the_mosque_named_not_to_another_landmark() ->
 def test_a_country_that_leads_or_backs_is_no_location(text: str, place_id: str) -> None:
     events = _events(text, date(2015, 7, 26)).events
     assert events and {e.place_id for e in events} == {place_id}
+
+
+def test_where_fighters_came_from_is_not_where_they_fought() -> None:
+    text = ("ووقعت في الثاني من اغسطس 2014 معارك عنيفة بين الجيش اللبناني ومسلحين قدموا من سورية ومن داخل مخيمات "
+            "للاجئين في بلدة عرسال استمرت اياما.")
+    clashes = [e for e in _events(text, date(2015, 7, 22)).events if e.type == "armed_clash"]
+    assert clashes and {e.place_id for e in clashes} == {"lb-arsal"}

@@ -35,9 +35,11 @@ _COORDINATED_RE = re.compile(r"\s*(?:،|,)?\s*و?\s*(?:(?:ال)?(?:مدينة|ب
 
 # A place right after one of these is a partner or an opponent (المتحالفة مع إيران، الحرب ضد تركيا), not where
 # the event happened.
-# So is a place after `led by`, `backed by`, `loyal to` (التحالف الذي تقوده السعودية، بدعم من إيران): an actor.
+# So is a place after `led by`, `backed by`, `loyal to` (التحالف الذي تقوده السعودية، بدعم من إيران): an actor;
+# and one fighters `came from` (مسلحين قدموا من سورية): where they are from, not where they fought.
 _NOT_LOCATIVE_RE = re.compile(r"(?:^|\s)[وف]?(?:مع|ضد|تقود\S*|يقود\S*|بقيادة|بدعم\s+من|المدعوم\S*\s+من|"
-                              r"مدعوم\S*\s+من|الموالي\S*\s+ل|الموالي\S*\s+|التابع\S*\s+ل|التابع\S*\s+)\s*$")
+                              r"مدعوم\S*\s+من|الموالي\S*\s+ل|الموالي\S*\s+|التابع\S*\s+ل|التابع\S*\s+|"
+                              r"قدموا\s+من|قدم\s+من|القادم\S*\s+من|قادم\S*\s+من|الوافد\S*\s+من|وافد\S*\s+من)\s*$")
 
 
 @dataclass(frozen=True)
