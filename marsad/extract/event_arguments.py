@@ -174,10 +174,12 @@ def anaphoric_place(text: str, clause: Clause, place_mentions: list[Mention], pl
     return None
 
 
-def first_place(place_mentions: list[Mention], places: dict[str, Place], span: Span) -> str | None:
-    """The first place named in `span` (where a report comes from: `مصادر في محافظة ديالى ...`)."""
+def first_place(place_mentions: list[Mention], places: dict[str, Place], span: Span, text: str = "") -> str | None:
+    """The first place named in `span` (where a report comes from: `مصادر في محافظة ديالى ...`), not one
+    of an actor (`بدعم من إيران`, `مسلحين قدموا من سورية`)."""
     for mention in place_mentions:
-        if span.start <= mention.start and mention.end <= span.end and mention.entity_id in places:
+        if span.start <= mention.start and mention.end <= span.end and mention.entity_id in places and not (
+                text and _NOT_LOCATIVE_RE.search(text, max(span.start, mention.start - 20), mention.start)):
             return mention.entity_id
     return None
 

@@ -112,7 +112,7 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
             inherited = False
             if not place_ids:  # the paragraph's last place, else a place already named (`المدينة`), else
                 # where the report comes from
-                source_place = first_place(place_mentions, places, sentence)
+                source_place = first_place(place_mentions, places, sentence, text)
                 anaphor = anaphoric_place(text, clause, place_mentions, places)
                 if last_places:
                     place_ids, inherited = last_places[:1], True
