@@ -649,3 +649,10 @@ def test_where_fighters_came_from_is_not_where_they_fought() -> None:
             "للاجئين في بلدة عرسال استمرت اياما.")
     clashes = [e for e in _events(text, date(2015, 7, 22)).events if e.type == "armed_clash"]
     assert clashes and {e.place_id for e in clashes} == {"lb-arsal"}
+
+
+def test_the_meeting_told_again_with_a_country_as_possessor_is_the_same_meeting() -> None:
+    text = ("التقى عبد ربه منصور هادي رئيس اليمن، أمس في الرياض، تيان تشي السفير الصيني لدى اليمن. "
+            "وثمن هادي خلال اللقاء وفقاً لوكالة الأنباء اليمنية مواقف الصين الداعمة لبلاده في مختلف المجالات.")
+    meetings = [e for e in _events(text, date(2015, 7, 24)).events if e.type == "meeting"]
+    assert len(meetings) == 1 and meetings[0].place_id == "sa-riyadh" and len(meetings[0].evidence) == 1

@@ -130,7 +130,8 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
                     and when.date <= published <= when.end_date:  # `هذا العام`: the report's day, not 1 January
                 when = None
             day, precision = (when.date, when.precision) if when else (published, "reported")
-            own_place = any(m.entity_id in places for m in mentions_within(place_mentions, Span(t_end, clause.end)))
+            own_place = any(m.entity_id in places and _locative(text, m)
+                            for m in mentions_within(place_mentions, Span(t_end, clause.end)))
             antecedent = _antecedent(text, t_start, trigger, events) \
                 if not own_place and clause_date(times, clause, t_start, text) is None else None
             if antecedent is not None:  # `الانفجار`, `هذه الاشتباكات`: the one already reported
@@ -516,6 +517,18 @@ def _clause_words_before(text: str, sentence_start: int, position: int, window: 
 
 
 HEADING_WORDS = 8
+
+
+def _locative(text: str, mention: Mention) -> bool:
+    """A place named as where something is (after في، ب، إلى، قرب، a designator or a compass word), not as a
+    possessor or an actor (`مواقف الصين`, `دعم إيران`)."""
+    word = normalize_key(mention.text.split()[0]) if mention.text.split() else ""
+    if word.startswith(("ب", "وب", "في")) or place_cues().get(word) == "noun":
+        return True
+    before = [normalize_key(w).removeprefix("و") for w in text[max(0, mention.start - 40):mention.start].split()[-2:]]
+    if before and before[-1] in ("من", "عن") and len(before) == 2:  # `إلى الشمال من عدن`
+        before = before[:1]
+    return bool(before) and place_cues().get(before[-1]) is not None
 
 
 def _heading_line(text: str, sentence: Span) -> bool:
