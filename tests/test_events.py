@@ -656,3 +656,12 @@ def test_the_meeting_told_again_with_a_country_as_possessor_is_the_same_meeting(
             "وثمن هادي خلال اللقاء وفقاً لوكالة الأنباء اليمنية مواقف الصين الداعمة لبلاده في مختلف المجالات.")
     meetings = [e for e in _events(text, date(2015, 7, 24)).events if e.type == "meeting"]
     assert len(meetings) == 1 and meetings[0].place_id == "sa-riyadh" and len(meetings[0].evidence) == 1
+
+
+@pytest.mark.parametrize("text, phone_call", [
+    ("وأوضح الخيالي هاتفيا من سبها أن حوالي 29 فردا من الطوارق قتلوا.", False),  # said to a reporter by phone
+    ("وقال مسؤول لرويترز هاتفيا إن الاشتباكات توقفت.", False),
+    ("اتصل الرئيس هاتفيا بنظيره الفرنسي وبحثا الأوضاع في ليبيا.", True),
+])
+def test_said_by_phone_is_no_phone_call(text: str, phone_call: bool) -> None:
+    assert ("phone_call" in {e.type for e in _events(text, date(2015, 7, 22)).events}) is phone_call
