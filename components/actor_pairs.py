@@ -95,9 +95,12 @@ def sides(url: str, filters: Filters, actor_id: str, names: dict[str, str]) -> N
             total = int(frame["items"].sum())
             noun = "events" if relation == pairs.ACTS else "statements"
             st.caption(f"The {len(rows)} newest of {total} {noun}" if total > len(rows) else f"All {total} {noun}")
-            for row in rows.to_dict("records"):
-                card = event_card(row, names) if relation == pairs.ACTS else statement_card(row)
-                st.markdown(card, unsafe_allow_html=True)
+            # folded: the lists above hold the same cards (this actor's statements and events), these are the
+            # ones that name a counterpart
+            with st.expander(f"Show the {len(rows)} {noun} with their counterpart", expanded=False):
+                for row in rows.to_dict("records"):
+                    card = event_card(row, names) if relation == pairs.ACTS else statement_card(row)
+                    st.markdown(card, unsafe_allow_html=True)
 
 
 def matrix(url: str, filters: Filters, report: Report) -> None:
