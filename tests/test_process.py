@@ -75,15 +75,15 @@ def test_an_article_that_cannot_be_analysed_fails_alone(store: Store, monkeypatc
 
 
 def test_a_failed_write_is_one_short_line_without_sql_or_text(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    original = store._write
+    original = store._article_rows  # one article's rows, made while its batch is written
 
-    def write(conn: sa.Connection, analysis: object) -> object:
+    def write(analysis: object, *rows: object) -> object:
         if "اليوم 1." in analysis.article.text:  # type: ignore[attr-defined]
             raise sa.exc.OperationalError("INSERT INTO articles (text) VALUES (?)", {"text": SAID},
                                           sqlite3.OperationalError("database is locked"))
-        return original(conn, analysis)
+        return original(analysis, *rows)
 
-    monkeypatch.setattr(store, "_write", write)
+    monkeypatch.setattr(store, "_article_rows", write)
     report = process_articles([_article(0), _article(1), _article(2)], store, workers=1)
     assert report.failures == ["a1.txt: not saved (database is locked)"]
     assert len(report.processed) == 2 and store.count("articles") == 2

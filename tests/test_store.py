@@ -57,14 +57,14 @@ def test_a_failing_save_leaves_nothing_half_written(store: Store, monkeypatch: p
 
 
 def test_failing_article_is_reported_and_others_are_saved(store: Store, monkeypatch) -> None:
-    original = store._write
+    original = store._article_rows  # one article's rows, made while its batch is written
 
-    def write(conn, analysis):
+    def write(analysis, *rows):
         if analysis.article.article_id == "bad":
             raise RuntimeError("disk full")
-        return original(conn, analysis)
+        return original(analysis, *rows)
 
-    monkeypatch.setattr(store, "_write", write)
+    monkeypatch.setattr(store, "_article_rows", write)
     report = process_articles([_article(article_id="bad"), _article(TEXT + " ", article_id="good")], store,
                               workers=1)
     assert report.processed == ["good"] and "disk full" in report.problems[0]
@@ -89,3 +89,30 @@ def test_filters(store: Store) -> None:
     one_place = places[places["name_en"].str.startswith("Nyala")]["place_id"].iloc[0]
     assert set(store.events(Filters(places=(one_place,)))["place_id"]) == {one_place}
     assert store.date_span() == (date(2024, 5, 1), date(2024, 6, 10))
+
+
+def _rows(store: Store, ids: bool = True) -> dict[str, list]:
+    import sqlalchemy as sa
+
+    from marsad.store.schema import metadata
+
+    left_out = {"processed_at"} | (set() if ids else {"id"})
+    with store.engine.connect() as conn:
+        return {name: sorted(map(tuple, conn.execute(sa.select(*(c for c in table.columns if c.name not in left_out))
+                                                     ).all()), key=repr)
+                for name, table in metadata.tables.items() if name != "store_meta"}
+
+
+def test_a_batch_writes_what_saving_one_by_one_writes(store: Store, tmp_path) -> None:
+    lexicon = load_lexicon()
+    texts = [TEXT, "أعلنت قوات الدعم السريع السيطرة على مدينة نيالا في دارفور.", TEXT + " وقال إن الهجوم فشل."]
+    first = [analyse(_article(text, f"a{n}"), lexicon) for n, text in enumerate(texts)]
+    again = analyse(_article(texts[1] + " ", "a1"), lexicon)  # a1 once more, in the same batch and stored before
+    one_by_one = Store(f"sqlite:///{tmp_path / 'one.sqlite'}")
+    for analysis in [*first, first[0], again, *first[1:]]:
+        one_by_one.save(analysis)
+    assert store.save_batch(first) == []  # all new: written together
+    assert store.save_batch([first[0], again, *first[1:]]) == []  # stored before, and a1 twice
+    same_ids = store.engine.dialect.name == "sqlite"  # PostgreSQL's sequences never give an id twice
+    assert _rows(store, ids=same_ids) == _rows(one_by_one, ids=same_ids)
+    assert store.count("articles") == 3 and store.search_count("نيالا") == one_by_one.search_count("نيالا") > 0

@@ -54,6 +54,9 @@ DEFAULT_DB = "sqlite:///" + str(default_store_file())
 PROBE_ABOVE = 5_000  # statements/events lists: never walk by date and probe for fewer linked rows
 RANK_AT_MOST = 10_000  # newest per place: rank this many matching rows at once, else walk place by place
 _PER_ARTICLE = [event_actors, article_facets, statement_entities, events, statements, times, mentions]
+# The tables a save writes, in the order of their foreign keys (articles first)
+_WRITTEN = [articles, actors, places, mentions, times, statements, text_search.search_docs, events, event_actors,
+            statement_entities, article_facets]
 _REMEMBERED = 20_000  # actor and place rows a Store remembers having written (the oldest are forgotten)
 _OBJECT_KINDS = {"string", "date", "empty"}  # pandas.api.types.infer_dtype kinds kept as Python objects
 
@@ -201,7 +204,7 @@ class Store:
     def save(self, analysis: Analysis) -> None:
         """Write one analysed article in a single transaction, replacing any earlier version."""
         with self.engine.begin() as conn:
-            written = self._write(conn, analysis)
+            written = self._write(conn, [analysis])
             self._bump_version(conn)
         self._remember(written)  # only after the commit: a rollback must not mark rows as written
 
@@ -213,7 +216,7 @@ class Store:
         """
         try:
             with self.engine.begin() as conn:
-                written = [self._write(conn, analysis) for analysis in analyses]
+                written = self._write(conn, analyses)
                 self._bump_version(conn)
         except Exception:  # noqa: BLE001 - retried one by one below
             failed = []
@@ -223,8 +226,7 @@ class Store:
                 except Exception as error:  # noqa: BLE001 - reported to the caller
                     failed.append((analysis, error))
             return failed
-        for rows in written:
-            self._remember(rows)
+        self._remember(written)
         return []
 
     def _remember(self, written: list[tuple[tuple[str, str], tuple]]) -> None:
@@ -235,52 +237,80 @@ class Store:
             for key in list(itertools.islice(self._written, len(self._written) - _REMEMBERED // 2)):
                 del self._written[key]
 
-    def _write(self, conn: sa.Connection, analysis: Analysis) -> list[tuple[tuple[str, str], tuple]]:
-        """The writes of one article; returns the actor and place rows it upserted."""
+    def _write(self, conn: sa.Connection, analyses: list[Analysis]) -> list[tuple[tuple[str, str], tuple]]:
+        """The writes of some articles, in order; returns the actor and place rows upserted.
+
+        New articles (the usual case) are written together: one statement per table for all of them.
+        An article stored before is deleted and written again, one at a time, as if saved alone."""
+        ids = [analysis.article.article_id for analysis in analyses]
+        stored = set(conn.execute(sa.select(articles.c.article_id).where(articles.c.article_id.in_(ids))).scalars()) \
+            if len(ids) > 1 else set()
+        if len(ids) > 1 and (stored or len(set(ids)) < len(ids)):
+            return [row for analysis in analyses for row in self._write(conn, [analysis])]
+        if len(ids) == 1 and conn.execute(sa.select(articles.c.article_id)
+                                          .where(articles.c.article_id == ids[0])).first() is not None:
+            self._delete_article(conn, ids[0])
+        rows: dict[str, list[dict]] = {table.name: [] for table in _WRITTEN}
+        upserted: dict[tuple[str, str], dict] = {}  # the last values of each actor and place row
+        docs = text_search.DocIds()  # search row ids, counted on from the day's last one
+        for analysis in analyses:
+            self._article_rows(analysis, rows, upserted)
+            article = analysis.article
+            said = [(row_id(article.article_id, "statement", s.start, s.cue_start), s.start, s.quote)
+                    for s in analysis.statements]
+            rows["search_docs"].extend(text_search.article_rows(
+                conn, docs, article.article_id, article.published, article.title, article.text, said))
+        for (kind, _), row in upserted.items():
+            rows[f"{kind}s"].append(row)
+        for table in _WRITTEN:
+            if not rows[table.name]:
+                continue
+            if table is actors or table is places:
+                self._upsert(conn, table, table.primary_key.columns.keys()[0], rows[table.name])
+            else:
+                conn.execute(table.insert(), rows[table.name])
+        return [(key, tuple(row.values())) for key, row in upserted.items()]
+
+    def _article_rows(self, analysis: Analysis, rows: dict[str, list[dict]],
+                      upserted: dict[tuple[str, str], dict]) -> None:
+        """Add the rows of one article to `rows` (by table name), and its actor and place rows that this
+        Store has not written with the same values to `upserted` (the search rows are made apart)."""
         article = analysis.article
-        exists = conn.execute(sa.select(articles.c.article_id)
-                              .where(articles.c.article_id == article.article_id)).first()
-        if exists is not None:
-            self._delete_article(conn, article.article_id)
-        conn.execute(articles.insert().values(
-            article_id=article.article_id, title=article.title, text=article.text, source=article.source,
-            url=article.url, published=article.published, published_inferred=article.published_inferred,
-            path=article.path, processed_at=datetime.now(UTC).replace(tzinfo=None),
-        ))
+        rows["articles"].append({
+            "article_id": article.article_id, "title": article.title, "text": article.text,
+            "source": article.source, "url": article.url, "published": article.published,
+            "published_inferred": article.published_inferred, "path": article.path,
+            "processed_at": datetime.now(UTC).replace(tzinfo=None)})
         actor_rows = [
             {"actor_id": actor.actor_id, "name_en": actor.name_en, "name_ar": actor.name_ar,
              "type": actor.type, "affiliation": actor.affiliation, "country": actor.country,
              "role": actor.role, "discovered": actor.discovered} for actor in analysis.actors.values()]
         place_rows = [asdict(place) for place in analysis.places.values()]
-        # Rows this Store already wrote with the same values are not written again.
-        actor_rows = [row for row in actor_rows if self._written.get(("actor", row["actor_id"])) != tuple(row.values())]
-        place_rows = [row for row in place_rows if self._written.get(("place", row["place_id"])) != tuple(row.values())]
-        self._upsert(conn, actors, "actor_id", actor_rows)
-        self._upsert(conn, places, "place_id", place_rows)
-        if analysis.mentions:
-            conn.execute(mentions.insert(), [
-                {"article_id": article.article_id, "start": m.start, "end": m.end, "text": m.text,
-                 "type": m.type, "entity_id": m.entity_id, "source": m.source, "role": m.role,
-                 "confidence": m.confidence} for m in analysis.mentions])
-        if analysis.times:
-            conn.execute(times.insert(), [
-                {"article_id": article.article_id, "start": t.start, "end": t.end, "text": t.text,
-                 "date": t.date, "end_date": t.end_date, "precision": t.precision, "relative": t.relative}
-                for t in analysis.times])
-        if analysis.statements:
-            conn.execute(statements.insert(), [
-                {"statement_id": row_id(article.article_id, "statement", s.start, s.cue_start),
-                 "article_id": article.article_id, "speaker_id": s.speaker_id,
-                 "speaker_text": s.speaker_text, "speaker_inferred": s.speaker_inferred, "verb": s.verb,
-                 "verb_ar": s.verb_ar, "stance": s.stance, "quote": s.quote, "direct": s.direct,
-                 "date": s.date, "date_precision": s.date_precision, "sentence": s.sentence,
-                 "start": s.start, "end": s.end, "cue_start": s.cue_start, "cue_end": s.cue_end,
-                 "quote_start": s.quote_start, "quote_end": s.quote_end} for s in analysis.statements])
-        text_search.index_analysis(conn, analysis)
-        event_rows, link_rows = [], []
+        # Rows this Store already wrote with the same values are not written again; a row met again in
+        # the same transaction is written once, with its last values.
+        for kind, key, kept in (("actor", "actor_id", actor_rows), ("place", "place_id", place_rows)):
+            for row in kept:
+                if self._written.get((kind, row[key])) != tuple(row.values()):
+                    upserted[(kind, row[key])] = row
+        rows["mentions"].extend(
+            {"article_id": article.article_id, "start": m.start, "end": m.end, "text": m.text,
+             "type": m.type, "entity_id": m.entity_id, "source": m.source, "role": m.role,
+             "confidence": m.confidence} for m in analysis.mentions)
+        rows["times"].extend(
+            {"article_id": article.article_id, "start": t.start, "end": t.end, "text": t.text,
+             "date": t.date, "end_date": t.end_date, "precision": t.precision, "relative": t.relative}
+            for t in analysis.times)
+        rows["statements"].extend(
+            {"statement_id": row_id(article.article_id, "statement", s.start, s.cue_start),
+             "article_id": article.article_id, "speaker_id": s.speaker_id,
+             "speaker_text": s.speaker_text, "speaker_inferred": s.speaker_inferred, "verb": s.verb,
+             "verb_ar": s.verb_ar, "stance": s.stance, "quote": s.quote, "direct": s.direct,
+             "date": s.date, "date_precision": s.date_precision, "sentence": s.sentence,
+             "start": s.start, "end": s.end, "cue_start": s.cue_start, "cue_end": s.cue_end,
+             "quote_start": s.quote_start, "quote_end": s.quote_end} for s in analysis.statements)
         for e in analysis.events:
             event_id = row_id(article.article_id, "event", e.start, e.type, e.place_id)
-            event_rows.append({
+            rows["events"].append({
                 "event_id": event_id, "article_id": article.article_id, "type": e.type,
                 "label_en": e.label_en, "trigger": e.trigger, "trigger_start": e.trigger_start,
                 "trigger_end": e.trigger_end, "date": e.date, "date_precision": e.date_precision,
@@ -290,24 +320,18 @@ class Store:
                 "wounded": e.wounded, "wounded_high": e.wounded_high, "victims": e.victims,
                 "actor1_id": e.actor1_id, "actor2_id": e.actor2_id,
                 "evidence": json.dumps([list(span) for span in e.evidence]) if e.evidence else None})
-            link_rows.extend({"event_id": event_id, "actor_id": a, "type": e.type, "place_id": e.place_id,
-                              "date": e.date} for a in e.actor_ids)
-        if event_rows:
-            conn.execute(events.insert(), event_rows)
-        if link_rows:
-            conn.execute(event_actors.insert(), link_rows)
+            rows["event_actors"].extend({"event_id": event_id, "actor_id": a, "type": e.type,
+                                         "place_id": e.place_id, "date": e.date} for a in e.actor_ids)
         named = {(row_id(article.article_id, "statement", s.start, s.cue_start), m.entity_id, s.date, s.speaker_id)
                  for s in analysis.statements for m in analysis.mentions if s.start <= m.start and m.end <= s.end}
-        if named:  # the rule of _in_sentence, on the analysis in hand (no join per article)
-            conn.execute(statement_entities.insert(), [
-                {"statement_id": sid, "entity_id": eid, "article_id": article.article_id, "date": day,
-                 "speaker_id": speaker} for sid, eid, day, speaker in sorted(named, key=lambda link: link[:2])])
-        conn.execute(article_facets.insert().values(facet_row(
+        # the rule of _in_sentence, on the analysis in hand (no join per article)
+        rows["statement_entities"].extend(
+            {"statement_id": sid, "entity_id": eid, "article_id": article.article_id, "date": day,
+             "speaker_id": speaker} for sid, eid, day, speaker in sorted(named, key=lambda link: link[:2]))
+        rows["article_facets"].append(facet_row(
             article.article_id, article.published, article.published_inferred, article.source,
             (m.entity_id for m in analysis.mentions),
-            [s.date for s in analysis.statements] + [e.date for e in analysis.events])))
-        return [(("actor", row["actor_id"]), tuple(row.values())) for row in actor_rows] + \
-            [(("place", row["place_id"]), tuple(row.values())) for row in place_rows]
+            [s.date for s in analysis.statements] + [e.date for e in analysis.events]))
 
     @staticmethod
     def _link_statement_entities(conn: sa.Connection, article_id: str | None = None) -> None:
