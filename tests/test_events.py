@@ -665,3 +665,37 @@ def test_the_meeting_told_again_with_a_country_as_possessor_is_the_same_meeting(
 ])
 def test_said_by_phone_is_no_phone_call(text: str, phone_call: bool) -> None:
     assert ("phone_call" in {e.type for e in _events(text, date(2015, 7, 22)).events}) is phone_call
+
+
+@pytest.mark.parametrize("text", [
+    "وذكرت الصحيفة الأسبانية: إن رونالدو أبدى غضبه الشديد من مدربه خلال مران الفريق الملكي أمس بعد أن قام بينيتيز "
+    "بإلغاء هدف للاعب البرتغالي بداعي التسلل.",
+    "استكمالا لمفاوضات النادي السابقة، فقد عاودت إدارة النادي اتصالاتها الرسمية مع إدارة نادي الشباب بشأن انتقال "
+    "اللاعب حسن معاذ إلى صفوف الفريق.",
+    "وكانت مباراة القمة في الدوري المصري بين الغريمين الأهلي والزمالك، الثلاثاء، انتهت بفوز الأهلي بهدفين مقابل لا "
+    "شيء.",
+])
+def test_a_match_or_a_transfer_is_no_conflict_event(text: str) -> None:
+    assert not _events(text, date(2015, 7, 25)).events
+
+
+def test_a_sports_article_makes_no_clash_but_a_bomb_at_a_stadium_stays_a_bombing() -> None:
+    article = ("ينضم الفائزون من هذه المواجهات إلى كوستاريكا والمكسيك في الدور الرابع من التصفيات.\n"
+               "وتقام مباريات الدوري على ملعب المدينة، ويسعى المنتخب إلى التأهل بعد فوز الفريق على منافسه بهدفين.")
+    assert not _events(article, date(2015, 7, 24)).events
+    bomb = "قتل خمسة أشخاص في انفجار سيارة مفخخة قرب ملعب كرة القدم في مدينة بعقوبة أمس."
+    assert "bombing" in {e.type for e in _events(bomb, date(2015, 7, 24)).events}
+
+
+def test_fans_clashing_with_the_police_in_a_sports_article_is_an_event() -> None:
+    article = ("خسر نادي الزمالك المباراة أمام الأهلي بهدفين في الشوط الثاني من مباراة القمة في الدوري.\n"
+               "وأكد مصدر أمني أن اشتباكات محدودة وقعت بين عدد من جماهير نادي الزمالك والشرطة خارج الملعب.\n"
+               "وسجل لاعب الفريق هدف المباراة الأول بعد تمريرة من زميله في الدقيقة العاشرة.")
+    assert "armed_clash" in {e.type for e in _events(article, date(2015, 7, 25)).events}
+
+
+def test_the_prisoners_club_makes_no_sports_article() -> None:
+    text = ("وقال نادي الأسير الفلسطيني إن قوات الاحتلال اعتقلت 5 فلسطينيين من مدينة نابلس. وأضاف نادي الأسير أن "
+            "مواجهات عنيفة اندلعت في بلدة بني نعيم. وطالب نادي الأسير بالإفراج عنهم، وقال نادي الأسير إن هدفها "
+            "الترهيب.")
+    assert "armed_clash" in {e.type for e in _events(text, date(2015, 7, 23)).events}

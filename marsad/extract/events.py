@@ -29,6 +29,7 @@ from marsad.extract.event_arguments import (
 )
 from marsad.extract.gazetteer import place_cues
 from marsad.extract.geo import KIND_RANK
+from marsad.extract.ner_features import TOPIC_THRESHOLD, topic_score
 from marsad.lexicon import EventTrigger, Lexicon
 from marsad.paths import DATA_DIR
 from marsad.records import Actor, Event, Mention, Place, Span, TimeMention
@@ -81,6 +82,7 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
     triggers = find_in_original(_trigger_matcher(doc.lexicon), doc.normalized)
     names = [m for m in actor_mentions if m.type == "ORGANIZATION"]
     events: list[Event] = []
+    sports_article = _sports_article(text)
     last_places: list[str] = []  # the places the paragraph last named
     last_date: TimeMention | None = None  # the paragraph's last day-precise date
     for index, sentence in enumerate(sentences):
@@ -89,6 +91,11 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
         named_here = _specific_places(mentions_within(place_mentions, sentence), places, home_country)
         in_sentence = [] if _heading_line(text, sentence) else \
             [t for t in within(triggers, sentence) if not _inside_a_name(t, names)]
+        if in_sentence and (sports_article or _sports_sentence(text, sentence)) \
+                and not _security_words(text, sentence):
+            # `المواجهات`, `هجوم`, `إصابة`, `المفاوضات` of a match or a transfer: no conflict event (fans' clash
+            # with the police is one)
+            in_sentence = [t for t in in_sentence if t[2].event_type not in _SPORTS_SENSES]
         kept = [t for t in in_sentence if _reported_as_fact(text, sentence.start, t[0], t[2])
                 and _in_its_event_sense(text, sentence, t) and not _background_relative(doc, sentence, t, in_sentence, place_mentions)]
         kept = [t for t in _without_results(text, kept) if not _since_the_start_of(text, sentence, t)]
@@ -529,6 +536,58 @@ def _locative(text: str, mention: Mention) -> bool:
     if before and before[-1] in ("من", "عن") and len(before) == 2:  # `إلى الشمال من عدن`
         before = before[:1]
     return bool(before) and place_cues().get(before[-1]) is not None
+
+
+# The types a sports text uses in another sense (a match's confrontation, attack, injury; a transfer's
+# negotiation; a team's withdrawal); weapons, killings and arrests keep their sense everywhere.
+_SPORTS_SENSES = frozenset({"armed_clash", "attack", "meeting", "negotiation", "territory_change", "siege",
+                            "withdrawal", "deployment", "casualties", "agreement"})
+SPORTS_ARTICLE_SCORE = 8  # sports words' score in an article (strong 2, weak 1) ...
+SPORTS_ARTICLE_DENSITY = 0.02  # ... and per word ...
+SPORTS_ARTICLE_STRONG = 3  # ... and this many different strong words: a sports article
+
+
+SPORTS_SENTENCE_SCORE = 2 * TOPIC_THRESHOLD  # two strong sports words (one may be a name: نادي الأسير)
+
+
+def _sports_score(word: str) -> int:
+    """A word's sports score (ner_features.topic_score), its pronoun suffix or one more proclitic aside
+    (مدربه، ملعبها، للاعب)."""
+    word = word.strip("«»\"'()،,.:؛")
+    forms = [word, word[1:] if word[:1] in "لبوف" else ""]
+    forms += [f[:-2] if f.endswith(("ها", "هم")) else f[:-1] if f.endswith("ه") else "" for f in list(forms)]
+    return max((topic_score(f) for f in forms if f), default=0)
+
+
+def _sports_sentence(text: str, sentence: Span) -> bool:
+    return sum(_sports_score(w) for w in text[sentence.start:sentence.end].split()) >= SPORTS_SENTENCE_SCORE
+
+
+def _sports_article(text: str) -> bool:
+    """Sports words throughout, and several different strong ones (نادي الأسير alone makes no sports text)."""
+    words = text.split()
+    scores = [(w, _sports_score(w)) for w in words]
+    score = sum(s for _, s in scores)
+    strong = {normalize_key(w) for w, s in scores if s == 2}
+    return (score >= SPORTS_ARTICLE_SCORE and score >= SPORTS_ARTICLE_DENSITY * len(words)
+            and len(strong) >= SPORTS_ARTICLE_STRONG)
+
+
+SECURITY_PATH = DATA_DIR / "security_words.csv"
+
+
+@lru_cache(maxsize=1)
+def _security_word_keys() -> frozenset[str]:
+    """Words of police, forces and the dead (data/security_words.csv): a sports sentence holding one
+    reports violence after all."""
+    with SECURITY_PATH.open(encoding="utf-8", newline="") as handle:
+        return frozenset(normalize_key(row["word_ar"]) for row in csv.DictReader(handle))
+
+
+def _security_words(text: str, sentence: Span) -> bool:
+    keys = _security_word_keys()
+    return any(normalize_key(w).removeprefix("و").removeprefix("ال") in keys or normalize_key(w).removeprefix("و") in keys
+               for w in text[sentence.start:sentence.end].split())
 
 
 def _heading_line(text: str, sentence: Span) -> bool:
