@@ -699,3 +699,11 @@ def test_the_prisoners_club_makes_no_sports_article() -> None:
             "مواجهات عنيفة اندلعت في بلدة بني نعيم. وطالب نادي الأسير بالإفراج عنهم، وقال نادي الأسير إن هدفها "
             "الترهيب.")
     assert "armed_clash" in {e.type for e in _events(text, date(2015, 7, 23)).events}
+
+
+@pytest.mark.parametrize("text", [
+    "وقد أحبطت السلطات العراقية هجوماً له كان يعتزم تنفيذه في بغداد.",
+    "وأعلنت وزارة الداخلية إحباط هجوم انتحاري على مسجد في مدينة الدمام.",
+])
+def test_a_foiled_attack_did_not_happen(text: str) -> None:
+    assert not {"attack", "bombing"} & {e.type for e in _events(text, date(2015, 7, 24)).events}
