@@ -707,3 +707,12 @@ def test_the_prisoners_club_makes_no_sports_article() -> None:
 ])
 def test_a_foiled_attack_did_not_happen(text: str) -> None:
     assert not {"attack", "bombing"} & {e.type for e in _events(text, date(2015, 7, 24)).events}
+
+
+@pytest.mark.parametrize("text", [
+    "لقي تسعة معتمرين عمانيين مصرعهم وأصيب 47 آخرون، في حادث مروري فجر الخميس على طريق الرياض - خريص.",
+    "لقي أربعة أشخاص مصرعهم وأصيب ثلاثة آخرون بإصابات بليغة إثر حادث تصادم على طريق بيشة.",
+    "ما تعليقك على أن الإسلام ضد عمليات القتل والإرهاب؟",
+])
+def test_a_road_accident_or_a_question_is_no_conflict_event(text: str) -> None:
+    assert not _events(text, date(2015, 7, 31)).events

@@ -35,7 +35,7 @@ from marsad.paths import DATA_DIR
 from marsad.records import Actor, Event, Mention, Place, Span, TimeMention
 from marsad.text.document import Document
 from marsad.text.matcher import Matcher, find_in_original
-from marsad.text.normalize import normalize_key
+from marsad.text.normalize import Normalized, normalize_key
 from marsad.text.spans import mentions_within, within
 
 MAX_PLACES_PER_EVENT = 3
@@ -89,8 +89,10 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
         if index and "\n" in text[sentences[index - 1].end:sentence.start]:
             last_places, last_date = [], None  # a new paragraph
         named_here = _specific_places(mentions_within(place_mentions, sentence), places, home_country)
-        in_sentence = [] if _heading_line(text, sentence) else \
+        in_sentence = [] if _heading_line(text, sentence) or _a_question(text, sentence) else \
             [t for t in within(triggers, sentence) if not _inside_a_name(t, names)]
+        if any(t[2].event_type in _TOLLS for t in in_sentence) and _accident(doc.normalized, sentence):
+            in_sentence = [t for t in in_sentence if t[2].event_type not in _TOLLS]  # a road accident's dead
         if in_sentence and (sports_article or _sports_sentence(text, sentence)) \
                 and not _security_words(text, sentence):
             # `المواجهات`, `هجوم`, `إصابة`, `المفاوضات` of a match or a transfer: no conflict event (fans' clash
@@ -548,6 +550,27 @@ SPORTS_ARTICLE_STRONG = 3  # ... and this many different strong words: a sports 
 
 
 SPORTS_SENTENCE_SCORE = 2 * TOPIC_THRESHOLD  # two strong sports words (one may be a name: نادي الأسير)
+
+
+def _a_question(text: str, sentence: Span) -> bool:
+    """A question (`ما تعليقك على عمليات القتل؟`) asks, it reports nothing."""
+    return text[sentence.start:sentence.end].rstrip(" \"'»”)").endswith(("؟", "?"))
+
+
+ACCIDENTS_PATH = DATA_DIR / "accident_words.csv"
+
+
+@lru_cache(maxsize=1)
+def _accident_matcher() -> Matcher:
+    """Accidents and disasters (data/accident_words.csv): the dead of a road accident, a fire or a flood are
+    no conflict event."""
+    with ACCIDENTS_PATH.open(encoding="utf-8", newline="") as handle:
+        return Matcher([(row["word_ar"], True) for row in csv.DictReader(handle)], min_length=3)
+
+
+def _accident(norm: Normalized, sentence: Span) -> bool:
+    start, end = norm.span_to_normalized(sentence.start, sentence.end)
+    return bool(_accident_matcher().find(norm.text[start:end]))
 
 
 def _sports_score(word: str) -> int:
