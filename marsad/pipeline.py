@@ -11,17 +11,17 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from marsad.extract.entities import find_actors, tagger
 from marsad.extract.events import find_events
 from marsad.extract.geo import find_places
 from marsad.extract.statements import find_statements
 from marsad.extract.timex import find_times, latest_explicit_date
-from marsad.extract.translit import transliterate_name
+from marsad.extract.translit import load_names, transliterate_name
 from marsad.extract.written_on import written_on
 from marsad.lexicon import Lexicon, load_lexicon
 from marsad.records import Analysis, Article, Mention
@@ -102,16 +102,24 @@ def _reason(error: BaseException) -> str:
     return f"{type(error).__name__}{': ' + first if first else ''}"
 
 
-def _analyse_chunk(articles: list[Article]) -> list[Analysis | str]:
-    """In a worker: each article's analysis, or why it failed (one bad article never fails the chunk)."""
+def _analyse_chunk(articles: list[Article], then: Callable[[Analysis], object] | None = None) -> list[object]:
+    """In a worker: each article's analysis (passed through `then`), or why it failed (one bad article
+    never fails the chunk)."""
     lexicon = load_lexicon()
-    results: list[Analysis | str] = []
+    results: list[object] = []
     for article in articles:
         try:
-            results.append(analyse(article, lexicon))
+            analysis = analyse(article, lexicon)
+            results.append(analysis if then is None else then(analysis))
         except Exception as error:  # noqa: BLE001 - reported with the article, the others go on
-            results.append(_reason(error))
+            results.append(_Failed(_reason(error)))
     return results
+
+
+class _Failed(str):
+    """Why an article could not be analysed (told from what `then` returns, which may be a string)."""
+
+    __slots__ = ()
 
 
 def _watch_parent(parent: int) -> None:
@@ -127,13 +135,16 @@ def _init_worker(parent: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="marsad-parent-watch").start()
 
 
-def analyse_tagged(items: Iterable[tuple[Article, T]], workers: int | None = None, chunk: int = CHUNK
-                   ) -> Iterator[tuple[T, Analysis | None, str | None]]:
+def analyse_tagged(items: Iterable[tuple[Article, T]], workers: int | None = None, chunk: int = CHUNK,
+                   then: Callable[[Analysis], object] | None = None) -> Iterator[tuple[T, Any, str | None]]:
     """(tag, analysis, None) or (tag, None, why it failed) per (article, tag), in input order.
 
     The input is read lazily and memory stays bounded: at most 2 x workers x chunk articles are in
     the worker processes or waiting for them at once. workers=1 (or fewer than 8 articles) runs in
-    this process. Worker processes end with this one, even when it is killed."""
+    this process. Worker processes end with this one, even when it is killed. `then` (a module-level
+    function: it is sent to the workers) is run on each analysis where it was made, and what it returns
+    is yielded in its place: work on the analysis done in the workers, in parallel; if it raises, the
+    article fails as one that could not be analysed."""
     workers = workers or min(os.cpu_count() or 1, 8)
     stream = iter(items)
     head = list(itertools.islice(stream, 8))
@@ -141,7 +152,8 @@ def analyse_tagged(items: Iterable[tuple[Article, T]], workers: int | None = Non
         lexicon = load_lexicon()
         for article, tag in itertools.chain(head, stream):
             try:
-                yield tag, analyse(article, lexicon), None
+                analysis = analyse(article, lexicon)
+                yield tag, analysis if then is None else then(analysis), None
             except Exception as error:  # noqa: BLE001 - reported with the article, the others go on
                 yield tag, None, _reason(error)
         return
@@ -155,9 +167,11 @@ def analyse_tagged(items: Iterable[tuple[Article, T]], workers: int | None = Non
     forked = multiprocessing.get_start_method() == "fork"
     if forked:
         tagger()
+        load_names()  # the name tables, which the first articles may not need
         for article, tag in head:
             try:
-                yield tag, analyse(article, lexicon), None
+                analysis = analyse(article, lexicon)
+                yield tag, analysis if then is None else then(analysis), None
             except Exception as error:  # noqa: BLE001 - reported with the article, the others go on
                 yield tag, None, _reason(error)
         del article, tag
@@ -176,18 +190,18 @@ def analyse_tagged(items: Iterable[tuple[Article, T]], workers: int | None = Non
                 batch = list(itertools.islice(stream, chunk))
                 if not batch:
                     break
-                pending.append((pool.submit(_analyse_chunk, [article for article, _ in batch]),
+                pending.append((pool.submit(_analyse_chunk, [article for article, _ in batch], then),
                                 [tag for _, tag in batch]))
             if not pending:
                 break
             future, tags = pending.popleft()
             try:
-                results: list[Analysis | str] = future.result()
+                results: list[object] = future.result()
             except Exception as error:  # noqa: BLE001 - a worker died (killed, out of memory): its chunk fails
-                results = [f"the worker process failed ({_reason(error)})"] * len(tags)
+                results = [_Failed(f"the worker process failed ({_reason(error)})")] * len(tags)
             for tag, result in zip(tags, results, strict=True):
-                if isinstance(result, str):
-                    yield tag, None, result
+                if isinstance(result, _Failed):
+                    yield tag, None, str(result)
                 else:
                     yield tag, result, None
             del future, results

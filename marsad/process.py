@@ -19,6 +19,7 @@ from marsad.ingest import Labelled, Problem, estimate_records, iter_articles
 from marsad.pipeline import analyse_tagged
 from marsad.records import Analysis, Article
 from marsad.store import Store
+from marsad.store.store import SearchTokens, search_tokens
 
 log = logging.getLogger(__name__)
 __all__ = ["BATCH", "ProcessReport", "process_articles", "process_paths", "short_reason"]
@@ -76,11 +77,17 @@ class _Item:
     where: str
 
 
+def _with_tokens(analysis: Analysis) -> tuple[Analysis, SearchTokens]:
+    """In the worker that made it: an analysis with its search keys, the costliest part of writing it,
+    which the process writing the store would otherwise make alone."""
+    return analysis, search_tokens(analysis)
+
+
 def _run(items: Iterable[_Item], store: Store, report: ProcessReport, workers: int | None,
          progress: Callable[[int, int, Article], None] | None,
          on_problem: Callable[[Problem], None] | None,
          status: Callable[[ProcessReport], None] | None) -> ProcessReport:
-    batch: list[tuple[Analysis, _Item]] = []
+    batch: list[tuple[Analysis, SearchTokens, _Item]] = []
     written = [0]  # articles written since the heap was last trimmed
 
     def problem(item: Problem) -> None:
@@ -89,8 +96,9 @@ def _run(items: Iterable[_Item], store: Store, report: ProcessReport, workers: i
             on_problem(item)
 
     def flush() -> None:
-        failed = {id(analysis): error for analysis, error in store.save_batch([a for a, _ in batch])}
-        for analysis, item in batch:
+        failed = {id(analysis): error for analysis, error in
+                  store.save_batch([a for a, _, _ in batch], tokens=[t for _, t, _ in batch])}
+        for analysis, _, item in batch:
             if id(analysis) in failed:
                 reason = f"not saved ({short_reason(failed[id(analysis)])})"
                 problem(Problem(item.where, reason, f"{item.label}: {reason}"))
@@ -111,12 +119,13 @@ def _run(items: Iterable[_Item], store: Store, report: ProcessReport, workers: i
         if status is not None:
             status(report)
 
-    for item, analysis, error in analyse_tagged(((item.article, item) for item in items), workers=workers):
-        if analysis is None:
+    for item, analysed, error in analyse_tagged(((item.article, item) for item in items), workers=workers,
+                                                then=_with_tokens):
+        if analysed is None:
             reason = f"could not be analysed ({error})"
             problem(Problem(item.where, reason, f"{item.label}: {reason}"))
             continue
-        batch.append((analysis, item))
+        batch.append((*analysed, item))
         if len(batch) >= BATCH or progress is not None:  # with a progress bar, show each article
             flush()
     if batch:

@@ -1,5 +1,6 @@
 """The seeds end to end: what the foundation issue says the exports must contain."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -114,3 +115,41 @@ def test_a_country_found_by_registry_and_gazetteer_is_one_mention():
     assert len(spans) == len(set(spans)), "one mention per span and entity"
     us = [m for m in analysis.mentions if m.text == "الولايات المتحدة"]
     assert len(us) == 2, "each of the two mentions once"
+
+
+def _title_of(analysis) -> str:  # module level: sent to the worker processes
+    if "boom" in analysis.article.text:
+        raise RuntimeError("boom")
+    return analysis.article.title
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_then_runs_on_each_analysis_where_it_was_made(workers: int) -> None:
+    from marsad.pipeline import analyse_tagged
+    from marsad.records import Article
+
+    articles = [Article(f"a{n}", f"عنوان {n}", "قال الوزير إن الوضع مستقر." + (" boom" if n == 3 else ""),
+                        published=date(2024, 5, 1)) for n in range(12)]
+    articles[11] = replace(articles[11], text=articles[11].text + " boom")  # past the first 8: in a worker
+    results = list(analyse_tagged(((a, a.article_id) for a in articles), workers=workers, then=_title_of))
+    assert [tag for tag, _, _ in results] == [a.article_id for a in articles]
+    assert results[3] == ("a3", None, "RuntimeError: boom") and results[11] == ("a11", None, "RuntimeError: boom")
+    assert [title for _, title, _ in results if title] == [a.title for a in articles if "boom" not in a.text]
+
+
+def test_search_keys_made_ahead_are_those_made_when_writing(tmp_path) -> None:
+    from marsad.records import Article
+    from marsad.store import Store
+    from marsad.store.search import search_docs
+    from marsad.store.store import search_tokens
+
+    text = "وقال المتحدث باسم الجيش نبيل عبد الله: «صددنا الهجوم على الفاشر». وأضاف أن الوضع مستقر."
+    analyses = [analyse(Article(f"a{n}", "عنوان", text + " " * n, published=date(2024, 5, 1))) for n in range(3)]
+    assert analyses[0].statements
+    rows = []
+    for made in (None, [search_tokens(a) for a in analyses]):
+        store = Store(f"sqlite:///{tmp_path / f'{made is None}.sqlite'}")
+        assert store.save_batch(analyses, tokens=made) == []
+        with store.engine.connect() as conn:
+            rows.append(conn.execute(search_docs.select().order_by(search_docs.c.id)).all())
+    assert rows[0] == rows[1] and len(rows[0]) > len(analyses)

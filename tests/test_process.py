@@ -45,9 +45,9 @@ def test_articles_are_pulled_in_bounded_batches(store: Store, monkeypatch: pytes
 
     save_batch = store.save_batch
 
-    def counting(analyses: list) -> list:
+    def counting(analyses: list, **made: object) -> list:
         seen_at_writes.append(pulled)
-        return save_batch(analyses)
+        return save_batch(analyses, **made)
 
     monkeypatch.setattr(store, "save_batch", counting)
     report = process_articles(articles(), store, workers=2)

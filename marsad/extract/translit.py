@@ -147,6 +147,12 @@ def _wikidata() -> dict[str, str]:
     return {key: english for key, (english, _count) in table.items()}
 
 
+def load_names() -> None:
+    """Read the name tables now (a process about to fork workers shares them with them)."""
+    _lexicon()
+    _wikidata()
+
+
 def _lookup(token: str) -> str | None:
     """Lexicon English for one (cleaned) token (the curated table, then Wikidata's name tokens), or None."""
     table, _ = _lexicon()

@@ -47,6 +47,7 @@ from marsad.store.schema import (
     store_meta,
     times,
 )
+from marsad.text.search_terms import document_tokens
 
 DEFAULT_DB = "sqlite:///" + str(default_store_file())
 
@@ -104,6 +105,28 @@ def _in_sentence(statement: sa.FromClause) -> sa.ColumnElement:
     bounds; spelled out, it keeps the index range on (article_id, start) to the sentence."""
     return sa.and_(mentions.c.article_id == statement.c.article_id, mentions.c.start >= statement.c.start,
                    mentions.c.start <= statement.c.end, mentions.c.end <= statement.c.end)
+
+
+SearchTokens = dict[tuple[str, ...], str]
+
+
+def search_tokens(analysis: Analysis) -> SearchTokens:
+    """The search keys of an article's search rows (of its title and text, of each quote), by the texts
+    they are made of: the costliest part of writing an article, which `process` has the worker processes
+    make (`Store.save_batch(..., tokens=)`). Keys missing there are made when the article is written."""
+    article = analysis.article
+    made = {(article.title, article.text): document_tokens(article.title, article.text)}
+    for statement in analysis.statements:
+        if (statement.quote,) not in made:
+            made[(statement.quote,)] = document_tokens(statement.quote)
+    return made
+
+
+def _made_ahead(made: SearchTokens) -> Callable[..., str]:
+    def tokens_of(*parts: str) -> str:
+        return made[parts] if parts in made else document_tokens(*parts)
+
+    return tokens_of
 
 
 class Store:
@@ -201,28 +224,32 @@ class Store:
 
     # --- writing -------------------------------------------------------------------------
 
-    def save(self, analysis: Analysis) -> None:
-        """Write one analysed article in a single transaction, replacing any earlier version."""
+    def save(self, analysis: Analysis, tokens: SearchTokens | None = None) -> None:
+        """Write one analysed article in a single transaction, replacing any earlier version (`tokens`:
+        its `search_tokens`, when they were made ahead)."""
         with self.engine.begin() as conn:
-            written = self._write(conn, [analysis])
+            written = self._write(conn, [analysis], [tokens])
             self._bump_version(conn)
         self._remember(written)  # only after the commit: a rollback must not mark rows as written
 
-    def save_batch(self, analyses: list[Analysis]) -> list[tuple[Analysis, Exception]]:
+    def save_batch(self, analyses: list[Analysis], tokens: list[SearchTokens | None] | None = None
+                   ) -> list[tuple[Analysis, Exception]]:
         """Write many articles in one transaction (fast); if it fails, write each alone.
 
         Either way no article is half-written: a failed batch rolls back whole, and the retry
-        isolates the articles that fail, which are returned with their errors.
+        isolates the articles that fail, which are returned with their errors. `tokens`, one per
+        analysis where given: their `search_tokens`, made ahead (e.g. by the process that analysed them).
         """
+        tokens = tokens or [None] * len(analyses)
         try:
             with self.engine.begin() as conn:
-                written = self._write(conn, analyses)
+                written = self._write(conn, analyses, tokens)
                 self._bump_version(conn)
         except Exception:  # noqa: BLE001 - retried one by one below
             failed = []
-            for analysis in analyses:
+            for analysis, made in zip(analyses, tokens, strict=True):
                 try:
-                    self.save(analysis)
+                    self.save(analysis, made)
                 except Exception as error:  # noqa: BLE001 - reported to the caller
                     failed.append((analysis, error))
             return failed
@@ -237,7 +264,8 @@ class Store:
             for key in list(itertools.islice(self._written, len(self._written) - _REMEMBERED // 2)):
                 del self._written[key]
 
-    def _write(self, conn: sa.Connection, analyses: list[Analysis]) -> list[tuple[tuple[str, str], tuple]]:
+    def _write(self, conn: sa.Connection, analyses: list[Analysis], tokens: list[SearchTokens | None]
+               ) -> list[tuple[tuple[str, str], tuple]]:
         """The writes of some articles, in order; returns the actor and place rows upserted.
 
         New articles (the usual case) are written together: one statement per table for all of them.
@@ -246,20 +274,22 @@ class Store:
         stored = set(conn.execute(sa.select(articles.c.article_id).where(articles.c.article_id.in_(ids))).scalars()) \
             if len(ids) > 1 else set()
         if len(ids) > 1 and (stored or len(set(ids)) < len(ids)):
-            return [row for analysis in analyses for row in self._write(conn, [analysis])]
+            return [row for analysis, made in zip(analyses, tokens, strict=True)
+                    for row in self._write(conn, [analysis], [made])]
         if len(ids) == 1 and conn.execute(sa.select(articles.c.article_id)
                                           .where(articles.c.article_id == ids[0])).first() is not None:
             self._delete_article(conn, ids[0])
         rows: dict[str, list[dict]] = {table.name: [] for table in _WRITTEN}
         upserted: dict[tuple[str, str], dict] = {}  # the last values of each actor and place row
         docs = text_search.DocIds()  # search row ids, counted on from the day's last one
-        for analysis in analyses:
+        for analysis, made in zip(analyses, tokens, strict=True):
             self._article_rows(analysis, rows, upserted)
             article = analysis.article
             said = [(row_id(article.article_id, "statement", s.start, s.cue_start), s.start, s.quote)
                     for s in analysis.statements]
             rows["search_docs"].extend(text_search.article_rows(
-                conn, docs, article.article_id, article.published, article.title, article.text, said))
+                conn, docs, article.article_id, article.published, article.title, article.text, said,
+                document_tokens if made is None else _made_ahead(made)))
         for (kind, _), row in upserted.items():
             rows[f"{kind}s"].append(row)
         for table in _WRITTEN:
