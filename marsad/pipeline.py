@@ -140,7 +140,8 @@ def analyse_tagged(items: Iterable[tuple[Article, T]], workers: int | None = Non
     """(tag, analysis, None) or (tag, None, why it failed) per (article, tag), in input order.
 
     The input is read lazily and memory stays bounded: at most 2 x workers x chunk articles are in
-    the worker processes or waiting for them at once. workers=1 (or fewer than 8 articles) runs in
+    the worker processes or waiting for them, besides the chunk whose results the caller is handed (so
+    the workers have work while the caller handles them, e.g. writes a batch). workers=1 (or fewer than 8 articles) runs in
     this process. Worker processes end with this one, even when it is killed. `then` (a module-level
     function: it is sent to the workers) is run on each analysis where it was made, and what it returns
     is yielded in its place: work on the analysis done in the workers, in parallel; if it raises, the
@@ -186,7 +187,7 @@ def analyse_tagged(items: Iterable[tuple[Article, T]], workers: int | None = Non
     pending: deque[tuple[Future, list[T]]] = deque()
     try:
         while True:
-            while len(pending) < 2 * workers:
+            while len(pending) <= 2 * workers:  # 2 x workers left in the pool after the next is taken
                 batch = list(itertools.islice(stream, chunk))
                 if not batch:
                     break

@@ -1,7 +1,7 @@
 """Files in, store filled: ingest, analyse, save — with a report of what happened.
 
 Everything streams: articles are read one record at a time (`marsad.ingest.iter_articles`), analysed
-with a bounded number in flight (`marsad.pipeline.analyse_tagged`: 2 x workers x 16) and written BATCH
+with a bounded number in flight (`marsad.pipeline.analyse_tagged`: (2 x workers + 1) x 16) and written BATCH
 at a time, so memory does not grow with the input. One bad record, article or write fails alone and
 is reported by file and line; the run goes on.
 """

@@ -52,7 +52,7 @@ def test_articles_are_pulled_in_bounded_batches(store: Store, monkeypatch: pytes
     monkeypatch.setattr(store, "save_batch", counting)
     report = process_articles(articles(), store, workers=2)
     assert len(report.processed) == 400 and report.ok
-    # the first write comes after BATCH analyses, with at most 2 x workers x CHUNK more read ahead
+    # the first write comes after BATCH analyses, with at most (2 x workers + 1) x CHUNK more read ahead
     assert seen_at_writes[0] <= BATCH + 2 * 2 * CHUNK + CHUNK
     assert all(later - earlier <= BATCH + CHUNK for earlier, later in
                zip(seen_at_writes, seen_at_writes[1:], strict=False))
@@ -231,7 +231,7 @@ def test_pipeline_benchmark_reports_memory_of_the_end_to_end_run(tmp_path: Path,
     memory = result["end_to_end_memory"]
     assert memory["processes"] >= 3  # this process and two workers, sampled while they ran
     assert 100 < memory["peak_pss_tree_mb"] <= memory["peak_rss_tree_mb"]
-    assert result["in_flight_at_most"] == 2 * 2 * CHUNK + BATCH
+    assert result["in_flight_at_most"] == (2 * 2 + 1) * CHUNK + BATCH
 
 
 def test_a_bulk_writer_does_not_map_the_store(tmp_path: Path) -> None:

@@ -172,7 +172,7 @@ def bench_pipeline(limit: int = 2000, workers: int | None = None, sample_every: 
         "end_to_end_megabytes_per_second": round(total_bytes / 1e6 / end_to_end, 2),
         "end_to_end_megabytes_per_second_per_worker": round(total_bytes / 1e6 / end_to_end / workers, 2),
         "end_to_end_memory": end_to_end_memory,
-        "in_flight_at_most": 2 * workers * CHUNK + BATCH,
+        "in_flight_at_most": (2 * workers + 1) * CHUNK + BATCH,
         "stored_articles": len(report.processed),
         "failed_articles": len(report.failures),
         "store_megabytes": round(store_mb, 1),
