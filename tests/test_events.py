@@ -716,3 +716,12 @@ def test_a_foiled_attack_did_not_happen(text: str) -> None:
 ])
 def test_a_road_accident_or_a_question_is_no_conflict_event(text: str) -> None:
     assert not _events(text, date(2015, 7, 31)).events
+
+
+@pytest.mark.parametrize("text", [
+    "وأرسل إلى الكونجرس إخطار بالصفقة يوم الثلاثاء وجاء بعد إبرام اتفاق نووي هام مع ايران.",
+    "وقال: «يقلق دول المنطقة احتمال أن تثرى إيران بعد رفع العقوبات عليها».",
+    "وبعد الاتفاق الذي وقع في 13 يوليو، بدأت مفاوضات في اثينا بين اليونان ودائنيها.",
+])
+def test_a_settlement_the_news_came_after_is_no_event(text: str) -> None:
+    assert not {"agreement", "sanctions"} & {e.type for e in _events(text, date(2015, 7, 31)).events}

@@ -100,7 +100,8 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
             in_sentence = [t for t in in_sentence if t[2].event_type not in _SPORTS_SENSES]
         kept = [t for t in in_sentence if _reported_as_fact(text, sentence.start, t[0], t[2])
                 and _in_its_event_sense(text, sentence, t) and not _background_relative(doc, sentence, t, in_sentence, place_mentions)]
-        kept = [t for t in _without_results(text, kept) if not _since_the_start_of(text, sentence, t)]
+        kept = [t for t in _without_results(text, kept) if not _since_the_start_of(text, sentence, t)
+                and not _after_a_settlement(text, sentence, t)]
         sentence_text = text[sentence.start:sentence.end]
         chosen: list[tuple[int, int, EventTrigger]] = []
         for part in _coordinated_acts(text, clause_parts(text, sentence), kept):  # one act of violence per
@@ -703,6 +704,19 @@ _STARTS = frozenset(normalize_key(w) for w in ("بدء", "بداية", "نشوب
 
 _SUPERLATIVES = frozenset(normalize_key(w) for w in ("أعنف", "أكبر", "أسوأ", "أشد", "أول", "أخطر", "أعلى", "أكثر",
                                                      "أطول", "أوسع", "أبرز", "أضخم", "أدمى", "أفدح"))
+
+
+# Settlements a report starts from: `بعد إبرام اتفاق نووي`, `بعد التوصل إلى اتفاق`, `بعد رفع العقوبات` are what
+# came before the news, not the news (a meeting or talks `after` which someone spoke are news themselves).
+_DIPLOMACY = frozenset({"agreement", "sanctions", "ceasefire"})
+_AFTER_WORDS = frozenset(normalize_key(w) for w in ("بعد", "وبعد", "عقب", "وعقب", "قبل", "وقبل"))
+
+
+def _after_a_settlement(text: str, sentence: Span, trigger: tuple[int, int, EventTrigger]) -> bool:
+    if trigger[2].event_type not in _DIPLOMACY:
+        return False
+    before = [normalize_key(w) for w in text[sentence.start:trigger[0]].split()[-3:]]
+    return any(w in _AFTER_WORDS for w in before)
 
 
 def _since_the_start_of(text: str, sentence: Span, trigger: tuple[int, int, EventTrigger]) -> bool:
