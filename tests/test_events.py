@@ -725,3 +725,14 @@ def test_a_road_accident_or_a_question_is_no_conflict_event(text: str) -> None:
 ])
 def test_a_settlement_the_news_came_after_is_no_event(text: str) -> None:
     assert not {"agreement", "sanctions"} & {e.type for e in _events(text, date(2015, 7, 31)).events}
+
+
+@pytest.mark.parametrize("text, taken", [
+    ("سيطرت 17 فرقة من الدفاع المدني على حريق شب في مستودع للمناديل والورق في محافظة الخبر عصر الخميس.", False),
+    ("تمكنت الجهات الأمنية في الرياض من السيطرة على تجمعات عمالية شرق آسيوية حاولت عمل فوضى.", False),
+    ("سيطر الجيش الوطني والمقاومة الشعبية ليلة أمس الجمعة على معسكر لبوزة شمال لحج.", True),
+    ("إلى ذلك، سيطرت المقاومة في تعز على مراكز استراتيجية، منها قبة مشرعة وحدنان.", True),
+    ("وذلك رغم إعلان القوات العراقية عن استعادة السيطرة عليها بالكامل من قبضة تنظيم داعش أواخر يناير.", True),
+])
+def test_control_is_taken_of_ground_not_of_a_fire_or_a_crowd(text: str, taken: bool) -> None:
+    assert ("territory_change" in {e.type for e in _events(text, date(2015, 8, 8)).events}) is taken

@@ -101,7 +101,8 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
         kept = [t for t in in_sentence if _reported_as_fact(text, sentence.start, t[0], t[2])
                 and _in_its_event_sense(text, sentence, t) and not _background_relative(doc, sentence, t, in_sentence, place_mentions)]
         kept = [t for t in _without_results(text, kept) if not _since_the_start_of(text, sentence, t)
-                and not _after_a_settlement(text, sentence, t)]
+                and not _after_a_settlement(text, sentence, t)
+                and (t[2].event_type != "territory_change" or _takes_ground(text, sentence, t, place_mentions))]
         sentence_text = text[sentence.start:sentence.end]
         chosen: list[tuple[int, int, EventTrigger]] = []
         for part in _coordinated_acts(text, clause_parts(text, sentence), kept):  # one act of violence per
@@ -717,6 +718,46 @@ def _after_a_settlement(text: str, sentence: Span, trigger: tuple[int, int, Even
         return False
     before = [normalize_key(w) for w in text[sentence.start:trigger[0]].split()[-3:]]
     return any(w in _AFTER_WORDS for w in before)
+
+
+TERRITORY_PATH = DATA_DIR / "territory_objects.csv"
+TERRITORY_WINDOW = 6  # words where what was taken is named (after على, else after the trigger)
+TERRITORY_REACH = 16  # words after the trigger where على may come (after a long subject)
+
+
+@lru_cache(maxsize=1)
+def _territory_objects() -> frozenset[str]:
+    """Ground a force takes (data/territory_objects.csv: positions, bases, villages, roads...)."""
+    with TERRITORY_PATH.open(encoding="utf-8", newline="") as handle:
+        return frozenset(normalize_key(row["word_ar"]) for row in csv.DictReader(handle))
+
+
+def _takes_ground(text: str, sentence: Span, trigger: tuple[int, int, EventTrigger],
+                  place_mentions: list[Mention]) -> bool:
+    """Control taken or regained is of ground: its object (after `على` when the verb takes one, however long
+    the subject before it: `سيطر الجيش والمقاومة ليلة أمس على معسكر لبوزة`; a pronoun, `عليها`, is ground
+    already named) is a place or a word for ground (مواقع، قرية، مطار), not a fire (سيطرت فرق الدفاع المدني
+    على حريق), a crowd or a phone."""
+    words = list(re.finditer(r"\S+", text[trigger[1]:sentence.end]))[:TERRITORY_REACH]
+    keys = [normalize_key(w.group().strip("«»\"'()،,.:؛")).removeprefix("و") for w in words]
+    at = next((i for i, k in enumerate(keys) if k in ("علي", "على") or k.startswith(("عليه", "عليها", "عليهم"))), None)
+    if at is not None and keys[at].startswith("علي") and keys[at] not in ("علي", "على"):
+        return True  # `استعادة السيطرة عليها`: the ground already named
+    chosen = words[at + 1:at + 1 + TERRITORY_WINDOW] if at is not None else words  # `تقدمت المقاومة أمس في عدد
+    # من المناطق`: the ground after the subject, by في، نحو، باتجاه
+    if not chosen:
+        return False
+    first, last = trigger[1] + chosen[0].start(), trigger[1] + chosen[-1].end()
+    if any(first <= m.start < last for m in place_mentions):
+        return True
+    objects = _territory_objects()
+    for word in chosen:
+        key = normalize_key(word.group().strip("«»\"'()،,.:؛"))
+        for form in (key, key.removeprefix("و"), key.removeprefix("ال"), key.removeprefix("وال"), key[1:]):
+            bare = form.removesuffix("ها").removesuffix("هم") if form.endswith(("ها", "هم")) else form
+            if form in objects or form.removeprefix("ال") in objects or bare in objects:
+                return True
+    return False
 
 
 def _since_the_start_of(text: str, sentence: Span, trigger: tuple[int, int, EventTrigger]) -> bool:
