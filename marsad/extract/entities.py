@@ -272,6 +272,11 @@ def _in_scope(text: str, norm: Normalized, registry: list[Match[_Entry]], lexico
                 bodies.append((mention, Actor(actor_id, "", mention.text, "government", None, country,
                                               discovered=True)))
             continue
+        named = _countries_in_sentence(text, norm, match, lexicon)
+        chosen = [e for e in match.payloads if e.country in named]
+        if chosen:  # `عودة القوة الأميركية إلى ليبيا.. حكومة الوفاق تؤكد`: its sentence names its country
+            kept.append(_with_payload(match, chosen[0]))
+            continue
         if not home:
             home.append(_article_country(text, norm, lexicon, registry))
         chosen = [e for e in match.payloads if e.country == home[0]] if home[0] else list(match.payloads[:1])
@@ -303,6 +308,22 @@ def _in_era(era: tuple[int | None, int | None] | None, year: int) -> bool:
         return True
     first, last = era
     return (first is None or first <= year) and (last is None or year <= last)
+
+
+_PARAGRAPH_END_RE = re.compile(r"\n")
+
+
+def _countries_in_sentence(text: str, norm: Normalized, match: Match[_Entry], lexicon: Lexicon) -> set[str]:
+    """The countries the paragraph around a generic name names (a country or a listed place of it), within
+    300 characters either side (a headline's parts are one: `عودة القوة الأميركية إلى ليبيا.. حكومة الوفاق`)."""
+    body = norm.text
+    ends = [m.start() for m in _PARAGRAPH_END_RE.finditer(body, max(0, match.word_start - 300), match.word_start)]
+    start = ends[-1] + 1 if ends else max(0, match.word_start - 300)
+    after = _PARAGRAPH_END_RE.search(body, match.end, match.end + 300)
+    end = after.start() if after else min(len(body), match.end + 300)
+    o_start, o_end = norm.span_to_original(start, end)
+    found = find_places(text[o_start:o_end], lexicon, with_geonames=False, discover=False)
+    return {place.country for place in found.places.values() if place.country}
 
 
 def _with_payload(match: Match[_Entry], entry: _Entry) -> Match[_Entry]:
