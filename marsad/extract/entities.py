@@ -31,6 +31,7 @@ from marsad.paths import DATA_DIR
 from marsad.records import Actor, Mention
 from marsad.text.matcher import ARTICLE_PREFIXES, CLITICS, Match, Matcher, longest_first, previous_word
 from marsad.text.normalize import WORD_RE, Normalized, normalize, normalize_key
+from marsad.text.spans import enclosing
 
 if TYPE_CHECKING:
     from marsad.extract.ner_tagger import NerTagger
@@ -272,7 +273,7 @@ def _in_scope(text: str, norm: Normalized, registry: list[Match[_Entry]], lexico
                 bodies.append((mention, Actor(actor_id, "", mention.text, "government", None, country,
                                               discovered=True)))
             continue
-        named = _countries_in_sentence(text, norm, match, lexicon)
+        named = _countries_in_paragraph(text, norm, match, lexicon)
         chosen = [e for e in match.payloads if e.country in named]
         if chosen:  # `عودة القوة الأميركية إلى ليبيا.. حكومة الوفاق تؤكد`: its sentence names its country
             kept.append(_with_payload(match, chosen[0]))
@@ -313,15 +314,11 @@ def _in_era(era: tuple[int | None, int | None] | None, year: int) -> bool:
 _PARAGRAPH_END_RE = re.compile(r"\n")
 
 
-def _countries_in_sentence(text: str, norm: Normalized, match: Match[_Entry], lexicon: Lexicon) -> set[str]:
+def _countries_in_paragraph(text: str, norm: Normalized, match: Match[_Entry], lexicon: Lexicon) -> set[str]:
     """The countries the paragraph around a generic name names (a country or a listed place of it), within
     300 characters either side (a headline's parts are one: `عودة القوة الأميركية إلى ليبيا.. حكومة الوفاق`)."""
-    body = norm.text
-    ends = [m.start() for m in _PARAGRAPH_END_RE.finditer(body, max(0, match.word_start - 300), match.word_start)]
-    start = ends[-1] + 1 if ends else max(0, match.word_start - 300)
-    after = _PARAGRAPH_END_RE.search(body, match.end, match.end + 300)
-    end = after.start() if after else min(len(body), match.end + 300)
-    o_start, o_end = norm.span_to_original(start, end)
+    paragraph = enclosing(norm.text, match.word_start, match.end, _PARAGRAPH_END_RE, 300)
+    o_start, o_end = norm.span_to_original(paragraph.start, paragraph.end)
     found = find_places(text[o_start:o_end], lexicon, with_geonames=False, discover=False)
     return {place.country for place in found.places.values() if place.country}
 

@@ -87,7 +87,9 @@ def _rank(place: Place, mention: Mention | None = None) -> int:
 
 # A place after one of these is a landmark the location is given by (`قرب ميناء البريقة`, `جنوبي البلدة`),
 # not the location itself when the clause also names one (`في بلدة أجدابيا قرب ميناء البريقة`).
-_LANDMARK_NOUNS = ("قرب", "بالقرب", "باتجاه")
+_LANDMARK_NOUNS = frozenset(normalize_key(w) for w in ("قرب", "بالقرب", "باتجاه"))
+# words that may stand between such a word and the name (`بالقرب من مدينة`)
+_BEFORE_A_NAME = frozenset(normalize_key(w) for w in ("من", "مدينة", "بلدة", "منطقة", "قرية", "ميناء"))
 
 
 def _is_landmark(text: str, clause: Clause, mention: Mention) -> bool:
@@ -95,10 +97,16 @@ def _is_landmark(text: str, clause: Clause, mention: Mention) -> bool:
     cues = place_cues()
     for word in reversed(words[-3:]):
         key = normalize_key(word)
-        if key in ("من", "مدينه", "بلده", "منطقه", "قريه", "ميناء"):  # بالقرب من مدينة
+        if key in _BEFORE_A_NAME:
             continue
-        return cues.get(key) == "direction" or key in {normalize_key(w) for w in _LANDMARK_NOUNS}
+        return cues.get(key) == "direction" or key in _LANDMARK_NOUNS
     return False
+
+
+def _actors_place(text: str, bound: int, mention: Mention) -> bool:
+    """A place named as a partner, opponent, leader, backer or origin (_NOT_LOCATIVE_RE), not as where
+    something happened; `bound`: where the words before it may start (its clause or sentence)."""
+    return bool(_NOT_LOCATIVE_RE.search(text, max(bound, mention.start - 20), mention.start))
 
 
 def clause_places(text: str, clause: Clause, trigger_start: int, trigger_end: int,
@@ -107,7 +115,7 @@ def clause_places(text: str, clause: Clause, trigger_start: int, trigger_end: in
     nearest before it), and the places coordinated with it. Empty when the clause names none."""
     located = [m for m in place_mentions
                if m.entity_id in places and clause.start <= m.start and m.end <= clause.end
-               and not _NOT_LOCATIVE_RE.search(text, max(clause.start, m.start - 20), m.start)]
+               and not _actors_place(text, clause.start, m)]
     after = [m for m in located if m.start >= trigger_end]
     before = [m for m in located if m.end <= trigger_start]
     if after:
@@ -179,7 +187,7 @@ def first_place(place_mentions: list[Mention], places: dict[str, Place], span: S
     of an actor (`بدعم من إيران`, `مسلحين قدموا من سورية`)."""
     for mention in place_mentions:
         if span.start <= mention.start and mention.end <= span.end and mention.entity_id in places and not (
-                text and _NOT_LOCATIVE_RE.search(text, max(span.start, mention.start - 20), mention.start)):
+                text and _actors_place(text, span.start, mention)):
             return mention.entity_id
     return None
 

@@ -30,6 +30,7 @@ from marsad.extract.event_arguments import (
 from marsad.extract.gazetteer import place_cues
 from marsad.extract.geo import KIND_RANK
 from marsad.extract.ner_features import TOPIC_THRESHOLD, topic_score
+from marsad.extract.ner_tagger import frequent_words
 from marsad.lexicon import EventTrigger, Lexicon
 from marsad.paths import DATA_DIR
 from marsad.records import Actor, Event, Mention, Place, Span, TimeMention
@@ -417,8 +418,9 @@ _IN_A_CITY = {"neighbourhood": 10.0, "landmark": 10.0, "street": 10.0, "area": 1
 
 
 def _compatible_places(a: Event, b: Event, text: str, places: dict[str, Place] | None = None) -> bool:
-    """The same place, or one inside the other (within NEAR_KM, one finer than the other: حي باب توما and
-    دمشق); or, in one paragraph, one of them has no place of its own (inherited or absent)."""
+    """The same place, or a neighbourhood and its city (the finer within _IN_A_CITY's distance of the city's
+    point: حي باب توما and دمشق); or, in one paragraph, one of them has no place of its own (inherited or
+    absent)."""
     if a.place_id == b.place_id:
         return True
     here, there = (places or {}).get(a.place_id or ""), (places or {}).get(b.place_id or "")
@@ -575,6 +577,7 @@ def _accident(norm: Normalized, sentence: Span) -> bool:
     return bool(_accident_matcher().find(norm.text[start:end]))
 
 
+@lru_cache(maxsize=1 << 16)  # every word of every article is scored: most are the same few thousand
 def _sports_score(word: str) -> int:
     """A word's sports score (ner_features.topic_score), its pronoun suffix or one more proclitic aside
     (مدربه، ملعبها، للاعب)."""
@@ -591,11 +594,11 @@ def _sports_sentence(text: str, sentence: Span) -> bool:
 def _sports_article(text: str) -> bool:
     """Sports words throughout, and several different strong ones (نادي الأسير alone makes no sports text)."""
     words = text.split()
-    scores = [(w, _sports_score(w)) for w in words]
-    score = sum(s for _, s in scores)
-    strong = {normalize_key(w) for w, s in scores if s == 2}
-    return (score >= SPORTS_ARTICLE_SCORE and score >= SPORTS_ARTICLE_DENSITY * len(words)
-            and len(strong) >= SPORTS_ARTICLE_STRONG)
+    scores = list(map(_sports_score, words))
+    if sum(scores) < max(SPORTS_ARTICLE_SCORE, SPORTS_ARTICLE_DENSITY * len(words)):
+        return False
+    strong = {normalize_key(w) for w, score in zip(words, scores, strict=True) if score == 2}
+    return len(strong) >= SPORTS_ARTICLE_STRONG
 
 
 SECURITY_PATH = DATA_DIR / "security_words.csv"
@@ -611,8 +614,11 @@ def _security_word_keys() -> frozenset[str]:
 
 def _security_words(text: str, sentence: Span) -> bool:
     keys = _security_word_keys()
-    return any(normalize_key(w).removeprefix("و").removeprefix("ال") in keys or normalize_key(w).removeprefix("و") in keys
-               for w in text[sentence.start:sentence.end].split())
+    for word in text[sentence.start:sentence.end].split():
+        key = normalize_key(word).removeprefix("و")
+        if key in keys or key.removeprefix("ال") in keys:
+            return True
+    return False
 
 
 def _heading_line(text: str, sentence: Span) -> bool:
@@ -799,14 +805,8 @@ def _future_verb(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _news_words() -> frozenset[str]:
-    """The commonest words of Arabic news as written (the tagger's frequent words)."""
-    import numpy as np
-
-    path = DATA_DIR / "models" / "ner" / "ner.npz"
-    if not path.is_file():
-        return frozenset()
-    with np.load(path) as data:
-        return frozenset(data["frequent_words"].tolist() if "frequent_words" in data.files else [])
+    """The commonest words of Arabic news as written (the tagger's frequent words), as a set."""
+    return frozenset(frequent_words())
 
 
 def _purpose_lam(text: str, trigger_start: int, trigger: EventTrigger) -> bool:

@@ -41,6 +41,7 @@ from marsad.lexicon import Lexicon, PlaceEntry
 from marsad.records import Actor, Mention, Place
 from marsad.text.matcher import Match, Matcher, longest_first
 from marsad.text.normalize import Normalized, normalize, normalize_key
+from marsad.text.spans import enclosing
 
 _CAPITAL_WORDS = ("العاصمة",)
 KIND_RANK = {"country": 0, "region": 1, "city": 2, "town": 3}  # others are more specific: 4
@@ -201,13 +202,11 @@ def _named_in_its_sentence(body: str, match: Match[Candidate], candidates: tuple
     countries = {c.place.country for c in candidates if c.source != "geonames" and c.place.country}
     if len(countries) < 2:
         return candidates
-    ends = [m.start() for m in _SENTENCE_END_RE.finditer(body, max(0, match.start - 400), match.start)]
-    start = ends[-1] + 1 if ends else max(0, match.start - 400)
-    after = _SENTENCE_END_RE.search(body, match.end, match.end + 400)
-    end = after.start() if after else min(len(body), match.end + 400)
+    sentence = enclosing(body, match.start, match.end, _SENTENCE_END_RE, 400)
     named = set()
     for other in raw:
-        if other is match or not (start <= other.start and other.end <= end) or other.start == match.start:
+        if other is match or not (sentence.start <= other.start and other.end <= sentence.end) \
+                or other.start == match.start:
             continue
         theirs = {c.place.country for c in other.payloads if c.source != "geonames" and c.place.country}
         if len(theirs) == 1:

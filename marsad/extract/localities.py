@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad.extract.ner_tagger import frequent_words
 from marsad.extract.translit import transliterate_name
 from marsad.paths import DATA_DIR
 from marsad.records import Mention, Place, Span
@@ -70,14 +71,7 @@ def _compound_starts() -> frozenset[str]:
 def _common_words() -> frozenset[str]:
     """The COMMON_RANK commonest words of Arabic news (the tagger's frequent words, SaudiNewsNet): no
     name of a locality (`منطقة اليورو`، `مديرية الشؤون`، `حي مباشر`)."""
-    import numpy as np
-
-    path = DATA_DIR / "models" / "ner" / "ner.npz"
-    if not path.is_file():
-        return frozenset()
-    with np.load(path) as data:
-        words = data["frequent_words"].tolist() if "frequent_words" in data.files else []
-    return frozenset(normalize_key(w) for w in words[:COMMON_RANK])
+    return frozenset(normalize_key(w) for w in frequent_words()[:COMMON_RANK])
 
 
 _SEATS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه"})

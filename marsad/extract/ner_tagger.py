@@ -20,6 +20,7 @@ own part is its word-type cache (at most _CACHE_LIMIT types, about 38 MB).
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -48,6 +49,17 @@ _FORBIDDEN = -1e4
 _CACHE_LIMIT = 60_000
 _CHUNK = 256  # new word types whose scores are computed together
 _TEXT_MARGIN = 4_096  # room for the new word types of one more text once the cache holds _CACHE_LIMIT
+
+
+@lru_cache(maxsize=1)
+def frequent_words() -> tuple[str, ...]:
+    """The model file's commonest SaudiNewsNet tokens as written, most frequent first (empty without the
+    file): the words whose scores the tagger computes at load, and the news' common vocabulary for the
+    extractors (localities' not-a-name words, the future prefix's verbs)."""
+    if not DEFAULT_MODEL.is_file():
+        return ()
+    with np.load(DEFAULT_MODEL, allow_pickle=False) as data:
+        return tuple(data["frequent_words"].tolist()) if "frequent_words" in data.files else ()
 
 
 class NerTagger:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from datetime import date
 
@@ -28,3 +29,11 @@ def sentence_date(times: list[TimeMention], span: Span, published: date | None,
 def mentions_within(mentions: list[Mention], span: Span) -> list[Mention]:
     """The mentions wholly inside `span` (a sentence, a clause)."""
     return [m for m in mentions if span.start <= m.start and m.end <= span.end]
+
+
+def enclosing(text: str, start: int, end: int, boundary: re.Pattern[str], reach: int) -> Span:
+    """The stretch of `text` around [start, end) up to the nearest `boundary` on each side (a sentence end,
+    a line break), and at most `reach` characters either way."""
+    ends = [m.end() for m in boundary.finditer(text, max(0, start - reach), start)]
+    after = boundary.search(text, end, end + reach)
+    return Span(ends[-1] if ends else max(0, start - reach), after.start() if after else min(len(text), end + reach))
