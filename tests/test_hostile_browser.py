@@ -124,7 +124,7 @@ def test_hostile_values_stay_text(chromium, server, page, with_query):
             "() => !document.querySelector('[data-testid^=\"stStatusWidgetRunning\"]')", timeout=60_000)
         # what the page shows of the store, escaped: the payload's words are on the page as text
         if not with_query and page in ("overview", "actors", "articles"):
-            tab.get_by_text("alert(4)", exact=False).first.wait_for(timeout=60_000)
+            tab.get_by_text("alert(4)", exact=False).filter(visible=True).first.wait_for(timeout=60_000)
         if page == "map":
             tab.locator('iframe[title*="streamlit_folium"]').first.wait_for(timeout=60_000)
             tab.wait_for_timeout(1500)  # the map's own frame draws its popups and tooltips
