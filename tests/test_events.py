@@ -736,3 +736,22 @@ def test_a_settlement_the_news_came_after_is_no_event(text: str) -> None:
 ])
 def test_control_is_taken_of_ground_not_of_a_fire_or_a_crowd(text: str, taken: bool) -> None:
     assert ("territory_change" in {e.type for e in _events(text, date(2015, 8, 8)).events}) is taken
+
+
+@pytest.mark.parametrize("text", [
+    "وكان رئيس إقليم كردستان اتهم في حديث لقوات البيشمركة، خلال تفقده جبهات القتال في محاور شرق وغرب الموصل "
+    "وبعشيقة في ثاني أيام عيد الفطر، المروجين لمشروع التقسيم.",
+    "وأكدت مصادر عسكرية أن المقاتلين الجدد يتم تسليحهم من مخازن تابعة للجيش للزج بهم في جبهات القتال في تعز.",
+    "أعلنت خلية الإعلام الحربي موجزا لعمليات القوات الأمنية العراقية، في جميع مناطق القتال ضد تنظيم داعش، بحزام "
+    "بغداد.",
+    "وفككت إسبانيا في الأشهر الأخيرة عدة خلايا مكلفة تجنيد متطوعين للذهاب إلى مناطق القتال.",
+])
+def test_the_front_lines_are_no_fight(text: str) -> None:
+    assert "armed_clash" not in {e.type for e in _events(text, date(2015, 7, 21)).events}
+
+
+def test_a_fight_on_a_front_beside_the_front_lines_is_one() -> None:
+    text = ("وأكدت مصادر عسكرية أن المقاتلين الجدد يتم تسليحهم للزج بهم في جبهات القتال في تعز ولحج اللتين تشهدان "
+            "مواجهات عنيفة ومستمرة منذ عدة أيام بين المقاومة الشعبية وميليشيا الحوثي.")
+    events = [e for e in _events(text, date(2015, 7, 15)).events if e.type == "armed_clash"]
+    assert [e.trigger for e in events][:1] == ["مواجهات عنيفة"]

@@ -103,7 +103,8 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
                 and _in_its_event_sense(text, sentence, t) and not _background_relative(doc, sentence, t, in_sentence, place_mentions)]
         kept = [t for t in _without_results(text, kept) if not _since_the_start_of(text, sentence, t)
                 and not _after_a_settlement(text, sentence, t)
-                and (t[2].event_type != "territory_change" or _takes_ground(text, sentence, t, place_mentions))]
+                and (t[2].event_type != "territory_change" or _takes_ground(text, sentence, t, place_mentions))
+                and not _names_a_front(text, sentence, t)]
         sentence_text = text[sentence.start:sentence.end]
         chosen: list[tuple[int, int, EventTrigger]] = []
         for part in _coordinated_acts(text, clause_parts(text, sentence), kept):  # one act of violence per
@@ -764,6 +765,30 @@ def _takes_ground(text: str, sentence: Span, trigger: tuple[int, int, EventTrigg
             if form in objects or form.removeprefix("ال") in objects or bare in objects:
                 return True
     return False
+
+
+FRONTS_PATH = DATA_DIR / "front_nouns.csv"
+_FRONT_TYPES = frozenset({"armed_clash", "attack", "shelling", "airstrike"})
+
+
+@lru_cache(maxsize=1)
+def _front_nouns() -> frozenset[str]:
+    """Nouns whose genitive a fight becomes a place (data/front_nouns.csv: جبهات القتال, مناطق الاشتباكات)."""
+    with FRONTS_PATH.open(encoding="utf-8", newline="") as handle:
+        return frozenset(normalize_key(row["word_ar"]) for row in csv.DictReader(handle))
+
+
+def _names_a_front(text: str, sentence: Span, trigger: tuple[int, int, EventTrigger]) -> bool:
+    """A fight named as where fighters are, not as what happened: the trigger is the genitive of a front noun
+    just before it (`إرسالهم إلى جبهات القتال`, `في جميع مناطق القتال`, `بمحاور القتال المختلفة`)."""
+    if trigger[2].event_type not in _FRONT_TYPES:
+        return False
+    before = text[sentence.start:trigger[0]].split()[-1:]
+    if not before or not normalize_key(_word_at(text, trigger[0])).startswith(("ال", "وال")):
+        return False
+    key = normalize_key(before[0].strip("«»\"'()"))
+    nouns = _front_nouns()
+    return any(form in nouns for form in (key, key[1:], key[2:]) if form)
 
 
 def _since_the_start_of(text: str, sentence: Span, trigger: tuple[int, int, EventTrigger]) -> bool:
