@@ -755,3 +755,20 @@ def test_a_fight_on_a_front_beside_the_front_lines_is_one() -> None:
             "مواجهات عنيفة ومستمرة منذ عدة أيام بين المقاومة الشعبية وميليشيا الحوثي.")
     events = [e for e in _events(text, date(2015, 7, 15)).events if e.type == "armed_clash"]
     assert [e.trigger for e in events][:1] == ["مواجهات عنيفة"]
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد البكري أن من أولوياته كمحافظ لعدن خلال الشهرين القادمين هو دعم المقاومة في عدن ورعاية أسر الشهداء والجرحى.",
+    "وبعدما عبرت عن تعازيها لعائلات الضحايا، أكدت عائلة الشاب تصميمها على مواصلة التعاون مع السلطات.",
+    "أظهرت دراسة جديدة أن قلة النوم ربما تكون سببا في زيادة نسبة إصابة الأشخاص بمرض الزهايمر.",
+    "وأورد المرصد حصيلة القتلى ذاتها الاحد.",
+])
+def test_the_dead_or_hurt_named_without_a_count_are_no_event(text: str) -> None:
+    assert "casualties" not in {e.type for e in _events(text, date(2015, 7, 22)).events}
+
+
+def test_a_toll_with_its_count_is_an_event() -> None:
+    text = ("وتزامنا مع انقضاء شهر رمضان، أفاد «المرصد السوري لحقوق الإنسان» بأن عدد قتلى النزاع خلال الشهر الفضيل "
+            "بلغ نحو 5026 قتيلا.")
+    events = [e for e in _events(text, date(2015, 7, 21)).events if e.type == "casualties"]
+    assert events and events[0].killed == 5026

@@ -170,7 +170,7 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
         last_places = named_here or last_places
         own_days = [t for t in times if sentence.start <= t.start and t.end <= sentence.end and t.precision == "day"]
         last_date = own_days[-1] if own_days else last_date
-    return one_per_incident(events, text, places)
+    return [e for e in one_per_incident(events, text, places) if _counted(e)]
 
 
 INSTRUMENTS_PATH = DATA_DIR / "event_instruments.csv"
@@ -270,6 +270,13 @@ def _retyped_alike(typed: list[tuple[int, int, EventTrigger]],
     retyped = {old[2].event_type: new[2] for old, new in zip(found, typed, strict=True)
                if old[2].event_type != new[2].event_type}
     return [t if t[2].event_type not in retyped else (t[0], t[1], retyped[t[2].event_type]) for t in typed]
+
+
+def _counted(event: Event) -> bool:
+    """A toll left on its own (no act of violence it belongs to) is an event only with its count: `مقتل 42 من
+    عناصر داعش`, `استشهاد أحد أبنائها`; the dead or hurt named without one (`أهالي الضحايا`, `الفخر بالشهداء`,
+    `حصيلة القتلى ذاتها`, `حالة إصابة بفيروس`) are people already counted, a disease or a figure of speech."""
+    return event.type != "casualties" or bool(event.killed or event.wounded)
 
 
 def _toll(figures: list[Casualties], trigger_start: int, clause: Clause) -> dict:
