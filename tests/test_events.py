@@ -772,3 +772,22 @@ def test_a_toll_with_its_count_is_an_event() -> None:
             "بلغ نحو 5026 قتيلا.")
     events = [e for e in _events(text, date(2015, 7, 21)).events if e.type == "casualties"]
     assert events and events[0].killed == 5026
+
+
+@pytest.mark.parametrize("text", [
+    "يعد الشعور بألم في الركبة أحد الأسباب الأكثر شيوعا لزيارة المصابين للطبيب.",
+    "وتوفر بعض المزادات مسحا هيكليا للعقار المعروض للبيع، ويمكن الاطلاع عليه لقاء رسوم لدار المزاد.",
+    "وللاطلاع على الشروط ومتطلبات التصحيح في المملكة يمكن زيارة موقع مديرية الجوازات على الرابط.",
+    "وقد التقت «المدينة» عددًا من العاملين بالأحساء في العيد.",
+])
+def test_a_meeting_without_parties_is_no_event(text: str) -> None:
+    assert not {"meeting", "negotiation", "phone_call"} & {e.type for e in _events(text, date(2015, 7, 21)).events}
+
+
+@pytest.mark.parametrize("text", [
+    "وفي يوم الأربعاء 18 مارس عقد جلسة مباحثات رسمية مع رئيس جمهورية المالديف.",
+    "وفي يوم الأحد 12 أبريل استقبل وزير الخارجية الفرنسي، وتلقى رسالة خطية من رئيس جمهورية سيراليون.",
+    "عقد الأمير محمد بن سلمان ووزير الدفاع الأمريكي اجتماعاً موسعاً بحثا خلاله أوجه التعاون بين البلدين.",
+])
+def test_a_meeting_with_an_office_or_an_actor_is_an_event(text: str) -> None:
+    assert "meeting" in {e.type for e in _events(text, date(2015, 7, 21)).events}

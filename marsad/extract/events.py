@@ -170,7 +170,7 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
         last_places = named_here or last_places
         own_days = [t for t in times if sentence.start <= t.start and t.end <= sentence.end and t.precision == "day"]
         last_date = own_days[-1] if own_days else last_date
-    return [e for e in one_per_incident(events, text, places) if _counted(e)]
+    return [e for e in one_per_incident(events, text, places) if _counted(e) and _has_parties(e, doc.lexicon)]
 
 
 INSTRUMENTS_PATH = DATA_DIR / "event_instruments.csv"
@@ -270,6 +270,35 @@ def _retyped_alike(typed: list[tuple[int, int, EventTrigger]],
     retyped = {old[2].event_type: new[2] for old, new in zip(found, typed, strict=True)
                if old[2].event_type != new[2].event_type}
     return [t if t[2].event_type not in retyped else (t[0], t[1], retyped[t[2].event_type]) for t in typed]
+
+
+_DIPLOMATIC = frozenset({"meeting", "negotiation", "phone_call"})
+
+
+def _has_parties(event: Event, lexicon: Lexicon) -> bool:
+    """A meeting, talks or a call is between parties: an actor its sentence names, or someone named by office
+    or rank (`استقبل وزير الخارجية الفرنسي`, `عقد جلسة مباحثات مع الرئيس الأفغاني`); a visit to the doctor, a
+    museum or a website, a family gathering or `لقاء رسوم` (for a fee) has none."""
+    if event.type not in _DIPLOMATIC or event.actor_ids:
+        return True
+    heads = _office_heads(lexicon)
+    for word in event.sentence.split():
+        key = normalize_key(word.strip("«»\"'()،,.:؛"))
+        for form in (key, key[1:] if key[:1] in "وبل" else ""):
+            if form in heads or (form.startswith("ال") and form[2:] in heads):
+                return True
+    return False
+
+
+@lru_cache(maxsize=4)
+def _office_heads(lexicon: Lexicon) -> frozenset[str]:
+    """The first words of the offices and ranks of data/roles.csv (رئيس، وزير، سفير، أمير، اللواء)."""
+    heads = {key.split()[0] for key, role in lexicon.roles.items() if role.kind == "office"}
+    return frozenset(h[2:] if h.startswith("ال") else h for h in heads) - _NOT_AN_OFFICE_ALONE
+
+
+# First words of offices that alone are common words: أمر (an order; آمر اللواء) and قائم (standing; القائم بالأعمال)
+_NOT_AN_OFFICE_ALONE = frozenset(normalize_key(w) for w in ("أمر", "قائم"))
 
 
 def _counted(event: Event) -> bool:
