@@ -2,6 +2,7 @@
 over tests/gold when the SaudiNewsNet corpus is there."""
 
 import io
+import json
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from marsad.evaluate import (
     PredStatement,
     Report,
     Score,
+    _Corpus,
     date_matches,
     distance_km,
     evaluate,
@@ -199,11 +201,18 @@ def test_a_missing_corpus_skips_with_a_message(tmp_path):
 
 @pytest.mark.skipif(not corpus_dir().is_dir() or not list(GOLD.glob("*.json")),
                     reason="needs ../shared/corpora/saudinewsnet (or $MARSAD_CORPUS) and tests/gold/*.json")
-def test_the_scorer_runs_over_the_gold_folder():
+@pytest.mark.parametrize("folder", [GOLD, GOLD.parent / "gold_test"], ids=["development", "held-out test"])
+def test_the_scorer_runs_over_the_gold_folder(folder: Path):
     out = io.StringIO()
-    report = evaluate([GOLD], verbose=True, out=out)
+    report = evaluate([folder], verbose=True, out=out)
     text = out.getvalue()
-    assert report.scored > 0 and not report.skipped
+    assert report.scored == len(list(folder.glob("*.json"))) > 0 and not report.skipped
+    corpus = _Corpus(corpus_dir())
+    for path in folder.glob("*.json"):  # every quoted content and evidence is the article's own text
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        article = corpus.record(doc["zip"], int(doc["index"]))["content"]
+        quoted = [s["content"] for s in doc["statements"]] + [q for e in doc["events"] for q in e["evidence"]]
+        assert [q for q in quoted if q not in article] == [], path.name
     for kind in ("statements", "events", "places"):
         assert f"\n{kind} " in text and f"{kind} errors" in text
     assert text.rstrip().splitlines()[-1].startswith("statements P ")
