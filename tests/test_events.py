@@ -791,3 +791,22 @@ def test_a_meeting_without_parties_is_no_event(text: str) -> None:
 ])
 def test_a_meeting_with_an_office_or_an_actor_is_an_event(text: str) -> None:
     assert "meeting" in {e.type for e in _events(text, date(2015, 7, 21)).events}
+
+
+@pytest.mark.parametrize("text, place_id", [
+    ("التقى عبد ربه منصور هادي رئيس اليمن، أمس في الرياض، تيان تشي السفير الصيني لدى اليمن.", "sa-riyadh"),
+    ("زار الأمير سعود بن نايف بن عبدالعزيز أمير المنطقة الشرقية، يوم الثلاثاء عددا من مجالس الأسر بالجبيل.",
+     "sa-jubail"),
+])
+def test_the_country_or_region_of_an_office_is_not_where_it_happened(text: str, place_id: str) -> None:
+    assert [e.place_id for e in _events(text, date(2015, 7, 24)).events if e.type == "meeting"] == [place_id]
+
+
+@pytest.mark.parametrize("text, event_type, place_id", [
+    ("وفي نفس المحافظة، تدور مواجهات عنيفة في جبهة المسيمير بين الثوار وميليشيات التمرد الحوثي الموجودة داخل معسكر "
+     "لبوزة، قرب قاعدة العند الجوية.", "armed_clash", "ye-musaymir"),
+    ("وأضاف المركز الإعلامي للمقاومة أن الثوار سيطروا على مديرية النادرة، وذلك بعد ساعات من استعادتهم مديرية القفر.",
+     "territory_change", "ye-nadirah"),
+])
+def test_the_first_local_place_after_the_trigger_is_its_location(text: str, event_type: str, place_id: str) -> None:
+    assert [e.place_id for e in _events(text, date(2015, 8, 3)).events if e.type == event_type][:1] == [place_id]

@@ -28,6 +28,9 @@ _COMPLEMENT_RE = re.compile(r"(?:^|[\s«\"(])(?:[وف]?(?:إن|أن|بأن|إن�
 # A new clause starts here: what follows is about something else.
 _CONNECTIVE_RE = re.compile(r"؛|\s(?:فيما|بينما|في حين|كما|إلى ذلك|من جهة أخرى|من جانب آخر)\s")
 NEAR_CHARS = 80  # a locative this close after the trigger belongs to it
+# The first place of a city or finer named close after the trigger is its location, before any country or
+# region, however fine the later ones (`في جبهة المسيمير ... الموجودة داخل معسكر لبوزة`: the front).
+_LOCAL_RANK = 2
 # Between two coordinated places: "و", a comma, and perhaps the head noun of the second (وناحية كنعان).
 _COORDINATED_RE = re.compile(r"\s*(?:،|,)?\s*و?\s*(?:(?:ال)?(?:مدينة|بلدة|قرية|ناحية|قضاء|حي|منطقة|محافظة|مخيم|"
                              r"محور|محوري|مدينتي|بلدتي|قريتي|مديرية|ولاية)\s*)?$")
@@ -36,10 +39,12 @@ _COORDINATED_RE = re.compile(r"\s*(?:،|,)?\s*و?\s*(?:(?:ال)?(?:مدينة|ب
 # A place right after one of these is a partner or an opponent (المتحالفة مع إيران، الحرب ضد تركيا), not where
 # the event happened.
 # So is a place after `led by`, `backed by`, `loyal to` (التحالف الذي تقوده السعودية، بدعم من إيران): an actor;
-# and one fighters `came from` (مسلحين قدموا من سورية): where they are from, not where they fought.
+# and one fighters `came from` (مسلحين قدموا من سورية): where they are from, not where they fought; and one
+# an office is of (رئيس اليمن، السفير الصيني لدى اليمن، وزير خارجية تركيا): whose officer, not where.
 _NOT_LOCATIVE_RE = re.compile(r"(?:^|\s)[وف]?(?:مع|ضد|تقود\S*|يقود\S*|بقيادة|بدعم\s+من|المدعوم\S*\s+من|"
                               r"مدعوم\S*\s+من|الموالي\S*\s+ل|الموالي\S*\s+|التابع\S*\s+ل|التابع\S*\s+|"
-                              r"قدموا\s+من|قدم\s+من|القادم\S*\s+من|قادم\S*\s+من|الوافد\S*\s+من|وافد\S*\s+من)\s*$")
+                              r"قدموا\s+من|قدم\s+من|القادم\S*\s+من|قادم\S*\s+من|الوافد\S*\s+من|وافد\S*\s+من|"
+                              r"رئيس\S*|وزراء|ملك|أمير|سفير\S*|لدى|مندوب\S*|مبعوث\S*|خارجية|داخلية|دفاع)\s*$")
 
 
 @dataclass(frozen=True)
@@ -120,7 +125,8 @@ def clause_places(text: str, clause: Clause, trigger_start: int, trigger_end: in
     before = [m for m in located if m.end <= trigger_start]
     if after:
         close = [m for m in after if m.start - trigger_end <= NEAR_CHARS] or after[:1]
-        best = max(close, key=lambda m: (not _is_landmark(text, clause, m), _rank(places[m.entity_id], m), -m.start))
+        best = max(close, key=lambda m: (not _is_landmark(text, clause, m), min(_rank(places[m.entity_id], m),
+                                                                                 _LOCAL_RANK), -m.start))
         pool = after
     elif before:
         close = [m for m in before if trigger_start - m.end <= NEAR_CHARS] or before[-1:]
