@@ -810,3 +810,12 @@ def test_the_country_or_region_of_an_office_is_not_where_it_happened(text: str, 
 ])
 def test_the_first_local_place_after_the_trigger_is_its_location(text: str, event_type: str, place_id: str) -> None:
     assert [e.place_id for e in _events(text, date(2015, 8, 3)).events if e.type == event_type][:1] == [place_id]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال بوسنين إن منظمته تخشى أن تستمر الهجمات التي تطال المدنيين في عدن.",
+    "لكن العديد من المقاتلين لجأوا الى المناطق الجبلية في القلمون وصاروا ينطلقون منها لتنفيذ هجمات على مواقع حزب الله.",
+    "اعتقلت الشرطة الايطالية تونسيا وباكستانيا للاشتباه في تخطيطهما لشن هجمات داخل الاراضي الايطالية.",
+])
+def test_feared_or_intended_attacks_are_no_event(text: str) -> None:
+    assert "attack" not in {e.type for e in _events(text, date(2015, 7, 22)).events}
