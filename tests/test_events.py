@@ -819,3 +819,21 @@ def test_the_first_local_place_after_the_trigger_is_its_location(text: str, even
 ])
 def test_feared_or_intended_attacks_are_no_event(text: str) -> None:
     assert "attack" not in {e.type for e in _events(text, date(2015, 7, 22)).events}
+
+
+@pytest.mark.parametrize("text", [
+    "ولم يحظ مسلسل \"بيج بانج ثيوري\" (نظرية الانفجار الكبير) بترشيح في فئات أفضل عمل كوميدي.",
+    "ونقلت مجلة «نيوساينتست» أن «إنقاذ الشهب من انفجارات كرات اللهب يمنحنا فرصة لمعرفة المزيد عن المجموعة الشمسية».",
+    "وشوهت سياسة المحافظين تلك الفترة، انفجار السلم الاجتماعي في لبنان.",
+])
+def test_an_explosion_of_no_bomb_is_no_bombing(text: str) -> None:
+    assert "bombing" not in {e.type for e in _events(text, date(2015, 7, 22)).events}
+
+
+@pytest.mark.parametrize("text", [
+    "وكانت دورية أخرى للشرطة تعرضت السبت لانفجار في قرية كرانة قرب العاصمة المنامة.",
+    "وقع انفجار كبير ظهر اليوم بمسجد الإمام الصادق في منطقة الصوابر شرق الكويت.",
+    "وأشار المصدر إلى مقتل 10 مدنيين جراء انفجار عبوتين ناسفتين في قضاء المقدادية.",
+])
+def test_an_explosion_that_struck_is_a_bombing(text: str) -> None:
+    assert "bombing" in {e.type for e in _events(text, date(2015, 7, 22)).events}

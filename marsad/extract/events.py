@@ -100,7 +100,8 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
             # with the police is one)
             in_sentence = [t for t in in_sentence if t[2].event_type not in _SPORTS_SENSES]
         kept = [t for t in in_sentence if _reported_as_fact(text, sentence.start, t[0], t[2])
-                and _in_its_event_sense(text, sentence, t) and not _background_relative(doc, sentence, t, in_sentence, place_mentions)]
+                and (_in_its_event_sense(text, sentence, t) or _told_again(text, t, events))
+                and not _background_relative(doc, sentence, t, in_sentence, place_mentions)]
         kept = [t for t in _without_results(text, kept) if not _since_the_start_of(text, sentence, t)
                 and not _after_a_settlement(text, sentence, t)
                 and (t[2].event_type != "territory_change" or _takes_ground(text, sentence, t, place_mentions))
@@ -428,6 +429,12 @@ def _antecedent(text: str, trigger_start: int, trigger: EventTrigger, earlier: l
     tolls_of = _VIOLENT if trigger.event_type in _TOLLS else frozenset()  # `القتلى`: the last act's dead
     return next((e for e in reversed(earlier) if e.type == trigger.event_type or e.type in tolls_of
                  or any(e.type in pair and trigger.event_type in pair for pair in _SAME_INCIDENT)), None)
+
+
+def _told_again(text: str, trigger: tuple[int, int, EventTrigger], earlier: list[Event]) -> bool:
+    """An act of violence already reported, named again by a definite noun (`إن الانفجار كان ضخما`): its sense is
+    settled by the first report (the senses lexicon's cues need not stand beside it again)."""
+    return trigger[2].event_type in _VIOLENT and _antecedent(text, trigger[0], trigger[2], earlier) is not None
 
 
 def _same_incident(a: Event, b: Event, text: str, places: dict[str, Place] | None = None) -> bool:
