@@ -232,3 +232,26 @@ def test_a_site_named_in_quotation_marks_speaks_by_its_name():
             'تابعة للمقاومة الشعبية في تعز ألقت القبض على قيادي حوثي.')
     speakers = [s.speaker_text for s in _statements(text, date(2015, 7, 21)).statements]
     assert 'موقع "سكاي نيوز عربية"' in speakers, speakers
+
+
+@pytest.mark.parametrize("text, not_speaker", [
+    ("وشنت حركة الشباب التي أعلنت مسؤوليتها عن التفجير هجمات متكررة بالقنابل وبالسلاح في العاصمة.", "مسؤوليتها"),
+    ("كما أدان المتحدث باسم الخارجية الأمريكية هجوما نفذ يوم السبت الماضي وحرقت خلاله أربع مركبات في دونيتسك.",
+     "هجوما نفذ"),
+    ("وتأخرت «فورد» عن منافسيها وعلى رأسهم «جنرال موتورز» و«تيسلا موتورز» التي أعلنت جميعا خططا لطرح أنظمة "
+     "القيادة الذاتية.", "جميعا خططا"),
+    ("واعتادت شيرمان على هذه الانتقادات من الجمهوريين، وأكدت التزامها بأداء المهمة الأخيرة لإدارة أوباما.",
+     "التزامها"),
+])
+def test_the_object_of_a_speech_verb_is_never_its_speaker(text: str, not_speaker: str) -> None:
+    assert not_speaker not in {s.speaker_text for s in _statements(text, date(2015, 7, 26)).statements}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وتقول سيما جاياشاندران، الأستاذ الزائر لدى معهد ماساتشوستس للتكنولوجيا، إن الأمر يعني المزيد.",
+     "سيما جاياشاندران"),
+    ("وقال مديرها إن الوضع في المستشفى صعب للغاية.", "مديرها"),
+    ("وذكرت الخلية في بيان لها، أن قيادة عمليات بغداد واصلت تطهير ناحية الكرمة.", "الخلية"),
+])
+def test_a_subject_nobody_listed_still_speaks(text: str, speaker: str) -> None:
+    assert speaker in {s.speaker_text for s in _statements(text, date(2015, 7, 26)).statements}

@@ -30,6 +30,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
+from marsad.extract.ner_tagger import frequent_words
+from marsad.extract.translit import is_known_name
 from marsad.lexicon import Lexicon, SpeechVerb
 from marsad.paths import data_dir
 from marsad.records import Mention, Span, Statement, TimeMention
@@ -424,7 +426,7 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
             return _Speaker(named.entity_id, named.text, end=named.end)
     if phrase and _anaphoric(phrase):
         return _Speaker(None, phrase, end=text.find(phrase, start) + len(phrase), anaphor=True)
-    if phrase and _is_subject(phrase):
+    if phrase and _is_subject(phrase) and not _object_like(phrase, lexicon):
         # The verb has its own subject, one nobody listed (مصادرنا, الخيالي, مسعفون وضابط بالشرطة): it
         # speaks, kept as text; the previous speaker is never carried over a subject of its own.
         at = text.find(phrase, start)
@@ -1116,10 +1118,49 @@ def _name_after_title(text: str, tokens: list[tuple[int, int, str]], actors: lis
         words.append((t_start, t_end, token))
         if text[t_end:t_end + 1] in "،,":
             break
-    if len(words) < 2:
-        return None
+    if len(words) < 2 or _common_word(text[words[0][0]:words[0][1]]):
+        return None  # المتحدث باسم الخارجية الأمريكية | هجوما نفذ: an object, no name
     start, end = words[0][0], words[-1][1]
     return Mention(start, end, text[start:end], "PERSON", "", "title")
+
+
+def _common_word(written: str) -> bool:
+    """One of the commonest words of the news (the tagger's frequent words) and no known given or family
+    name: `هجوما`, `مسؤوليتها` start no name; `محمد`, `علي`, `حسن` may."""
+    return written in _frequent_words() and not is_known_name(written)
+
+
+@lru_cache(maxsize=1)
+def _frequent_words() -> frozenset[str]:
+    return frozenset(frequent_words())
+
+
+_POSSESSIVES = ("هما", "هم", "ها", "ه")
+# Event words that also name a body that speaks (المؤتمر الوطني العام، مجلس، الهيئة): not taken for an object
+_BODIES_TOO = frozenset({"meeting", "negotiation", "agreement", "ceasefire", "phone_call", "sanctions"})
+
+
+def _object_like(phrase: str, lexicon: Lexicon) -> bool:
+    """The words after a speech verb are its object, not its subject, when they open with an event (`ووصف قصف
+    الانفصاليين بأنه`), a common noun in the accusative (`أدان هجوما`) or a common noun possessed by someone
+    already named (`أعلنت مسؤوليتها`, `ذكر اسمه`) that is no role or source (`وقال مديرها` speaks)."""
+    written = phrase.split()[0].strip("«»\"'()")
+    key = normalize_key(written)
+    bare = key.removeprefix("ال")
+    event = lexicon.event_triggers.get(key) or lexicon.event_triggers.get(bare)
+    if event is not None and event.event_type not in _BODIES_TOO:
+        return True
+    stem = written.removesuffix("اً").removesuffix("ا")
+    if stem != written and not written.startswith("ال") and _common_word(written) and stem in _frequent_words():
+        return True  # هجوما (هجوم), نوعا (نوع); not a name that ends so (سيما)
+    # the pronoun as written (ه, not the ة that normalising also makes ه: الخلية, الصحيفة speak)
+    suffix = next((p for p in _POSSESSIVES if written.endswith(p) and len(written) > len(p) + 2), None)
+    if suffix is None or not _common_word(written):
+        return False
+    bare_stem = key[:-len(suffix)]
+    stems = {bare_stem, bare_stem[:-1] + "ه" if bare_stem.endswith("ت") else bare_stem}
+    speakers = _role_heads(lexicon) | _attribution("source_noun") | _attribution("honorific")
+    return not any(form in speakers or form.removeprefix("ال") in speakers for form in stems)
 
 
 _OPENER_WORDS = 4  # words before a sentence-initial verb that can only be its adverbial (ومساء أمس قال)
