@@ -255,3 +255,21 @@ def test_the_object_of_a_speech_verb_is_never_its_speaker(text: str, not_speaker
 ])
 def test_a_subject_nobody_listed_still_speaks(text: str, speaker: str) -> None:
     assert speaker in {s.speaker_text for s in _statements(text, date(2015, 7, 26)).statements}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("فند رئيس بلدية عرسال، علي الحجيري، مزاعم حزب الله عن تحقيق انتصارات في القلمون.", "علي الحجيري"),
+    ("وقال حاكم ولاية بدخشان، شاه والي الله أديب، إن طالبان هاجمت المديرية.", "شاه والي الله أديب"),
+    ("وقال حاكم ولاية تكساس، غريغ أبوت: «بعد حادث إطلاق النار الأخير أصبح من الواضح أن عسكريينا يجب أن يتسلحوا».",
+     "غريغ أبوت"),
+])
+def test_the_name_in_apposition_after_a_role_speaks(text: str, speaker: str) -> None:
+    assert speaker in {s.speaker_text for s in _statements(text, date(2015, 7, 26)).statements}
+
+
+@pytest.mark.parametrize("text, not_speaker", [
+    ("من جهة أخرى أوضح مسؤول يمني في محافظة عدن، جنوبي البلاد، أمس، أن حصيلة القتلى بلغت ألف قتيل.", "جنوبي البلاد"),
+    ("يقول عبدالرحمن بن محمد، وأستاذ الاقتصاد، إن الأزمة تتفاقم.", "وأستاذ الاقتصاد"),
+])
+def test_what_stands_between_commas_after_a_role_is_not_always_a_name(text: str, not_speaker: str) -> None:
+    assert not_speaker not in {s.speaker_text for s in _statements(text, date(2015, 7, 26)).statements}

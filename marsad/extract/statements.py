@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
+from marsad.extract.gazetteer import place_cues
 from marsad.extract.ner_tagger import frequent_words
 from marsad.extract.translit import is_known_name
 from marsad.lexicon import Lexicon, SpeechVerb
@@ -1048,8 +1049,12 @@ def _role_bearer(text: str, tokens: list[tuple[int, int, str]], actors: list[Men
             named = _name_after_title(text, tokens[index:], actors, lexicon)
             if named is not None:  # الأمين العام للأمم المتحدة بان جي مون: a name nobody listed
                 return named
+        if token in ("،", ","):
+            after_body = index > 0  # رئيس بلدية عرسال، علي الحجيري،: the name in apposition, after a comma
+            continue
         # a body's name (after باسم) and its definite adjectives: a name may follow them
-        after_body = (after_body and token.startswith("ال")) or (index > 0 and tokens[index - 1][2] == "باسم")
+        after_body = (after_body and token.startswith("ال")) or (index > 0 and tokens[index - 1][2] == "باسم") \
+            or (index > 0 and tokens[index - 1][2] in ("،", ","))
         if token in _NAME_QUOTES:
             if not _quoted_name(tokens, index, 4):
                 break  # a quotation, not a quoted name (منظمة «أطباء بلا حدود»)
@@ -1118,8 +1123,17 @@ def _name_after_title(text: str, tokens: list[tuple[int, int, str]], actors: lis
         words.append((t_start, t_end, token))
         if text[t_end:t_end + 1] in "،,":
             break
-    if len(words) < 2 or _common_word(text[words[0][0]:words[0][1]]):
-        return None  # المتحدث باسم الخارجية الأمريكية | هجوما نفذ: an object, no name
+    if len(words) < 2:
+        return None
+    between_commas = text[:words[0][0]].rstrip()[-1:] in "،," and text[words[-1][1]:words[-1][1] + 1] in "،,"
+    if place_cues().get(words[0][2]) is not None:
+        return None  # مسؤول يمني في محافظة عدن، جنوبي البلاد،: where, not who
+    first = text[words[0][0]:words[0][1]]
+    if first.endswith(("اً", "ًا")) or (first.startswith("و") and not is_known_name(first)):
+        # ، وأستاذ الاقتصاد،: another role of the same man; ، واستقبلني،: a verb (وليد، وائل are names);
+        return None  # استقبالاً: the tanween of an accusative noun
+    if _common_word(text[words[0][0]:words[0][1]]) and not between_commas:
+        return None  # المتحدث باسم الخارجية الأمريكية | هجوما نفذ: an object, no name (، شاه والي الله أديب، is one)
     start, end = words[0][0], words[-1][1]
     return Mention(start, end, text[start:end], "PERSON", "", "title")
 
