@@ -273,3 +273,9 @@ def test_the_name_in_apposition_after_a_role_speaks(text: str, speaker: str) -> 
 ])
 def test_what_stands_between_commas_after_a_role_is_not_always_a_name(text: str, not_speaker: str) -> None:
     assert not_speaker not in {s.speaker_text for s in _statements(text, date(2015, 7, 26)).statements}
+
+
+def test_a_body_speaking_through_the_mouth_of_its_spokesman_is_his_statement() -> None:
+    text = ("من جانبها، اعتبرت السلطة الفلسطينية على لسان الناطق باسم الرئاسة نبيل ابو ردينة إن عمليات القتل "
+            "الإسرائيلية اليومية هدفها ضرب الاستقرار.")
+    assert [s.speaker_text for s in _statements(text, date(2015, 7, 24)).statements] == ["نبيل ابو ردينة"]

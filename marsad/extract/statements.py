@@ -393,6 +393,10 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
     people = [m for m in candidates if m.type == "PERSON" and (not feminine or _feminine_role(m, text, lexicon))]
     others = [m for m in candidates if m.type != "PERSON"]
     chosen = people[0] if people else (others[0] if others else None)
+    if chosen is not None and chosen.type != "PERSON":
+        mouth = _through_the_mouth_of(text, tokens, chosen, actors, limit, lexicon)
+        if mouth is not None:  # اعتبرت السلطة الفلسطينية على لسان الناطق باسم الرئاسة نبيل أبو ردينة
+            return _Speaker(mouth.entity_id or None, mouth.text, end=mouth.end)
     if chosen is None or chosen.type != "PERSON":
         # رئيس بعثة منظمة «أطباء بلا حدود» في اليمن حسن بوسنين: the person who holds the role speaks
         bearer = _role_bearer(text, tokens[:_BEARER_WINDOW], actors, limit, lexicon)
@@ -1021,6 +1025,24 @@ def _role_heads(lexicon: Lexicon) -> frozenset[str]:
 def _is_role_word(token: str, lexicon: Lexicon) -> bool:
     heads = _role_heads(lexicon)
     return token in heads or (token.startswith("ال") and token[2:] in heads)
+
+
+_MOUTH_WINDOW = 14  # words after `على لسان` where the body's spokesman is named
+
+
+def _through_the_mouth_of(text: str, tokens: list[tuple[int, int, str]], body: Mention, actors: list[Mention],
+                          limit: int, lexicon: Lexicon) -> Mention | None:
+    """A body that speaks `على لسان` someone (through his mouth) speaks by that person: the person named
+    right after, or the bearer of the role named there (الناطق باسم الرئاسة نبيل أبو ردينة)."""
+    rest = [t for t in tokens if t[0] >= body.end and t[0] < limit]
+    if len(rest) < 3 or rest[0][2] not in ("علي", "على") or rest[1][2] != "لسان":
+        return None
+    rest = rest[2:2 + _MOUTH_WINDOW]
+    person = next((m for m in actors if m.type == "PERSON" and rest[0][0] <= m.start < rest[-1][1]
+                   and not _is_addressee(text, m)), None)
+    if person is not None and not any(t[2] in lexicon.speech_verbs for t in rest if t[0] < person.start):
+        return person
+    return _role_bearer(text, rest, actors, limit, lexicon)
 
 
 def _role_bearer(text: str, tokens: list[tuple[int, int, str]], actors: list[Mention], limit: int,
