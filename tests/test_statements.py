@@ -279,3 +279,12 @@ def test_a_body_speaking_through_the_mouth_of_its_spokesman_is_his_statement() -
     text = ("من جانبها، اعتبرت السلطة الفلسطينية على لسان الناطق باسم الرئاسة نبيل ابو ردينة إن عمليات القتل "
             "الإسرائيلية اليومية هدفها ضرب الاستقرار.")
     assert [s.speaker_text for s in _statements(text, date(2015, 7, 24)).statements] == ["نبيل ابو ردينة"]
+
+
+def test_the_person_an_attribution_phrase_named_speaks_on_in_the_next_sentence() -> None:
+    text = ("ذكر مسؤول حكومي أمس السبت أن نحو مئة مقاتل من حركة طالبان هاجموا العديد من المواقع الامنية. "
+            "ووقع الهجوم في منطقة واردوج أمس الاول الخميس وقتل عضوان من قوات الامن طبقا لما ذكره جول محمد بيدار "
+            "نائب حاكم إقليم باداخشان. "
+            "وأضاف \"قتل 21 متمردا على الاقل معظمهم من الاجانب خلال يومين من القتال\".")
+    added = [s for s in _statements(text, date(2015, 7, 26)).statements if s.verb_ar == "وأضاف"]
+    assert [s.speaker_text for s in added] == ["جول محمد بيدار"] and added[0].speaker_inferred

@@ -104,9 +104,14 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
     all_cues = [c for c in all_cues if not any(a_end <= c[0] and _only_ma_between(text, a_end, c[0])
                                                for _a, a_end, _p in according)]
     found: list[Statement] = _according_to(doc, according, mentions, all_cues)
+    # an actor an attribution phrase named (طبقا لما ذكره جول محمد بيدار) speaks on in the next `وأضاف`
+    attributed = {bisect_left([sentence.end for sentence in sentences], st.start): st for st in found}
     last: tuple[_Speaker, int] | None = None
     quoted_until = 0  # the end of a quotation that ran on past its sentence (across a line break)
     for index, sentence in enumerate(sentences):
+        earlier = attributed.get(index - 1)
+        if earlier is not None and earlier.speaker_id and (last is None or last[1] < index - 1):
+            last = (_Speaker(earlier.speaker_id, earlier.speaker_text), index - 1)
         in_sentence = mentions_within(mentions, sentence)
         cues = [c for c in within(all_cues, sentence) if c[0] >= quoted_until
                 and not _inside_quote(text, sentence.start, c[0])
