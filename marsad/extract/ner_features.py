@@ -20,6 +20,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from marsad.text.normalize import FastTable, fast_table, translate
+
 OFFSETS = (-2, -1, 0, 1, 2)
 PAD = "<PAD>"  # the word type standing for positions outside the sentence
 
@@ -69,9 +71,14 @@ def _table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _fast_table() -> FastTable:
+    return fast_table(_table())
+
+
 def normalize_word(word: str) -> str:
     """The matching form of a word: dediacritised, alef/yeh/teh-marbuta normalised, lower-cased."""
-    return word.translate(_table()).lower()
+    return translate(word, _fast_table()).lower()
 
 
 _PROCLITIC_CONJ = ("و", "ف")
@@ -97,7 +104,8 @@ def _shape(word: str) -> str:
     if _DIGITS.match(word):
         return "D"
     if _ARABIC.search(word):
-        return "A" if not any(ch.isdigit() for ch in word) else "AD"
+        # no letter is a digit: a word of letters only is "A" without looking at each character
+        return "A" if word.isalpha() or not any(map(str.isdigit, word)) else "AD"
     if _LATIN.search(word):
         return "L"
     if len(word) == 1 and not word.isalnum():
