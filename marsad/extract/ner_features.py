@@ -41,6 +41,11 @@ def tokenize_with_offsets(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each token of `tokenize_with_offsets`."""
+    return list(map(re.Match.span, _TOKEN.finditer(text)))
+
+
 def tokenize(text: str) -> list[str]:
     """The tokens of `tokenize_with_offsets`, without offsets."""
     return _TOKEN.findall(text)

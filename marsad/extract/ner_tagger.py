@@ -34,7 +34,8 @@ from marsad.extract.ner_features import (
     WordTable,
     analyse_words,
     normalize_word,
-    tokenize_with_offsets,
+    token_spans,
+    tokenize,
 )
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "data" / "models" / "ner" / "ner.npz"
@@ -243,10 +244,10 @@ class NerTagger:
         if self._n_types > _CACHE_LIMIT:  # unbounded input: start the word-type cache afresh
             self._reset_cache()
         get = self._types.get
-        ids = [get(w, -1) for w in words]
-        if -1 in ids:
-            self._add_types([w for w, i in zip(words, ids, strict=True) if i < 0])
-            ids = [get(w) for w in words]
+        ids = list(map(get, words))
+        if None in ids:
+            self._add_types([w for w, i in zip(words, ids, strict=True) if i is None])
+            ids = list(map(get, words))
         n = len(words)
         n_sent = len(bounds) - 1
         starts = np.asarray(bounds[:-1], dtype=np.int64)
@@ -330,10 +331,9 @@ class NerTagger:
         """(start, end, label type as trained: PERS / ORG / LOC / FAC / MISC) character spans.
         With `consistent`, a PERS / ORG / LOC name found in the text is also found where it
         recurs untagged (same tokens; a person's last name alone too), with its most frequent type."""
-        tokens = tokenize_with_offsets(text)
-        if not tokens:
+        words = tokenize(text)
+        if not words:
             return []
-        words = [t[0] for t in tokens]
         bounds = [0]
         for i, word in enumerate(words):
             if word in _SENTENCE_ENDS or i + 1 - bounds[-1] >= _MAX_LEN:
@@ -361,7 +361,10 @@ class NerTagger:
             spans.append(tuple(current))
         if consistent and spans:
             spans = self._recurring(words, type_ids.tolist(), spans, bounds)
-        return [(tokens[a][1], tokens[b - 1][2], kind) for a, b, kind in spans]
+        if not spans:
+            return []
+        offsets = token_spans(text)  # the tokens' (start, end): looked for only where names were found
+        return [(offsets[a][0], offsets[b - 1][1], kind) for a, b, kind in spans]
 
     @staticmethod
     def _recurring(words: list[str], type_ids: list[int], spans: list[tuple[int, int, str]],
