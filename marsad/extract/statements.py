@@ -260,9 +260,13 @@ class _Lines:
             end = self.starts[number + 1] if number + 1 < len(self.starts) else len(self.text)
             same_length, deleted = _normalising()
             line = translate(self.text[start:end], same_length)
-            self._words[number] = [(start + m.start(), start + m.end(),
-                                    deleted.sub("", m.group()) if deleted.search(m.group()) else m.group())
-                                   for m in _WORD_RE.finditer(line)]
+            if deleted.search(line):
+                self._words[number] = [(start + m.start(), start + m.end(),
+                                        deleted.sub("", m.group()) if deleted.search(m.group()) else m.group())
+                                       for m in _WORD_RE.finditer(line)]
+            else:  # most lines: no word to take a diacritic or a tatweel out of
+                self._words[number] = [(start + a, start + b, line[a:b])
+                                       for a, b in map(re.Match.span, _WORD_RE.finditer(line))]
         return self._words[number]
 
 
