@@ -280,8 +280,12 @@ def find_segments(text: str, rules: Sequence[Rule] | None = None) -> list[Segmen
     def free(start: int, end: int) -> bool:
         return all(end <= other.start or start >= other.end for other in found)
 
+    by_regions: dict[tuple[bool, ...], list[Rule]] = {}  # the rules of a line, by the regions it is in
     for index, (line_start, line_end) in enumerate(lines):
-        applicable = [rule for rule in rules if index in regions[rule.where]]
+        key = tuple(index in lines_of for lines_of in regions.values())
+        if key not in by_regions:
+            by_regions[key] = [rule for rule in rules if index in regions[rule.where]]
+        applicable = by_regions[key]
         if not applicable:
             continue
         position = line_start  # peel anchored rules from the line's start, one after another
