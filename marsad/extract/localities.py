@@ -84,14 +84,10 @@ def _spelled(word: str) -> str:
     return _MARKS_RE.sub("", word).translate(_SEATS)
 
 
-def _designator(word: str) -> Designator | None:
-    """The designator `word` is, perhaps with a proclitic (بمنطقة، ومعسكر): one look-up, as this runs on
-    every word of every article."""
-    return _designator_forms().get(word)
-
-
 @lru_cache(maxsize=1)
 def _designator_forms() -> dict[str, Designator]:
+    """Each designator, with and without a proclitic (بمنطقة، ومعسكر) -> the designator: one look-up per
+    word, as every word of every article is looked up."""
     designators, _ = _lexicon()
     forms = {clitic + key: designator for key, designator in designators.items() for clitic in _PROCLITICS}
     forms.update(designators)
@@ -138,7 +134,7 @@ def find_localities(text: str, norm: Normalized, mentions: list[Mention],
     body = norm.text
     # every word is looked up, but only a designator's neighbours need their offsets
     forms = _WORD_RE.findall(body)
-    designators = [(index, designator) for index, designator in enumerate(map(_designator, forms[:-1]))
+    designators = [(index, designator) for index, designator in enumerate(map(_designator_forms().get, forms[:-1]))
                    if designator is not None]
     if not designators:
         return [], {}
