@@ -21,7 +21,7 @@ from marsad.extract.ner_features import (
     vector_row,
     word_features,
 )
-from marsad.extract.ner_tagger import DEFAULT_MODEL, NerTagger
+from marsad.extract.ner_tagger import DEFAULT_MODEL, NerTagger, _half_to_float32
 
 SHARED_NER = Path(__file__).resolve().parents[2] / "shared" / "ner"
 
@@ -119,6 +119,17 @@ def test_cached_emissions_are_the_sums_of_the_feature_weights(tagger: NerTagger)
             got = tagger._emit[tagger._types[word], k_index]
             # the tagger keeps its feature table in float16: each summed weight is rounded to 3 digits
             assert np.allclose(got, expected, atol=2e-2, rtol=1e-2), (word, k)
+
+
+def test_half_floats_convert_exactly_as_numpy_converts_them() -> None:
+    """The tagger widens its float16 feature rows by integer passes: every finite float16 (zeros of both
+    signs and subnormals too) gives the very float32 numpy's astype gives."""
+    bits = np.arange(2 ** 16, dtype=np.uint16)
+    finite = np.isfinite(bits.view(np.float16))
+    expected = bits.view(np.float16)[finite].astype(np.float32)
+    assert np.array_equal(_half_to_float32(bits[finite]).view(np.uint32), expected.view(np.uint32))
+    rows = bits[finite][:126 * 8].reshape(8, 6, 21)
+    assert np.array_equal(_half_to_float32(rows), rows.view(np.float16).astype(np.float32))
 
 
 def test_word_tables_find_what_a_dict_finds(monkeypatch: pytest.MonkeyPatch) -> None:

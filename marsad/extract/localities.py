@@ -21,6 +21,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from marsad.extract.ner_tagger import frequent_words
 from marsad.extract.translit import transliterate_name
@@ -83,14 +84,10 @@ def _spelled(word: str) -> str:
     return _MARKS_RE.sub("", word).translate(_SEATS)
 
 
-def _designator(word: str) -> Designator | None:
-    """The designator `word` is, perhaps with a proclitic (بمنطقة، ومعسكر): one look-up, as this runs on
-    every word of every article."""
-    return _designator_forms().get(word)
-
-
 @lru_cache(maxsize=1)
 def _designator_forms() -> dict[str, Designator]:
+    """Each designator, with and without a proclitic (بمنطقة، ومعسكر) -> the designator: one look-up per
+    word, as every word of every article is looked up."""
     designators, _ = _lexicon()
     forms = {clitic + key: designator for key, designator in designators.items() for clitic in _PROCLITICS}
     forms.update(designators)
@@ -137,11 +134,11 @@ def find_localities(text: str, norm: Normalized, mentions: list[Mention],
     body = norm.text
     # every word is looked up, but only a designator's neighbours need their offsets
     forms = _WORD_RE.findall(body)
-    designators = [(index, designator) for index, designator in enumerate(map(_designator, forms[:-1]))
+    designators = [(index, designator) for index, designator in enumerate(map(_designator_forms().get, forms[:-1]))
                    if designator is not None]
     if not designators:
         return [], {}
-    words = _Words(list(_WORD_RE.finditer(body)), forms)
+    words = _Words(body, forms)
     sentences: list[Span] | None = None  # split when a locality first needs its parent
     located = sorted((m for m in mentions if m.entity_id in places and places[m.entity_id].kind != "country"),
                      key=lambda m: m.start)
@@ -187,16 +184,20 @@ def find_localities(text: str, norm: Normalized, mentions: list[Mention],
 
 
 class _Words:
-    """(start, end, normalised form) of every word, read from its match when asked for."""
+    """(start, end, normalised form) of every word, read from its match when asked for; the words are
+    matched only up to the last one asked for (the words after an article's last designator never are)."""
 
-    def __init__(self, matches: list[re.Match[str]], forms: list[str]) -> None:
-        self._matches = matches
+    def __init__(self, body: str, forms: list[str]) -> None:
+        self._unread = _WORD_RE.finditer(body)
+        self._matches: list[re.Match[str]] = []
         self._forms = forms
 
     def __len__(self) -> int:
         return len(self._forms)
 
     def __getitem__(self, index: int) -> tuple[int, int, str]:
+        if index >= len(self._matches):
+            self._matches.extend(islice(self._unread, index + 1 - len(self._matches)))
         match = self._matches[index]
         return match.start(), match.end(), self._forms[index]
 

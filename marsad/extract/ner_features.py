@@ -20,6 +20,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from marsad.text.normalize import FastTable, fast_table, translate
+
 OFFSETS = (-2, -1, 0, 1, 2)
 PAD = "<PAD>"  # the word type standing for positions outside the sentence
 
@@ -37,6 +39,11 @@ def tokenize_with_offsets(text: str) -> list[tuple[str, int, int]]:
     """Tokens with their character offsets: words, and each punctuation or symbol on its own
     (as camel-tools' simple_word_tokenize splits them)."""
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each token of `tokenize_with_offsets`."""
+    return list(map(re.Match.span, _TOKEN.finditer(text)))
 
 
 def tokenize(text: str) -> list[str]:
@@ -69,9 +76,14 @@ def _table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _fast_table() -> FastTable:
+    return fast_table(_table())
+
+
 def normalize_word(word: str) -> str:
     """The matching form of a word: dediacritised, alef/yeh/teh-marbuta normalised, lower-cased."""
-    return word.translate(_table()).lower()
+    return translate(word, _fast_table()).lower()
 
 
 _PROCLITIC_CONJ = ("و", "ف")
@@ -97,7 +109,8 @@ def _shape(word: str) -> str:
     if _DIGITS.match(word):
         return "D"
     if _ARABIC.search(word):
-        return "A" if not any(ch.isdigit() for ch in word) else "AD"
+        # no letter is a digit: a word of letters only is "A" without looking at each character
+        return "A" if word.isalpha() or not any(map(str.isdigit, word)) else "AD"
     if _LATIN.search(word):
         return "L"
     if len(word) == 1 and not word.isalnum():

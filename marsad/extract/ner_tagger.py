@@ -34,7 +34,8 @@ from marsad.extract.ner_features import (
     WordTable,
     analyse_words,
     normalize_word,
-    tokenize_with_offsets,
+    token_spans,
+    tokenize,
 )
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "data" / "models" / "ner" / "ner.npz"
@@ -60,6 +61,19 @@ def frequent_words() -> tuple[str, ...]:
         return ()
     with np.load(DEFAULT_MODEL, allow_pickle=False) as data:
         return tuple(data["frequent_words"].tolist()) if "frequent_words" in data.files else ()
+
+
+def _half_to_float32(bits: np.ndarray) -> np.ndarray:
+    """Finite float16 values, given as their bits (uint16), as float32: exactly astype(np.float32), in a few
+    integer passes (numpy converts float16 one element at a time, some three times slower)."""
+    out = bits.astype(np.uint32)
+    sign = (out & 0x8000) << 16
+    out &= 0x7FFF
+    out <<= 13  # exponent and mantissa in place, the exponent still biased as float16's
+    values = out.view(np.float32)
+    values *= np.float32(2.0 ** 112)  # rebiased (2 ** (127 - 15)): exact, for subnormals too
+    out |= sign
+    return values
 
 
 class NerTagger:
@@ -143,6 +157,8 @@ class NerTagger:
         # Kept as float16 (half the memory of every process that tags; scores are summed in float32);
         # the per-attribute tables were only needed to build it, and the vectors are folded into it.
         self._feature_weights = self._feature_weights.astype(np.float16)
+        if not np.isfinite(self._feature_weights).all():  # _half_to_float32 reads finite values only
+            raise ValueError("the model's feature weights do not all fit in float16")
         self.resources = resources.without_vectors()
         self._kinds = kinds
         self._begins = [p in ("B", "U") for p in prefixes]
@@ -213,7 +229,7 @@ class NerTagger:
                 self._n_types += 1
             at = first + begin
             # summed in float32 (each float16 row converted exactly, added in the same order)
-            np.add.reduceat(self._feature_weights[ids], starts, axis=0, dtype=np.float32,
+            np.add.reduceat(_half_to_float32(self._feature_weights.view(np.uint16)[ids]), starts, axis=0,
                             out=self._emit[at:at + len(chunk)])
             self._topic_score[at:at + len(chunk)] = [topic for _, _, topic in analysed]
 
@@ -228,10 +244,10 @@ class NerTagger:
         if self._n_types > _CACHE_LIMIT:  # unbounded input: start the word-type cache afresh
             self._reset_cache()
         get = self._types.get
-        ids = [get(w, -1) for w in words]
-        if -1 in ids:
-            self._add_types([w for w, i in zip(words, ids, strict=True) if i < 0])
-            ids = [get(w) for w in words]
+        ids = list(map(get, words))
+        if None in ids:
+            self._add_types([w for w, i in zip(words, ids, strict=True) if i is None])
+            ids = list(map(get, words))
         n = len(words)
         n_sent = len(bounds) - 1
         starts = np.asarray(bounds[:-1], dtype=np.int64)
@@ -315,10 +331,9 @@ class NerTagger:
         """(start, end, label type as trained: PERS / ORG / LOC / FAC / MISC) character spans.
         With `consistent`, a PERS / ORG / LOC name found in the text is also found where it
         recurs untagged (same tokens; a person's last name alone too), with its most frequent type."""
-        tokens = tokenize_with_offsets(text)
-        if not tokens:
+        words = tokenize(text)
+        if not words:
             return []
-        words = [t[0] for t in tokens]
         bounds = [0]
         for i, word in enumerate(words):
             if word in _SENTENCE_ENDS or i + 1 - bounds[-1] >= _MAX_LEN:
@@ -346,7 +361,10 @@ class NerTagger:
             spans.append(tuple(current))
         if consistent and spans:
             spans = self._recurring(words, type_ids.tolist(), spans, bounds)
-        return [(tokens[a][1], tokens[b - 1][2], kind) for a, b, kind in spans]
+        if not spans:
+            return []
+        offsets = token_spans(text)  # the tokens' (start, end): looked for only where names were found
+        return [(offsets[a][0], offsets[b - 1][1], kind) for a, b, kind in spans]
 
     @staticmethod
     def _recurring(words: list[str], type_ids: list[int], spans: list[tuple[int, int, str]],

@@ -38,7 +38,7 @@ from marsad.paths import data_dir
 from marsad.records import Mention, Span, Statement, TimeMention
 from marsad.text.document import Document
 from marsad.text.matcher import Matcher, find_in_original, previous_word
-from marsad.text.normalize import character_table, normalize_key
+from marsad.text.normalize import FastTable, character_table, fast_table, normalize_key, translate
 from marsad.text.spans import mentions_within, within
 
 _QUOTE_PAIRS = [("“", "”"), ("«", "»"), ('"', '"'), ("”", "”"), ("„", "“")]
@@ -267,10 +267,14 @@ class _Lines:
             start = self.starts[number]
             end = self.starts[number + 1] if number + 1 < len(self.starts) else len(self.text)
             same_length, deleted = _normalising()
-            line = self.text[start:end].translate(same_length)
-            self._words[number] = [(start + m.start(), start + m.end(),
-                                    deleted.sub("", m.group()) if deleted.search(m.group()) else m.group())
-                                   for m in _WORD_RE.finditer(line)]
+            line = translate(self.text[start:end], same_length)
+            if deleted.search(line):
+                self._words[number] = [(start + m.start(), start + m.end(),
+                                        deleted.sub("", m.group()) if deleted.search(m.group()) else m.group())
+                                       for m in _WORD_RE.finditer(line)]
+            else:  # most lines: no word to take a diacritic or a tatweel out of
+                self._words[number] = [(start + a, start + b, line[a:b])
+                                       for a, b in map(re.Match.span, _WORD_RE.finditer(line))]
         return self._words[number]
 
 
@@ -280,12 +284,13 @@ def _article_lines(text: str) -> _Lines:
 
 
 @lru_cache(maxsize=1)
-def _normalising() -> tuple[dict[int, str], re.Pattern[str]]:
+def _normalising() -> tuple[FastTable, re.Pattern[str]]:
     """normalize_key, word by word: what the normaliser maps (alef, yeh, teh marbuta, digits) is mapped
     over a whole line in one call; what it deletes (diacritics, tatweel) is taken out of each word after."""
     table = character_table()
     deleted = "".join(chr(code) for code, mapped in table.items() if not mapped)
-    return {code: mapped for code, mapped in table.items() if mapped}, re.compile("[" + re.escape(deleted) + "]")
+    return (fast_table({code: mapped for code, mapped in table.items() if mapped}),
+            re.compile("[" + re.escape(deleted) + "]"))
 
 
 # A word keeps its diacritics and tatweel (مقرّب، قلّل، لـ): the text's word pattern would split it at them.

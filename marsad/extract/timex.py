@@ -677,6 +677,8 @@ class _Rule:
     name: str
     regex: re.Pattern[str]
     resolve: _Resolver
+    # a part every match holds (the rule is not run over a text without it: a quick search first)
+    needs: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -747,7 +749,12 @@ def _rules() -> tuple[_Rule, ...]:
             _recent,
         ),
     ]
-    return tuple(_Rule(name, re.compile(pattern), resolve) for name, pattern, resolve in specs)
+    # A hijri date holds the name of a hijri month, which few texts do: searched for alone, it is found
+    # (or not) some ten times faster than the rules' patterns, whose optional day before it the regex
+    # engine tries at every position; a numeric one holds `/` and a hijri year.
+    needs = {"hijri": re.compile(hijri_months), "hijri_day": re.compile(hijri_months),
+             "hijri_numeric": re.compile(r"/1[34]\d\d")}
+    return tuple(_Rule(name, re.compile(pattern), resolve, needs.get(name)) for name, pattern, resolve in specs)
 
 
 # --- public API --------------------------------------------------------------------------
@@ -775,7 +782,13 @@ def find_times(
         normalized = normalize(text)
     ctx = _Ctx(normalized.text, published, default_year, _lexicon())
     hits: list[_Hit] = []
+    present: dict[str, bool] = {}  # each `needs` pattern, searched for once
     for rule in _rules():
+        if rule.needs is not None:
+            if rule.needs.pattern not in present:
+                present[rule.needs.pattern] = rule.needs.search(ctx.text) is not None
+            if not present[rule.needs.pattern]:
+                continue
         for match in rule.regex.finditer(ctx.text):
             if not _left_ok(ctx.text, match.start()):
                 continue
@@ -806,7 +819,12 @@ _ENGLISH_DATE_RES = (
 )
 
 
+_ENGLISH_MONTH_RE = re.compile(_ENGLISH_MONTH)  # in every English date: few texts have one, found quickly
+
+
 def _english_dates(text: str) -> list[_Hit]:
+    if not _ENGLISH_MONTH_RE.search(text):
+        return []  # (the dates' patterns, which start with \b, are slow to find nothing)
     hits = []
     for number, regex in enumerate(_ENGLISH_DATE_RES):
         for match in regex.finditer(text):

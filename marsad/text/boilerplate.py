@@ -105,6 +105,7 @@ from pathlib import Path
 
 from marsad.paths import data_dir
 from marsad.records import Span
+from marsad.text.normalize import fast_table, translate
 
 KINDS = ("dateline", "byline", "teaser", "caption", "footer")
 MASKED = frozenset({"byline", "teaser", "footer"})  # blanked before every extractor
@@ -115,6 +116,7 @@ END_LINES = 6
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي",
                        **{chr(0x0660 + d): str(d) for d in range(10)},
                        **{chr(0x06F0 + d): str(d) for d in range(10)}})
+_FAST_FOLD = fast_table(_FOLD)
 _MARKS = "[\u064b-\u065f\u0670\u0640]*"  # diacritics and tatweel an Arabic letter may carry
 _ARABIC_LETTER = re.compile("[\u0621-\u063f\u0641-\u064a\u066e-\u06d3]")  # not the tatweel
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -147,7 +149,7 @@ class Segment:
 
 def fold(text: str) -> str:
     """The text rules are matched on: same length, alef forms, teh marbuta, alef maksura and digits folded."""
-    return text.translate(_FOLD)
+    return translate(text, _FAST_FOLD)
 
 
 def _tolerant(pattern: str) -> str:
@@ -278,8 +280,12 @@ def find_segments(text: str, rules: Sequence[Rule] | None = None) -> list[Segmen
     def free(start: int, end: int) -> bool:
         return all(end <= other.start or start >= other.end for other in found)
 
+    by_regions: dict[tuple[bool, ...], list[Rule]] = {}  # the rules of a line, by the regions it is in
     for index, (line_start, line_end) in enumerate(lines):
-        applicable = [rule for rule in rules if index in regions[rule.where]]
+        key = tuple(index in lines_of for lines_of in regions.values())
+        if key not in by_regions:
+            by_regions[key] = [rule for rule in rules if index in regions[rule.where]]
+        applicable = by_regions[key]
         if not applicable:
             continue
         position = line_start  # peel anchored rules from the line's start, one after another

@@ -63,26 +63,38 @@ def _table() -> dict[int, str]:
 
 _LIST_END = 0x2070  # characters above this that normalisation changes (U+FEFF) are few and rare
 
+# A str.translate table as str.translate reads it fastest (see `fast_table`).
+FastTable = tuple[list[int | str], dict[int, str], re.Pattern[str] | None]
 
-@lru_cache(maxsize=1)
-def _translation() -> tuple[list[int | str], dict[int, str], re.Pattern[str]]:
-    """The table as str.translate reads it fastest: a list indexed by code point (a dict costs a
-    raised and caught KeyError for every character it keeps), up to _LIST_END; the characters
-    above it in a dict, and a pattern that finds them."""
-    table = _table()
+
+def fast_table(table: dict[int, str]) -> FastTable:
+    """A str.translate table (code -> replacement) as str.translate reads it fastest: a list indexed by
+    code point (a dict costs a raised and caught KeyError for every character it keeps), up to
+    _LIST_END; the characters above it in a dict, and a pattern that finds them (None: there are none).
+    Every replacement must lie below _LIST_END (it is not looked up again). Use with `translate`."""
     codes: list[int | str] = list(range(_LIST_END))
     for code, mapped in table.items():
         if code < _LIST_END:
             codes[code] = mapped
     rest = {code: mapped for code, mapped in table.items() if code >= _LIST_END}
-    return codes, rest, re.compile("[" + re.escape("".join(map(chr, rest))) + "]")
+    return codes, rest, re.compile("[" + re.escape("".join(map(chr, rest))) + "]") if rest else None
+
+
+def translate(text: str, table: FastTable) -> str:
+    """text.translate(the table `table` was made from: see `fast_table`), faster."""
+    codes, rest, rest_re = table
+    text = text.translate(codes)
+    return text.translate(rest) if rest_re is not None and rest_re.search(text) else text
+
+
+@lru_cache(maxsize=1)
+def _translation() -> FastTable:
+    return fast_table(_table())
 
 
 def _translate(text: str) -> str:
     """text.translate(_table()), faster."""
-    codes, rest, rest_re = _translation()
-    text = text.translate(codes)
-    return text.translate(rest) if rest_re.search(text) else text
+    return translate(text, _translation())
 
 
 def character_table() -> dict[int, str]:
