@@ -288,3 +288,27 @@ def test_the_person_an_attribution_phrase_named_speaks_on_in_the_next_sentence()
             "وأضاف \"قتل 21 متمردا على الاقل معظمهم من الاجانب خلال يومين من القتال\".")
     added = [s for s in _statements(text, date(2015, 7, 26)).statements if s.verb_ar == "وأضاف"]
     assert [s.speaker_text for s in added] == ["جول محمد بيدار"] and added[0].speaker_inferred
+
+
+def test_the_same_source_an_attribution_phrase_named_speaks_on() -> None:
+    text = ("ووفق تصريحات مصدر عسكري، لم يتم ذكر اسمه، بقاعدة طبرق الجمعة، فإن المركب كان يحمل أسلحة. "
+            "وأشار المصدر نفسه إلى أن معلومات أولوية تؤكد قدوم المركب من غرب البلاد.")
+    speakers = [(s.verb_ar, s.speaker_text) for s in _statements(text, date(2015, 8, 8)).statements]
+    assert ("ووفق", "مصدر عسكري") in speakers and ("وأشار", "مصدر عسكري") in speakers
+    assert "قدوم المركب" not in {speaker for _, speaker in speakers}
+
+
+def test_a_definite_role_with_nobody_before_it_speaks_as_written() -> None:
+    text = ("ودمرت القوات تسعة مقرات في منطقة اللفيتات، وفق ما جاء على الصفحة الرسمية للمتحدث العسكري المصري. "
+            "وقال المتحدث العسكري، إن القوات المسلحة عززت من إجراءاتها بمنطقة شرق قناة السويس.")
+    said = [s for s in _statements(text, date(2015, 8, 2)).statements if s.verb_ar == "وقال"]
+    assert [s.speaker_text for s in said] == ["المتحدث العسكري"]
+    assert "جاء" not in {s.speaker_text for s in _statements(text, date(2015, 8, 2)).statements}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال مسؤول محلي إن الهجوم وقع ليلا، وأعلنت طالبان مسؤوليتها عن الهجوم.", "طالبان"),
+    ("وقالت رئيسة تحريرها هنا فريدل إن إندونيسيا لديها ما يؤهلها لتصبح عاصمة للأزياء.", "رئيسة تحريرها هنا فريدل"),
+])
+def test_the_subject_stops_before_the_object(text: str, speaker: str) -> None:
+    assert speaker in {s.speaker_text for s in _statements(text, date(2015, 8, 2)).statements}

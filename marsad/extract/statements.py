@@ -107,11 +107,15 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
     # an actor an attribution phrase named (طبقا لما ذكره جول محمد بيدار) speaks on in the next `وأضاف`
     attributed = {bisect_left([sentence.end for sentence in sentences], st.start): st for st in found}
     last: tuple[_Speaker, int] | None = None
+    source: tuple[_Speaker, int] | None = None  # an unnamed source an attribution phrase named (وفق مصدر عسكري)
     quoted_until = 0  # the end of a quotation that ran on past its sentence (across a line break)
     for index, sentence in enumerate(sentences):
         earlier = attributed.get(index - 1)
-        if earlier is not None and earlier.speaker_id and (last is None or last[1] < index - 1):
-            last = (_Speaker(earlier.speaker_id, earlier.speaker_text), index - 1)
+        if earlier is not None and earlier.speaker_text and (last is None or last[1] < index - 1):
+            if earlier.speaker_id:
+                last = (_Speaker(earlier.speaker_id, earlier.speaker_text), index - 1)
+            elif normalize_key(earlier.speaker_text.split()[0]) in _attribution("source_noun"):
+                source = (_Speaker(None, earlier.speaker_text), index - 1)
         in_sentence = mentions_within(mentions, sentence)
         cues = [c for c in within(all_cues, sentence) if c[0] >= quoted_until
                 and not _inside_quote(text, sentence.start, c[0])
@@ -162,6 +166,11 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
             if speaker is not None and not speaker.inferred and cue_end <= speaker.end < segment_end:
                 content_from = max(content_from, _after_subject(text, speaker.end, segment_end, in_sentence, times,
                                                                 lexicon))
+            if speaker is not None and speaker.anaphor and source is not None and (last is None or last[1] < source[1]) \
+                    and index - source[1] <= _CARRY_WINDOW:
+                last = source  # وأشار المصدر نفسه: the source the attribution phrase named
+            if speaker is not None and speaker.anaphor and (last is None or index - last[1] > _CARRY_WINDOW):
+                speaker = replace(speaker, anaphor=False)  # وقال المتحدث العسكري with nobody before: as written
             if speaker is None or speaker.anaphor:
                 if last is None or index - last[1] > _CARRY_WINDOW or verb.person == "noun":
                     continue  # a noun (الإعلان عن، قوله) without its own speaker carries nobody over
@@ -521,6 +530,11 @@ def _according_to(doc: Document, cues: list[tuple[int, int, str]], mentions: lis
             while skip < len(tokens) and skip < 2 and (tokens[skip][2] in ("ما", "لما") or _verb_like(
                     verbs, tokens[skip][2])):
                 skip += 1  # بحسب ما ذكرته, وفقا لما أعلن
+            if skip < len(tokens) - 2 and tokens[skip][2] in _APPEARED and tokens[skip + 1][2] in ("في", "علي"):
+                skip += 2  # وفق ما جاء على الصفحة الرسمية للمتحدث العسكري: where it appeared, then whose
+            if skip < len(tokens) - 1 and tokens[skip][2] in _REMARKS and \
+                    tokens[skip + 1][2] in _attribution("source_noun"):
+                skip += 1  # وفق تصريحات مصدر عسكري: the source, not his remarks
             if skip >= len(tokens) or tokens[skip][2] in _attribution("not_source"):
                 continue  # بحسب القانون: a law or a document is no speaker
             source_start = tokens[skip][0]
@@ -555,6 +569,10 @@ def _according_to(doc: Document, cues: list[tuple[int, int, str]], mentions: lis
                 cue_end=cue_end, quote_start=q_start, quote_end=q_start + len(content), speaker_inferred=False,
                 speaker_text=speaker_text))
     return made
+
+
+_APPEARED = frozenset(normalize_key(w) for w in ("جاء", "ورد"))
+_REMARKS = frozenset(normalize_key(w) for w in ("تصريحات", "تصريح", "أقوال", "رواية"))
 
 
 def _without_lam(source: str, cue: str) -> str:
@@ -688,6 +706,8 @@ def _noun_phrase(text: str, tokens: list[tuple[int, int, str]], start: int, limi
             break
         if words and _is_role_word(token, lexicon) and not _is_role_word(words[-1][2], lexicon):
             break  # محمد علي جعفري | قائد الحرس الثوري: the role in apposition is not the name
+        if words and not _is_role_word(words[-1][2], lexicon) and _object_like(text[t_start:t_end], lexicon):
+            break  # وأعلنت طالبان | مسؤوليتها: the object after the subject (رئيسة تحريرها is one role)
         if words and words[-1][2].startswith("ال") and not token.startswith(("ال", "ل")) and \
                 not _is_role_word(words[-1][2], lexicon) and words[-1][2] not in lexicon.nationalities:
             break  # a definite noun takes no indefinite adjective: المرصد | حصيلة القتلى
