@@ -837,3 +837,14 @@ def test_an_explosion_of_no_bomb_is_no_bombing(text: str) -> None:
 ])
 def test_an_explosion_that_struck_is_a_bombing(text: str) -> None:
     assert "bombing" in {e.type for e in _events(text, date(2015, 7, 22)).events}
+
+
+@pytest.mark.parametrize("text, published", [
+    ("اتهمت الحكومة الأوكرانية الانفصاليين الموالين للروس باستهداف مواقعها بأعنف قصف مدفعي منذ معركة السيطرة على "
+     "بلدة ديبالتسيف في فبراير شباط الماضي.", date(2015, 8, 11)),
+    ("وبذلك يرتفع الى 600 عدد قتلى هجمات \"بوكو حرام\" في نيجيريا منذ تولي الرئيس محمد بخاري السلطة في 29 مايو.",
+     date(2015, 7, 21)),
+])
+def test_a_date_in_a_since_phrase_is_not_the_events(text: str, published: date) -> None:
+    events = [e for e in _events(text, published).events if e.type in ("shelling", "attack")]
+    assert events and all(e.date == published for e in events)

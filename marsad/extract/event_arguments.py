@@ -213,6 +213,9 @@ _RELATIVE_WORDS = frozenset(normalize_key(w) for w in ("الذي", "التي", "
 _SINCE_WORDS = frozenset(normalize_key(w) for w in ("منذ", "ومنذ"))
 
 
+_SINCE_REACH = 9  # words between منذ and a time in its phrase (منذ معركة السيطرة على بلدة ديبالتسيف في فبراير)
+
+
 def time_of_another_clause(text: str, trigger_start: int, time: TimeMention) -> bool:
     """`time` belongs to a relative clause on another noun after the trigger, or to a `منذ` phrase."""
     if time.start > trigger_start:
@@ -222,7 +225,9 @@ def time_of_another_clause(text: str, trigger_start: int, time: TimeMention) -> 
         relative = next((i for i, w in enumerate(words) if i and w in _RELATIVE_WORDS), None)
         if relative is not None and not all(w.startswith("ال") for w in words[1:relative]):
             return True
-    before = [normalize_key(w) for w in text[max(0, time.start - 60):time.start].split()][-6:]
+    window = text[max(trigger_start, time.start - 90):time.start]
+    window = re.split(r"[،,.؛:]", window)[-1]  # the time's own clause
+    before = [normalize_key(w) for w in window.split()][-_SINCE_REACH:]
     since = [i for i, w in enumerate(before) if w in _SINCE_WORDS]
     # `منذ بدء القتال في 2012`: منذ, then a noun that is no time word, before the time
     return bool(since) and since[-1] < len(before) - 1 and time.start > trigger_start
