@@ -312,3 +312,10 @@ def test_a_definite_role_with_nobody_before_it_speaks_as_written() -> None:
 ])
 def test_the_subject_stops_before_the_object(text: str, speaker: str) -> None:
     assert speaker in {s.speaker_text for s in _statements(text, date(2015, 8, 2)).statements}
+
+
+def test_what_an_attribution_phrase_attributes_starts_at_fa_inna() -> None:
+    text = ("ووفق تصريحات مصدر عسكري، لم يتم ذكر اسمه، بقاعدة طبرق لـ «بوابة الوسط» الإخبارية الليبية الجمعة، فإن "
+            "المركب كان قادما باتجاه ميناء درنة.")
+    found = _statements(text, date(2015, 8, 8)).statements
+    assert [(s.speaker_text, s.quote) for s in found] == [("مصدر عسكري", "المركب كان قادما باتجاه ميناء درنة")]

@@ -555,6 +555,9 @@ def _according_to(doc: Document, cues: list[tuple[int, int, str]], mentions: lis
             if len(normalize_key(text[content_start:content_end]).split()) < 3 or (
                     opens_clause and len(normalize_key(after).split()) >= 4):
                 content_start, content_end = phrase_end, sentence.end  # وبحسب المصادر، فإن ...: what follows
+                fa_inna = _FA_INNA_RE.search(text, phrase_end, sentence.end)
+                if fa_inna is not None:  # وفق مصدر عسكري، لم يتم ذكر اسمه، بقاعدة طبرق، فإن ...: from فإن on
+                    content_start = fa_inna.start(1)
             content = text[content_start:content_end].strip(" ،,.:؛-\n")
             first, _, rest = content.partition(" ")
             content = rest.lstrip() if normalize_key(first) in ("فان", "فانه", "فانها", "ان", "انه") else content
@@ -571,6 +574,7 @@ def _according_to(doc: Document, cues: list[tuple[int, int, str]], mentions: lis
     return made
 
 
+_FA_INNA_RE = re.compile(r"[،,]\s*(ف[إا]ن)")
 _APPEARED = frozenset(normalize_key(w) for w in ("جاء", "ورد"))
 _REMARKS = frozenset(normalize_key(w) for w in ("تصريحات", "تصريح", "أقوال", "رواية"))
 
