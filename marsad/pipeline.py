@@ -19,12 +19,12 @@ from typing import Any, TypeVar
 from marsad.extract.entities import find_actors, tagger
 from marsad.extract.events import find_events
 from marsad.extract.geo import find_places
-from marsad.extract.statements import find_statements
+from marsad.extract.statements import find_statements, speaker_role
 from marsad.extract.timex import find_times, latest_explicit_date
 from marsad.extract.translit import load_names, transliterate_name
 from marsad.extract.written_on import written_on
 from marsad.lexicon import Lexicon, load_lexicon
-from marsad.records import Analysis, Article, Mention
+from marsad.records import Actor, Analysis, Article, Mention, Statement
 from marsad.text.boilerplate import body_sentences, find_segments, masked
 from marsad.text.document import Document
 from marsad.text.normalize import normalize, split_sentences
@@ -70,6 +70,7 @@ def analyse(article: Article, lexicon: Lexicon | None = None) -> Analysis:
     doc = Document(text, norm, body_sentences(text, sentences, segments), times, today or article.published,
                    lexicon, tuple(segments))
     statements = find_statements(doc, actor_findings.mentions + place_findings.mentions)
+    actors.update(discovered_speakers(text, statements, actors, lexicon))
     reporters: dict[int, set[str]] = {}  # who speaks in a sentence reports its events, is not their agent
     for statement in statements:
         if statement.speaker_id:
@@ -78,6 +79,21 @@ def analyse(article: Article, lexicon: Lexicon | None = None) -> Analysis:
                          place_findings.country, actors, reporters)
     mentions = one_per_span(actor_findings.mentions + place_findings.mentions)
     return Analysis(article, sentences, mentions, times, actors, place_findings.places, statements, events)
+
+
+def discovered_speakers(text: str, statements: list[Statement], actors: dict[str, Actor],
+                        lexicon: Lexicon) -> dict[str, Actor]:
+    """People nobody listed whom the statements found after a role (`رئيس بلدية عرسال، علي الحجيري،`): each a
+    discovered person, with the role written before his name in the sentence that named him."""
+    found: dict[str, Actor] = {}
+    for statement in statements:
+        if not statement.speaker_id or statement.speaker_id in actors or statement.speaker_id in found:
+            continue
+        at = text.find(statement.speaker_text, statement.start, statement.end)
+        role = speaker_role(text[statement.cue_end:at] if at >= statement.cue_end else "", lexicon)
+        found[statement.speaker_id] = Actor(statement.speaker_id, transliterate_name(statement.speaker_text),
+                                            statement.speaker_text, "person", role=role, discovered=True)
+    return found
 
 
 def one_per_span(mentions: list[Mention]) -> list[Mention]:

@@ -848,3 +848,8 @@ def test_an_explosion_that_struck_is_a_bombing(text: str) -> None:
 def test_a_date_in_a_since_phrase_is_not_the_events(text: str, published: date) -> None:
     events = [e for e in _events(text, published).events if e.type in ("shelling", "attack")]
     assert events and all(e.date == published for e in events)
+
+
+def test_a_warrant_is_no_arrest_made() -> None:
+    text = "وأصدرت المحكمة مذكرة اعتقال بحق قائد الميليشيا في مدينة مصراتة."
+    assert "arrest" not in {e.type for e in _events(text, date(2015, 7, 22)).events}

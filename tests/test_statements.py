@@ -319,3 +319,13 @@ def test_what_an_attribution_phrase_attributes_starts_at_fa_inna() -> None:
             "المركب كان قادما باتجاه ميناء درنة.")
     found = _statements(text, date(2015, 8, 8)).statements
     assert [(s.speaker_text, s.quote) for s in found] == [("مصدر عسكري", "المركب كان قادما باتجاه ميناء درنة")]
+
+
+def test_a_person_found_after_a_role_is_a_discovered_actor_with_that_role() -> None:
+    text = ("فند رئيس بلدية عرسال، علي الحجيري، مزاعم حزب الله عن تحقيق انتصارات في القلمون. "
+            "وقال حاكم ولاية بدخشان، شاه والي الله أديب، إن طالبان هاجمت المديرية.")
+    analysis = _statements(text, date(2015, 7, 23))
+    speakers = [analysis.actors[s.speaker_id] for s in analysis.statements]
+    assert [(a.name_ar, a.role, a.discovered, a.type) for a in speakers] == [
+        ("علي الحجيري", "Mayor", True, "person"), ("شاه والي الله أديب", "Governor", True, "person")]
+    assert speakers[0].name_en == "Ali al-Hajiri"

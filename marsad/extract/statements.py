@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
+from marsad.extract.entities import discovered_actor_id
 from marsad.extract.gazetteer import place_cues
 from marsad.extract.ner_tagger import frequent_words
 from marsad.extract.translit import is_known_name
@@ -1064,6 +1065,21 @@ def _is_role_word(token: str, lexicon: Lexicon) -> bool:
 _MOUTH_WINDOW = 14  # words after `على لسان` where the body's spokesman is named
 
 
+def speaker_role(phrase: str, lexicon: Lexicon) -> str | None:
+    """The role (English) a speaker's description opens with: the longest role of data/roles.csv at its start
+    (`رئيس بلدية عرسال` -> Mayor, `المتحدث باسم الجيش` -> Spokesperson), else None."""
+    words = normalize_key(phrase.strip(" ،,:")).split()
+    while words and words[0] in _attribution("honorific"):
+        words = words[1:]
+    for count in range(min(len(words), 6), 0, -1):
+        role = lexicon.roles.get(" ".join(words[:count]))
+        if role is None and words[0].startswith("ال"):
+            role = lexicon.roles.get(" ".join([words[0][2:]] + words[1:count]))
+        if role is not None:
+            return role.role_en
+    return None
+
+
 def _through_the_mouth_of(text: str, tokens: list[tuple[int, int, str]], body: Mention, actors: list[Mention],
                           limit: int, lexicon: Lexicon) -> Mention | None:
     """A body that speaks `على لسان` someone (through his mouth) speaks by that person: the person named
@@ -1191,7 +1207,8 @@ def _name_after_title(text: str, tokens: list[tuple[int, int, str]], actors: lis
     if _common_word(text[words[0][0]:words[0][1]]) and not between_commas:
         return None  # المتحدث باسم الخارجية الأمريكية | هجوما نفذ: an object, no name (، شاه والي الله أديب، is one)
     start, end = words[0][0], words[-1][1]
-    return Mention(start, end, text[start:end], "PERSON", "", "title")
+    # a person nobody listed: the id every article gives that name (marsad.pipeline files him as discovered)
+    return Mention(start, end, text[start:end], "PERSON", discovered_actor_id(text[start:end]), "title")
 
 
 def _common_word(written: str) -> bool:
