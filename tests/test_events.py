@@ -853,3 +853,15 @@ def test_a_date_in_a_since_phrase_is_not_the_events(text: str, published: date) 
 def test_a_warrant_is_no_arrest_made() -> None:
     text = "وأصدرت المحكمة مذكرة اعتقال بحق قائد الميليشيا في مدينة مصراتة."
     assert "arrest" not in {e.type for e in _events(text, date(2015, 7, 22)).events}
+
+
+def test_a_generic_verb_after_kama_goes_on_with_the_act_before_it() -> None:
+    text = ("وأفاد المصادر بأن التحالف العربي شن سلسلة غارات استهدفت قاعدة العند ومعسكر لبوزة المجاور للقاعدة، كما "
+            "استهدفت منطقة سناح شمال مدينة الضالع.")
+    events = _events(text, date(2015, 7, 22)).events
+    assert {e.type for e in events} == {"airstrike"} and "استهدفت" in {e.trigger for e in events}
+
+
+def test_an_attack_with_a_booby_trapped_vehicle_is_a_bombing() -> None:
+    text = "سيطر جيش الفتح التابع للمعارضة السورية على مواقع قرب بلدة الفوعة بعد هجوم بعربة ملغمة."
+    assert "bombing" in {e.type for e in _events(text, date(2015, 7, 25)).events}

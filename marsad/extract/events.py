@@ -112,7 +112,7 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
             # clause, typed by its weapon
             typed = _retyped_alike([_retyped_by_cue(_typed_by_instrument(t, text, part, doc.lexicon), text, sentence,
                                                     doc.lexicon) for t in within(kept, part)], within(kept, part))
-            typed = _most_specific(typed)
+            typed = [_as_the_act_before(t, text, part, chosen, doc.lexicon) for t in _most_specific(typed)]
             chosen.extend({t[2].event_type: t for t in reversed(typed)}.values())  # one per type: the first
         chosen.sort(key=lambda t: t[0])
         if any(t[2].event_type in _VIOLENT - _TOLLS for t in chosen):  # the dead of the sentence's act
@@ -194,6 +194,9 @@ def _trigger_of_type(lexicon: Lexicon) -> dict[str, EventTrigger]:
     return first
 
 
+_PUNCTUATION = ".,،؛:«»\"'()“”"
+
+
 def _typed_by_instrument(found: tuple[int, int, EventTrigger], text: str, part: Span,
                          lexicon: Lexicon) -> tuple[int, int, EventTrigger]:
     """`استهدفت طائرات التحالف` is an air strike, `قصف بقذائف الهاون` shelling: a generic trigger takes the
@@ -202,11 +205,28 @@ def _typed_by_instrument(found: tuple[int, int, EventTrigger], text: str, part: 
     if trigger.event_type not in _RETYPED:
         return found
     cues = instrument_cues()
-    types = {cues[key] for key in (normalize_key(w) for w in text[part.start:part.end].split()) if key in cues}
+    words = (normalize_key(w.strip(_PUNCTUATION)) for w in text[part.start:part.end].split())
+    types = {cues[key] for key in words if key in cues}
     best = min(types | {trigger.event_type}, key=_SPECIFICITY.index)
     if best == trigger.event_type or best not in _trigger_of_type(lexicon):
         return found
     return start, end, _as_type(trigger, best, lexicon)
+
+
+def _as_the_act_before(found: tuple[int, int, EventTrigger], text: str, part: Span,
+                       chosen: list[tuple[int, int, EventTrigger]], lexicon: Lexicon) -> tuple[int, int, EventTrigger]:
+    """`شن التحالف غارات على قاعدة العند، كما استهدفت منطقة سناح`: a generic verb right after `كما`, with no
+    subject of its own, goes on with the sentence's act before it and takes its type (an air strike)."""
+    start, _end, trigger = found
+    if trigger.event_type not in _RETYPED or not chosen:
+        return found
+    opening = normalize_key(text[part.start:start]).split()
+    if opening not in (["كما"], ["وكما"]):
+        return found
+    before = next((t[2].event_type for t in reversed(chosen) if t[2].event_type in _VIOLENT - _TOLLS), None)
+    if before is None or _SPECIFICITY.index(before) >= _SPECIFICITY.index(trigger.event_type):
+        return found
+    return found[0], found[1], _as_type(trigger, before, lexicon)
 
 
 def _as_type(trigger: EventTrigger, event_type: str, lexicon: Lexicon) -> EventTrigger:
