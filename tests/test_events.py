@@ -865,3 +865,10 @@ def test_a_generic_verb_after_kama_goes_on_with_the_act_before_it() -> None:
 def test_an_attack_with_a_booby_trapped_vehicle_is_a_bombing() -> None:
     text = "سيطر جيش الفتح التابع للمعارضة السورية على مواقع قرب بلدة الفوعة بعد هجوم بعربة ملغمة."
     assert "bombing" in {e.type for e in _events(text, date(2015, 7, 25)).events}
+
+
+def test_the_start_of_a_span_dates_no_later_event() -> None:
+    text = ("كما شهدت الأطراف الشمالية والشرقية لعدن، معارك عنيفة منذ مساء الثلاثاء، بين الحوثيين وقوات المقاومة. "
+            "وشن طيران التحالف غارات على مواقع الحوثيين في معسكر لبوزة.")
+    strikes = [e for e in _events(text, date(2015, 7, 22)).events if e.type == "airstrike"]
+    assert strikes and strikes[0].date == date(2015, 7, 22) and strikes[0].date_precision == "reported"

@@ -169,7 +169,8 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
                     actor1_id=agent, actor2_id=target, **toll,
                 ))
         last_places = named_here or last_places
-        own_days = [t for t in times if sentence.start <= t.start and t.end <= sentence.end and t.precision == "day"]
+        own_days = [t for t in times if sentence.start <= t.start and t.end <= sentence.end and t.precision == "day"
+                    and not _since(text, t)]  # `منذ مساء الثلاثاء` starts a span: no day for what follows
         last_date = own_days[-1] if own_days else last_date
     return [e for e in one_per_incident(events, text, places) if _counted(e) and _has_parties(e, doc.lexicon)]
 
@@ -211,6 +212,12 @@ def _typed_by_instrument(found: tuple[int, int, EventTrigger], text: str, part: 
     if best == trigger.event_type or best not in _trigger_of_type(lexicon):
         return found
     return start, end, _as_type(trigger, best, lexicon)
+
+
+def _since(text: str, time: TimeMention) -> bool:
+    """The time is the start of a span (`منذ مساء الثلاثاء`, `منذ يوم الأحد`): منذ just before it."""
+    before = [normalize_key(w) for w in text[max(0, time.start - 12):time.start].split()[-2:]]
+    return any(w in ("منذ", "ومنذ") for w in before)
 
 
 def _as_the_act_before(found: tuple[int, int, EventTrigger], text: str, part: Span,
