@@ -872,3 +872,12 @@ def test_the_start_of_a_span_dates_no_later_event() -> None:
             "وشن طيران التحالف غارات على مواقع الحوثيين في معسكر لبوزة.")
     strikes = [e for e in _events(text, date(2015, 7, 22)).events if e.type == "airstrike"]
     assert strikes and strikes[0].date == date(2015, 7, 22) and strikes[0].date_precision == "reported"
+
+
+@pytest.mark.parametrize("text, place_id", [
+    ("وعلى صعيد آخر، اُغتيل القيادي عبد الرحمن القوسي برصاص مجهولين بجوار منزله في مدينة البيضاء - وسط اليمن.",
+     "ye-bayda-city"),
+    ("قال الجيش الليبي إن اشتباكات وقعت في مدينة البيضاء شرق ليبيا.", "ly-bayda"),
+])
+def test_a_city_two_countries_share_is_the_one_of_the_country_its_sentence_names(text: str, place_id: str) -> None:
+    assert place_id in {e.place_id for e in _events(text, date(2015, 7, 21)).events}
