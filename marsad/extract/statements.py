@@ -229,8 +229,12 @@ def _after_number(text: str, sentence_start: int, position: int) -> bool:
 
 def _fragment(content: str, speaker: _Speaker) -> bool:
     """Content that says nothing: fewer than two words, or the words of the speaker's own phrase."""
-    words = [w for w in normalize_key(content).split() if any(c.isalnum() for c in w)]
+    words = [w for w in normalize_key(content).split() if _ALNUM_RE.search(w)]
     return len(words) < 2 or " ".join(words) in normalize_key(speaker.text)
+
+
+_ALNUM_RE = re.compile(r"[^\W_]")  # a character str.isalnum holds true (\w is those and _)
+_QUOTE_MARKS_RE = re.compile("[«“»”]")
 
 
 def _inside_quote(text: str, sentence_start: int, position: int) -> bool:
@@ -239,7 +243,7 @@ def _inside_quote(text: str, sentence_start: int, position: int) -> bool:
     opening is ignored: one stray mark does not put the rest of the article in quotation marks."""
     before = text[sentence_start:position]
     depth = 0
-    for char in before:
+    for char in _QUOTE_MARKS_RE.findall(before):
         if char in "«“":
             depth = 0 if depth else 1
         elif char in "»”":

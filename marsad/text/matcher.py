@@ -55,7 +55,11 @@ class Matcher(Generic[T]):
                 continue
             table.setdefault(core, []).append((has_article, payload))
         for core, payloads in table.items():
-            self._automaton.add_word(core, (core, tuple(payloads)))
+            # the prefixes a match may carry, when its payloads agree (all written with the article or
+            # none: nearly always); else each payload is checked (see find)
+            articles = {has_article for has_article, _ in payloads}
+            allowed = None if len(articles) > 1 else ARTICLE_PREFIXES if True in articles else CLITICS
+            self._automaton.add_word(core, (core, tuple(payloads), tuple(p for _, p in payloads), allowed))
         self._empty = not table
         if table:
             self._automaton.make_automaton()
@@ -66,19 +70,25 @@ class Matcher(Generic[T]):
             return []
         matches: list[Match[T]] = []
         length = len(text)
-        for end_index, (core, payloads) in self._automaton.iter(text):
+        # every candidate the automaton finds passes here (a place name inside a longer word too): the
+        # word characters are told by str.isalnum (is_word_char) without a call of our own
+        for end_index, (core, payloads, every, allowed) in self._automaton.iter(text):
             end = end_index + 1
+            if end < length and text[end].isalnum():
+                continue
             start = end - len(core)
-            if end < length and is_word_char(text[end]):
-                continue
             word_start = start
-            while word_start > 0 and is_word_char(text[word_start - 1]):
+            stop = start - 5 if start > 5 else 0  # five word characters before it: no clitic, no match
+            while word_start > stop and text[word_start - 1].isalnum():
                 word_start -= 1
-            prefix = text[word_start:start]
-            if len(prefix) > 4:
+            if start - word_start > 4:
                 continue
-            kept = tuple(p for has_article, p in payloads
-                         if (prefix in ARTICLE_PREFIXES if has_article else prefix in CLITICS))
+            prefix = text[word_start:start]
+            if allowed is not None:
+                kept = every if prefix in allowed else ()
+            else:
+                kept = tuple(p for has_article, p in payloads
+                             if (prefix in ARTICLE_PREFIXES if has_article else prefix in CLITICS))
             if kept:
                 display_start = start - 2 if prefix.endswith("ال") else start
                 matches.append(Match(start, end, word_start, core, kept, display_start))

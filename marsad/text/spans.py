@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from datetime import date
+from operator import itemgetter
 
 from marsad.records import Mention, Span, TimeMention
+
+_FIRST = itemgetter(0)
 
 
 def within(items: list[tuple], span: Span) -> list[tuple]:
     """Items (sorted by their first element, a start offset) that lie inside `span`."""
-    low = bisect_left(items, span.start, key=lambda item: item[0])
-    high = bisect_left(items, span.end, key=lambda item: item[0])
+    low = bisect_left(items, span.start, key=_FIRST)
+    high = bisect_left(items, span.end, key=_FIRST)
     return [item for item in items[low:high] if item[1] <= span.end]
 
 
