@@ -652,7 +652,11 @@ def _accident(norm: Normalized, sentence: Span) -> bool:
 def _sports_score(word: str) -> int:
     """A word's sports score (ner_features.topic_score), its pronoun suffix or one more proclitic aside
     (مدربه، ملعبها، للاعب)."""
-    word = word.strip("«»\"'()،,.:؛")
+    return _bare_sports_score(word.strip("«»\"'()،,.:؛"))
+
+
+@lru_cache(maxsize=1 << 16)
+def _bare_sports_score(word: str) -> int:
     forms = [word, word[1:] if word[:1] in "لبوف" else ""]
     forms += [f[:-2] if f.endswith(("ها", "هم")) else f[:-1] if f.endswith("ه") else "" for f in list(forms)]
     return max((topic_score(f) for f in forms if f), default=0)
@@ -759,7 +763,7 @@ def _reported_as_fact(text: str, sentence_start: int, trigger_start: int,
         key = normalize_key(word)
         for form in (key, key[1:] if key[:1] in "وف" else None):
             # a cue of four letters or more also covers its inflections (يطالب -> يطالبون)
-            kind = cues.get(form or "") or next((cues[c] for c in _long_cues() if form and form.startswith(c)), None)
+            kind = cues.get(form or "") or (_long_cue_kind(form) if form else None)
             if kind in _NOT_MODAL:
                 break  # `تعرض لقصف` (subjected to), `أسفرت عن` (resulted in): what follows did happen
             if kind:
@@ -919,6 +923,22 @@ def _purpose_lam(text: str, trigger_start: int, trigger: EventTrigger) -> bool:
 @lru_cache(maxsize=1)
 def _long_cues() -> tuple[str, ...]:
     return tuple(cue for cue in modality_cues() if len(cue) >= 4)
+
+
+@lru_cache(maxsize=1)
+def _long_cue_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(cue) for cue in _long_cues()}))
+
+
+def _long_cue_kind(form: str) -> str | None:
+    """The kind of the first long cue (in the lexicon's order) `form` starts with: one dict probe per cue length,
+    not a scan of every cue."""
+    cues = modality_cues()
+    starts = [form[:n] for n in _long_cue_lengths() if len(form) >= n and form[:n] in cues]
+    if not starts:
+        return None
+    first = min(starts, key=_long_cues().index)
+    return cues[first]
 
 
 def _specific_places(mentions: list[Mention], places: dict[str, Place], home_country: str | None) -> list[str]:
