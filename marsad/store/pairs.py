@@ -49,7 +49,7 @@ def _mine(direction: str) -> tuple[sa.Column, sa.Column]:
     return (events.c.actor1_id, events.c.actor2_id) if direction == OUT else (events.c.actor2_id, events.c.actor1_id)
 
 
-def _statements_of(filters: Filters) -> tuple[list, bool]:
+def _statements_of(filters: Filters, probe: bool = False) -> tuple[list, bool]:
     """statement_entities' rows whose statement matches the filter: (conditions, whether they choose statements
     or articles by id, to be read from rather than from the actors named).
     Every filter is tested on the links alone, which repeat the statement's date and article: dates on the
@@ -62,8 +62,12 @@ def _statements_of(filters: Filters) -> tuple[list, bool]:
         conditions.append(statement_entities.c.statement_id.in_(chosen_by_actor))
     if filters.places:
         at = statement_entities.alias("at_place")
-        conditions.append(statement_entities.c.statement_id.in_(
-            sa.select(at.c.statement_id).where(at.c.entity_id.in_(filters.places))))
+        if probe:  # link by link (EXISTS on the primary key), not the set of every link naming the places
+            conditions.append(sa.exists(sa.select(at.c.statement_id).where(
+                at.c.statement_id == statement_entities.c.statement_id, at.c.entity_id.in_(filters.places))))
+        else:
+            conditions.append(statement_entities.c.statement_id.in_(
+                sa.select(at.c.statement_id).where(at.c.entity_id.in_(filters.places))))
     if filters.sources:
         conditions.append(statement_entities.c.article_id.in_(
             sa.select(articles.c.article_id).where(articles.c.source.in_(filters.sources))))
@@ -104,7 +108,7 @@ def sides(store: Store, filters: Filters, actor_id: str, relation: str, directio
     else:
         mine, theirs = (statement_entities.c.speaker_id, statement_entities.c.entity_id) if direction == OUT \
             else (statement_entities.c.entity_id, statement_entities.c.speaker_id)
-        linked, by_id = _statements_of(own)
+        linked, by_id = _statements_of(own, probe=True)
         counted = (sa.select(theirs.label("other_id"), sa.literal("statement").label("type"),
                              sa.func.count().label("items")).select_from(statement_entities)
                    .where(mine == actor_id, _named_actor(by_id), *linked)
@@ -132,7 +136,7 @@ def pair_statements(store: Store, filters: Filters, actor_id: str, direction: st
     them (`in`), under the filter (its actors set aside), newest first, at most `limit`; columns as
     Store.statements lists them."""
     mine = statement_entities.c.speaker_id if direction == OUT else statement_entities.c.entity_id
-    linked, by_id = _statements_of(_own(filters))
+    linked, by_id = _statements_of(_own(filters), probe=True)
     # the newest chosen on the links (they repeat the statement's date): no statement is read but those listed.
     # Named: one link per statement, read newest first off the (entity, date) index; speaking: one per actor named.
     chosen = (sa.select(statement_entities.c.statement_id).select_from(statement_entities)

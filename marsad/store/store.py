@@ -698,13 +698,20 @@ class Store:
         """Whether one place's statements can be read from statement_entities alone (it repeats date, speaker)."""
         return len(filters.places) == 1 and not filters.sources
 
-    def _statement_source(self, filters: Filters) -> tuple[sa.Table, list]:
-        """The table to count the matching statements on, with the conditions for it: statement_entities
-        for a one-place filter, else statements."""
-        linked = where.statement_link_conditions(filters) if self._one_place(filters) else None
-        if linked is None:
-            return statements, where.statement_conditions(filters)
-        conditions = [statement_entities.c.entity_id == filters.places[0], *linked]
+    def _statement_source(self, filters: Filters) -> tuple[sa.FromClause, list]:
+        """The table to count the matching statements on (it has their date), with the conditions for it:
+        statement_entities for a one-place filter; for actors and dates alone, the set of the statements they
+        said and those naming them, (statement_id, date) off each one's index (as an OR on statements, SQLite
+        read every statement naming a frequent actor to test its date: 0.7 s at 100,000 articles); else
+        statements."""
+        if not self._one_place(filters):
+            parts = self._statement_link_parts(filters)
+            if parts is None:
+                return statements, where.statement_conditions(filters)
+            chosen = sa.union(*(sa.select(source.c.statement_id, source.c.date).where(*conditions)
+                                for source, conditions in parts))
+            return chosen.subquery("actors_statements"), []
+        conditions = [statement_entities.c.entity_id == filters.places[0], *where.statement_link_conditions(filters)]
         return statement_entities, conditions + where.date_range(statement_entities.c.date, filters)
 
     def _statements_query(self, filters: Filters, article_id: str | None = None) -> sa.Select:
@@ -916,8 +923,11 @@ class Store:
     def denials_in_context(self, filters: Filters | None = None, articles_limit: int = 40) -> pd.DataFrame:
         """The statements of the articles that hold a denial (newest first), for pairing claims with denials."""
         filters = filters or Filters()
-        denied = (self._statements_query(filters).where(statements.c.stance.in_(["deny", "reject"]))
-                  .with_only_columns(statements.c.article_id).distinct()
+        # the actors and places probed denial by denial (a few thousand), not read as sets first (a frequent
+        # actor's statements: tens of thousands)
+        denied = (sa.select(statements.c.article_id)
+                  .where(*where.statement_conditions(filters, probe=True), statements.c.stance.in_(["deny", "reject"]))
+                  .distinct()
                   .order_by(statements.c.article_id).limit(articles_limit).subquery())
         query = self._statements_query(Filters(sources=filters.sources)).where(
             statements.c.article_id.in_(sa.select(denied.c.article_id)))
