@@ -714,6 +714,21 @@ class Store:
         conditions = [statement_entities.c.entity_id == filters.places[0], *where.statement_link_conditions(filters)]
         return statement_entities, conditions + where.date_range(statement_entities.c.date, filters)
 
+    def _statement_tally(self, filters: Filters) -> sa.Subquery | None:
+        """For one actor's statements (said by or naming them) and dates alone: (date, items) rows whose items,
+        summed (per date), count the statements: those naming them, plus those they said, less those they said
+        naming themselves, each counted per date off its own index (the UNION of a frequent actor's 65,000
+        statement ids took 0.15 s at 100,000 articles, these counts 0.01 s). None for any other filter."""
+        parts = self._statement_link_parts(filters) if len(filters.actors) == 1 else None
+        if parts is None:
+            return None
+        if len(parts) == 2:  # said by them and naming them: counted twice, once taken off
+            named, naming = parts[0]
+            parts.append((named, [*naming, named.c.speaker_id == filters.actors[0]]))
+        counts = [sa.select(source.c.date.label("date"), (sa.func.count() if n < 2 else -sa.func.count()).label("items"))
+                  .where(*conditions).group_by(source.c.date) for n, (source, conditions) in enumerate(parts)]
+        return (sa.union_all(*counts) if len(counts) > 1 else counts[0]).subquery("tally")
+
     def _statements_query(self, filters: Filters, article_id: str | None = None) -> sa.Select:
         speaker = actors.alias("speaker")
         query = sa.select(
@@ -824,9 +839,14 @@ class Store:
         facets = self.facets()
         result = facets.article_counts(filters)
         with self.engine.connect() as conn:
-            table, saying = self._statement_source(filters)
-            result["statements"] = conn.execute(sa.select(sa.func.count()).select_from(table)
-                                                .where(*saying)).scalar_one()
+            tally = self._statement_tally(filters)
+            if tally is not None:
+                result["statements"] = conn.execute(sa.select(sa.func.coalesce(
+                    sa.cast(sa.func.sum(tally.c["items"]), sa.BigInteger), 0))).scalar_one()
+            else:
+                table, saying = self._statement_source(filters)
+                result["statements"] = conn.execute(sa.select(sa.func.count()).select_from(table)
+                                                    .where(*saying)).scalar_one()
             table, happening = self._event_source(filters)
             result["events"] = conn.execute(sa.select(sa.func.count()).select_from(table)
                                             .where(*happening)).scalar_one()
@@ -902,10 +922,12 @@ class Store:
             raise ValueError(f"unknown unit {unit!r}: day, week or month")
         filters = filters or Filters()
         table, happening = self._event_source(filters)
-        said, saying = self._statement_source(filters)
+        tally = self._statement_tally(filters)
+        said, saying = self._statement_source(filters) if tally is None else (tally, [])
         said_on, happened_on = sa.type_coerce(said.c.date, sa.String), sa.type_coerce(table.c.date, sa.String)
+        counted = sa.func.count() if tally is None else sa.cast(sa.func.sum(tally.c["items"]), sa.BigInteger)
         statement_rows = (sa.select(said_on.label("date"), sa.literal("statements").label("lane"),
-                                    sa.literal("statement").label("kind"), sa.func.count().label("items"))
+                                    sa.literal("statement").label("kind"), counted.label("items"))
                           .where(said.c.date.is_not(None), *saying)
                           .group_by(said.c.date))
         event_rows = (sa.select(happened_on.label("date"), table.c.type.label("lane"),
