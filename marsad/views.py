@@ -81,7 +81,7 @@ def focus_range(dates: pd.Series, weights: pd.Series | None = None) -> tuple[dat
     a corpus spread over years (or over two clusters) has a wide interquartile range and keeps all of
     it. `weights` counts each date that many times (per-day counts).
     """
-    days = pd.Series(dates).reset_index(drop=True).map(_ordinal)
+    days = _ordinals(pd.Series(dates).reset_index(drop=True))
     counted = pd.Series(1, index=days.index) if weights is None else pd.Series(weights).reset_index(drop=True)
     keep = days.notna() & (counted > 0)
     if not keep.any():
@@ -93,6 +93,18 @@ def focus_range(dates: pd.Series, weights: pd.Series | None = None) -> tuple[dat
     reach = int(FENCE_IQRS * max(q3 - q1, MIN_IQR_DAYS))
     return (date.fromordinal(max(q1 - reach, 1)),
             date.fromordinal(min(q3 + reach, date.max.toordinal())))
+
+
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
+def _ordinals(values: pd.Series) -> pd.Series:
+    """Each date's day number (NaN where missing): in one numpy step for datetime64 values (per-day counts
+    over years: tens of thousands), else one by one."""
+    if pd.api.types.is_datetime64_dtype(values):
+        days = values.to_numpy().astype("datetime64[D]").astype("int64") + _EPOCH_ORDINAL
+        return pd.Series(days, index=values.index, dtype="float64").where(values.notna())
+    return values.map(_ordinal)
 
 
 def _ordinal(value: object) -> int | None:
@@ -107,6 +119,8 @@ def in_window(starts: pd.Series, ends: pd.Series, window: tuple[date, date] | No
     if window is None:
         return pd.Series(True, index=starts.index)
     low, high = window
+    if pd.api.types.is_datetime64_dtype(starts) and pd.api.types.is_datetime64_dtype(ends):  # by day, in numpy
+        return (ends.dt.floor("D") >= pd.Timestamp(low)) & (starts.dt.floor("D") <= pd.Timestamp(high))
     starts, ends = (s.dt.date if pd.api.types.is_datetime64_any_dtype(s) else s for s in (starts, ends))
     return (ends >= low) & (starts <= high)
 
