@@ -380,7 +380,7 @@ def claims_and_denials(statements: pd.DataFrame, entities: Mapping[str, Iterable
     named = {sid: set(ids) for sid, ids in (entities or {}).items()}
     rows = statements.drop_duplicates("statement_id").to_dict("records")
     common = _common_entities(rows, named)
-    in_names = {word for name in (name_words or {}).values() if isinstance(name, str) for word in content_words(name)}
+    in_names = _name_words(tuple(name for name in (name_words or {}).values() if isinstance(name, str)))
     quoted = {r["statement_id"]: content_words(r["quote"]) - in_names for r in rows}
 
     def involves(row: dict) -> bool:
@@ -396,11 +396,12 @@ def claims_and_denials(statements: pd.DataFrame, entities: Mapping[str, Iterable
         candidates = claims if not focus or involves(denial) else [c for c in claims if involves(c)]
         best: tuple | None = None
         for claim in candidates:
-            if _same_speaker(claim, denial):
+            claim_words = quoted[claim["statement_id"]]
+            overlap = len(claim_words & context)
+            if overlap < 2 or _same_speaker(claim, denial):  # most claims share no two words: the cheap test first
                 continue
             claim_named = named.get(claim["statement_id"], set())
-            claim_words, denial_words = quoted[claim["statement_id"]], quoted[denial_id]
-            overlap = len(claim_words & context)
+            denial_words = quoted[denial_id]
             shared = (claim_named & denial_named) - {claim["speaker_id"], denial["speaker_id"]}
             telling = shared - common
             names_claimant = bool(claim["speaker_id"]) and claim["speaker_id"] in denial_named
@@ -417,6 +418,12 @@ def claims_and_denials(statements: pd.DataFrame, entities: Mapping[str, Iterable
                           "shared": sorted(shared),
                           "why": _why(claim, telling, names_claimant, overlap, same_article, names or {})})
     return pd.DataFrame(pairs, columns=columns)
+
+
+@lru_cache(maxsize=4)
+def _name_words(names: tuple[str, ...]) -> frozenset[str]:
+    """The content words of every name (the store's thousands of actors and places), once per set of names."""
+    return frozenset(word for name in names for word in content_words(name))
 
 
 def _same_speaker(claim: dict, denial: dict) -> bool:
