@@ -58,6 +58,7 @@ _PER_ARTICLE = [event_actors, article_facets, statement_entities, events, statem
 # The tables a save writes, in the order of their foreign keys (articles first)
 _WRITTEN = [articles, actors, places, mentions, times, statements, text_search.search_docs, events, event_actors,
             statement_entities, article_facets]
+_SAID_KEPT = 8  # date ranges whose statements per speaker a Store keeps
 _REMEMBERED = 20_000  # actor and place rows a Store remembers having written (the oldest are forgotten)
 _OBJECT_KINDS = {"string", "date", "empty"}  # pandas.api.types.infer_dtype kinds kept as Python objects
 
@@ -164,6 +165,8 @@ class Store:
         self._written: dict[tuple[str, str], tuple] = {}  # (kind, id) -> the values this Store last upserted
         self._facets: tuple[int, Facets] | None = None
         self._facets_lock = threading.Lock()
+        self._said: dict[tuple, pd.DataFrame] = {}  # statements per speaker, by (version, date range)
+        self._said_lock = threading.Lock()
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _pragmas_for(self.read_only, memory_map))
         self._event_columns = list(events.columns)
@@ -826,12 +829,28 @@ class Store:
         filters = filters or Filters()
         totals = self.facets().entity_totals(filters, filters.actors,
                                              Filters(places=filters.places, sources=filters.sources))
-        said = self._frame(sa.select(statements.c.speaker_id.label("actor_id"), sa.func.count().label("statements"))
-                           .where(statements.c.speaker_id.is_not(None), *where.date_range(statements.c.date, filters))
-                           .group_by(statements.c.speaker_id))
+        said = self._statements_by_speaker(filters.date_from, filters.date_to)
         frame = self._totals(actors, actors.c.actor_id, totals).merge(said, on="actor_id", how="left")
         frame["statements"] = frame["statements"].fillna(0).astype(int)
         return frame
+
+    def _statements_by_speaker(self, date_from: date | None, date_to: date | None) -> pd.DataFrame:
+        """(actor_id, statements): how many statements each speaker made in the date range. They depend on the
+        dates alone, so the last few ranges are kept for the store as it is (every speaker's statements are
+        counted off an index of 800,000 entries at 100,000 articles: 0.05-0.1 s a filter change)."""
+        key = (self._version(), date_from, date_to)
+        with self._said_lock:
+            if key in self._said:
+                return self._said[key].copy()
+        dates = Filters(date_from=date_from, date_to=date_to)
+        said = self._frame(sa.select(statements.c.speaker_id.label("actor_id"), sa.func.count().label("statements"))
+                           .where(statements.c.speaker_id.is_not(None), *where.date_range(statements.c.date, dates))
+                           .group_by(statements.c.speaker_id))
+        with self._said_lock:
+            self._said[key] = said
+            while len(self._said) > _SAID_KEPT:
+                del self._said[next(iter(self._said))]
+        return said.copy()
 
     def counts(self, filters: Filters | None = None, entities: bool = True) -> dict:
         """How many articles, (actors, places,) statements and events match the filters."""
