@@ -90,20 +90,20 @@ def actor_statement_ids(filters: Filters) -> sa.Select | sa.CompoundSelect | Non
     return sa.union(said, naming)
 
 
-def statement_link_conditions(filters: Filters) -> list:
-    """The actor filter on statement_entities' rows (one per statement for one place), for reading one place's
-    statements off that table alone: its rows repeat each statement's speaker; the actors a statement names
-    are its other links, probed (EXISTS on the primary key) row by row."""
+def statement_link_conditions(filters: Filters, links: sa.FromClause = statement_entities) -> list:
+    """The actor filter on statement_entities' rows (`links`: the table or an alias; one row per statement for
+    one place), for reading one place's statements off that table alone: its rows repeat each statement's
+    speaker; the actors a statement names are its other links, probed (EXISTS on the primary key) row by row."""
     if not filters.actors:
         return []
     role = filters.actor_role
-    said = statement_entities.c.speaker_id.in_(filters.actors)
+    said = links.c.speaker_id.in_(filters.actors)
     if role == "speaker":
         return [said]
     if role == "participant":
         return [sa.false()]
     named = statement_entities.alias("named_actor")
-    naming = [named.c.statement_id == statement_entities.c.statement_id, named.c.entity_id.in_(filters.actors)]
+    naming = [named.c.statement_id == links.c.statement_id, named.c.entity_id.in_(filters.actors)]
     if role == "mentioned":  # by someone else, as statement_actor_conditions says
         naming.append(sa.or_(named.c.speaker_id.is_(None), named.c.speaker_id != named.c.entity_id))
     mentioned = sa.exists(sa.select(named.c.statement_id).where(*naming))
