@@ -8,6 +8,8 @@ The reads are in marsad.store.pairs; the heatmap in components.figure_pairs.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -154,5 +156,6 @@ def matrix(url: str, filters: Filters, report: Report) -> None:
     at_left, at_right = st.columns(2)
     figure_export.print_buttons(figure, filename, "pairs", "Prepare this chart for print (PNG, SVG)", at_left)
     ordered = counted.sort_values(["items", "source_id", "target_id"], ascending=[False, True, True])
-    at_right.download_button("Download actor pairs (CSV)", csv_bytes(ordered),
+    # the CSV is made when clicked (deferred), not on every run of the page
+    at_right.download_button("Download actor pairs (CSV)", partial(csv_bytes, ordered),
                              filename.rsplit(".", 1)[0] + ".csv", "text/csv", key="pairs_csv", on_click="ignore")
