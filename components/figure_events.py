@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.figure_report import FONT
-from components.timeline_chart import count_ticks, date_axis, legend_height, period_bars, type_color
+from components.timeline_chart import count_ticks, date_axis, legend_height, period_bars, period_x, type_color
 
 
 def _stacked(table: pd.DataFrame, value: str, unit: str, y_title: str, legend_title: str,
@@ -26,7 +26,7 @@ def _stacked(table: pd.DataFrame, value: str, unit: str, y_title: str, legend_ti
     for index, event_type in enumerate(totals.index):
         rows = table[table["type"] == event_type]
         name = str(event_type).replace("_", " ")
-        trace = {"type": "bar", "x": rows["date"].tolist(), "y": rows[value].tolist(), "name": name,
+        trace = {"type": "bar", "x": period_x(rows["date"]), "y": rows[value].tolist(), "name": name,
                  "marker": {"color": type_color(str(event_type)), "line": {"width": 0}}, **period_bars(unit),
                  "hovertemplate": f"{unit} of %{{x|%-d %b %Y}}: %{{y}} · {html.escape(name)}<extra></extra>"}
         if index == 0:

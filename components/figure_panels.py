@@ -10,6 +10,7 @@ Every chart opens on one window for the page: where the bulk of the items' dates
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -121,7 +122,8 @@ def _show(figure, filename: str, key: str, table: pd.DataFrame) -> None:  # noqa
     figure_export.print_buttons(figure, filename, key, label, left)
     data_label = {"timeline": "Download data (CSV)", "events": "Download event counts (CSV)"}.get(
         key, "Download reported deaths (CSV)")  # one name a button: a test (or a person) finds each
-    right.download_button(data_label, csv_bytes(table), filename.rsplit(".", 1)[0] + ".csv", "text/csv",
+    # the CSV is made when clicked (deferred), not on every run of the page
+    right.download_button(data_label, partial(csv_bytes, table), filename.rsplit(".", 1)[0] + ".csv", "text/csv",
                           key=f"{key}_csv", on_click="ignore")
 
 

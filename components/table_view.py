@@ -8,6 +8,7 @@ The search matches the English or the Arabic name (or the id) word by word, Arab
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -123,7 +124,8 @@ def show(matching: pd.DataFrame, query: str, shown_columns: list[str], column_co
     st.dataframe(shown[shown_columns], hide_index=True, width="stretch",
                  height=min(420, 38 + 35 * len(shown)), column_config=column_config)
     pager(matching, name)
-    st.download_button(f"Download {noun} (CSV)", csv_bytes(matching[shown_columns]), download, "text/csv")
+    # the CSV is made when clicked (deferred), not on every run of the page
+    st.download_button(f"Download {noun} (CSV)", partial(csv_bytes, matching[shown_columns]), download, "text/csv")
 
 
 def table(frame: pd.DataFrame, shown_columns: list[str], column_config: dict, name: str, id_column: str,

@@ -81,7 +81,7 @@ def focus_range(dates: pd.Series, weights: pd.Series | None = None) -> tuple[dat
     a corpus spread over years (or over two clusters) has a wide interquartile range and keeps all of
     it. `weights` counts each date that many times (per-day counts).
     """
-    days = pd.Series(dates).reset_index(drop=True).map(_ordinal)
+    days = _ordinals(pd.Series(dates).reset_index(drop=True))
     counted = pd.Series(1, index=days.index) if weights is None else pd.Series(weights).reset_index(drop=True)
     keep = days.notna() & (counted > 0)
     if not keep.any():
@@ -93,6 +93,18 @@ def focus_range(dates: pd.Series, weights: pd.Series | None = None) -> tuple[dat
     reach = int(FENCE_IQRS * max(q3 - q1, MIN_IQR_DAYS))
     return (date.fromordinal(max(q1 - reach, 1)),
             date.fromordinal(min(q3 + reach, date.max.toordinal())))
+
+
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
+def _ordinals(values: pd.Series) -> pd.Series:
+    """Each date's day number (NaN where missing): in one numpy step for datetime64 values (per-day counts
+    over years: tens of thousands), else one by one."""
+    if pd.api.types.is_datetime64_dtype(values):
+        days = values.to_numpy().astype("datetime64[D]").astype("int64") + _EPOCH_ORDINAL
+        return pd.Series(days, index=values.index, dtype="float64").where(values.notna())
+    return values.map(_ordinal)
 
 
 def _ordinal(value: object) -> int | None:
@@ -107,6 +119,8 @@ def in_window(starts: pd.Series, ends: pd.Series, window: tuple[date, date] | No
     if window is None:
         return pd.Series(True, index=starts.index)
     low, high = window
+    if pd.api.types.is_datetime64_dtype(starts) and pd.api.types.is_datetime64_dtype(ends):  # by day, in numpy
+        return (ends.dt.floor("D") >= pd.Timestamp(low)) & (starts.dt.floor("D") <= pd.Timestamp(high))
     starts, ends = (s.dt.date if pd.api.types.is_datetime64_any_dtype(s) else s for s in (starts, ends))
     return (ends >= low) & (starts <= high)
 
@@ -366,7 +380,7 @@ def claims_and_denials(statements: pd.DataFrame, entities: Mapping[str, Iterable
     named = {sid: set(ids) for sid, ids in (entities or {}).items()}
     rows = statements.drop_duplicates("statement_id").to_dict("records")
     common = _common_entities(rows, named)
-    in_names = {word for name in (name_words or {}).values() if isinstance(name, str) for word in content_words(name)}
+    in_names = _name_words(tuple(name for name in (name_words or {}).values() if isinstance(name, str)))
     quoted = {r["statement_id"]: content_words(r["quote"]) - in_names for r in rows}
 
     def involves(row: dict) -> bool:
@@ -382,11 +396,12 @@ def claims_and_denials(statements: pd.DataFrame, entities: Mapping[str, Iterable
         candidates = claims if not focus or involves(denial) else [c for c in claims if involves(c)]
         best: tuple | None = None
         for claim in candidates:
-            if _same_speaker(claim, denial):
+            claim_words = quoted[claim["statement_id"]]
+            overlap = len(claim_words & context)
+            if overlap < 2 or _same_speaker(claim, denial):  # most claims share no two words: the cheap test first
                 continue
             claim_named = named.get(claim["statement_id"], set())
-            claim_words, denial_words = quoted[claim["statement_id"]], quoted[denial_id]
-            overlap = len(claim_words & context)
+            denial_words = quoted[denial_id]
             shared = (claim_named & denial_named) - {claim["speaker_id"], denial["speaker_id"]}
             telling = shared - common
             names_claimant = bool(claim["speaker_id"]) and claim["speaker_id"] in denial_named
@@ -403,6 +418,12 @@ def claims_and_denials(statements: pd.DataFrame, entities: Mapping[str, Iterable
                           "shared": sorted(shared),
                           "why": _why(claim, telling, names_claimant, overlap, same_article, names or {})})
     return pd.DataFrame(pairs, columns=columns)
+
+
+@lru_cache(maxsize=4)
+def _name_words(names: tuple[str, ...]) -> frozenset[str]:
+    """The content words of every name (the store's thousands of actors and places), once per set of names."""
+    return frozenset(word for name in names for word in content_words(name))
 
 
 def _same_speaker(claim: dict, denial: dict) -> bool:

@@ -61,7 +61,9 @@ def test_who_the_lna_acts_on(chromium, paired_server):
         assert tabs.filter(has_text="Spoken about by (3)").count() == 1
         panel = page.get_by_role("tabpanel").first
         assert "armed clash 2, airstrike 1" in panel.inner_text()
+        panel.get_by_text("Show the 4 events with their counterpart").click()  # the cards: read once opened
         links = panel.locator(".card a", has_text="source sentence")
+        links.nth(3).wait_for(timeout=60_000)
         assert links.count() == 4 and "incident=e-" in links.first.get_attribute("href")
         title = page.locator(".js-plotly-plot .gtitle").first.text_content()
         assert title.startswith("Who acts on whom")

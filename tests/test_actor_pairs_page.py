@@ -42,6 +42,15 @@ def test_the_chosen_actor_against_the_others(paired_url):
     summary = [m.value for m in acts_on.markdown if m.value.startswith("- ")][0]
     assert summary.splitlines()[0].startswith("- **Government of National Accord**") and "×3" in summary
     assert "armed clash 2, airstrike 1" in summary and "<i>no target named</i> ×1: attack 1" in summary
+    # the cards are read and drawn once their expander is opened
+    assert [e.label for e in at.expander if e.label.startswith("Show the ")] == [
+        "Show the 4 events with their counterpart", "Show the 2 events with their counterpart",
+        "Show the 3 statements with their counterpart"]
+    assert not [m for m in acts_on.markdown if 'class="card"' in m.value]
+    at.session_state["pairs_cards_acts_out"] = True
+    at.session_state["pairs_cards_speaks_in"] = True
+    at.run()
+    acts_on = at.tabs[0]
     shown = [m.value for m in acts_on.markdown if 'class="card"' in m.value]
     assert len(shown) == 4 and all('href="articles?article&#61;a' in card and "incident&#61;e" in card for card in shown)
     assert "by Libyan National Army &#40;LNA&#41; · on Government of National Accord" in shown[0]
@@ -100,3 +109,12 @@ def test_the_seeds_have_speakers_against_actors(processed_db, monkeypatch):
     at = open_page("actors", who="khalifa-haftar", pairs="speaks")
     assert at.tabs[0].label.startswith("Acts on (") and at.tabs[3].label != "Spoken about by (0)"
     assert "Khalifa Haftar" in _heatmap(at)["data"][0]["x"]
+    # the statements they say are counted per actor named; the cards, a statement each, are counted apart
+    for tab, key in ((2, "pairs_cards_speaks_out"), (3, "pairs_cards_speaks_in")):
+        labels = [e.label for e in at.tabs[tab].get("expander")]
+        if not labels:
+            continue
+        at.session_state[key] = True
+        at.run()
+        shown = [m for m in at.tabs[tab].markdown if 'class="card"' in m.value]
+        assert labels == [f"Show the {len(shown)} statements with their counterpart"] and shown

@@ -29,9 +29,13 @@ def test_an_old_store_gets_the_current_indexes_and_loses_retired_ones(store: Sto
         conn.exec_driver_sql("DROP INDEX ix_events_agent")  # the actors page's: a store from before them
         conn.exec_driver_sql("DROP INDEX ix_events_target")
         conn.exec_driver_sql("CREATE INDEX ix_events_type_date ON events (type, date)")  # as stores had it
+        conn.exec_driver_sql("DROP INDEX ix_statements_stance_article")  # claims & denials': a store from before it
+        conn.exec_driver_sql("CREATE INDEX ix_statements_stance ON statements (stance)")  # as stores had it
     reopened = Store(store.url)
     names = {index["name"] for index in sa.inspect(reopened.engine).get_indexes("events")}
     assert {"ix_events_type_date_place", "ix_events_agent", "ix_events_target"} <= names and "ix_events_type_date" not in names
+    names = {index["name"] for index in sa.inspect(reopened.engine).get_indexes("statements")}
+    assert "ix_statements_stance_article" in names and "ix_statements_stance" not in names
 
 
 def test_reprocessing_is_idempotent(store: Store) -> None:

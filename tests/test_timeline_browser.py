@@ -98,6 +98,12 @@ def test_the_filtered_timeline_says_what_it_shows(page, base):
     with page.expect_download(timeout=60_000) as camera:
         page.locator('.js-plotly-plot [data-title^="Download plot"]').first.click()
     assert camera.value.suggested_filename == f"{STEM}.png"
+    # the chart's data as CSV, made when the button is clicked (a deferred download)
+    with page.expect_download(timeout=60_000) as table:
+        page.get_by_role("button", name="Download data (CSV)").click()
+    assert table.value.suggested_filename == f"{STEM}.csv"
+    rows = Path(table.value.path()).read_bytes().decode("utf-8-sig").splitlines()
+    assert len(rows) > 1 and "Khalifa Haftar" in "\n".join(rows)
 
 
 def test_png_and_svg_for_print_are_named_for_the_filter(page, base):

@@ -49,21 +49,27 @@ def _mine(direction: str) -> tuple[sa.Column, sa.Column]:
     return (events.c.actor1_id, events.c.actor2_id) if direction == OUT else (events.c.actor2_id, events.c.actor1_id)
 
 
-def _statements_of(filters: Filters) -> tuple[list, bool]:
+def _statements_of(filters: Filters, probe: bool = False) -> tuple[list, bool]:
     """statement_entities' rows whose statement matches the filter: (conditions, whether they choose statements
     or articles by id, to be read from rather than from the actors named).
     Every filter is tested on the links alone, which repeat the statement's date and article: dates on the
     link's own date (its (entity_id, date) index), the actors as one set of statement ids (a UNION of said and
     named, not an OR), places as the statements linked to them, sources on the article. Through the
-    statements table, a frequent actor's 65,000 statements were each read (PostgreSQL: 7 s for the matrix)."""
+    statements table, a frequent actor's 65,000 statements were each read (PostgreSQL: 7 s for the matrix).
+    With `probe` (a walk of one speaker's links: a few thousand), places are tested link by link instead of
+    as the set of every link naming them."""
     conditions = where.date_range(statement_entities.c.date, filters)
     chosen_by_actor = where.actor_statement_ids(filters)
     if chosen_by_actor is not None:
         conditions.append(statement_entities.c.statement_id.in_(chosen_by_actor))
     if filters.places:
         at = statement_entities.alias("at_place")
-        conditions.append(statement_entities.c.statement_id.in_(
-            sa.select(at.c.statement_id).where(at.c.entity_id.in_(filters.places))))
+        if probe:  # link by link (EXISTS on the primary key), not the set of every link naming the places
+            conditions.append(sa.exists(sa.select(at.c.statement_id).where(
+                at.c.statement_id == statement_entities.c.statement_id, at.c.entity_id.in_(filters.places))))
+        else:
+            conditions.append(statement_entities.c.statement_id.in_(
+                sa.select(at.c.statement_id).where(at.c.entity_id.in_(filters.places))))
     if filters.sources:
         conditions.append(statement_entities.c.article_id.in_(
             sa.select(articles.c.article_id).where(articles.c.source.in_(filters.sources))))
@@ -104,7 +110,7 @@ def sides(store: Store, filters: Filters, actor_id: str, relation: str, directio
     else:
         mine, theirs = (statement_entities.c.speaker_id, statement_entities.c.entity_id) if direction == OUT \
             else (statement_entities.c.entity_id, statement_entities.c.speaker_id)
-        linked, by_id = _statements_of(own)
+        linked, by_id = _statements_of(own, probe=direction == OUT)
         counted = (sa.select(theirs.label("other_id"), sa.literal("statement").label("type"),
                              sa.func.count().label("items")).select_from(statement_entities)
                    .where(mine == actor_id, _named_actor(by_id), *linked)
@@ -131,19 +137,35 @@ def pair_statements(store: Store, filters: Filters, actor_id: str, direction: st
     """The statements of `actor_id` naming another actor (`out`), or another speaker's statements naming
     them (`in`), under the filter (its actors set aside), newest first, at most `limit`; columns as
     Store.statements lists them."""
-    mine = statement_entities.c.speaker_id if direction == OUT else statement_entities.c.entity_id
-    linked, by_id = _statements_of(_own(filters))
     # the newest chosen on the links (they repeat the statement's date): no statement is read but those listed.
-    # Named: one link per statement, read newest first off the (entity, date) index; speaking: one per actor named.
+    chosen = (_pair_statement_ids(filters, actor_id, direction)
+              .order_by(*_newest(store, statement_entities.c.date), statement_entities.c.statement_id.desc())
+              .limit(limit))
+    query = store._statements_query(Filters()).where(statements.c.statement_id.in_(chosen))
+    return store._frame(query.order_by(*_newest(store, statements.c.date), statements.c.statement_id.desc())
+                        .limit(limit))
+
+
+def _pair_statement_ids(filters: Filters, actor_id: str, direction: str) -> sa.Select:
+    """The ids (and dates) of the statements `pair_statements` chooses from, off the links. Named: one link per
+    statement, read off the (entity, date) index; speaking: one per actor named, grouped by statement."""
+    mine = statement_entities.c.speaker_id if direction == OUT else statement_entities.c.entity_id
+    linked, by_id = _statements_of(_own(filters), probe=direction == OUT)
     chosen = (sa.select(statement_entities.c.statement_id).select_from(statement_entities)
               .where(mine == actor_id, _named_actor(by_id), *linked))
     if direction == OUT:
         chosen = chosen.group_by(statement_entities.c.statement_id, statement_entities.c.date)
-    chosen = chosen.order_by(*_newest(store, statement_entities.c.date), statement_entities.c.statement_id.desc())
-    chosen = chosen.limit(limit)
-    query = store._statements_query(Filters()).where(statements.c.statement_id.in_(chosen))
-    return store._frame(query.order_by(*_newest(store, statements.c.date), statements.c.statement_id.desc())
-                        .limit(limit))
+    return chosen
+
+
+def listed(store: Store, filters: Filters, actor_id: str, relation: str, direction: str, counted: pd.DataFrame,
+           limit: int = 100) -> int:
+    """How many rows `pair_events` or `pair_statements` lists (at most `limit`), without reading them:
+    `counted` is `sides`' frame, whose items count the events, and the statements naming the actor; those
+    the actor said are counted once per actor named, so their statements are counted apart (up to limit)."""
+    if relation == SPEAKS and direction == OUT:
+        return min(store._count_up_to(_pair_statement_ids(filters, actor_id, direction), limit), limit)
+    return min(int(counted["items"].sum()), limit)
 
 
 def _newest(store: Store, column: sa.Column) -> tuple:

@@ -57,7 +57,9 @@ def statement_actor_conditions(filters: Filters, probe: bool = False) -> list:
     if role == "speaker":
         return [said]
     named = statement_entities.alias("named_actor")  # the place filter may use the table too
-    naming = [named.c.entity_id.in_(filters.actors)]
+    # the link repeats the statement's date: with a date range, only the actors' links in it are read (without,
+    # every link of a frequent actor was, and each statement probed for its date)
+    naming = [named.c.entity_id.in_(filters.actors), *date_range(named.c.date, filters)]
     if role == "mentioned":  # named by someone else: the link repeats the statement's speaker
         naming.append(sa.or_(named.c.speaker_id.is_(None), named.c.speaker_id != named.c.entity_id))
     if probe:
@@ -88,16 +90,24 @@ def actor_statement_ids(filters: Filters) -> sa.Select | sa.CompoundSelect | Non
     return sa.union(said, naming)
 
 
-def statement_link_conditions(filters: Filters) -> list | None:
-    """The actor filter on statement_entities' own columns (its rows repeat each statement's speaker), for
-    reading one place's statements off that table alone; None when the role needs the statements table."""
+def statement_link_conditions(filters: Filters, links: sa.FromClause = statement_entities) -> list:
+    """The actor filter on statement_entities' rows (`links`: the table or an alias; one row per statement for
+    one place), for reading one place's statements off that table alone: its rows repeat each statement's
+    speaker; the actors a statement names are its other links, probed (EXISTS on the primary key) row by row."""
     if not filters.actors:
         return []
-    if filters.actor_role == "speaker":
-        return [statement_entities.c.speaker_id.in_(filters.actors)]
-    if filters.actor_role == "participant":
+    role = filters.actor_role
+    said = links.c.speaker_id.in_(filters.actors)
+    if role == "speaker":
+        return [said]
+    if role == "participant":
         return [sa.false()]
-    return None
+    named = statement_entities.alias("named_actor")
+    naming = [named.c.statement_id == links.c.statement_id, named.c.entity_id.in_(filters.actors)]
+    if role == "mentioned":  # by someone else, as statement_actor_conditions says
+        naming.append(sa.or_(named.c.speaker_id.is_(None), named.c.speaker_id != named.c.entity_id))
+    mentioned = sa.exists(sa.select(named.c.statement_id).where(*naming))
+    return [mentioned] if role == "mentioned" else [sa.or_(said, mentioned)]
 
 
 def event_conditions(filters: Filters, article_id: str | None = None, probe: bool = False) -> list:
