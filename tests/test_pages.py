@@ -84,9 +84,10 @@ def page_path(name: str) -> str:
     raise FileNotFoundError(name)
 
 
-def open_page(name: str, **query: str) -> AppTest:
-    """Build the app (MARSAD_DB must already be set), put `query` in the URL, run it on page `name`."""
-    at = AppTest.from_file(str(APP), default_timeout=60)
+def open_page(name: str, timeout: float = 60, **query: str) -> AppTest:
+    """Build the app (MARSAD_DB must already be set), put `query` in the URL, run it on page `name` (a run may
+    take `timeout` seconds: generous, the machine may be busy)."""
+    at = AppTest.from_file(str(APP), default_timeout=timeout)
     for key, value in query.items():
         at.query_params[key] = value
     if name != "overview":  # the default page; its url_path is "", not its file name
@@ -411,8 +412,8 @@ def test_a_session_opened_during_the_first_run_waits_for_it(tmp_path, monkeypatc
 
     worker = threading.Thread(target=first_session)
     worker.start()
-    holding.wait(5)
-    at = open_page("overview")
+    assert holding.wait(60), "the first session took the first-run lock"
+    at = open_page("overview", timeout=300)  # it waits for the whole first run, however busy the machine
     worker.join()
     assert not at.exception
     assert metrics(at)["Articles"] == "2", "the whole store, read after the first run ended"
