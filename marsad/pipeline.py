@@ -70,30 +70,37 @@ def analyse(article: Article, lexicon: Lexicon | None = None) -> Analysis:
     doc = Document(text, norm, body_sentences(text, sentences, segments), times, today or article.published,
                    lexicon, tuple(segments))
     statements = find_statements(doc, actor_findings.mentions + place_findings.mentions)
-    actors.update(discovered_speakers(text, statements, actors, lexicon))
+    speakers = discovered_speakers(text, statements, actors, lexicon)
+    actors.update({mention.entity_id: actor for mention, actor in speakers})
     reporters: dict[int, set[str]] = {}  # who speaks in a sentence reports its events, is not their agent
     for statement in statements:
         if statement.speaker_id:
             reporters.setdefault(statement.start, set()).add(statement.speaker_id)
     events = find_events(doc, actor_findings.mentions, place_findings.mentions, place_findings.places,
                          place_findings.country, actors, reporters)
-    mentions = one_per_span(actor_findings.mentions + place_findings.mentions)
+    mentions = one_per_span(actor_findings.mentions + place_findings.mentions + [m for m, _ in speakers])
     return Analysis(article, sentences, mentions, times, actors, place_findings.places, statements, events)
 
 
 def discovered_speakers(text: str, statements: list[Statement], actors: dict[str, Actor],
-                        lexicon: Lexicon) -> dict[str, Actor]:
+                        lexicon: Lexicon) -> list[tuple[Mention, Actor]]:
     """People nobody listed whom the statements found after a role (`رئيس بلدية عرسال، علي الحجيري،`): each a
-    discovered person, with the role written before his name in the sentence that named him."""
-    found: dict[str, Actor] = {}
+    discovered person, with the role written before his name in the sentence that named him, and the mention
+    of his name there (so the dashboard lists him among the actors the articles name)."""
+    found: dict[str, tuple[Mention, Actor]] = {}
     for statement in statements:
         if not statement.speaker_id or statement.speaker_id in actors or statement.speaker_id in found:
             continue
         at = text.find(statement.speaker_text, statement.start, statement.end)
+        if at < 0:
+            continue
         role = speaker_role(text[statement.cue_end:at] if at >= statement.cue_end else "", lexicon)
-        found[statement.speaker_id] = Actor(statement.speaker_id, transliterate_name(statement.speaker_text),
-                                            statement.speaker_text, "person", role=role, discovered=True)
-    return found
+        actor = Actor(statement.speaker_id, transliterate_name(statement.speaker_text), statement.speaker_text,
+                      "person", role=role, discovered=True)
+        mention = Mention(at, at + len(statement.speaker_text), statement.speaker_text, "PERSON",
+                          statement.speaker_id, "role", role=role)
+        found[statement.speaker_id] = (mention, actor)
+    return list(found.values())
 
 
 def one_per_span(mentions: list[Mention]) -> list[Mention]:

@@ -329,3 +329,11 @@ def test_a_person_found_after_a_role_is_a_discovered_actor_with_that_role() -> N
     assert [(a.name_ar, a.role, a.discovered, a.type) for a in speakers] == [
         ("علي الحجيري", "Mayor", True, "person"), ("شاه والي الله أديب", "Governor", True, "person")]
     assert speakers[0].name_en == "Ali al-Hajiri"
+
+
+def test_a_discovered_speaker_is_mentioned_where_his_name_stands() -> None:
+    text = "فند رئيس بلدية عرسال، علي الحجيري، مزاعم حزب الله عن تحقيق انتصارات في القلمون."
+    analysis = _statements(text, date(2015, 7, 23))
+    speaker = analysis.statements[0].speaker_id
+    named = [m for m in analysis.mentions if m.entity_id == speaker]
+    assert [(text[m.start:m.end], m.type, m.role) for m in named] == [("علي الحجيري", "PERSON", "Mayor")]
