@@ -210,7 +210,7 @@ def clause_date(times: list[TimeMention], clause: Clause, trigger_start: int, te
 
 
 _RELATIVE_WORDS = frozenset(normalize_key(w) for w in ("الذي", "التي", "الذين", "والتي", "والذي"))
-_SINCE_WORDS = frozenset(normalize_key(w) for w in ("منذ", "ومنذ"))
+SINCE_WORDS = frozenset(normalize_key(w) for w in ("منذ", "ومنذ"))
 
 
 _SINCE_REACH = 9  # words between منذ and a time in its phrase (منذ معركة السيطرة على بلدة ديبالتسيف في فبراير)
@@ -228,7 +228,7 @@ def time_of_another_clause(text: str, trigger_start: int, time: TimeMention) -> 
     window = text[max(trigger_start, time.start - 90):time.start]
     window = re.split(r"[،,.؛:]", window)[-1]  # the time's own clause
     before = [normalize_key(w) for w in window.split()][-_SINCE_REACH:]
-    since = [i for i, w in enumerate(before) if w in _SINCE_WORDS]
+    since = [i for i, w in enumerate(before) if w in SINCE_WORDS]
     # `منذ بدء القتال في 2012`: منذ, then a noun that is no time word, before the time
     return bool(since) and since[-1] < len(before) - 1 and time.start > trigger_start
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from marsad.extract.casualties import Casualties, casualties_in
 from marsad.extract.event_arguments import (
+    SINCE_WORDS,
     Clause,
     agent_and_target,
     anaphoric_place,
@@ -30,7 +31,7 @@ from marsad.extract.event_arguments import (
 from marsad.extract.gazetteer import place_cues
 from marsad.extract.geo import KIND_RANK
 from marsad.extract.ner_features import TOPIC_THRESHOLD, topic_score
-from marsad.extract.ner_tagger import frequent_words
+from marsad.extract.ner_tagger import frequent_word_set
 from marsad.lexicon import EventTrigger, Lexicon
 from marsad.paths import DATA_DIR
 from marsad.records import Actor, Event, Mention, Place, Span, TimeMention
@@ -217,7 +218,7 @@ def _typed_by_instrument(found: tuple[int, int, EventTrigger], text: str, part: 
 def _since(text: str, time: TimeMention) -> bool:
     """The time is the start of a span (`منذ مساء الثلاثاء`, `منذ يوم الأحد`): منذ just before it."""
     before = [normalize_key(w) for w in text[max(0, time.start - 12):time.start].split()[-2:]]
-    return any(w in ("منذ", "ومنذ") for w in before)
+    return any(w in SINCE_WORDS for w in before)
 
 
 def _as_the_act_before(found: tuple[int, int, EventTrigger], text: str, part: Span,
@@ -873,7 +874,7 @@ def _since_the_start_of(text: str, sentence: Span, trigger: tuple[int, int, Even
         return False  # `أعنف المعارك منذ بدء القتال`, `أول هجوم من نوعه منذ بدء`: compared, and it happened
     after = re.split(r"[،,.؛:]", text[trigger[1]:sentence.end], maxsplit=1)[0].split()[:12]
     keys = [normalize_key(w) for w in after]
-    return any(k in ("منذ", "ومنذ") and i + 1 < len(keys) and keys[i + 1] in _STARTS for i, k in enumerate(keys))
+    return any(k in SINCE_WORDS and i + 1 < len(keys) and keys[i + 1] in _STARTS for i, k in enumerate(keys))
 
 
 def _without_results(text: str, triggers: list[tuple[int, int, EventTrigger]]) -> list[tuple[int, int, EventTrigger]]:
@@ -899,13 +900,7 @@ def _future_verb(word: str) -> bool:
     """A verb with the future prefix (ستواصل، سيلتقي، وسيتم): س before an imperfect whose bare form is itself
     one of the commonest words of the news (so سيطرة، سيارة، ستة، سنوات are not)."""
     word = word.strip("«»\"'()،,.:؛").removeprefix("و").removeprefix("ف")
-    return len(word) >= 4 and word[0] == "س" and word[1] in "يتنأ" and word[1:] in _news_words()
-
-
-@lru_cache(maxsize=1)
-def _news_words() -> frozenset[str]:
-    """The commonest words of Arabic news as written (the tagger's frequent words), as a set."""
-    return frozenset(frequent_words())
+    return len(word) >= 4 and word[0] == "س" and word[1] in "يتنأ" and word[1:] in frequent_word_set()
 
 
 def _purpose_lam(text: str, trigger_start: int, trigger: EventTrigger) -> bool:

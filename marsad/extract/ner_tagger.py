@@ -63,6 +63,12 @@ def frequent_words() -> tuple[str, ...]:
         return tuple(data["frequent_words"].tolist()) if "frequent_words" in data.files else ()
 
 
+@lru_cache(maxsize=1)
+def frequent_word_set() -> frozenset[str]:
+    """frequent_words() as a set, read once: is a written word one of the news' commonest?"""
+    return frozenset(frequent_words())
+
+
 def _half_to_float32(bits: np.ndarray) -> np.ndarray:
     """Finite float16 values, given as their bits (uint16), as float32: exactly astype(np.float32), in a few
     integer passes (numpy converts float16 one element at a time, some three times slower)."""

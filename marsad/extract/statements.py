@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from marsad.extract.entities import discovered_actor_id
 from marsad.extract.gazetteer import place_cues
-from marsad.extract.ner_tagger import frequent_words
+from marsad.extract.ner_tagger import frequent_word_set
 from marsad.extract.translit import is_known_name
 from marsad.lexicon import Lexicon, SpeechVerb
 from marsad.paths import data_dir
@@ -1201,14 +1201,14 @@ def _name_after_title(text: str, tokens: list[tuple[int, int, str]], actors: lis
             break
     if len(words) < 2:
         return None
-    between_commas = text[:words[0][0]].rstrip()[-1:] in "،," and text[words[-1][1]:words[-1][1] + 1] in "،,"
     if place_cues().get(words[0][2]) is not None:
         return None  # مسؤول يمني في محافظة عدن، جنوبي البلاد،: where, not who
     first = text[words[0][0]:words[0][1]]
     if first.endswith(("اً", "ًا")) or (first.startswith("و") and not is_known_name(first)):
         # ، وأستاذ الاقتصاد،: another role of the same man; ، واستقبلني،: a verb (وليد، وائل are names);
         return None  # استقبالاً: the tanween of an accusative noun
-    if _common_word(text[words[0][0]:words[0][1]]) and not between_commas:
+    between_commas = text[:words[0][0]].rstrip()[-1:] in "،," and text[words[-1][1]:words[-1][1] + 1] in "،,"
+    if _common_word(first) and not between_commas:
         return None  # المتحدث باسم الخارجية الأمريكية | هجوما نفذ: an object, no name (، شاه والي الله أديب، is one)
     start, end = words[0][0], words[-1][1]
     # a person nobody listed: the id every article gives that name (marsad.pipeline files him as discovered)
@@ -1218,12 +1218,7 @@ def _name_after_title(text: str, tokens: list[tuple[int, int, str]], actors: lis
 def _common_word(written: str) -> bool:
     """One of the commonest words of the news (the tagger's frequent words) and no known given or family
     name: `هجوما`, `مسؤوليتها` start no name; `محمد`, `علي`, `حسن` may."""
-    return written in _frequent_words() and not is_known_name(written)
-
-
-@lru_cache(maxsize=1)
-def _frequent_words() -> frozenset[str]:
-    return frozenset(frequent_words())
+    return written in frequent_word_set() and not is_known_name(written)
 
 
 _POSSESSIVES = ("هما", "هم", "ها", "ه")
@@ -1242,7 +1237,7 @@ def _object_like(phrase: str, lexicon: Lexicon) -> bool:
     if event is not None and event.event_type not in _BODIES_TOO:
         return True
     stem = written.removesuffix("اً").removesuffix("ا")
-    if stem != written and not written.startswith("ال") and _common_word(written) and stem in _frequent_words():
+    if stem != written and not written.startswith("ال") and _common_word(written) and stem in frequent_word_set():
         return True  # هجوما (هجوم), نوعا (نوع); not a name that ends so (سيما)
     # the pronoun as written (ه, not the ة that normalising also makes ه: الخلية, الصحيفة speak)
     suffix = next((p for p in _POSSESSIVES if written.endswith(p) and len(written) > len(p) + 2), None)
