@@ -222,12 +222,15 @@ def test_pipeline_benchmark_reports_memory_of_the_end_to_end_run(tmp_path: Path,
 
     from marsad.bench.pipeline import bench_pipeline
 
-    records = [{"title": f"تقدم نحو طرابلس {n}", "text": f"{SAID} في اليوم {n}."} for n in range(40)]
+    # enough chunks (16 articles each) that both workers are busy at once however fast they analyse: with 40,
+    # one worker could finish before the other was sampled alive
+    articles = 160
+    records = [{"title": f"تقدم نحو طرابلس {n}", "text": f"{SAID} في اليوم {n}."} for n in range(articles)]
     with zipfile.ZipFile(tmp_path / "2019-04-07.zip", "w") as archive:
         archive.writestr("2019-04-07.json", json.dumps(records, ensure_ascii=False))
     monkeypatch.setenv("MARSAD_CORPUS", str(tmp_path))
-    result = bench_pipeline(limit=40, workers=2, sample_every=0.01)
-    assert result["articles"] == result["stored_articles"] == 40 and result["failed_articles"] == 0
+    result = bench_pipeline(limit=articles, workers=2, sample_every=0.01)
+    assert result["articles"] == result["stored_articles"] == articles and result["failed_articles"] == 0
     memory = result["end_to_end_memory"]
     assert memory["processes"] >= 3  # this process and two workers, sampled while they ran
     assert 100 < memory["peak_pss_tree_mb"] <= memory["peak_rss_tree_mb"]
