@@ -1,6 +1,6 @@
-"""Actors: a searchable table, one actor's statements and events as cards, whom they act on and speak
-about (and who acts on and speaks about them, under the filters), a matrix of actor against actor, and
-claims beside denials."""
+"""Actors: a searchable table, then one view at a time (?view=): the chosen actor's statements and events as
+cards, whom they act on and speak about (and who acts on and speaks about them, under the filters), a matrix
+of actor against actor, or claims beside denials."""
 
 import streamlit as st
 
@@ -18,10 +18,12 @@ if actors.empty:
 
 actor_view.actor_table(actors)
 actor_id = actor_view.pick_actor(actors)
-if actor_id:
+view = actor_view.pick_view()
+if view == "items":
     actor_view.detail(url, f, actors, actor_id)
+elif view == "sides":
     actor_pairs.sides(url, f, actor_id, data.options(url)["names"])
-st.divider()
-actor_pairs.matrix(url, f, figure_panels.report(url, key, f, data.counts(url, key, entities=False)))
-st.divider()
-actor_view.claims_and_denials(url, f)
+elif view == "matrix":
+    actor_pairs.matrix(url, f, figure_panels.report(url, key, f, data.counts(url, key, entities=False)))
+else:
+    actor_view.claims_and_denials(url, f)

@@ -1,9 +1,10 @@
 """End to end: the actors page's actor-against-actor view under `streamlit run`, in headless Chromium.
 
-On a synthetic store (tests/test_actor_pairs.py: the LNA acts on the GNA three times), /actors?who=lna
-shows the four lists (the LNA's targets by event type, with cards linking to the reader) and the
-heatmap of who acts on whom; on the seeds, /actors?pairs=speaks the heatmap of who speaks about whom.
-Screenshots: tests/screenshots/actor_pairs_acts.png, actor_pairs_seeds_speaks.png.
+On a synthetic store (tests/test_actor_pairs.py: the LNA acts on the GNA three times), /actors?who=lna&view=sides
+shows the four lists (the LNA's targets by event type, with cards linking to the reader), and a click on the
+matrix view the heatmap of who acts on whom; on the seeds, /actors?view=matrix&pairs=speaks the heatmap of
+who speaks about whom.
+Screenshots: tests/screenshots/actor_pairs_sides.png, actor_pairs_acts.png, actor_pairs_seeds_speaks.png.
 """
 
 from __future__ import annotations
@@ -41,20 +42,20 @@ def seeds_server(processed_sqlite_db, tmp_path_factory):
     yield from _serve(processed_sqlite_db, tmp_path_factory.mktemp("pairs-seeds") / "streamlit.log")
 
 
-def _open(chromium, url: str):
+def _open(chromium, url: str, shown: str):
+    """The page at `url`, once `shown` (a CSS selector) is drawn and the app is idle."""
     page = offline_context(chromium, [], viewport=VIEWPORT).new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(url, wait_until="domcontentloaded")
     page.locator("h1", has_text="Actors & statements").wait_for(timeout=90_000)
-    page.locator("h3", has_text="Actor against actor").wait_for(timeout=60_000)
-    page.locator(HEATMAP).first.wait_for(timeout=60_000)
+    page.locator(shown).first.wait_for(timeout=60_000)
     page.wait_for_function(IDLE, timeout=60_000)
     return page, errors
 
 
 def test_who_the_lna_acts_on(chromium, paired_server):
-    page, errors = _open(chromium, paired_server + "/actors?who=lna")
+    page, errors = _open(chromium, paired_server + "/actors?who=lna&view=sides", '[role="tab"]')
     try:
         tabs = page.get_by_role("tab")
         tabs.filter(has_text="Acts on (4)").wait_for(timeout=60_000)
@@ -65,12 +66,22 @@ def test_who_the_lna_acts_on(chromium, paired_server):
         links = panel.locator(".card a", has_text="source sentence")
         links.nth(3).wait_for(timeout=60_000)
         assert links.count() == 4 and "incident=e-" in links.first.get_attribute("href")
+        href = links.first.get_attribute("href")
+        _shot(page, "actor_pairs_sides")
+        assert page.locator(HEATMAP).count() == 0, "one view at a time"
+        page.get_by_role("radio", name="Actor against actor (all)").click()
+        page.wait_for_url("**view=matrix**", timeout=60_000)
+        page.locator(HEATMAP).first.wait_for(timeout=60_000)
+        page.wait_for_function(IDLE, timeout=60_000)
+        assert page.get_by_role("tab").count() == 0
         title = page.locator(".js-plotly-plot .gtitle").first.text_content()
         assert title.startswith("Who acts on whom")
         assert "<b>Evil</b> & Co" in page.locator(".js-plotly-plot .yaxislayer-above .ytick text").all_text_contents(), "escaped, shown as written"
         _shot(page, "actor_pairs_acts")
         # a link to a reader sentence opens the article there
-        href = links.first.get_attribute("href")
+        page.go_back()  # Back brings the lists again
+        page.wait_for_url("**view=sides**", timeout=60_000)
+        page.get_by_role("tab").filter(has_text="Acts on (4)").wait_for(timeout=60_000)
         page.goto(paired_server + "/" + href, wait_until="domcontentloaded")
         page.locator(".reader").wait_for(timeout=60_000)
         assert not errors, errors
@@ -79,7 +90,7 @@ def test_who_the_lna_acts_on(chromium, paired_server):
 
 
 def test_who_speaks_about_whom_in_the_seeds(chromium, seeds_server):
-    page, errors = _open(chromium, seeds_server + "/actors?pairs=speaks")
+    page, errors = _open(chromium, seeds_server + "/actors?view=matrix&pairs=speaks", HEATMAP)
     try:
         ticks = page.locator(".js-plotly-plot .xaxislayer-above .xtick text").all_text_contents()
         assert "Khalifa Haftar" in ticks and len(ticks) == 12, ticks

@@ -1,6 +1,7 @@
-"""The actors page's actor-against-actor view under AppTest: the chosen actor's four lists (acts on, acted
-on by, speaks about, spoken about by) with counts by event type and cards linking to the reader, and the
-matrix of the actors most involved, report-ready, its relation and size kept in the URL."""
+"""The actors page's actor-against-actor views under AppTest: the chosen actor's four lists (acts on, acted
+on by, speaks about, spoken about by; ?view=sides) with counts by event type and cards linking to the reader,
+and the matrix of the actors most involved (?view=matrix), report-ready, its relation and size kept in the
+URL."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def _heatmap(at) -> dict:  # noqa: ANN001 - an AppTest
 
 
 def test_the_chosen_actor_against_the_others(paired_url):
-    at = open_page("actors", who="lna")
+    at = open_page("actors", who="lna", view="sides")
     labels = [t.label for t in at.tabs]
     assert labels[:4] == ["Acts on (4)", "Acted on by (2)", "Speaks about (0)", "Spoken about by (3)"]
     acts_on = at.tabs[0]
@@ -61,13 +62,13 @@ def test_the_chosen_actor_against_the_others(paired_url):
 
 
 def test_the_filter_narrows_the_lists(paired_url):
-    at = open_page("actors", who="lna", to="2019-04-30")
+    at = open_page("actors", who="lna", view="sides", to="2019-04-30")
     assert [t.label for t in at.tabs][:4] == ["Acts on (3)", "Acted on by (1)", "Speaks about (0)",
                                               "Spoken about by (2)"]
 
 
 def test_the_matrix_is_report_ready_and_kept_in_the_url(paired_url):
-    at = open_page("actors", who="lna")
+    at = open_page("actors", who="lna", view="matrix")
     spec = _heatmap(at)
     heat = spec["data"][0]
     assert heat["y"] == ["Libyan National Army (LNA)", "Government of National Accord", "&lt;b&gt;Evil&lt;/b&gt; &amp; Co"]
@@ -84,31 +85,32 @@ def test_the_matrix_is_report_ready_and_kept_in_the_url(paired_url):
     assert spec["data"][0]["colorbar"]["title"]["text"] == "statements"
     at.number_input(key="pairs_top_count").set_value(2).run()
     assert at.query_params["pairs_top"] == "2" and len(_heatmap(at)["data"][0]["y"]) == 2
-    at = open_page("actors", who="lna", pairs="speaks", pairs_top="2")
+    at = open_page("actors", who="lna", view="matrix", pairs="speaks", pairs_top="2")
     assert _heatmap(at)["layout"]["title"]["text"].startswith("Who speaks about whom")
     assert len(_heatmap(at)["data"][0]["y"]) == 2
 
 
 def test_the_matrix_follows_the_filter(paired_url):
-    at = open_page("actors", who="lna", source="Jazeera")
+    at = open_page("actors", who="lna", view="matrix", source="Jazeera")
     heat = _heatmap(at)
     assert heat["data"][0]["y"] == ["Libyan National Army (LNA)", "&lt;b&gt;Evil&lt;/b&gt; &amp; Co",
                                     "Government of National Accord"], "the airstrike and the attack of 1 May"
     assert "Jazeera" in heat["layout"]["title"]["text"]
-    at = open_page("actors", who="lna", actor="lna", **{"as": "speaker"})
+    at = open_page("actors", who="lna", actor="lna", view="matrix", **{"as": "speaker"})
     assert "No event under these filters names both who acts and on whom." in infos(at)
+    at = open_page("actors", who="lna", actor="lna", view="sides", **{"as": "speaker"})
     assert [t.label for t in at.tabs] == ["Speaks about (0)"], "as speaker: only what they say"
-    at = open_page("actors", who="lna", **{"as": "participant"})
+    at = open_page("actors", who="lna", view="sides", **{"as": "participant"})
     assert [t.label for t in at.tabs] == ["Acts on (4)", "Acted on by (2)"]
-    at = open_page("actors", who="lna", **{"as": "mentioned"})
+    at = open_page("actors", who="lna", view="sides", **{"as": "mentioned"})
     assert [t.label for t in at.tabs] == ["Spoken about by (3)"]
 
 
 def test_the_seeds_have_speakers_against_actors(processed_db, monkeypatch):
     monkeypatch.setenv("MARSAD_DB", processed_db)
-    at = open_page("actors", who="khalifa-haftar", pairs="speaks")
+    assert "Khalifa Haftar" in _heatmap(open_page("actors", view="matrix", pairs="speaks"))["data"][0]["x"]
+    at = open_page("actors", who="khalifa-haftar", view="sides")
     assert at.tabs[0].label.startswith("Acts on (") and at.tabs[3].label != "Spoken about by (0)"
-    assert "Khalifa Haftar" in _heatmap(at)["data"][0]["x"]
     # the statements they say are counted per actor named; the cards, a statement each, are counted apart
     for tab, key in ((2, "pairs_cards_speaks_out"), (3, "pairs_cards_speaks_in")):
         labels = [e.label for e in at.tabs[tab].get("expander")]

@@ -17,6 +17,7 @@ from tests.test_pages import (  # noqa: F401 - fresh_caches and server_mode: aut
     fresh_caches,
     infos,
     open_page,
+    page_path,
     server_mode,
 )
 
@@ -149,12 +150,12 @@ def test_the_role_picks_the_actors_cards(seeds):
 
 
 def test_claims_and_denials_of_a_chosen_actor(seeds):
-    at = open_page("actors", actor="gna", who="gna")
+    at = open_page("actors", actor="gna", who="gna", view="claims")
     assert any(c.value.startswith("Paired because ") for c in at.caption)
     bodies = [m.value for m in at.markdown]
     claims = [bodies[i + 1] for i, body in enumerate(bodies) if body == "**Claim**"]
     assert claims and all("Government of National Accord" in claim for claim in claims)
-    at = open_page("actors", actor="gna", who="gna", **{"as": "participant"})
+    at = open_page("actors", actor="gna", who="gna", view="claims", **{"as": "participant"})
     assert "No denial in these statements contradicts another speaker's claim." in infos(at)
 
 
@@ -166,3 +167,19 @@ def test_the_places_table_is_searched_and_paged(seeds):
     assert "Tripoli" in found and len(found) < len(everything) and at.query_params["places_q"] == "طرابلس"
     at = open_page("map", places_q="tripoli")
     assert "Tripoli" in table(at) and "Sirte" not in table(at)
+
+
+def test_one_view_at_a_time_kept_in_the_url_and_the_session(seeds):
+    at = open_page("actors", who="khalifa-haftar")
+    view = at.segmented_control(key="actors_view")
+    assert view.value == "items" and "view" not in at.query_params and cards(at) and not at.tabs
+    view.set_value("sides").run()
+    assert at.query_params["view"] == "sides" and at.tabs[0].label.startswith("Acts on (")
+    assert not any(m.value.startswith("**Events they take part in") for m in at.markdown), "one view at a time"
+    at.switch_page(page_path("timeline")).run()
+    at.switch_page(page_path("actors")).run()  # a sidebar link: the view is this session's
+    assert at.segmented_control(key="actors_view").value == "sides" and at.query_params["view"] == "sides"
+    at.segmented_control(key="actors_view").set_value(None).run()  # unselected: the default
+    assert "view" not in at.query_params and cards(at)
+    at = open_page("actors", view="nonsense")
+    assert at.segmented_control(key="actors_view").value == "items" and "view" not in at.query_params

@@ -293,7 +293,7 @@ def test_page_loads(tab, name):
 
 
 def test_actor_filter(tab):
-    page = tab.open("actors", "?who=thomas-waldhauser")
+    page = tab.open("actors", "?who=thomas-waldhauser&view=claims")  # everyone's claims beside denials
     everyone = page.locator(".card").count()
     # choose the actor in the sidebar: the filter is written to the URL and applied
     actors = page.locator(SIDEBAR_FILTERS).first
@@ -304,6 +304,11 @@ def test_actor_filter(tab):
     page.wait_for_function("() => new URLSearchParams(location.search).get('actor') === 'thomas-waldhauser'",
                            timeout=20_000)
     page.wait_for_function(f"() => document.querySelectorAll('.card').length < {everyone}", timeout=20_000)
+    tab.settle()
+    page.get_by_text("No denial in these statements contradicts another speaker's claim.").wait_for(timeout=20_000)
+    page.get_by_role("radio", name="Their statements & events").click()  # his own view: his cards only
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('view')", timeout=20_000)
+    page.locator(".card .who").first.wait_for(timeout=20_000)
     tab.settle()
     speakers = page.locator(".card .who").all_inner_texts()
     assert speakers and set(speakers) == {"Thomas Waldhauser"}, speakers

@@ -59,8 +59,9 @@ def test_a_link_with_settings_is_carried_before_its_chart_is_drawn(seeds_url):
 
 
 def test_the_links_carry_the_actor_matrix_settings(seeds_url):
-    at = open_page("actors", who="khalifa-haftar")
+    at = open_page("actors", who="khalifa-haftar", view="matrix")
     at.segmented_control(key="pairs_relation").set_value("speaks").run()
     at.number_input(key="pairs_top_count").set_value(6).run()
     carried = links(at)["Timeline"]
-    assert carried.get("pairs") == ["speaks"] and carried.get("pairs_top") == ["6"] and "who" not in carried
+    assert carried.get("pairs") == ["speaks"] and carried.get("pairs_top") == ["6"]
+    assert "who" not in carried and "view" not in carried, "the page's own selections stay behind"

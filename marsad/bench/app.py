@@ -48,6 +48,7 @@ SPAN_START = date(2017, 1, 1)
 SPAN_DAYS = 3 * 365
 CHUNK = 5000  # articles per transaction
 WARM_RUNS = 5
+PAGE_REPEATS = 3  # each page run after a filter change, the median reported
 ROWS_LIMIT = 3000  # components/data.py: pages draw at most this many statements/events/articles
 # The store calls behind components/data.py, per filter (the cached functions pass the filters through).
 FILTER_QUERIES = ("articles", "statements", "events", "places", "actors", "statements_per_place", "counts",
@@ -59,10 +60,12 @@ PAGES = {
     "overview": ("counts", "actors", "places", "latest_statements"),
     "map": ("places", "events_per_place", "statements_per_place", "place_event_types"),
     "timeline": ("counts", "timeline_counts"),
-    # the chosen actor's cards, the four actor-against-actor lists and their cards, the matrix (events by
-    # default), the report's counts, claims & denials
-    "actors": ("actors", "actor_detail", "actor_sides", "actor_pair_rows", "matrix_acts", "counts",
-               "denials_in_context"),
+    # the actors page shows one view at a time (?view=): the chosen actor's cards; the four actor-against-actor
+    # lists and their cards; the matrix (events by default) with the report's counts; claims & denials
+    "actors": ("actors", "actor_detail"),
+    "actors/sides": ("actors", "actor_sides", "actor_pair_rows"),
+    "actors/matrix": ("actors", "matrix_acts", "counts"),
+    "actors/claims": ("actors", "denials_in_context"),
     "articles": ("articles",),
 }
 # A frequent speaker and place, and middling ones: a capped query that walks rows in date order stops
@@ -517,7 +520,7 @@ import json, sys, time
 import streamlit as st
 from streamlit.runtime.scriptrunner import script_runner
 from streamlit.testing.v1 import AppTest
-app, pages, filters = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])
+app, pages, filters, repeats = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3]), int(sys.argv[4])
 in_script = []
 run_script = script_runner.ScriptRunner._run_script
 
@@ -532,7 +535,8 @@ script_runner.ScriptRunner._run_script = timed_run_script
 
 def run(page, query):
     at = AppTest.from_file(app, default_timeout=300)
-    at.query_params.update(query)
+    page, _, view = page.partition("/")  # "actors/sides": the actors page's view ?view=sides
+    at.query_params.update({**query, "view": view} if view else query)
     if page != "overview":
         at.switch_page(f"pages/{page}.py")
     in_script.clear()
@@ -544,11 +548,15 @@ report, scripts, problems = {}, {}, []
 for page in pages:
     report[page], scripts[page] = {}, {}
     for name, query in filters.items():
-        st.cache_data.clear()
-        run(page, {})  # the page as it was before the change: warms the sidebar's options
-        seconds, script_seconds, errors = run(page, query)
+        runs = []
+        for _ in range(repeats):
+            st.cache_data.clear()
+            run(page, {})  # the page as it was before the change: warms the sidebar's options
+            seconds, script_seconds, errors = run(page, query)
+            runs.append((script_seconds, seconds))
+            problems += [f"{page}/{name}: {e}" for e in errors]
+        script_seconds, seconds = sorted(runs)[len(runs) // 2]  # the median run: one run varies on a busy machine
         report[page][name], scripts[page][name] = round(seconds, 3), round(script_seconds, 3)
-        problems += [f"{page}/{name}: {e}" for e in errors]
 print(json.dumps({"runs": report, "scripts": scripts, "exceptions": problems}))
 """
 
@@ -564,10 +572,11 @@ def _run_app_script(script: str, url: str, args: list[str], timeout: int) -> tup
     return json.loads(done.stdout.strip().splitlines()[-1]), ""
 
 
-def page_runs(url: str, filters: dict[str, Filters], timeout: int = 3000) -> dict:
-    """Seconds each page's script takes after each filter change (AppTest, headless, data cache cold)."""
+def page_runs(url: str, filters: dict[str, Filters], timeout: int = 3000, repeats: int = PAGE_REPEATS) -> dict:
+    """Seconds each page's script takes after each filter change (AppTest, headless, data cache cold): the
+    median of `repeats` runs."""
     queries = json.dumps({name: f.to_query() for name, f in filters.items()})
-    report, error = _run_app_script(_PAGE_RUNS, url, [json.dumps(list(PAGES)), queries], timeout)
+    report, error = _run_app_script(_PAGE_RUNS, url, [json.dumps(list(PAGES)), queries, str(repeats)], timeout)
     if report is None:
         return {"page_runs_error": error}
     def slowest(runs: dict) -> dict:
