@@ -25,6 +25,7 @@ from marsad.export import csv_bytes
 from marsad.filters import Filters
 from marsad.store import reads
 from marsad.views import (
+    LARGE_UNDATED_TOLL,
     bin_counts,
     focus_range,
     killed_per_period,
@@ -32,6 +33,7 @@ from marsad.views import (
     split_window,
     timeline_rows,
     timeline_unit,
+    tolls_apart,
     top_lanes,
     top_types,
 )
@@ -168,19 +170,62 @@ def fatalities_over_time(events: pd.DataFrame | None, unit: str, window: tuple[d
     """People reported killed per week or month, by event type: drawn when the events carry a `killed`
     figure (the column the casualty extraction adds), skipped otherwise. `events` is the selection's
     events, or None when they are too many to read one by one: then the store sums them per day."""
-    if events is None:  # past the rows the page lists: every matching event counts, summed in SQL
+    summed = events is None
+    if summed:  # past the rows the page lists: every matching event counts, summed in SQL
         events = killed_per_day(data.store().url, data.key(report.filters))
+        apart = _tolls_apart(data.store().url, data.key(report.filters))
+    else:
+        apart = tolls_apart(events)
     killed = killed_per_period(events, unit, window)
-    if killed is None:
+    if killed is None and apart.empty:
         return
     st.subheader("Reported deaths over time")
-    x_range = (killed["date"].min().date(), killed["date"].max().date())
-    notes = ["Deaths as the articles report them (the low figure of a range); one incident reported by several "
-             "articles may be counted more than once."]
-    everywhere = killed_per_period(events, unit)
-    outside = int(everywhere["killed"].sum() - killed["killed"].sum()) if everywhere is not None else 0
-    if outside and window is not None:
-        notes.append(f"{outside:,} reported killed dated outside {day_range(*window)}, far from the rest, not drawn.")
-    figure = report_ready(fatalities_figure(top_types(killed, TYPES_SHOWN, value="killed"), unit, x_range),
-                          report.title(f"People reported killed per {unit}", x_range), report.caption(notes))
-    _show(figure, report.filename(f"reported-killed-per-{unit}", x_range, "png"), "killed", killed)
+    if killed is not None:
+        x_range = (killed["date"].min().date(), killed["date"].max().date())
+        notes = ["Deaths as the articles report them (the low figure of a range); one incident reported by several "
+                 "articles may be counted more than once."]
+        everywhere = killed_per_period(events, unit)
+        outside = int(everywhere["killed"].sum() - killed["killed"].sum()) if everywhere is not None else 0
+        if outside and window is not None:
+            notes.append(f"{outside:,} reported killed dated outside {day_range(*window)}, far from the rest, "
+                         "not drawn.")
+        if not apart.empty:
+            notes.append(f"{_apart_line(apart, summed)}: not drawn, listed below the chart.")
+        figure = report_ready(fatalities_figure(top_types(killed, TYPES_SHOWN, value="killed"), unit, x_range),
+                              report.title(f"People reported killed per {unit}", x_range), report.caption(notes))
+        _show(figure, report.filename(f"reported-killed-per-{unit}", x_range, "png"), "killed", killed)
+    if not apart.empty:
+        _list_apart(apart, summed)
+
+
+@st.cache_data(ttl=data.TTL, show_spinner=False)
+def _tolls_apart(url: str, filters_key: tuple) -> pd.DataFrame:
+    return reads.tolls_apart(data._store(url), data._filters(filters_key), limit=TOLLS_LISTED)
+
+
+TOLLS_LISTED = 50  # the tolls set apart, largest first, when the store sums the rest
+
+
+def _apart_line(apart: pd.DataFrame, capped: bool) -> str:
+    many = capped and len(apart) >= TOLLS_LISTED
+    return (f"{'the ' + str(TOLLS_LISTED) + ' largest of the ' if many else ''}{int(apart['killed'].sum()):,} "
+            f"reported killed in {len(apart)} event{'s' * (len(apart) != 1)} that cannot be put on a day (dated "
+            f"only to a month or a year, or counts of {LARGE_UNDATED_TOLL:,} or more that their sentence does not "
+            "date, most often a war's tally)")
+
+
+def _list_apart(apart: pd.DataFrame, capped: bool) -> None:
+    """The tolls a chart over time leaves out, with their sentences, for the reader to judge."""
+    line = _apart_line(apart, capped)
+    with st.expander(f"Tolls not drawn: {line.split(' that ')[0]}"):
+        st.caption(f"{line[0].upper()}{line[1:]}. Each with its sentence.")
+        rows = []
+        for row in apart.to_dict("records"):
+            dated = _DATED.get(row["date_precision"], row["date_precision"])
+            rows.append(f"<p><b>{int(row['killed']):,} killed</b> · {escape(str(row['type']).replace('_', ' '))} · "
+                        f"{escape(str(row['date']))} ({escape(str(dated))})</p>"
+                        f"<p dir='rtl' lang='ar' class='ar'>{escape(str(row['sentence']))}</p>")
+        st.markdown("".join(rows), unsafe_allow_html=True)
+
+
+_DATED = {"reported": "publication date: no date in the sentence", "month": "a month", "year": "a year"}

@@ -200,13 +200,36 @@ def top_types(table: pd.DataFrame, keep: int, column: str = "type", value: str =
     return merged.groupby(keys, as_index=False, sort=True)[value].sum()
 
 
+# A count of dead this large that its sentence does not date (`قتل فيها 800 ألف شخص`, `وقتل أكثر من 3500 شخص
+# في القتال`) is most often a tally of a whole war, not a day's deaths; one dated only to a month or a year
+# (`منذ عام 2009`) cannot be put on a day. Neither is drawn per day, week or month: they are listed apart.
+LARGE_UNDATED_TOLL = 1000
+OFF_THE_CALENDAR = ("month", "year")
+
+
+def toll_drawn(precision: pd.Series, killed: pd.Series) -> pd.Series:
+    """Whether each toll goes on a deaths-over-time chart (see LARGE_UNDATED_TOLL)."""
+    undated = precision.eq("reported") & killed.fillna(0).ge(LARGE_UNDATED_TOLL)
+    return ~(precision.isin(OFF_THE_CALENDAR) | undated)
+
+
+def tolls_apart(events: pd.DataFrame) -> pd.DataFrame:
+    """The events whose toll a deaths-over-time chart leaves out (toll_drawn), largest first."""
+    if "killed" not in events or "date_precision" not in events or events.empty:
+        return events.iloc[0:0]
+    counted = events.dropna(subset=["killed"])
+    return counted[~toll_drawn(counted["date_precision"], counted["killed"])].sort_values("killed", ascending=False)
+
+
 def killed_per_period(events: pd.DataFrame, unit: str, window: tuple[date, date] | None = None) -> pd.DataFrame | None:
     """(date, type, killed): people reported killed per week or month, by event type (the low figure of
-    a range); None when the events carry no `killed` figure (stores written before casualties were read,
-    or none reported)."""
+    a range), without the tolls `tolls_apart` sets apart; None when the events carry no `killed` figure
+    (stores written before casualties were read, or none reported)."""
     if "killed" not in events or events.empty:
         return None
     dated = events.dropna(subset=["date", "killed"])
+    if "date_precision" in dated:
+        dated = dated[toll_drawn(dated["date_precision"], dated["killed"])]
     if window:
         dated = dated[in_window(dated["date"], dated["date"], window)]
     if dated.empty:

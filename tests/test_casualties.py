@@ -243,6 +243,12 @@ def test_figures_of_real_sentences(text: str, expected: list) -> None:
     ("وصلت مساء اليوم الجمعة طائرة الإخلاء الطبي التابعة للقوات البرية السعودية والتي تقل جثمان شهيد "
      "الوطن أحمد جعفر المجيشي، إلى خبت آل حجري بمحافظة بارق.",
      []),
+    # animals and money are no people
+    ("وقتلت إنفلونزا الطيور أكثر من 48 مليون طائر من الدجاج والديوك الرومية (الحبشية) منذ ديسمبر - كانون "
+     "الأول الماضي وتركزت معظم الخسائر في أيوا",
+     []),
+    ("أدى الفيضان إلى نفوق 300 رأس من الماشية في القرية",
+     []),
 ])
 def test_numbers_that_are_not_casualties(text: str, expected: list) -> None:
     assert _read(text) == expected

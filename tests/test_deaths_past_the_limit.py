@@ -4,6 +4,7 @@ chart, from every matching event, history dated far away left out, per week or m
 
 from __future__ import annotations
 
+import html
 from datetime import date, timedelta
 
 import pytest
@@ -19,15 +20,21 @@ FIRST = date(2019, 1, 7)  # a Monday
 SENTENCE = "قتل ثلاثة في اشتباك."
 
 
-def _event(at: int, kind: str, day: date, killed: int | None) -> Event:
-    return Event(at, at + len(SENTENCE), SENTENCE, kind, kind.replace("_", " "), "قتل", at, at + 3, day, "day", None,
-                 killed=killed)
+def _event(at: int, kind: str, day: date, killed: int | None, precision: str = "day") -> Event:
+    return Event(at, at + len(SENTENCE), SENTENCE, kind, kind.replace("_", " "), "قتل", at, at + 3, day, precision,
+                 None, killed=killed)
 
 
-def save_many(store: Store, articles: int = ARTICLES, per_article: int = PER_ARTICLE) -> dict[str, int]:
+# Two tolls no chart over time can place: a war's tally the sentence does not date, and one since a year.
+TALLIES = {"reported": 3500, "year": 15000}
+
+
+def save_many(store: Store, articles: int = ARTICLES, per_article: int = PER_ARTICLE,
+              tallies: bool = False) -> dict[str, int]:
     """`articles` articles of `per_article` events each, a day apart (from 7 Jan 2019), armed clashes
     killing 3 and airstrikes killing 2 (every tenth event gives no figure); the first article also
-    recalls an 1864 battle killing 500. Returns the deaths by type, the 1864 one apart."""
+    recalls an 1864 battle killing 500 (and, with `tallies`, the two TALLIES). Returns the deaths by type,
+    the 1864 one and the tallies apart."""
     totals = {"armed_clash": 0, "airstrike": 0}
     for number in range(articles):
         day = FIRST + timedelta(days=number * 5)
@@ -39,6 +46,10 @@ def save_many(store: Store, articles: int = ARTICLES, per_article: int = PER_ART
             found.append(_event(index * 40, kind, day, killed))
         if number == 0:
             found.append(_event(per_article * 40, "armed_clash", date(1864, 5, 1), 500))
+            if tallies:
+                found += [_event(per_article * 40 + 8 * (i + 1), "killing", day if precision == "reported"
+                                 else date(2009, 1, 1), killed, precision)
+                          for i, (precision, killed) in enumerate(TALLIES.items())]
         text = SENTENCE.ljust(per_article * 40 + 40, " ")
         store.save(Analysis(article=Article(f"a{number:03d}", f"عنوان {number}", text, "Reuters", published=day),
                             events=found))
@@ -61,7 +72,7 @@ def test_the_store_sums_the_deaths_per_day_and_type(store):
 @pytest.fixture(scope="module")
 def many_url(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, int]]:
     url = f"sqlite:///{tmp_path_factory.mktemp('many-deaths') / 'many.sqlite'}"
-    return url, save_many(Store(url))
+    return url, save_many(Store(url), tallies=True)
 
 
 @pytest.fixture
@@ -88,6 +99,23 @@ def test_past_three_thousand_items_the_deaths_chart_counts_every_event(many):
     assert all(str(x)[:4] == "2019" for x in weeks)
     assert "Deaths as the articles report them" in caption(spec)
     assert "500 reported killed dated outside" in caption(spec), "the 1864 battle, said to be left out"
+    # the tallies: not on the chart (by_type above), said so in the caption, listed with their sentences
+    assert "18,500 reported killed in 2 events that cannot be put on a day" in caption(spec)
+    [apart] = [e for e in at.expander if e.label.startswith("Tolls not drawn")]
+    assert apart.label == "Tolls not drawn: 18,500 reported killed in 2 events"
+    listed = html.unescape(" ".join(m.value for m in apart.markdown))  # escaped for markdown
+    assert "<b>15,000 killed</b> · killing · 2009-01-01 (a year)" in listed
+    assert "3,500 killed</b> · killing · 2019-01-07 (publication date: no date in the sentence)" in listed
+    assert SENTENCE in listed and "dir='rtl'" in listed
+
+
+def test_the_store_lists_the_tolls_no_day_can_hold(store):
+    save_many(store, articles=2, per_article=10, tallies=True)
+    apart = reads.tolls_apart(store, Filters())
+    assert apart["killed"].tolist() == [15000, 3500] and apart["date_precision"].tolist() == ["year", "reported"]
+    daily = reads.killed_per_day(store, Filters())
+    assert 15000 not in daily["killed"].tolist() and daily["killed"].max() < 1000
+    assert reads.tolls_apart(store, Filters(event_types=("airstrike",))).empty
 
 
 def test_past_three_thousand_items_the_deaths_chart_follows_the_filter_and_per(many):

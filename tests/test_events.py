@@ -153,7 +153,7 @@ def test_an_older_store_gets_the_casualty_and_agent_columns_and_reads_them_read_
     engine = sa.create_engine(url)
     with engine.begin() as conn:  # as a store written before these columns (and their indexes) were
         for index in sa.inspect(conn).get_indexes("events"):
-            if {"actor1_id", "actor2_id"} & set(index["column_names"]):
+            if {"actor1_id", "actor2_id", "killed"} & set(index["column_names"]):
                 conn.exec_driver_sql(f"DROP INDEX {index['name']}")
         for name in ("killed", "killed_high", "wounded", "wounded_high", "victims", "actor1_id", "actor2_id",
                      "evidence"):
@@ -881,3 +881,28 @@ def test_the_start_of_a_span_dates_no_later_event() -> None:
 ])
 def test_a_city_two_countries_share_is_the_one_of_the_country_its_sentence_names(text: str, place_id: str) -> None:
     assert place_id in {e.place_id for e in _events(text, date(2015, 7, 21)).events}
+
+
+@pytest.mark.parametrize("text, published", [
+    # SaudiNewsNet, July 2015: a count since a year, since the start of a war, over months
+    ("وأدت الهجمات الدامية لـ«بوكو حرام» إلى مقتل 15 ألف شخص منذ عام 2009، ونزوح أكثر من مليون ونصف مليون آخرين.",
+     date(2015, 7, 21)),
+    ("ولكن جماعة «بوكو حرام» المتشددة قتلت أكثر من 14 ألف شخص منذ عام 2009 في شمال نيجيريا.", date(2015, 7, 21)),
+    ("وقتل أكثر من 6500 شخص منذ بدء المواجهات في شرق أوكرانيا.", date(2015, 8, 11)),
+])
+def test_a_count_over_a_period_is_no_incidents_toll(text: str, published: date) -> None:
+    assert all(e.killed is None for e in _events(text, published).events)
+
+
+def test_a_tally_of_the_war_is_not_the_toll_of_the_act_before_it() -> None:
+    text = ("والسبت اندلعت اشتباكات عنيفة في شوارع تعز بين قوات المقاومة وميليشيات الحوثيين. "
+            "وقتل أكثر من 3500 شخص، في القتال الذي تشهده اليمن منذ نحو 4 أشهر.")
+    clash = next(e for e in _events(text, date(2015, 7, 21)).events if e.type == "armed_clash")
+    assert clash.killed is None
+    # a toll told in the next sentence with no period of its own still is the act's
+    text = ("والسبت اندلعت اشتباكات عنيفة في شوارع تعز بين قوات المقاومة وميليشيات الحوثيين. "
+            "وقتل 12 شخصا في الاشتباكات.")
+    assert [e.killed for e in _events(text, date(2015, 7, 21)).events if e.type == "armed_clash"] == [12]
+    # the same day's toll beside a war that began long ago
+    text = "قتل 11 مدنيا أمس في غارة على مدينة تعز."
+    assert [e.killed for e in _events(text, date(2015, 7, 21)).events] == [11]

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from marsad.extract.casualties import Casualties, casualties_in
+from marsad.extract.casualties import MONTH_PATHS, Casualties, casualties_in
 from marsad.extract.event_arguments import (
     SINCE_WORDS,
     Clause,
@@ -32,7 +32,7 @@ from marsad.extract.gazetteer import place_cues
 from marsad.extract.geo import KIND_RANK
 from marsad.extract.ner_features import TOPIC_THRESHOLD, topic_score
 from marsad.extract.ner_tagger import frequent_word_set
-from marsad.lexicon import EventTrigger, Lexicon
+from marsad.lexicon import EventTrigger, Lexicon, LexiconError, read_rows
 from marsad.paths import DATA_DIR
 from marsad.records import Actor, Event, Mention, Place, Span, TimeMention
 from marsad.text.document import Document
@@ -154,7 +154,7 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
                 day, precision = antecedent.date, antecedent.date_precision
             agent, target = agent_and_target(text, clause, t_start, t_end, actor_mentions, actors,
                                              (reporters or {}).get(sentence.start, set()))
-            toll = _toll(figures, t_start, clause) if trigger.event_type in _VIOLENT else {}
+            toll = _toll(figures, t_start, clause, text) if trigger.event_type in _VIOLENT else {}
             figures = [] if toll else figures  # a sentence's figures go to one event, the first they fit
             if trigger.event_type == "killing" and toll.get("victims") in _ARMED_VICTIMS \
                     and normalize_key(trigger.trigger) in _PLAIN_KILLED:
@@ -337,11 +337,59 @@ def _counted(event: Event) -> bool:
     return event.type != "casualties" or bool(event.killed or event.wounded)
 
 
-def _toll(figures: list[Casualties], trigger_start: int, clause: Clause) -> dict:
+TALLY_PATH = DATA_DIR / "tally_periods.csv"
+TALLY_REACH = 4  # words after a count, or after منذ/خلال, where what says "over a period" may come
+
+
+@lru_cache(maxsize=1)
+def _tally_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words that lead a period: منذ، خلال ...; the periods, longer than a few days: أشهر، عام، بدء ...),
+    normalised (data/tally_periods.csv)."""
+    words: dict[str, set[str]] = {"lead": set(), "period": set()}
+    for number, row in read_rows(TALLY_PATH, ["word_ar", "role"]):
+        if row["role"] not in words or not row["word_ar"]:
+            raise LexiconError(f"{TALLY_PATH.name} row {number}: a word and its role (lead or period)")
+        words[row["role"]].add(normalize_key(row["word_ar"]))
+    months = {normalize_key(row["name"]) for path in MONTH_PATHS for _, row in read_rows(path, ["name"])}
+    return frozenset(words["lead"]), frozenset(words["period"] | months)
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
+def _a_period(words: list[str]) -> bool:
+    """`words` (normalised) start with منذ, خلال ... followed, within TALLY_REACH words, by a period longer than
+    a few days: a month, a year, the start of a war (`منذ عام 2009`, `خلال ثلاثة أشهر`, `منذ بدء المواجهات`)."""
+    leads, periods = _tally_words()
+    for index, word in enumerate(words):
+        if word.removeprefix("و") not in leads:
+            continue
+        for after in words[index + 1:index + 1 + TALLY_REACH]:
+            bare = after.removeprefix("ال") if after.removeprefix("ال") in periods else after
+            if bare in periods or after in periods or _YEAR_RE.fullmatch(after):
+                return True
+    return False
+
+
+def _a_period_told(sentence: str) -> bool:
+    """The sentence says since when or over how long (_a_period), anywhere."""
+    return _a_period([normalize_key(w.strip(_PUNCTUATION)) for w in sentence.split()])
+
+
+def _a_tally(text: str, figure_end: int) -> bool:
+    """A count of dead over a period, not one incident's: the words right after it say since when or over
+    how long (`مقتل 15 ألف شخص منذ عام 2009`, `قتل أكثر من 3500 شخص، في القتال ... منذ نحو 4 أشهر`)."""
+    words = [normalize_key(w.strip(_PUNCTUATION)) for w in text[figure_end:figure_end + 200].split()]
+    return _a_period([w for w in words if w][:TALLY_REACH + 4])
+
+
+def _toll(figures: list[Casualties], trigger_start: int, clause: Clause, text: str = "") -> dict:
     """An event's killed and wounded, as reported in its sentence: the figures in its clause (else all the
     sentence's), those of one kind added up (`مقتل 10 مدنيين و3 جنود`); a range or an open count keeps
-    its high value. Empty when the sentence gives none."""
+    its high value. A count over a period (`منذ عام 2009`: _a_tally) is no incident's toll. Empty when the
+    sentence gives none."""
     mine = [c for c in figures if clause.start <= c.start < clause.end] or figures
+    mine = [c for c in mine if not (text and _a_tally(text, c.end))]
     toll: dict = {}
     for kind in ("killed", "wounded"):
         counts = [c for c in mine if c.kind == kind and c.low is not None]
@@ -517,6 +565,8 @@ def _act_of_toll(toll: Event, kept: list[Event], text: str) -> int | None:
     violence in the same paragraph, with no other place or day of its own, is that act's toll: the index of
     the act in `kept`, or None."""
     acts = [i for i, k in enumerate(kept) if k.type in _VIOLENT - _TOLLS and k.start < toll.start]
+    if _a_period_told(toll.sentence):
+        return None  # `وقتل أكثر من 3500 شخص في القتال ... منذ نحو 4 أشهر`: a tally of the war, not of the act
     if toll.type == "killing":  # only `قتل`/`مقتل`, not an assassination or an execution
         trigger = normalize_key(toll.trigger).removeprefix("و").removeprefix("ب")
         if trigger not in _PLAIN_KILLED:
@@ -547,6 +597,9 @@ def one_per_incident(events: list[Event], text: str = "", places: dict[str, Plac
     for event in events:
         if any((k.start, k.type, k.place_id) == (event.start, event.type, event.place_id) for k in kept):
             continue  # one record per sentence, type and place (its id), whatever the clauses' dates
+        if (event.killed is not None or event.wounded is not None) and _a_period_told(event.sentence):
+            kept.append(event)  # `وقتل أكثر من 3500 شخص في القتال ... منذ نحو 4 أشهر`: a tally, no retelling
+            continue
         at = next((i for i, earlier in enumerate(kept) if _same_incident(event, earlier, text, places)), None)
         if at is None and event.type in _TOLLS:
             at = _act_of_toll(event, kept, text)
