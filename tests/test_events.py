@@ -906,3 +906,15 @@ def test_a_tally_of_the_war_is_not_the_toll_of_the_act_before_it() -> None:
     # the same day's toll beside a war that began long ago
     text = "قتل 11 مدنيا أمس في غارة على مدينة تعز."
     assert [e.killed for e in _events(text, date(2015, 7, 21)).events] == [11]
+
+
+@pytest.mark.parametrize("text, published", [
+    # SaudiNewsNet, July 2015: a meeting to come, a summit next year, a visit next week
+    ("وشدد كيري على أن واشنطن جدية في سعيها لصد إيران في المنطقة، موضحا أن لقاءه المرتقب يوم 3 أغسطس (آب) الشهر "
+     "المقبل مع نظرائه من مجلس التعاون الخليجي سيبحث ذلك.", date(2015, 7, 22)),
+    ("وانتهى اللقاء بموافقة مودي على المشاركة في قمة إقليمية في إسلام آباد العام المقبل.", date(2015, 7, 21)),
+    ("وبحسب مقربين منه فإن الزيارة مقررة في 29 يوليو (تموز) الحالي، وسيحاول خلالها فابيوس إعادة الدفء للعلاقات.",
+     date(2015, 7, 22)),
+])
+def test_nothing_dated_after_its_report_has_happened(text: str, published: date) -> None:
+    assert all(e.date <= published for e in _events(text, published).events)

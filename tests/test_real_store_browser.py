@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 VIEWPORT = {"width": 1400, "height": 900}
 ARTICLES = 2000
+SHOT_HEIGHT = 3000  # px: a taller viewport left the widgets of a long page (400 cards) drawn as placeholders
 IDLE = "() => !document.querySelector('[data-testid^=\"stStatusWidgetRunning\"]')"
 # page -> (path, its title, what it draws once its data is there)
 PAGES = {
@@ -88,7 +89,7 @@ def _shot(page, name: str) -> None:  # noqa: ANN001
         ...['[data-testid="stMain"]', '[data-testid="stAppViewContainer"]'].map(s => document.querySelector(s))
            .filter(Boolean).map(e => e.scrollHeight))""")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.set_viewport_size({"width": VIEWPORT["width"], "height": min(int(height) + 20, 8000)})
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": min(int(height) + 20, SHOT_HEIGHT)})
     page.wait_for_function(IDLE, timeout=60_000)
     page.screenshot(path=str(SCREENSHOTS / f"real_{name}.png"), full_page=True)
     page.set_viewport_size(VIEWPORT)

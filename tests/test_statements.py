@@ -337,3 +337,13 @@ def test_a_discovered_speaker_is_mentioned_where_his_name_stands() -> None:
     speaker = analysis.statements[0].speaker_id
     named = [m for m in analysis.mentions if m.entity_id == speaker]
     assert [(text[m.start:m.end], m.type, m.role) for m in named] == [("علي الحجيري", "PERSON", "Mayor")]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("أعلنت الحكومة العراقية غدا الخميس عطلة رسمية بسبب شدة الحر.", date(2015, 7, 21)),
+    ('وقال مسؤول في شركتي "هيونداي" و"كيا": "تخطط الشركتان لتوسيع أنواع السيارات الهجينة إلى أكثر من 22 نوعا '
+     'حتى عام 2020، لرفع حصتها في السوق".', date(2015, 7, 21)),
+])
+def test_a_statement_is_never_dated_after_its_report(text: str, published: date) -> None:
+    found = _statements(text, published).statements
+    assert found and all(s.date == published and s.date_precision == "reported" for s in found)

@@ -145,6 +145,8 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
                     and when.date <= published <= when.end_date:  # `هذا العام`: the report's day, not 1 January
                 when = None
             day, precision = (when.date, when.precision) if when else (published, "reported")
+            if published is not None and day is not None and day > published:
+                continue  # dated after its report (`لقاءه المرتقب يوم 3 أغسطس`, `العام المقبل`): not yet happened
             own_place = any(m.entity_id in places and _locative(text, m)
                             for m in mentions_within(place_mentions, Span(t_end, clause.end)))
             antecedent = _antecedent(text, t_start, trigger, events) \

@@ -1256,13 +1256,15 @@ def _said_on(text: str, times: list[TimeMention], sentence: Span, start: int, en
              published: date | None) -> tuple[date | None, str]:
     """When a statement was made: a date in its attribution clause (the verb, its subject and what
     stands between them and the content, or a short opener before a sentence-initial verb), else the
-    publication date. A date inside the content is what is said, not when it was said."""
+    publication date. A date inside the content is what is said, not when it was said; nor is a date after
+    the publication (`غدا الخميس`, `حتى عام 2020`): nothing reported was said after it was reported."""
     spans = [Span(start, max(start, end))]
     if len(_tokens(text, sentence.start, start)) <= _OPENER_WORDS:
         spans.append(Span(sentence.start, start))
     for span in spans:
         for time in times:
-            if span.start <= time.start and time.end <= span.end:
+            if span.start <= time.start and time.end <= span.end \
+                    and (published is None or time.date is None or time.date <= published):
                 return time.date, time.precision
     return published, "reported"
 
