@@ -151,10 +151,28 @@ def _wikidata() -> dict[str, str]:
     return {key: english for key, (english, _count) in table.items()}
 
 
+WIKIDATA_SURE = 2  # names a Wikidata spelling of a word must come from to spell a surname the curated table lacks
+
+
+@lru_cache(maxsize=1)
+def _wikidata_sure() -> dict[str, str]:
+    """_wikidata(), only the spellings WIKIDATA_SURE names or more share (one name's spelling may be its own), in
+    plain Latin letters (شاهين is Shahin in an Arab's name, not the Turkish Şahin)."""
+    table: dict[str, tuple[str, int]] = {}
+    if WIKIDATA_PATH.exists():
+        with WIKIDATA_PATH.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                key, count = normalize_key(row["ar"]), int(row["count"])
+                if key and count >= WIKIDATA_SURE and row["en"].isascii() and (key not in table or table[key][1] < count):
+                    table[key] = (row["en"], count)
+    return {key: english for key, (english, _count) in table.items()}
+
+
 def load_names() -> None:
     """Read the name tables now (a process about to fork workers shares them with them)."""
     _lexicon()
     _wikidata()
+    _wikidata_sure()
 
 
 def _lookup(token: str) -> str | None:
@@ -284,6 +302,15 @@ def romanize_word(word: str) -> str:
     return "".join(out).strip("'")
 
 
+def _foreign_token(key: str) -> str | None:
+    """A word the curated table does not know, spelled as Wikidata's names spell it, when they spell it so in
+    WIKIDATA_SURE names or more (ديفيد كاميرون -> David Cameron, جوزيف بلاتر -> Joseph Blatter: a first name the
+    table knows, a surname it does not); never a word with the article or عبد, which the rules spell."""
+    if key.startswith(_ARTICLE) or key == _ABD:
+        return None
+    return _wikidata_sure().get(key)
+
+
 def _romanize_token(token: str) -> str:
     if not _ARABIC_LETTER_RE.search(token):
         return token  # Latin / digits pass through
@@ -328,7 +355,7 @@ def transliterate_name(name_ar: str) -> str:
                 parts.append("Abdul-" + _capitalise(_lookup(stem) or romanize_word(stem)))
                 i += 2
                 continue
-            parts.append(_lookup(token) or _romanize_token(token))
+            parts.append(_lookup(token) or _foreign_token(keys[i]) or _romanize_token(token))
             i += 1
     parts = [part for part in parts if part]
     if parts:
