@@ -316,3 +316,11 @@ def test_the_eras_are_a_checked_data_file(lexicon) -> None:
     assert {"gna", "gnu"} <= set(eras)
     assert all(a in lexicon.actors for a in eras)
     assert all(first is None or last is None or first <= last for first, last in eras.values())
+
+
+def test_a_body_named_behind_a_preposition_is_the_same_body(lexicon) -> None:
+    text = "وأكد المتحدث أن قرار البنك المركزي الأوروبي جاء متأخرا، وفقا للبنك المركزي الأوروبي."
+    found = find_actors(text, lexicon)
+    named = {found.actors[m.entity_id].name_ar for m in found.mentions if m.source == "model"}
+    assert named == {"البنك المركزي الأوروبي"} and len({m.entity_id for m in found.mentions}) == 1
+    assert {m.text for m in found.mentions} == {"البنك المركزي الأوروبي", "للبنك المركزي الأوروبي"}  # as written

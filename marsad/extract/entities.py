@@ -406,6 +406,9 @@ def _model_mentions(text: str, norm: Normalized, lexicon: Lexicon, known: list[M
     for start, end, kind in spans:
         if kind == "LOCATION" or any(start < b and a < end for a, b in occupied):
             continue
+        start, end = _without_quotes(text, start, end)  # «الشرق الأوسط: the name, not its quotation mark
+        if start >= end or any(mark in text[start:end] for mark in _QUOTE_MARKS):
+            continue  # مجلة لـ "فيفا: a quotation mark inside is no name
         words = [normalize_key(w) for w in WORD_RE.findall(text[start:end])]
         if not words or any(w in lexicon.speech_verbs or w in _FUNCTION_WORDS for w in words):
             continue
@@ -423,7 +426,8 @@ def _model_mentions(text: str, norm: Normalized, lexicon: Lexicon, known: list[M
                 continue  # وألوانا وشخابيط: coordinated nouns, not a name
             if _after_facility(norm, start, lexicon):
                 continue  # مستشفى الملك خالد
-            actor_id, actor_type = discovered_actor_id(text[start:end]), "person"
+            name = text[start:end]
+            actor_id, actor_type = discovered_actor_id(name), "person"
         else:
             if len(words) < 2:  # a lone الحكومة, الجيش is no body's name
                 continue
@@ -438,12 +442,35 @@ def _model_mentions(text: str, norm: Normalized, lexicon: Lexicon, known: list[M
             if all(_common_word(w) or w in _BODY_HEADS or w.startswith("ال") and w[2:] in _BODY_HEADS
                    for w in words):
                 continue  # مجلس الوزراء, وزارة الداخلية: a body of some country, no name of its own
-            actor_id, actor_type = discovered_actor_id(text[start:end], "org"), "other"
+            name = _without_preposition(text[start:end])  # للبنك المركزي الأوروبي: البنك المركزي الأوروبي
+            actor_id, actor_type = discovered_actor_id(name, "org"), "other"
         role = (_role_before(norm, start, lexicon) or _role_after(norm, end, lexicon)) if kind == "PERSON" else None
         mention = Mention(start, end, text[start:end], kind, actor_id, "model", role)
-        found.append((mention, Actor(actor_id, "", text[start:end], actor_type, None, None, role, discovered=True)))
+        found.append((mention, Actor(actor_id, "", name, actor_type, None, None, role, discovered=True)))
         occupied.append((start, end))
     return found
+
+
+_QUOTE_MARKS = frozenset('«»"“”„\'')
+
+
+def _without_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the quotation marks (and spaces) at its ends."""
+    while start < end and (text[start] in _QUOTE_MARKS or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in _QUOTE_MARKS or text[end - 1].isspace()):
+        end -= 1
+    return start, end
+
+
+def _without_preposition(name: str) -> str:
+    """A body's name as its own, without the preposition the sentence put on it: للبنك -> البنك, لوزارة -> وزارة."""
+    first, _, rest = name.partition(" ")
+    if first.startswith("لل") and len(first) > 4:
+        first = "ال" + first[2:]
+    elif first.startswith("ل") and normalize_key(first[1:]) in _BODY_HEADS:
+        first = first[1:]
+    return f"{first} {rest}".strip()
 
 
 def _role_before(norm: Normalized, start: int, lexicon: Lexicon) -> str | None:
