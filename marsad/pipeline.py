@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from marsad.extract.entities import find_actors, tagger
 from marsad.extract.events import find_events
 from marsad.extract.geo import find_places
+from marsad.extract.org_names import english_org_name
 from marsad.extract.statements import find_statements, speaker_role
 from marsad.extract.timex import find_times, latest_explicit_date
 from marsad.extract.translit import load_names, transliterate_name
@@ -45,6 +46,12 @@ def infer_published(article: Article) -> Article:
     return replace(article, published=latest, published_inferred=True)
 
 
+def _english_name(actor: Actor, lexicon: Lexicon) -> str:
+    """A discovered actor's English name: a body's read off its words (وزارة الإسكان -> Ministry of Housing)
+    where every word is known, else the name transliterated (a person's always)."""
+    return (actor.type != "person" and english_org_name(actor.name_ar, lexicon)) or transliterate_name(actor.name_ar)
+
+
 def analyse(article: Article, lexicon: Lexicon | None = None) -> Analysis:
     """Run every extractor over one article; offsets point into `article.text`."""
     lexicon = lexicon or load_lexicon()
@@ -57,7 +64,7 @@ def analyse(article: Article, lexicon: Lexicon | None = None) -> Analysis:
     sentences = split_sentences(text)
     actor_findings = find_actors(text, lexicon, norm, year=article.published.year if article.published else None)
     actors = {
-        actor_id: replace(actor, name_en=transliterate_name(actor.name_ar)) if not actor.name_en else actor
+        actor_id: replace(actor, name_en=_english_name(actor, lexicon)) if not actor.name_en else actor
         for actor_id, actor in actor_findings.actors.items()
     }
     place_findings = find_places(text, lexicon, actors, norm)
