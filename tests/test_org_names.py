@@ -29,6 +29,8 @@ def lexicon():
     ("شرطة جدة", "Police of Jeddah"),
     ("جامعة لشبونة", "University of Lisbon"),
     ("مجلس النواب اللبناني", "Lebanese House of Representatives"),
+    ("وزارة الدفاع المصرية", "Egyptian Ministry of Defence"),  # the body's nationality, not the defence's
+    ("وزارة الخارجية العمانية", "Omani Ministry of Foreign Affairs"),
 ])
 def test_a_body_is_named_in_english_from_its_words(lexicon, name_ar: str, name_en: str) -> None:
     assert english_org_name(name_ar, lexicon) == name_en

@@ -6,7 +6,8 @@ central, European), `الوكالة الدولية للطاقة الذرية` (t
 (and its two-word phrases, `حقوق الإنسان`), nationality adjectives in data/nationalities.csv, places in the
 curated gazetteer. In English each noun takes its adjectives before it, and the nouns after the first come
 after "of" (or "for", where the Arabic says ل, and "and" after و): European Central Bank, International Agency
-for Atomic Energy, University of California. A name with any word none of these knows gets no English name
+for Atomic Energy, University of Lisbon. A nationality adjective is the whole body's (وزارة الدفاع المصرية:
+Egyptian Ministry of Defence). A name with any word none of these knows gets no English name
 (None): the caller transliterates it, which is better than half a translation.
 """
 
@@ -66,8 +67,12 @@ def english_org_name(name_ar: str, lexicon: Lexicon) -> str | None:
             noun, i = words["phrase"][pair], i + 2
         elif _bare(key) in words["noun"]:
             noun, i = words["noun"][_bare(key)], i + 1
-        elif groups and (_bare(key) in words["adj"] or nationality):
-            groups[-1][2].append(words["adj"].get(_bare(key)) or nationality.name_en)
+        elif groups and nationality and not words["adj"].get(_bare(key)):
+            groups[0][2].append(nationality.name_en)  # the body's country: وزارة الدفاع المصرية, Egyptian Ministry
+            i += 1
+            continue
+        elif groups and _bare(key) in words["adj"]:
+            groups[-1][2].append(words["adj"][_bare(key)])
             i += 1
             continue
         elif key in places and groups:
