@@ -347,3 +347,28 @@ def test_a_discovered_speaker_is_mentioned_where_his_name_stands() -> None:
 def test_a_statement_is_never_dated_after_its_report(text: str, published: date) -> None:
     found = _statements(text, published).statements
     assert found and all(s.date == published and s.date_precision == "reported" for s in found)
+
+
+@pytest.mark.parametrize("text, speaker, content_starts", [
+    # SaudiNewsNet, July 2015: a police spokesman named after his role and rank, the content after فإن
+    ("ووفقاً للناطق الإعلامي لشرطة منطقة القصيم الرائد بدر السحيباني فإن شرطة محافظة الرس تلقت عدداً من البلاغات "
+     "بهذا الشأن، مضيفاً بأن المتهم أقر عند سماع أقواله بمسؤوليته.", "بدر السحيباني", "شرطة محافظة الرس"),
+    ("ووفقاً للمتحدث الرسمي للدفاع المدني بمنطقة مكة المكرمة المقدم محمد بن عثمان القرني فإن مركز التحكم والتوجيه "
+     "للدفاع المدني تلقى بلاغا عن احتراق شقة.", "محمد بن عثمان القرني", "مركز التحكم"),
+    # ... and behind a verb and its preposition, before a comma
+    ("وباشر المختصون في الشرطة إجراءات الضبط الجنائي للكشف عن ملابسات الحادثة حسب ما أفاد به الناطق الإعلامي لشرطة "
+     "المنطقة الشرقية العقيد زياد الرقيطي، موضحا أن شرطة حفر الباطن تلقت بلاغا عن إطلاق النار.", "زياد الرقيطي",
+     "وباشر المختصون"),
+])
+def test_the_source_of_an_attribution_phrase_is_the_role_bearer(text: str, speaker: str, content_starts: str) -> None:
+    found = _statements(text, date(2015, 7, 21)).statements
+    assert found[0].speaker_text == speaker and found[0].quote.startswith(content_starts), found[0]
+    assert all(s.speaker_text == speaker for s in found), "what he added (مضيفا، موضحا) is his too"
+    assert "مضيف" not in found[0].quote and "موضح" not in found[0].quote
+
+
+def test_a_person_after_a_preposition_is_not_the_source() -> None:
+    text = ("وقال الوزير إن الاجتماع انتهى. ووفقا لمصدر مقرب من رئيس الحكومة تمام سلام فإن الجلسة ستعقد غدا الخميس "
+            "لبحث الأزمة.")
+    according = [s for s in _statements(text, date(2015, 7, 22)).statements if s.verb == "according to"]
+    assert [s.speaker_text for s in according] == ["مصدر مقرب من رئيس الحكومة تمام سلام"]

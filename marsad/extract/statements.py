@@ -127,6 +127,10 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
         sentence_text = text[sentence.start:sentence.end]
         made: list[Statement] = []
         speakers: list[_Speaker] = []
+        same = attributed.get(index)
+        if same is not None and same.speaker_text and same.cue_start < cues[0][0]:
+            # وفقا للناطق ... بدر السحيباني فإن ...، مضيفا بأن: the source the phrase named speaks on
+            speakers.append(_Speaker(same.speaker_id, same.speaker_text))
         named_until = sentence.start  # the end of the last subject named after its verb
         document_until = 0  # the end of the last verb whose subject is a document
         for number, (cue_start, cue_end, verb) in enumerate(cues):
@@ -535,6 +539,8 @@ def _according_to(doc: Document, cues: list[tuple[int, int, str]], mentions: lis
             while skip < len(tokens) and skip < 2 and (tokens[skip][2] in ("ما", "لما") or _verb_like(
                     verbs, tokens[skip][2])):
                 skip += 1  # بحسب ما ذكرته, وفقا لما أعلن
+            if 0 < skip < len(tokens) and tokens[skip][2] in _VERB_OBJECT_PRONOUNS:
+                skip += 1  # حسب ما أفاد به الناطق: the verb's preposition, then the source
             if skip < len(tokens) - 2 and tokens[skip][2] in _APPEARED and tokens[skip + 1][2] in ("في", "علي"):
                 skip += 2  # وفق ما جاء على الصفحة الرسمية للمتحدث العسكري: where it appeared, then whose
             if skip < len(tokens) - 1 and tokens[skip][2] in _REMARKS and \
@@ -544,8 +550,21 @@ def _according_to(doc: Document, cues: list[tuple[int, int, str]], mentions: lis
                 continue  # بحسب القانون: a law or a document is no speaker
             source_start = tokens[skip][0]
             phrase_end = _source_end(text, tokens[skip:], sentence.end)
+            person = next((m for m in mentions if m.type == "PERSON" and phrase_end <= m.start <= phrase_end + 30
+                           and m.start < sentence.end and not re.search(r"[،,.؛:«»\"]", text[phrase_end:m.start])),
+                          None)
+            if person is not None and not any(t[2] in _PREPOSITIONS for t in tokens[skip:]
+                                              if phrase_end <= t[0] < person.start) and any(
+                    _is_role_word(t[2].removeprefix("ل"), lexicon) or
+                                          _is_role_word("ال" + t[2][2:], lexicon) for t in tokens[skip:]
+                                          if t[0] < person.start):
+                phrase_end = person.end  # الناطق الإعلامي لشرطة المنطقة الشرقية العقيد زياد الرقيطي: the role's bearer
+            # never one named after a preposition (مصدر مقرّب من رئيس الحكومة تمام سلام: the source, close to him),
+            # but في (مصادر في وزارة الدفاع); the spokesman named, not the police he speaks for
             named = [m for m in mentions_within(mentions, Span(source_start, phrase_end))
-                     if m.source not in ("gazetteer", "geonames", "context")]
+                     if m.source not in ("gazetteer", "geonames", "context") and not any(
+                         t[2] in _PREPOSITIONS and t[2] != "في" for t in tokens[skip:] if source_start < t[0] < m.start)]
+            named.sort(key=lambda m: m.type != "PERSON")
             speaker_id = named[0].entity_id if named else None
             speaker_text = named[0].text if named else _without_lam(
                 text[source_start:phrase_end].strip(" ،,.-–"), normalize_key(text[cue_start:cue_end]))
@@ -563,6 +582,10 @@ def _according_to(doc: Document, cues: list[tuple[int, int, str]], mentions: lis
                 fa_inna = _FA_INNA_RE.search(text, phrase_end, sentence.end)
                 if fa_inna is not None:  # وفق مصدر عسكري، لم يتم ذكر اسمه، بقاعدة طبرق، فإن ...: from فإن on
                     content_start = fa_inna.start(1)
+                content_end = next((c_start for c_start, _c_end, verb in verb_cues
+                                    if content_start < c_start < content_end and _hangs_on_clause(text, c_start, verb)
+                                    and text[:c_start].rstrip().endswith(("،", ","))), content_end)
+                # ...، مضيفا بأن: what he added is a statement of its own
             content = text[content_start:content_end].strip(" ،,.:؛-\n")
             first, _, rest = content.partition(" ")
             content = rest.lstrip() if normalize_key(first) in ("فان", "فانه", "فانها", "ان", "انه") else content
@@ -580,6 +603,7 @@ def _according_to(doc: Document, cues: list[tuple[int, int, str]], mentions: lis
 
 
 _FA_INNA_RE = re.compile(r"[،,]\s*(ف[إا]ن)")
+_VERB_OBJECT_PRONOUNS = frozenset(normalize_key(w) for w in ("به", "بها", "لنا", "له", "لها", "عنه", "عنها"))
 _APPEARED = frozenset(normalize_key(w) for w in ("جاء", "ورد"))
 _REMARKS = frozenset(normalize_key(w) for w in ("تصريحات", "تصريح", "أقوال", "رواية"))
 
@@ -591,10 +615,18 @@ def _without_lam(source: str, cue: str) -> str:
     return "ا" + source[1:] if source.startswith("لل") else source[1:]
 
 
+_SOURCE_TO_FA_INNA = 12  # words: a source that runs, unpunctuated, to فإن is all of it
+
+
 def _source_end(text: str, tokens: list[tuple[int, int, str]], sentence_end: int) -> int:
-    """Where the source named after an attribution phrase ends: at punctuation, a content marker, a
-    speech verb or a preposition, after at most six words."""
+    """Where the source named after an attribution phrase ends: right before a فإن within twelve words with
+    no punctuation before it (the content starts there); else at punctuation, a content marker, a speech verb
+    or a preposition, after at most six words."""
     end = tokens[0][1] if tokens else sentence_end
+    fa_inna = next((i for i, (_s, _e, token) in enumerate(tokens[:_SOURCE_TO_FA_INNA])
+                    if token in ("فان", "فانه", "فانها") or not (token.isalnum() or token == "-")), None)
+    if fa_inna and tokens[fa_inna][2] in ("فان", "فانه", "فانها"):
+        return tokens[fa_inna - 1][1]  # وفقا للناطق الإعلامي لشرطة منطقة القصيم الرائد بدر السحيباني فإن: all of it
     quoted = False
     for count, (_start, t_end, token) in enumerate(tokens):
         if token in ('"', "«", "“", "”", "»"):  # a quoted name: صحيفة "ديلي ميل", قناة «العربية»
