@@ -102,20 +102,26 @@ def detail(url: str, filters: Filters, actors: pd.DataFrame, actor_id: str) -> N
     if actor.get("discovered"):
         facts.append("<i>discovered in the text (not in the registry)</i>")
     st.markdown(" · ".join(facts), unsafe_allow_html=True)
+    total = data.counts(url, data.key(mine), entities=False)  # how many there are, beyond those listed
     if role != "participant":
         said = data.statements(url, data.key(mine), limit=DETAIL_ROWS)
-        st.markdown(f"**{_HEADINGS[role]} ({len(said)})**")
+        st.markdown(f"**{_HEADINGS[role]} ({_how_many(len(said), total['statements'])})**")
         if said.empty:
             st.info(_NONE[role])
         for row in said.to_dict("records"):
             st.markdown(statement_card(row), unsafe_allow_html=True)
     if role in ("any", "participant"):
         happened = data.events(url, data.key(mine), limit=DETAIL_ROWS)
-        st.markdown(f"**Events they take part in ({len(happened)})**")
+        st.markdown(f"**Events they take part in ({_how_many(len(happened), total['events'])})**")
         if happened.empty:
             st.caption("No event names this actor under these filters.")
         for row in happened.to_dict("records"):
             st.markdown(event_card(row), unsafe_allow_html=True)
+
+
+def _how_many(listed: int, total: int) -> str:
+    """`12`, or `the 200 newest of 4,455` when the list stops short of them all."""
+    return f"{total:,}" if listed >= total else f"the {listed} newest of {total:,}"
 
 
 def claims_and_denials(url: str, filters: Filters) -> None:

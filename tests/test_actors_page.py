@@ -183,3 +183,20 @@ def test_one_view_at_a_time_kept_in_the_url_and_the_session(seeds):
     assert "view" not in at.query_params and cards(at)
     at = open_page("actors", view="nonsense")
     assert at.segmented_control(key="actors_view").value == "items" and "view" not in at.query_params
+
+
+def test_the_cards_say_how_many_there_are_beyond_those_listed(tmp_path, monkeypatch):
+    sentence = "قال المتحدث إن الوضع هادئ."
+    text = " ".join([sentence] * 210)
+    step = len(sentence) + 1
+    statements = [Statement(i * step, i * step + len(sentence), sentence, "speaker", "said", "قال", "neutral",
+                            "الوضع هادئ", False, date(2019, 4, 7), "reported") for i in range(210)]
+    url = f"sqlite:///{tmp_path / 'talkative.sqlite'}"
+    Store(url).save(Analysis(article=Article("talk", "عنوان", text, "مصدر", published=date(2019, 4, 7)),
+                             mentions=[Mention(0, 3, "قال", "PERSON", "speaker", "lexicon")],
+                             actors={"speaker": Actor("speaker", "A Speaker", "متحدث", "person")},
+                             statements=statements))
+    monkeypatch.setenv("MARSAD_DB", url)
+    at = open_page("actors", who="speaker")
+    assert "**Statements by or naming them (the 200 newest of 210)**" in [m.value for m in at.markdown]
+    assert len(cards(at)) == 200
