@@ -930,3 +930,17 @@ def test_nothing_dated_after_its_report_has_happened(text: str, published: date)
 ])
 def test_flight_is_people_fleeing_and_refugees_moving(text: str, kept: bool) -> None:
     assert ("displacement" in {e.type for e in _events(text, date(2015, 7, 25)).events}) is kept
+
+
+@pytest.mark.parametrize("text, event_type, kept", [
+    # SaudiNewsNet, July 2015: his family (أسرته) is no capture; a law's death penalty no execution; a figure of
+    # speech no looting
+    ("وأوضح علي جبران أنه أتى من الرياض مع أسرته لقضاء الإجازة، وأن الوضع على الحدود طبيعي.", "abduction", False),
+    ("وأسرت قوات المقاومة خمسة من مسلحي الحوثي في جبهة صبر.", "abduction", True),
+    ("ويعاقب القانون الجديد على التكفير بعقوبات تصل إلى الإعدام.", "killing", False),
+    ("وأعلن التنظيم إعدام خمسة أشخاص في مدينة الرقة أمس.", "killing", True),
+    ("وقال له رئيس اللجنة: أعتقد أنك تعرضت للسلب.", "looting", False),
+    ("وقام مسلحون بسلب ممتلكات المواطنين في حي التواهي.", "looting", True),
+])
+def test_triggers_in_their_event_sense(text: str, event_type: str, kept: bool) -> None:
+    assert (event_type in {e.type for e in _events(text, date(2015, 7, 25)).events}) is kept
