@@ -372,3 +372,14 @@ def test_a_person_after_a_preposition_is_not_the_source() -> None:
             "لبحث الأزمة.")
     according = [s for s in _statements(text, date(2015, 7, 22)).statements if s.verb == "according to"]
     assert [s.speaker_text for s in according] == ["مصدر مقرب من رئيس الحكومة تمام سلام"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # SaudiNewsNet, July 2015: a king named in a centre's or an airport's name is not the speaker
+    ("صرح المتحدث الرسمي باسم مركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ أنه انطلاقًا من حرص خادم "
+     "الحرمين الشريفين على رفع معاناة المواطنين اليمنيين فقد تم إرسال شحنة جديدة.", "رأفت الصباغ"),
+    ("وقال مدير جامعة الملك عبدالعزيز الدكتور أسامة طيب إن الجامعة مستعدة لاستقبال الطلاب.", "أسامة طيب"),
+    ("وقال الملك سلمان إن المملكة ماضية في دعم اليمن.", "الملك سلمان"),
+])
+def test_a_person_in_the_name_of_a_place_or_a_body_does_not_speak(text: str, speaker: str) -> None:
+    assert [s.speaker_text for s in _statements(text, date(2015, 7, 25)).statements] == [speaker]

@@ -416,7 +416,8 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
             m.start <= tokens[0][0] < m.end for m in actors):
         return _DOCUMENT  # ويدعو القرار إلى، كما يطالب الاتفاق: a law or a document says nothing
     chain_end = _chain_end(text, tokens, mentions, limit, lexicon)
-    candidates = [m for m in actors if start <= m.start < chain_end and not _is_addressee(text, m)]
+    candidates = [m for m in actors if start <= m.start < chain_end and not _is_addressee(text, m)
+                  and not _in_a_named_place_or_body(text, m)]
     feminine = verb.person == "3fs" or verb.person == "present_f"
     people = [m for m in candidates if m.type == "PERSON" and (not feminine or _feminine_role(m, text, lexicon))]
     others = [m for m in candidates if m.type != "PERSON"]
@@ -1149,7 +1150,7 @@ def _role_bearer(text: str, tokens: list[tuple[int, int, str]], actors: list[Men
     for index, (t_start, t_end, token) in enumerate(tokens):
         if t_start < quote_end:
             continue
-        if index and _is_title(token, lexicon):
+        if index and _is_title(token, lexicon) and not _is_name_head(tokens[index - 1][2]):
             named = _name_after_title(text, tokens[index + 1:], actors, lexicon)
             if named is not None:  # الدكتور عبداللطيف بن راشد الزياني: a name nobody listed
                 return named
@@ -1170,7 +1171,7 @@ def _role_bearer(text: str, tokens: list[tuple[int, int, str]], actors: list[Men
             continue
         hit = next((m for m in actors if m.start <= t_start < m.end), None)
         if hit is not None:
-            if hit.type == "PERSON":
+            if hit.type == "PERSON" and not _in_a_named_place_or_body(text, hit):
                 return None if _is_addressee(text, hit) else hit
             after_body = t_end >= hit.end
             continue
@@ -1299,6 +1300,25 @@ def _said_on(text: str, times: list[TimeMention], sentence: Span, start: int, en
                     and (published is None or time.date is None or time.date <= published):
                 return time.date, time.precision
     return published, "reported"
+
+
+# Nouns a person's name completes into the name of a place or a body: مركز الملك سلمان للإغاثة, جامعة الملك عبد
+# العزيز, مستشفى الملك فيصل (the person is no speaker there).
+_NAME_HEADS = frozenset(normalize_key(w) for w in (
+    "مركز", "مؤسسة", "جامعة", "مستشفى", "جائزة", "مدينة", "مطار", "شارع", "قاعدة", "معهد", "كلية", "برنامج",
+    "صندوق", "مجمع", "قصر", "جسر", "ميناء", "ملعب", "استاد", "مسجد", "جامع", "طريق", "مشروع", "مبادرة", "حملة",
+    "دار", "مكتبة", "أكاديمية", "كرسي", "وقف", "حي", "ميدان", "سد", "منحة"))
+
+
+def _is_name_head(key: str) -> bool:
+    """A normalised word of _NAME_HEADS, bare or behind a proclitic (بمركز, لجامعة)."""
+    return any(key.startswith(clitic) and key[len(clitic):] in _NAME_HEADS
+               for clitic in ("", "و", "ب", "ل", "ف", "وب", "ول"))
+
+
+def _in_a_named_place_or_body(text: str, mention: Mention) -> bool:
+    """A person named right after a noun that makes it a place's or a body's name (باسم مركز الملك سلمان)."""
+    return mention.type == "PERSON" and _is_name_head(normalize_key(previous_word(text, mention.start)[0]))
 
 
 def _quoted_name_after(text: str, end: int, limit: int) -> int | None:
