@@ -944,3 +944,15 @@ def test_flight_is_people_fleeing_and_refugees_moving(text: str, kept: bool) -> 
 ])
 def test_triggers_in_their_event_sense(text: str, event_type: str, kept: bool) -> None:
     assert (event_type in {e.type for e in _events(text, date(2015, 7, 25)).events}) is kept
+
+
+@pytest.mark.parametrize("text, types", [
+    # SaudiNewsNet, July 2015 (Reuters on Daraa): what would follow if they took the city is no event
+    ("وإذا انتزعت جماعات الجبهة الجنوبية المنظمة تنظيما جيدا السيطرة على المدينة فإن ذلك سيعجل بتقدمها صوب دمشق.",
+     []),
+    ("ولو لم تتدخل القوات لسقطت المدينة في يد المسلحين.", []),
+    # the condition ends at its answer or a comma: what follows is reported
+    ("وإذا لم تتوقف الغارات فإن المعارضة ستنسحب من المحادثات، وقد قصفت الطائرات مدينة حلب أمس.", ["airstrike"]),
+])
+def test_an_event_in_an_if_clause_is_not_reported(text: str, types: list) -> None:
+    assert [e.type for e in _events(text, date(2015, 7, 25)).events] == types

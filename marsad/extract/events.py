@@ -808,6 +808,8 @@ def _reported_as_fact(text: str, sentence_start: int, trigger_start: int,
     """False for an event that is negated, prevented, demanded, planned, conditional or threatened
     (`لم تقع أي اشتباكات`, `دعا إلى وقف القصف`, `تعتزم شن هجوم`, `هدد بقصف`): a cue among the few words
     before the trigger, in its clause. The `و` and `ب`/`ل` a word carries in front do not hide it."""
+    if _in_a_condition(text, sentence_start, trigger_start):
+        return False
     words = _clause_words_before(text, sentence_start, trigger_start, MODALITY_WINDOW)
     cues = modality_cues()
     if trigger is not None and _purpose_lam(text, trigger_start, trigger) and not (
@@ -828,6 +830,21 @@ def _reported_as_fact(text: str, sentence_start: int, trigger_start: int,
 
 
 _NOT_MODAL = frozenset({"subjected", "result"})
+_IF = frozenset(normalize_key(w) for w in ("إذا", "اذا", "لو", "لولا", "وإذا", "واذا", "ولو", "فإذا", "فاذا"))
+_THEN = ("ف",)  # the answer of a condition starts with ف (فإن ذلك سيعجل، فسوف، فقد)
+
+
+def _in_a_condition(text: str, sentence_start: int, trigger_start: int) -> bool:
+    """The trigger is in the `if` clause of its sentence (`وإذا انتزعت الجبهة الجنوبية السيطرة على المدينة فإن
+    ذلك سيعجل بتقدمها`): an إذا or لو before it, and no comma or answer (a word in ف...) between them; however
+    far back, unlike the few words the other cues look at."""
+    words = text[sentence_start:trigger_start].replace("،", " ، ").replace(",", " , ").split()
+    at = next((i for i in range(len(words) - 1, -1, -1) if normalize_key(words[i]) in _IF), None)
+    if at is None:
+        return False
+    return not any(w in ("،", ",") or (normalize_key(w).startswith(_THEN) and len(w) > 3
+                                      and normalize_key(w)[1:3] in ("ان", "سو", "قد", "لن", "هو", "هي", "ال"))
+                   for w in words[at + 1:])
 
 
 _PURPOSE_PREFIXES = ("ل", "لل", "ول", "ولل", "فل", "فلل")
