@@ -383,3 +383,14 @@ def test_a_person_after_a_preposition_is_not_the_source() -> None:
 ])
 def test_a_person_in_the_name_of_a_place_or_a_body_does_not_speak(text: str, speaker: str) -> None:
     assert [s.speaker_text for s in _statements(text, date(2015, 7, 25)).statements] == [speaker]
+
+
+def test_a_present_tense_verb_after_an_is_what_was_said() -> None:
+    # SaudiNewsNet, July 2015 (Obama in Kenya): Obama speaks, of Washington
+    found = _statements("وقال اوباما ان واشنطن تبدي اهتماما اكبر لان ما يحدث في القارة له تأثير اكبر.",
+                        date(2015, 7, 26)).statements
+    assert [(s.speaker_text, s.verb_ar) for s in found] == [("اوباما", "وقال")]
+    assert found[0].quote.startswith("واشنطن تبدي اهتماما")
+    # a headline's subject before its present-tense verb still speaks
+    found = _statements("والبنتاغون ينفي وجود قوات أمريكية في ليبيا.", date(2019, 4, 8)).statements
+    assert [s.speaker_text for s in found] == ["البنتاغون"]

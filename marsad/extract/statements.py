@@ -141,7 +141,9 @@ def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
                 continue  # a verb inside the previous statement's content (أن حفتر أبلغ ...)
             # A headline verb's clause starts at its subject, the word before it (والبنتاغون ينفي).
             later = [c[0] if not c[2].person.startswith("present") else previous_word(text, c[0])[1] for c in
-                     cues[number + 1:]]
+                     cues[number + 1:] if not (c[2].person.startswith("present")
+                                               and _said_of(text, previous_word(text, c[0])[1]))]
+            # (a present-tense verb whose subject follows إن is inside this one's content: it bounds nothing)
             segment_end = _segment_end(text, cue_end, later, sentence.end)
             if _hangs_on_clause(text, cue_start, verb):
                 # مضيفا أن، مشيرة إلى أن، بقوله: the subject of the clause it hangs on, never one of its own
@@ -651,9 +653,15 @@ def _headline_subject(text: str, mentions: list[Mention], sentence: Span, cue_st
     if not verb.person.startswith("present"):
         return None
     before = [m for m in mentions if sentence.start <= m.start and m.end <= cue_start and m.source == "lexicon"]
-    if before and len(_tokens(text, before[-1].end, cue_start)) == 0:
+    if before and len(_tokens(text, before[-1].end, cue_start)) == 0 and not _said_of(text, before[-1].start):
         return before[-1]
     return None
+
+
+def _said_of(text: str, subject_start: int) -> bool:
+    """The subject of a present-tense verb comes right after إن/أن: it is inside what was said (وقال أوباما إن
+    واشنطن تبدي اهتماما: Obama speaks, of Washington)."""
+    return normalize_key(previous_word(text, subject_start)[0]) in _CONTENT_MARKERS
 
 
 def _construct_subject(text: str, tokens: list[tuple[int, int, str]], actors: list[Mention],
