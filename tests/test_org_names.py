@@ -49,3 +49,13 @@ def test_the_pipeline_names_a_discovered_body_in_english() -> None:
     analysis = analyse(Article("t", "title", text), load_lexicon())
     bank = [a for a in analysis.actors.values() if a.name_ar == "البنك المركزي الأوروبي"]
     assert [a.name_en for a in bank] == ["European Central Bank"] and bank[0].discovered
+
+
+@pytest.mark.parametrize("name_ar, name_en", [
+    ("المجلس الوطني السوري", "Syrian National Council"),
+    ("وزارة المالية السودانية", "Sudanese Ministry of Finance"),
+    ("الشرطة الاتحادية", "Federal Police"),
+    ("المركز الكردي للدراسات", None),  # الكردي is no village of GeoNames' here: transliterated instead
+])
+def test_more_bodies_of_the_real_corpus(lexicon, name_ar: str, name_en: str | None) -> None:
+    assert english_org_name(name_ar, lexicon) == name_en

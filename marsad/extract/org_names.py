@@ -47,6 +47,11 @@ def _places(lexicon: Lexicon) -> dict[str, str]:
             if len({c.place.name_en for c in candidates}) == 1}
 
 
+def _adjective_form(key: str) -> bool:
+    """الكردي, الكردية: an adjective an unknown nationality or a relation makes, not the village GeoNames spells so."""
+    return key.startswith("ال") and key.endswith(("ي", "يه"))
+
+
 def english_org_name(name_ar: str, lexicon: Lexicon) -> str | None:
     """The English name of a body from its Arabic one, or None when a word of it is not known."""
     keys = [normalize_key(w) for w in WORD_RE.findall(name_ar) if w.isalnum()]
@@ -75,7 +80,7 @@ def english_org_name(name_ar: str, lexicon: Lexicon) -> str | None:
             groups[-1][2].append(words["adj"][_bare(key)])
             i += 1
             continue
-        elif key in places and groups:
+        elif key in places and groups and not _adjective_form(key):
             noun, i = places[key], i + 1
         else:
             return None
