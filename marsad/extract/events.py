@@ -831,6 +831,7 @@ def _reported_as_fact(text: str, sentence_start: int, trigger_start: int,
 
 _NOT_MODAL = frozenset({"subjected", "result"})
 _IF = frozenset(normalize_key(w) for w in ("إذا", "اذا", "لو", "لولا", "وإذا", "واذا", "ولو", "فإذا", "فاذا"))
+_IF_RE = re.compile(r"(?:^|\s)[وف]?(?:إذا|اذا|لو|لولا)(?=\s|$)")
 _THEN = ("ف",)  # the answer of a condition starts with ف (فإن ذلك سيعجل، فسوف، فقد)
 
 
@@ -838,7 +839,10 @@ def _in_a_condition(text: str, sentence_start: int, trigger_start: int) -> bool:
     """The trigger is in the `if` clause of its sentence (`وإذا انتزعت الجبهة الجنوبية السيطرة على المدينة فإن
     ذلك سيعجل بتقدمها`): an إذا or لو before it, and no comma or answer (a word in ف...) between them; however
     far back, unlike the few words the other cues look at."""
-    words = text[sentence_start:trigger_start].replace("،", " ، ").replace(",", " , ").split()
+    before = text[sentence_start:trigger_start]
+    if not _IF_RE.search(before):
+        return False  # most sentences: no إذا or لو to look for
+    words = before.replace("،", " ، ").replace(",", " , ").split()
     at = next((i for i in range(len(words) - 1, -1, -1) if normalize_key(words[i]) in _IF), None)
     if at is None:
         return False
