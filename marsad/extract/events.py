@@ -367,8 +367,7 @@ def _a_period(words: list[str]) -> bool:
         if word.removeprefix("و") not in leads:
             continue
         for after in words[index + 1:index + 1 + TALLY_REACH]:
-            bare = after.removeprefix("ال") if after.removeprefix("ال") in periods else after
-            if bare in periods or after in periods or _YEAR_RE.fullmatch(after):
+            if after in periods or after.removeprefix("ال") in periods or _YEAR_RE.fullmatch(after):
                 return True
     return False
 
@@ -830,9 +829,9 @@ def _reported_as_fact(text: str, sentence_start: int, trigger_start: int,
 
 
 _NOT_MODAL = frozenset({"subjected", "result"})
-_IF = frozenset(normalize_key(w) for w in ("إذا", "اذا", "لو", "لولا", "وإذا", "واذا", "ولو", "فإذا", "فاذا"))
-_IF_RE = re.compile(r"(?:^|\s)[وف]?(?:إذا|اذا|لو|لولا)(?=\s|$)")
-_THEN = ("ف",)  # the answer of a condition starts with ف (فإن ذلك سيعجل، فسوف، فقد)
+_IF_RE = re.compile(r"(?:^|\s)(?:[وف]?(?:إذا|اذا)|و?لو|لولا)(?=\s|$)")
+# the answer of a condition: ف and what follows it (فإن ذلك سيعجل، فسوف، فقد، فلن، فهو، فالأمر)
+_ANSWER_STARTS = frozenset({"ان", "سو", "قد", "لن", "هو", "هي", "ال"})
 
 
 def _in_a_condition(text: str, sentence_start: int, trigger_start: int) -> bool:
@@ -840,15 +839,14 @@ def _in_a_condition(text: str, sentence_start: int, trigger_start: int) -> bool:
     ذلك سيعجل بتقدمها`): an إذا or لو before it, and no comma or answer (a word in ف...) between them; however
     far back, unlike the few words the other cues look at."""
     before = text[sentence_start:trigger_start]
-    if not _IF_RE.search(before):
+    ends = [found.end() for found in _IF_RE.finditer(before)]
+    if not ends:
         return False  # most sentences: no إذا or لو to look for
-    words = before.replace("،", " ، ").replace(",", " , ").split()
-    at = next((i for i in range(len(words) - 1, -1, -1) if normalize_key(words[i]) in _IF), None)
-    if at is None:
+    after = before[ends[-1]:]
+    if "،" in after or "," in after:
         return False
-    return not any(w in ("،", ",") or (normalize_key(w).startswith(_THEN) and len(w) > 3
-                                      and normalize_key(w)[1:3] in ("ان", "سو", "قد", "لن", "هو", "هي", "ال"))
-                   for w in words[at + 1:])
+    return not any(len(w) > 3 and key[:1] == "ف" and key[1:3] in _ANSWER_STARTS
+                   for w in after.split() for key in (normalize_key(w),))
 
 
 _PURPOSE_PREFIXES = ("ل", "لل", "ول", "ولل", "فل", "فلل")

@@ -557,10 +557,8 @@ def _according_to(doc: Document, cues: list[tuple[int, int, str]], mentions: lis
                            and m.start < sentence.end and not re.search(r"[،,.؛:«»\"]", text[phrase_end:m.start])),
                           None)
             if person is not None and not any(t[2] in _PREPOSITIONS for t in tokens[skip:]
-                                              if phrase_end <= t[0] < person.start) and any(
-                    _is_role_word(t[2].removeprefix("ل"), lexicon) or
-                                          _is_role_word("ال" + t[2][2:], lexicon) for t in tokens[skip:]
-                                          if t[0] < person.start):
+                                              if phrase_end <= t[0] < person.start) \
+                    and any(_is_role_behind_lam(t[2], lexicon) for t in tokens[skip:] if t[0] < person.start):
                 phrase_end = person.end  # الناطق الإعلامي لشرطة المنطقة الشرقية العقيد زياد الرقيطي: the role's bearer
             # never one named after a preposition (مصدر مقرّب من رئيس الحكومة تمام سلام: the source, close to him),
             # but في (مصادر في وزارة الدفاع); the spokesman named, not the police he speaks for
@@ -1100,6 +1098,12 @@ _ROLE_STOPS = frozenset(normalize_key(w) for w in ["عن", "إلى", "الى", "
 def _role_heads(lexicon: Lexicon) -> frozenset[str]:
     """The first words of the role phrases of data/roles.csv (رئيس of رئيس الوزراء, الأمين of الأمين العام)."""
     return frozenset(role.split()[0] for role in lexicon.roles)
+
+
+def _is_role_behind_lam(token: str, lexicon: Lexicon) -> bool:
+    """A role word, bare or behind the ل of وفقا لـ (لشرطة, للناطق: الناطق)."""
+    return _is_role_word(token, lexicon) or (token.startswith("ل") and _is_role_word(token[1:], lexicon)) or (
+        token.startswith("لل") and _is_role_word("ال" + token[2:], lexicon))
 
 
 def _is_role_word(token: str, lexicon: Lexicon) -> bool:

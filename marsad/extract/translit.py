@@ -138,34 +138,35 @@ def _with_article(english: str) -> str:
 # --- lexicon look-up --------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _wikidata() -> dict[str, str]:
-    """normalize_key(ar) -> English, from Wikidata's person-name tokens (CC0; scripts/make_name_tokens.py)."""
+@lru_cache(maxsize=2)
+def _wikidata_spellings(sure: bool = False) -> dict[str, str]:
+    """normalize_key(ar) -> English, from Wikidata's person-name tokens (CC0; scripts/make_name_tokens.py): for
+    each word the spelling most names share. `sure`: only spellings at least WIKIDATA_SURE names share (one
+    name's spelling may be its own), in plain Latin letters (شاهين is Shahin in an Arab's name, not the Turkish
+    Şahin)."""
     table: dict[str, tuple[str, int]] = {}
     if WIKIDATA_PATH.exists():
         with WIKIDATA_PATH.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 key, count = normalize_key(row["ar"]), int(row["count"])
+                if sure and (count < WIKIDATA_SURE or not row["en"].isascii()):
+                    continue
                 if key and (key not in table or table[key][1] < count):
                     table[key] = (row["en"], count)
     return {key: english for key, (english, _count) in table.items()}
 
 
+def _wikidata() -> dict[str, str]:
+    """Every word's commonest Wikidata spelling (_wikidata_spellings)."""
+    return _wikidata_spellings()
+
+
 WIKIDATA_SURE = 2  # names a Wikidata spelling of a word must come from to spell a surname the curated table lacks
 
 
-@lru_cache(maxsize=1)
 def _wikidata_sure() -> dict[str, str]:
-    """_wikidata(), only the spellings WIKIDATA_SURE names or more share (one name's spelling may be its own), in
-    plain Latin letters (شاهين is Shahin in an Arab's name, not the Turkish Şahin)."""
-    table: dict[str, tuple[str, int]] = {}
-    if WIKIDATA_PATH.exists():
-        with WIKIDATA_PATH.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                key, count = normalize_key(row["ar"]), int(row["count"])
-                if key and count >= WIKIDATA_SURE and row["en"].isascii() and (key not in table or table[key][1] < count):
-                    table[key] = (row["en"], count)
-    return {key: english for key, (english, _count) in table.items()}
+    """The spellings sure enough for a surname the curated table lacks (_wikidata_spellings, sure)."""
+    return _wikidata_spellings(sure=True)
 
 
 def load_names() -> None:
