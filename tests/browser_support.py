@@ -36,6 +36,21 @@ def offline_context(browser, external: list[str], **options):
     return context
 
 
+@contextmanager
+def checked_page(browser, **options) -> Iterator:  # noqa: ANN001 - a Playwright browser
+    """A page in an offline context (offline_context) that, once the test is done with it, has asked for
+    nothing outside the machine and raised no error in the page."""
+    external: list[str] = []
+    context = offline_context(browser, external, **options)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert not external, external
+    assert not errors, errors
+
+
 def stop(proc: subprocess.Popen) -> None:
     """End a server started by a test: politely, then firmly."""
     proc.terminate()

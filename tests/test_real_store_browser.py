@@ -17,7 +17,7 @@ from marsad.corpus import corpus_dir, iter_corpus_articles
 from marsad.filters import Filters
 from marsad.process import process_articles
 from marsad.store import Store
-from tests.browser_support import offline_context, serving
+from tests.browser_support import checked_page, serving
 
 pytestmark = pytest.mark.browser
 
@@ -65,15 +65,8 @@ def server(real_store, tmp_path_factory):
 
 @pytest.fixture
 def tab(chromium):
-    external: list[str] = []
-    context = offline_context(chromium, external, viewport=VIEWPORT)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    context.close()
-    assert not external, external
-    assert not errors, errors
+    with checked_page(chromium, viewport=VIEWPORT) as page:
+        yield page
 
 
 def _open(page, url: str, title: str, ready: str) -> None:  # noqa: ANN001 - a Playwright page

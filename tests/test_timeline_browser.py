@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser_support import offline_context, serving
+from tests.browser_support import checked_page, serving
 
 pytestmark = pytest.mark.browser
 
@@ -31,15 +31,8 @@ def base(processed_sqlite_db, chromium):
 
 @pytest.fixture
 def page(chromium, base):
-    external: list[str] = []
-    context = offline_context(chromium, external, viewport=VIEWPORT, accept_downloads=True)
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield tab
-    context.close()
-    assert not external, external
-    assert not errors, errors
+    with checked_page(chromium, viewport=VIEWPORT, accept_downloads=True) as tab:
+        yield tab
 
 
 def _open(page, base: str, query: str = QUERY):  # noqa: ANN001
