@@ -235,6 +235,9 @@ def test_pipeline_benchmark_reports_memory_of_the_end_to_end_run(tmp_path: Path,
     assert memory["processes"] >= 3  # this process and two workers, sampled while they ran
     assert 100 < memory["peak_pss_tree_mb"] <= memory["peak_rss_tree_mb"]
     assert result["in_flight_at_most"] == (2 * 2 + 1) * CHUNK + BATCH
+    # steady state, between the first batch written (100 articles) and the last (160): start-up left out
+    assert result["end_to_end_steady_megabytes_per_second"] > 0 and result["end_to_end_startup_seconds"] > 0
+    assert result["end_to_end_steady_vs_tokenizer"] > 0
 
 
 def test_a_bulk_writer_does_not_map_the_store(tmp_path: Path) -> None:

@@ -120,3 +120,33 @@ def test_a_batch_writes_what_saving_one_by_one_writes(store: Store, tmp_path) ->
     same_ids = store.engine.dialect.name == "sqlite"  # PostgreSQL's sequences never give an id twice
     assert _rows(store, ids=same_ids) == _rows(one_by_one, ids=same_ids)
     assert store.count("articles") == 3 and store.search_count("نيالا") == one_by_one.search_count("نيالا") > 0
+
+
+def test_a_batch_mixing_new_stored_and_repeated_articles_writes_what_one_by_one_writes(store: Store, tmp_path,
+                                                                                          monkeypatch) -> None:
+    lexicon = load_lexicon()
+    texts = [TEXT, "أعلنت قوات الدعم السريع السيطرة على مدينة نيالا في دارفور.",
+             "قال المتحدث باسم الجيش السوداني إن قواته صدت هجوما على الفاشر.",
+             "أفادت مصادر محلية بمقتل ثلاثة مدنيين في قصف على مدينة تعز."]
+    stored = analyse(_article(texts[0], "a0"), lexicon)
+    new = [analyse(_article(text, f"b{n}"), lexicon) for n, text in enumerate(texts[1:])]
+    b0_again = analyse(_article(texts[1] + " وأضاف أن المعارك مستمرة.", "b0"), lexicon)
+    batch = [new[0], stored, new[1], new[2], b0_again]  # a0 stored before, b0 twice
+    one_by_one = Store(f"sqlite:///{tmp_path / 'one.sqlite'}")
+    for analysis in [stored, *batch]:
+        one_by_one.save(analysis)
+    assert store.save_batch([stored]) == []
+    written: list[int] = []
+    write = store._write
+
+    def counting(conn, analyses, tokens):
+        written.append(len(analyses))
+        return write(conn, analyses, tokens)
+
+    monkeypatch.setattr(store, "_write", counting)
+    assert store.save_batch(batch) == []
+    # the batch, then b0 alone, a0 alone, the run b1 b2 together, b0 alone again
+    assert written == [5, 1, 1, 2, 1]
+    same_ids = store.engine.dialect.name == "sqlite"
+    assert _rows(store, ids=same_ids) == _rows(one_by_one, ids=same_ids)
+    assert store.count("articles") == 4

@@ -16,6 +16,7 @@ import os
 import secrets
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from datetime import UTC, date, datetime
@@ -272,13 +273,25 @@ class Store:
         """The writes of some articles, in order; returns the actor and place rows upserted.
 
         New articles (the usual case) are written together: one statement per table for all of them.
-        An article stored before is deleted and written again, one at a time, as if saved alone."""
+        An article stored before, or twice in `analyses`, is deleted and written again as if saved alone,
+        in its place; the runs of new articles between such ones are still written together."""
         ids = [analysis.article.article_id for analysis in analyses]
         stored = set(conn.execute(sa.select(articles.c.article_id).where(articles.c.article_id.in_(ids))).scalars()) \
             if len(ids) > 1 else set()
-        if len(ids) > 1 and (stored or len(set(ids)) < len(ids)):
-            return [row for analysis, made in zip(analyses, tokens, strict=True)
-                    for row in self._write(conn, [analysis], [made])]
+        alone = stored | {article_id for article_id, n in Counter(ids).items() if n > 1}
+        if len(ids) > 1 and alone:
+            written: list[tuple[tuple[str, str], tuple]] = []
+            new: list[tuple[Analysis, SearchTokens | None]] = []
+            for analysis, made in [*zip(analyses, tokens, strict=True), (None, None)]:
+                if analysis is not None and analysis.article.article_id not in alone:
+                    new.append((analysis, made))
+                    continue
+                if new:
+                    written += self._write(conn, [a for a, _ in new], [t for _, t in new])
+                    new.clear()
+                if analysis is not None:
+                    written += self._write(conn, [analysis], [made])
+            return written
         if len(ids) == 1 and conn.execute(sa.select(articles.c.article_id)
                                           .where(articles.c.article_id == ids[0])).first() is not None:
             self._delete_article(conn, ids[0])

@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
-from marsad.text.normalize import Normalized, normalize
+from marsad.text.normalize import FastTable, Normalized, character_table, fast_table, normalize, translate
 
 MIN_STEM = 2  # letters left after a proclitic (shorter: the word is not split)
 MIN_PREFIX = 2  # letters a `word*` query needs (a shorter one would match half the vocabulary)
@@ -62,15 +63,22 @@ def word_keys(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
+@lru_cache(maxsize=1)
+def _fold_table() -> FastTable:
+    """Normalisation and the search's folding in one table: `folded(text).text` without the offset map."""
+    composed = {code: mapped.translate(_FOLD) for code, mapped in character_table().items()}
+    for code, mapped in _FOLD.items():
+        composed.setdefault(code, mapped)
+    return fast_table(composed)
+
+
 def document_tokens(*texts: str | None) -> str:
     """The distinct keys of every word of `texts`, space-separated: what a document is indexed under."""
-    keys: dict[str, None] = {}
+    words: dict[str, None] = {}  # each distinct word once, in order (a word's keys follow from it alone)
     for text in texts:
-        if not text:
-            continue
-        for word in _WORD.findall(folded(text).text):
-            keys.update(dict.fromkeys(word_keys(word)))
-    return " ".join(keys)
+        if text:
+            words.update(dict.fromkeys(_WORD.findall(translate(text, _fold_table()))))
+    return " ".join(dict.fromkeys(chain.from_iterable(map(word_keys, words))))
 
 
 @dataclass(frozen=True)
