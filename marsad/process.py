@@ -17,9 +17,9 @@ from pathlib import Path
 from marsad.errors import short_reason
 from marsad.ingest import Labelled, Problem, estimate_records, iter_articles
 from marsad.pipeline import analyse_tagged
-from marsad.records import Analysis, Article
+from marsad.records import Article
 from marsad.store import Store
-from marsad.store.store import SearchTokens, search_tokens
+from marsad.store.prepared import PreparedArticle, prepare
 
 log = logging.getLogger(__name__)
 __all__ = ["BATCH", "ProcessReport", "process_articles", "process_paths", "short_reason"]
@@ -77,17 +77,11 @@ class _Item:
     where: str
 
 
-def _with_tokens(analysis: Analysis) -> tuple[Analysis, SearchTokens]:
-    """In the worker that made it: an analysis with its search keys, the costliest part of writing it,
-    which the process writing the store would otherwise make alone."""
-    return analysis, search_tokens(analysis)
-
-
 def _run(items: Iterable[_Item], store: Store, report: ProcessReport, workers: int | None,
          progress: Callable[[int, int, Article], None] | None,
          on_problem: Callable[[Problem], None] | None,
          status: Callable[[ProcessReport], None] | None) -> ProcessReport:
-    batch: list[tuple[Analysis, SearchTokens, _Item]] = []
+    batch: list[tuple[PreparedArticle, _Item]] = []
     written = [0]  # articles written since the heap was last trimmed
 
     def problem(item: Problem) -> None:
@@ -96,16 +90,15 @@ def _run(items: Iterable[_Item], store: Store, report: ProcessReport, workers: i
             on_problem(item)
 
     def flush() -> None:
-        failed = {id(analysis): error for analysis, error in
-                  store.save_batch([a for a, _, _ in batch], tokens=[t for _, t, _ in batch])}
-        for analysis, _, item in batch:
-            if id(analysis) in failed:
-                reason = f"not saved ({short_reason(failed[id(analysis)])})"
+        failed = {id(prepared): error for prepared, error in store.save_batch([p for p, _ in batch])}
+        for prepared, item in batch:
+            if id(prepared) in failed:
+                reason = f"not saved ({short_reason(failed[id(prepared)])})"
                 problem(Problem(item.where, reason, f"{item.label}: {reason}"))
                 continue
-            report.processed.append(analysis.article.article_id)
+            report.processed.append(prepared.article.article_id)
             if progress:
-                progress(report.handled, max(report.total or 0, report.handled), analysis.article)
+                progress(report.handled, max(report.total or 0, report.handled), prepared.article)
         log.info("wrote %d article(s); %s", len(batch) - len(failed), report.summary())
         written[0] += len(batch)
         batch.clear()
@@ -119,13 +112,15 @@ def _run(items: Iterable[_Item], store: Store, report: ProcessReport, workers: i
         if status is not None:
             status(report)
 
-    for item, analysed, error in analyse_tagged(((item.article, item) for item in items), workers=workers,
-                                                then=_with_tokens):
-        if analysed is None:
+    # Each analysis is turned into the rows that store it in the worker that made it (see marsad.store.prepared):
+    # plain values, which this process unpickles and writes faster than the analysis's objects.
+    for item, prepared, error in analyse_tagged(((item.article, item) for item in items), workers=workers,
+                                                then=prepare):
+        if prepared is None:
             reason = f"could not be analysed ({error})"
             problem(Problem(item.where, reason, f"{item.label}: {reason}"))
             continue
-        batch.append((*analysed, item))
+        batch.append((prepared, item))
         if len(batch) >= BATCH or progress is not None:  # with a progress bar, show each article
             flush()
     if batch:

@@ -141,7 +141,7 @@ def test_search_keys_made_ahead_are_those_made_when_writing(tmp_path) -> None:
     from marsad.records import Article
     from marsad.store import Store
     from marsad.store.search import search_docs
-    from marsad.store.store import search_tokens
+    from marsad.store.prepared import search_tokens
 
     text = "وقال المتحدث باسم الجيش نبيل عبد الله: «صددنا الهجوم على الفاشر». وأضاف أن الوضع مستقر."
     analyses = [analyse(Article(f"a{n}", "عنوان", text + " " * n, published=date(2024, 5, 1))) for n in range(3)]

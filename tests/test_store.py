@@ -139,9 +139,9 @@ def test_a_batch_mixing_new_stored_and_repeated_articles_writes_what_one_by_one_
     written: list[int] = []
     write = store._write
 
-    def counting(conn, analyses, tokens):
-        written.append(len(analyses))
-        return write(conn, analyses, tokens)
+    def counting(conn, prepared):
+        written.append(len(prepared))
+        return write(conn, prepared)
 
     monkeypatch.setattr(store, "_write", counting)
     assert store.save_batch(batch) == []

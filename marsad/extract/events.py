@@ -84,7 +84,7 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
     triggers = find_in_original(_trigger_matcher(doc.lexicon), doc.normalized)
     names = [m for m in actor_mentions if m.type == "ORGANIZATION"]
     events: list[Event] = []
-    sports_article = _sports_article(text)
+    sports_article: bool | None = None  # whether the whole article is about sports: read when first needed
     last_places: list[str] = []  # the places the paragraph last named
     last_date: TimeMention | None = None  # the paragraph's last day-precise date
     for index, sentence in enumerate(sentences):
@@ -95,11 +95,13 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
             [t for t in within(triggers, sentence) if not _inside_a_name(t, names)]
         if any(t[2].event_type in _TOLLS for t in in_sentence) and _accident(doc.normalized, sentence):
             in_sentence = [t for t in in_sentence if t[2].event_type not in _TOLLS]  # a road accident's dead
-        if in_sentence and (sports_article or _sports_sentence(text, sentence)) \
-                and not _security_words(text, sentence):
-            # `المواجهات`, `هجوم`, `إصابة`, `المفاوضات` of a match or a transfer: no conflict event (fans' clash
-            # with the police is one)
-            in_sentence = [t for t in in_sentence if t[2].event_type not in _SPORTS_SENSES]
+        if any(t[2].event_type in _SPORTS_SENSES for t in in_sentence):
+            if sports_article is None:
+                sports_article = _sports_article(text)
+            if (sports_article or _sports_sentence(text, sentence)) and not _security_words(text, sentence):
+                # `المواجهات`, `هجوم`, `إصابة`, `المفاوضات` of a match or a transfer: no conflict event (fans'
+                # clash with the police is one)
+                in_sentence = [t for t in in_sentence if t[2].event_type not in _SPORTS_SENSES]
         kept = [t for t in in_sentence if _reported_as_fact(text, sentence.start, t[0], t[2])
                 and (_in_its_event_sense(text, sentence, t) or _told_again(text, t, events))
                 and not _background_relative(doc, sentence, t, in_sentence, place_mentions)]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 import itertools
-import json
 import math
 import os
 import secrets
@@ -18,7 +17,6 @@ import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -32,6 +30,7 @@ from marsad.records import Analysis
 from marsad.store import search as text_search
 from marsad.store import where
 from marsad.store.facets import Facets, facet_row
+from marsad.store.prepared import PreparedArticle, SearchTokens, prepare
 from marsad.store.schema import (
     _RETIRED_INDEXES,
     actors,
@@ -42,7 +41,6 @@ from marsad.store.schema import (
     mentions,
     metadata,
     places,
-    row_id,
     statement_entities,
     statements,
     store_meta,
@@ -109,26 +107,15 @@ def _in_sentence(statement: sa.FromClause) -> sa.ColumnElement:
                    mentions.c.start <= statement.c.end, mentions.c.end <= statement.c.end)
 
 
-SearchTokens = dict[tuple[str, ...], str]
-
-
-def search_tokens(analysis: Analysis) -> SearchTokens:
-    """The search keys of an article's search rows (of its title and text, of each quote), by the texts
-    they are made of: the costliest part of writing an article, which `process` has the worker processes
-    make (`Store.save_batch(..., tokens=)`). Keys missing there are made when the article is written."""
-    article = analysis.article
-    made = {(article.title, article.text): document_tokens(article.title, article.text)}
-    for statement in analysis.statements:
-        if (statement.quote,) not in made:
-            made[(statement.quote,)] = document_tokens(statement.quote)
-    return made
-
-
 def _made_ahead(made: SearchTokens) -> Callable[..., str]:
     def tokens_of(*parts: str) -> str:
         return made[parts] if parts in made else document_tokens(*parts)
 
     return tokens_of
+
+
+def _prepared(analysis: Analysis | PreparedArticle, tokens: SearchTokens | None = None) -> PreparedArticle:
+    return analysis if isinstance(analysis, PreparedArticle) else prepare(analysis, tokens)
 
 
 class Store:
@@ -228,32 +215,35 @@ class Store:
 
     # --- writing -------------------------------------------------------------------------
 
-    def save(self, analysis: Analysis, tokens: SearchTokens | None = None) -> None:
+    def save(self, analysis: Analysis | PreparedArticle, tokens: SearchTokens | None = None) -> None:
         """Write one analysed article in a single transaction, replacing any earlier version (`tokens`:
-        its `search_tokens`, when they were made ahead)."""
+        its `search_tokens`, when they were made ahead; or the article given as its `prepare`d rows)."""
+        prepared = _prepared(analysis, tokens)
         with self.engine.begin() as conn:
-            written = self._write(conn, [analysis], [tokens])
+            written = self._write(conn, [prepared])
             self._bump_version(conn)
         self._remember(written)  # only after the commit: a rollback must not mark rows as written
 
-    def save_batch(self, analyses: list[Analysis], tokens: list[SearchTokens | None] | None = None
-                   ) -> list[tuple[Analysis, Exception]]:
+    def save_batch(self, analyses: list[Analysis] | list[PreparedArticle],
+                   tokens: list[SearchTokens | None] | None = None) -> list[tuple[Analysis | PreparedArticle, Exception]]:
         """Write many articles in one transaction (fast); if it fails, write each alone.
 
         Either way no article is half-written: a failed batch rolls back whole, and the retry
-        isolates the articles that fail, which are returned with their errors. `tokens`, one per
-        analysis where given: their `search_tokens`, made ahead (e.g. by the process that analysed them).
+        isolates the articles that fail, which are returned with their errors. Each article is an
+        `Analysis` or its `prepare`d rows (made by the process that analysed it, say); `tokens`, one per
+        analysis where given: their `search_tokens`, made ahead.
         """
         tokens = tokens or [None] * len(analyses)
+        prepared = [_prepared(analysis, made) for analysis, made in zip(analyses, tokens, strict=True)]
         try:
             with self.engine.begin() as conn:
-                written = self._write(conn, analyses, tokens)
+                written = self._write(conn, prepared)
                 self._bump_version(conn)
         except Exception:  # noqa: BLE001 - retried one by one below
             failed = []
-            for analysis, made in zip(analyses, tokens, strict=True):
+            for analysis, one in zip(analyses, prepared, strict=True):
                 try:
-                    self.save(analysis, made)
+                    self.save(one)
                 except Exception as error:  # noqa: BLE001 - reported to the caller
                     failed.append((analysis, error))
             return failed
@@ -268,29 +258,28 @@ class Store:
             for key in list(itertools.islice(self._written, len(self._written) - _REMEMBERED // 2)):
                 del self._written[key]
 
-    def _write(self, conn: sa.Connection, analyses: list[Analysis], tokens: list[SearchTokens | None]
-               ) -> list[tuple[tuple[str, str], tuple]]:
+    def _write(self, conn: sa.Connection, prepared: list[PreparedArticle]) -> list[tuple[tuple[str, str], tuple]]:
         """The writes of some articles, in order; returns the actor and place rows upserted.
 
         New articles (the usual case) are written together: one statement per table for all of them.
-        An article stored before, or twice in `analyses`, is deleted and written again as if saved alone,
+        An article stored before, or twice in `prepared`, is deleted and written again as if saved alone,
         in its place; the runs of new articles between such ones are still written together."""
-        ids = [analysis.article.article_id for analysis in analyses]
+        ids = [one.article.article_id for one in prepared]
         stored = set(conn.execute(sa.select(articles.c.article_id).where(articles.c.article_id.in_(ids))).scalars()) \
             if len(ids) > 1 else set()
         alone = stored | {article_id for article_id, n in Counter(ids).items() if n > 1}
         if len(ids) > 1 and alone:
             written: list[tuple[tuple[str, str], tuple]] = []
-            new: list[tuple[Analysis, SearchTokens | None]] = []
-            for analysis, made in [*zip(analyses, tokens, strict=True), (None, None)]:
-                if analysis is not None and analysis.article.article_id not in alone:
-                    new.append((analysis, made))
+            new: list[PreparedArticle] = []
+            for one in [*prepared, None]:
+                if one is not None and one.article.article_id not in alone:
+                    new.append(one)
                     continue
                 if new:
-                    written += self._write(conn, [a for a, _ in new], [t for _, t in new])
-                    new.clear()
-                if analysis is not None:
-                    written += self._write(conn, [analysis], [made])
+                    written += self._write(conn, new)
+                    new = []
+                if one is not None:
+                    written += self._write(conn, [one])
             return written
         if len(ids) == 1 and conn.execute(sa.select(articles.c.article_id)
                                           .where(articles.c.article_id == ids[0])).first() is not None:
@@ -298,14 +287,12 @@ class Store:
         rows: dict[str, list[dict]] = {table.name: [] for table in _WRITTEN}
         upserted: dict[tuple[str, str], dict] = {}  # the last values of each actor and place row
         docs = text_search.DocIds()  # search row ids, counted on from the day's last one
-        for analysis, made in zip(analyses, tokens, strict=True):
-            self._article_rows(analysis, rows, upserted)
-            article = analysis.article
-            said = [(row_id(article.article_id, "statement", s.start, s.cue_start), s.start, s.quote)
-                    for s in analysis.statements]
+        for one in prepared:
+            self._article_rows(one, rows, upserted)
+            article = one.article
             rows["search_docs"].extend(text_search.article_rows(
-                conn, docs, article.article_id, article.published, article.title, article.text, said,
-                document_tokens if made is None else _made_ahead(made)))
+                conn, docs, article.article_id, article.published, article.title, article.text, one.said,
+                _made_ahead(one.tokens)))
         for (kind, _), row in upserted.items():
             rows[f"{kind}s"].append(row)
         for table in _WRITTEN:
@@ -317,67 +304,21 @@ class Store:
                 conn.execute(table.insert(), rows[table.name])
         return [(key, tuple(row.values())) for key, row in upserted.items()]
 
-    def _article_rows(self, analysis: Analysis, rows: dict[str, list[dict]],
+    def _article_rows(self, one: PreparedArticle, rows: dict[str, list[dict]],
                       upserted: dict[tuple[str, str], dict]) -> None:
         """Add the rows of one article to `rows` (by table name), and its actor and place rows that this
         Store has not written with the same values to `upserted` (the search rows are made apart)."""
-        article = analysis.article
-        rows["articles"].append({
-            "article_id": article.article_id, "title": article.title, "text": article.text,
-            "source": article.source, "url": article.url, "published": article.published,
-            "published_inferred": article.published_inferred, "path": article.path,
-            "processed_at": datetime.now(UTC).replace(tzinfo=None)})
-        actor_rows = [
-            {"actor_id": actor.actor_id, "name_en": actor.name_en, "name_ar": actor.name_ar,
-             "type": actor.type, "affiliation": actor.affiliation, "country": actor.country,
-             "role": actor.role, "discovered": actor.discovered} for actor in analysis.actors.values()]
-        place_rows = [asdict(place) for place in analysis.places.values()]
+        for name, table_rows in one.rows.items():
+            rows[name].extend(table_rows)
+        now = datetime.now(UTC).replace(tzinfo=None)
+        for row in one.rows["articles"]:
+            row["processed_at"] = now
         # Rows this Store already wrote with the same values are not written again; a row met again in
         # the same transaction is written once, with its last values.
-        for kind, key, kept in (("actor", "actor_id", actor_rows), ("place", "place_id", place_rows)):
+        for kind, key, kept in (("actor", "actor_id", one.actors), ("place", "place_id", one.places)):
             for row in kept:
                 if self._written.get((kind, row[key])) != tuple(row.values()):
                     upserted[(kind, row[key])] = row
-        rows["mentions"].extend(
-            {"article_id": article.article_id, "start": m.start, "end": m.end, "text": m.text,
-             "type": m.type, "entity_id": m.entity_id, "source": m.source, "role": m.role,
-             "confidence": m.confidence} for m in analysis.mentions)
-        rows["times"].extend(
-            {"article_id": article.article_id, "start": t.start, "end": t.end, "text": t.text,
-             "date": t.date, "end_date": t.end_date, "precision": t.precision, "relative": t.relative}
-            for t in analysis.times)
-        rows["statements"].extend(
-            {"statement_id": row_id(article.article_id, "statement", s.start, s.cue_start),
-             "article_id": article.article_id, "speaker_id": s.speaker_id,
-             "speaker_text": s.speaker_text, "speaker_inferred": s.speaker_inferred, "verb": s.verb,
-             "verb_ar": s.verb_ar, "stance": s.stance, "quote": s.quote, "direct": s.direct,
-             "date": s.date, "date_precision": s.date_precision, "sentence": s.sentence,
-             "start": s.start, "end": s.end, "cue_start": s.cue_start, "cue_end": s.cue_end,
-             "quote_start": s.quote_start, "quote_end": s.quote_end} for s in analysis.statements)
-        for e in analysis.events:
-            event_id = row_id(article.article_id, "event", e.start, e.type, e.place_id)
-            rows["events"].append({
-                "event_id": event_id, "article_id": article.article_id, "type": e.type,
-                "label_en": e.label_en, "trigger": e.trigger, "trigger_start": e.trigger_start,
-                "trigger_end": e.trigger_end, "date": e.date, "date_precision": e.date_precision,
-                "place_id": e.place_id, "sentence": e.sentence, "start": e.start, "end": e.end,
-                "acled_event_type": e.acled_event_type, "acled_sub_event_type": e.acled_sub_event_type,
-                "place_inherited": e.place_inherited, "killed": e.killed, "killed_high": e.killed_high,
-                "wounded": e.wounded, "wounded_high": e.wounded_high, "victims": e.victims,
-                "actor1_id": e.actor1_id, "actor2_id": e.actor2_id,
-                "evidence": json.dumps([list(span) for span in e.evidence]) if e.evidence else None})
-            rows["event_actors"].extend({"event_id": event_id, "actor_id": a, "type": e.type,
-                                         "place_id": e.place_id, "date": e.date} for a in e.actor_ids)
-        named = {(row_id(article.article_id, "statement", s.start, s.cue_start), m.entity_id, s.date, s.speaker_id)
-                 for s in analysis.statements for m in analysis.mentions if s.start <= m.start and m.end <= s.end}
-        # the rule of _in_sentence, on the analysis in hand (no join per article)
-        rows["statement_entities"].extend(
-            {"statement_id": sid, "entity_id": eid, "article_id": article.article_id, "date": day,
-             "speaker_id": speaker} for sid, eid, day, speaker in sorted(named, key=lambda link: link[:2]))
-        rows["article_facets"].append(facet_row(
-            article.article_id, article.published, article.published_inferred, article.source,
-            (m.entity_id for m in analysis.mentions),
-            [s.date for s in analysis.statements] + [e.date for e in analysis.events]))
 
     @staticmethod
     def _link_statement_entities(conn: sa.Connection, article_id: str | None = None) -> None:
