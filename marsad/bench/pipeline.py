@@ -152,6 +152,21 @@ def bench_pipeline(limit: int = 2000, workers: int | None = None, sample_every: 
         store_mb = sum(f.stat().st_size for f in Path(folder).iterdir()) / 1e6
         store.engine.dispose()
 
+    # The yardstick, right after: camel-tools' simple_word_tokenize over the same texts (all of them, read
+    # first), three passes; the median pass's rate (a shared machine's load moves a single short pass).
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    all_texts = [article.text for article in distinct_articles(limit)]
+    all_bytes = sum(len(text.encode("utf-8")) for text in all_texts)
+    tokenizer_passes = []
+    for _ in range(3):
+        started = time.perf_counter()
+        for text in all_texts:
+            simple_word_tokenize(text)
+        tokenizer_passes.append(all_bytes / 1e6 / (time.perf_counter() - started))
+    del all_texts
+    tokenizer_rate = sorted(tokenizer_passes)[1]
+
     started = time.perf_counter()
     load_lexicon()
     first = next(distinct_articles(1))
@@ -166,18 +181,15 @@ def bench_pipeline(limit: int = 2000, workers: int | None = None, sample_every: 
         single_bytes += len(article.text.encode("utf-8"))
     single_seconds = time.perf_counter() - started
 
-    # Baselines over the same texts, steady state (imports and model loading excluded): camel-tools'
-    # simple_word_tokenize, the trained tagger alone, and the whole recogniser (`entities`).
-    from camel_tools.tokenizers.word import simple_word_tokenize
-
+    # Over the first 300 texts, steady state (imports and model loading excluded): the trained tagger alone,
+    # and the whole recogniser (`entities`).
     from marsad.extract.entities import tagger
     from marsad.extract.entities_cli import entity_records
 
     texts = [article.text for article in distinct_articles(min(300, limit))]
     tagger().find(texts[0])
     rates = {}
-    for name, work in (("tokenizer", simple_word_tokenize), ("tagger", tagger().find),
-                       ("recogniser", lambda text: list(entity_records(text)))):
+    for name, work in (("tagger", tagger().find), ("recogniser", lambda text: list(entity_records(text)))):
         started = time.perf_counter()
         for text in texts:
             work(text)
@@ -216,14 +228,15 @@ def bench_pipeline(limit: int = 2000, workers: int | None = None, sample_every: 
         "single_process_megabytes_per_second": round(single_bytes / 1e6 / single_seconds, 2),
         "single_process_articles_per_second": round(single / single_seconds, 1),
         "startup_seconds": round(warm, 2),
-        "tokenizer_megabytes_per_second": round(rates["tokenizer"], 2),
+        "tokenizer_megabytes_per_second": round(tokenizer_rate, 2),
+        "tokenizer_passes_megabytes_per_second": [round(rate, 2) for rate in tokenizer_passes],
         "tagger_megabytes_per_second": round(rates["tagger"], 2),
         "recogniser_megabytes_per_second": round(rates["recogniser"], 2),
         # the bar: processing stays >= 0.2x camel-tools' simple_word_tokenize over the same texts, both steady
         # state (start-up excluded); the whole run's ratio beside it
-        "end_to_end_steady_vs_tokenizer": None if steady is None else round(steady / rates["tokenizer"], 3),
-        "end_to_end_vs_tokenizer": round(total_bytes / 1e6 / end_to_end / rates["tokenizer"], 3),
-        "single_process_vs_tokenizer": round(single_bytes / 1e6 / single_seconds / rates["tokenizer"], 3),
+        "end_to_end_steady_vs_tokenizer": None if steady is None else round(steady / tokenizer_rate, 3),
+        "end_to_end_vs_tokenizer": round(total_bytes / 1e6 / end_to_end / tokenizer_rate, 3),
+        "single_process_vs_tokenizer": round(single_bytes / 1e6 / single_seconds / tokenizer_rate, 3),
         "statements": counted["statements"],
         "events": counted["events"],
         "places": counted["places"],
