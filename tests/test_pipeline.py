@@ -140,8 +140,8 @@ def test_then_runs_on_each_analysis_where_it_was_made(workers: int) -> None:
 def test_search_keys_made_ahead_are_those_made_when_writing(tmp_path) -> None:
     from marsad.records import Article
     from marsad.store import Store
-    from marsad.store.search import search_docs
     from marsad.store.prepared import search_tokens
+    from marsad.store.search import search_docs
 
     text = "وقال المتحدث باسم الجيش نبيل عبد الله: «صددنا الهجوم على الفاشر». وأضاف أن الوضع مستقر."
     analyses = [analyse(Article(f"a{n}", "عنوان", text + " " * n, published=date(2024, 5, 1))) for n in range(3)]

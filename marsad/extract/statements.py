@@ -462,7 +462,12 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
             return _Speaker(named.entity_id, named.text, end=named.end)
     if phrase and _anaphoric(phrase):
         return _Speaker(None, phrase, end=text.find(phrase, start) + len(phrase), anaphor=True)
-    if phrase and _is_subject(phrase) and not _object_like(phrase, lexicon):
+    agent = phrase and _is_subject(phrase) and not _object_like(phrase, lexicon) \
+        and _agent_like(text, phrase, text.find(phrase, start), mentions, lexicon)
+    if phrase and _is_subject(phrase) and not agent and not _object_like(phrase, lexicon) \
+            and not _said_after(tokens, text.find(phrase, start) + len(phrase)):
+        return _NOBODY  # كشف ملابسات الحادث، جددت حاجز الأسلاك: a common noun as the verb's object, nothing said
+    if agent:
         # The verb has its own subject, one nobody listed (مصادرنا, الخيالي, مسعفون وضابط بالشرطة): it
         # speaks, kept as text; the previous speaker is never carried over a subject of its own.
         at = text.find(phrase, start)
@@ -569,8 +574,8 @@ def _according_to(doc: Document, cues: list[tuple[int, int, str]], mentions: lis
             speaker_id = named[0].entity_id if named else None
             speaker_text = named[0].text if named else _without_lam(
                 text[source_start:phrase_end].strip(" ،,.-–"), normalize_key(text[cue_start:cue_end]))
-            if not speaker_text:
-                continue
+            if not speaker_text or (not named and not _agent_like(text, speaker_text, source_start, mentions, lexicon)):
+                continue  # وفقا لحجم المشاهدات، حسب الحاجة: according to a measure, not to a source
             content_start, content_end = clause_start, cue_start
             # وبحسب المصادر، فإن ...، or the sentence's first words: the phrase opens the clause it attributes;
             # `...، بحسب ما كشف مصدر` closes the clause before it
@@ -788,6 +793,73 @@ def _is_subject(phrase: str) -> bool:
     if words and words[0].startswith(("بال", "لل", "كال")):
         return False  # a prepositional phrase (بالدخول، بالخطيرة) is no subject
     return bool(words) and words[0] not in _NOT_SUBJECTS and len(words[0]) >= 3 and not words[0].isdigit()
+
+
+def _agent_like(text: str, phrase: str, at: int, mentions: list[Mention], lexicon: Lexicon) -> bool:
+    """A subject nobody listed (`phrase`, at `at` in `text`) that can speak: its first word is a role, a source,
+    a body, a title or a person named by what he is (`مسؤولون`, `المرصد`, `الوزارة`, `سماحة`, `امرأة`), a plural
+    of people (`اقتصاديون`, `المشاركين`), a name found there (`بروكسل`, a place that speaks for its government),
+    none of the news' commonest words (a name nobody listed), a family
+    name met after a given name, or one bare word right before what is said or the verb's adverbial (`واعترف كروز
+    بأنه`، `وقالت أبل إنها`، `وقال بحر مخاطبا`). A common noun (`الشهر الماضي`, `توقعاتها`, `حاجز الأسلاك`) or a verb (`يجب`) in the slot after the
+    verb is its adverbial or object: the verb's subject is a pronoun."""
+    written = phrase.split()[0].strip("«»\"'()")
+    if not _common_word(written) and not _common_word(written.removeprefix("و")):
+        return True
+    if any(m.start <= at < m.end for m in mentions):
+        return True
+    if written.startswith("ال") and _after_a_given_name(text, written):
+        return True  # وقال عبدالله المفرج ... وبين المفرج: a family name that is also a common word
+    bare_words = [w for w in phrase.split()[1:] if w.isalpha() and not w.startswith(("ال", "و"))]
+    if any(not _common_word(w) for w in bare_words):
+        return True  # وتقول سيما جاياشاندران: a name, its first word also a common one
+    if len(phrase.split()) == 1 and not written.startswith(("ال", "ي")) and written.isalpha() \
+            and not written.endswith(_POSSESSIVES + ("ا",)) \
+            and not (written[:1] in ("ب", "ل") and len(written) > 4 and _common_word(written[1:])):  # بتحديد
+        following = _tokens(text, at + len(phrase), min(len(text), at + len(phrase) + 12))
+        after = following[0][2] if following else ""
+        if after in _CONTENT_MARKERS or after in (":", "«", "\"", "“") or after in _NOT_SUBJECTS \
+                or after in _BRIDGE_WORDS:
+            return True  # a bare word, then what is said or the verb's adverbial: a name (أبل، كروز، بحر مخاطبا)
+    key = normalize_key(written)
+    forms = {key, key.removeprefix("و"), key.removeprefix("ال"), key.removeprefix("وال")}
+    forms |= {form[:-len(p)] for form in forms for p in _POSSESSIVES if form.endswith(p) and len(form) > len(p) + 2}
+    forms |= {form + "ن" for form in forms if form.endswith(("ي", "و"))}  # مسؤولي الأهلي، مسؤولو الوزارة
+    return any(form in _agent_words(lexicon) or form.endswith(("ون", "ين")) for form in forms)
+
+
+def _after_a_given_name(text: str, word: str) -> bool:
+    """`word` follows a known given name somewhere in `text` (عبدالله المفرج): it is that person's family name."""
+    at = text.find(word)
+    while at > 0:
+        end = at + len(word)
+        if not text[at - 1].isalnum() and (end == len(text) or not text[end].isalnum()) \
+                and is_known_name(previous_word(text, at)[0]):
+            return True
+        at = text.find(word, end)
+    return False
+
+
+_SAID_WITHIN = 6  # words after a phrase in the subject slot within which what is said begins
+
+
+def _said_after(tokens: list[tuple[int, int, str]], end: int) -> bool:
+    """What is said begins within a few words after `end`, in the same clause (`قال الشهر الماضي للصحافيين
+    إن`): a content marker, a colon or an opening quotation mark."""
+    for _start, _end, token in [t for t in tokens if t[0] >= end][:_SAID_WITHIN]:
+        if token in _CONTENT_MARKERS or token in (":", "«", "\"", "“"):
+            return True
+        if token in ("،", ",", ".", "؛", ";"):
+            return False
+    return False
+
+
+def _agent_words(lexicon: Lexicon) -> frozenset[str]:
+    """The first words of a subject nobody listed that can speak (see _agent_like)."""
+    return (_role_heads(lexicon) | _attribution("source_noun") | _attribution("name_noun") | _attribution("honorific")
+            | {normalize_key(w.split()[0]) for w in _attribution("honorific")} | _attribution("statement_noun")
+            | _attribution("speaking_body") | _attribution("speaking_source") | _attribution("person_noun")
+            | _attribution("quantifier") | _PLURAL_SUBJECTS)
 
 
 def _anaphoric(phrase: str) -> bool:
