@@ -443,3 +443,16 @@ def test_according_to_a_measure_is_no_attribution() -> None:
 ])
 def test_according_to_a_source_nobody_listed(text: str, speaker: str) -> None:
     assert [s.speaker_text for s in _statements(text).statements] == [speaker]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("وقال عدد من المزارعين إن الأمطار تأخرت هذا العام.", ["عدد"]),
+    ("وأشارت بعض المصادر إلى أن الاجتماع تأجل.", ["بعض المصادر"]),
+    # a measure, not a part of a group that speaks
+    ("أيضا نشرت الشركة إحصائية جديدة رتّبت فيها أكبر خمس شركات في سوق الهواتف الذكية، وذلك بحسب عدد الأجهزة "
+     "المشحونة خلال الربع الثاني للعام الحالي.", []),
+    # a common noun with a preposition's object after it is no name (ترفض الاستجابة لمطالب المزارعين)
+    ("واضطرت الحكومات التي ترفض الاستجابة لمطالب المزارعين برفع أسعار الحليب إلى التفاوض.", []),
+])
+def test_a_part_of_a_group_speaks_a_measure_does_not(text: str, speakers: list[str]) -> None:
+    assert [s.speaker_text for s in _statements(text).statements] == speakers

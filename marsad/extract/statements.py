@@ -798,11 +798,12 @@ def _is_subject(phrase: str) -> bool:
 def _agent_like(text: str, phrase: str, at: int, mentions: list[Mention], lexicon: Lexicon) -> bool:
     """A subject nobody listed (`phrase`, at `at` in `text`) that can speak: its first word is a role, a source,
     a body, a title or a person named by what he is (`مسؤولون`, `المرصد`, `الوزارة`, `سماحة`, `امرأة`), a plural
-    of people (`اقتصاديون`, `المشاركين`), a name found there (`بروكسل`, a place that speaks for its government),
-    none of the news' commonest words (a name nobody listed), a family
-    name met after a given name, or one bare word right before what is said or the verb's adverbial (`واعترف كروز
-    بأنه`، `وقالت أبل إنها`، `وقال بحر مخاطبا`). A common noun (`الشهر الماضي`, `توقعاتها`, `حاجز الأسلاك`) or a verb (`يجب`) in the slot after the
-    verb is its adverbial or object: the verb's subject is a pronoun."""
+    of people (`اقتصاديون`, `المشاركين`), a part of a group of those (`عدد من`, `بعض المسؤولين`), a name found
+    there (`بروكسل`, a place that speaks for its government), none of the news' commonest words (a name nobody
+    listed), a family name met after a given name, or one bare word right before what is said or the verb's
+    adverbial (`واعترف كروز بأنه`، `وقالت أبل إنها`، `وقال بحر مخاطبا`). A common noun (`الشهر الماضي`,
+    `توقعاتها`, `حاجز الأسلاك`) or a verb (`يجب`) in the slot after the verb is its adverbial or object: the
+    verb's subject is a pronoun."""
     written = phrase.split()[0].strip("«»\"'()")
     if not _common_word(written) and not _common_word(written.removeprefix("و")):
         return True
@@ -810,22 +811,38 @@ def _agent_like(text: str, phrase: str, at: int, mentions: list[Mention], lexico
         return True
     if written.startswith("ال") and _after_a_given_name(text, written):
         return True  # وقال عبدالله المفرج ... وبين المفرج: a family name that is also a common word
-    bare_words = [w for w in phrase.split()[1:] if w.isalpha() and not w.startswith(("ال", "و"))]
+    bare_words = [w for w in phrase.split()[1:] if w.isalpha() and not w.startswith(("ال", "و"))
+                  and not (w[:1] in ("ب", "ل", "ك") and _common_word(w[1:].removeprefix("ال")))]
     if any(not _common_word(w) for w in bare_words):
         return True  # وتقول سيما جاياشاندران: a name, its first word also a common one
+    following = _tokens(text, at + len(phrase), min(len(text), at + len(phrase) + 12))
+    after = following[0][2] if following else ""
     if len(phrase.split()) == 1 and not written.startswith(("ال", "ي")) and written.isalpha() \
             and not written.endswith(_POSSESSIVES + ("ا",)) \
             and not (written[:1] in ("ب", "ل") and len(written) > 4 and _common_word(written[1:])):  # بتحديد
-        following = _tokens(text, at + len(phrase), min(len(text), at + len(phrase) + 12))
-        after = following[0][2] if following else ""
         if after in _CONTENT_MARKERS or after in (":", "«", "\"", "“") or after in _NOT_SUBJECTS \
                 or after in _BRIDGE_WORDS:
             return True  # a bare word, then what is said or the verb's adverbial: a name (أبل، كروز، بحر مخاطبا)
+    forms = _first_word_forms(written)
+    if forms & _attribution("quantifier"):  # عدد من السكان، بعض المسؤولين; not بحسب عدد الأجهزة
+        rest = phrase.split()[1:]
+        return after == "من" or bool(rest) and _agent_word(rest[0], lexicon)  # عدد كبير من أعضاء الكونغرس
+    return _agent_word(written, lexicon)
+
+
+def _first_word_forms(written: str) -> set[str]:
+    """A word's forms as a speaker's first word: without و and ال, without a possessive, and a plural in
+    construct with its ن (مسؤولي الأهلي، مسؤولو الوزارة)."""
     key = normalize_key(written)
     forms = {key, key.removeprefix("و"), key.removeprefix("ال"), key.removeprefix("وال")}
     forms |= {form[:-len(p)] for form in forms for p in _POSSESSIVES if form.endswith(p) and len(form) > len(p) + 2}
-    forms |= {form + "ن" for form in forms if form.endswith(("ي", "و"))}  # مسؤولي الأهلي، مسؤولو الوزارة
-    return any(form in _agent_words(lexicon) or form.endswith(("ون", "ين")) for form in forms)
+    forms |= {form + "ن" for form in forms if form.endswith(("ي", "و"))}
+    return forms
+
+
+def _agent_word(written: str, lexicon: Lexicon) -> bool:
+    """A word that names one who can speak (see _agent_like), or a plural of people (-ون, -ين)."""
+    return any(form in _agent_words(lexicon) or form.endswith(("ون", "ين")) for form in _first_word_forms(written))
 
 
 def _after_a_given_name(text: str, word: str) -> bool:
@@ -859,7 +876,7 @@ def _agent_words(lexicon: Lexicon) -> frozenset[str]:
     return (_role_heads(lexicon) | _attribution("source_noun") | _attribution("name_noun") | _attribution("honorific")
             | {normalize_key(w.split()[0]) for w in _attribution("honorific")} | _attribution("statement_noun")
             | _attribution("speaking_body") | _attribution("speaking_source") | _attribution("person_noun")
-            | _attribution("quantifier") | _PLURAL_SUBJECTS)
+            | _PLURAL_SUBJECTS)
 
 
 def _anaphoric(phrase: str) -> bool:
