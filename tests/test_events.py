@@ -956,3 +956,23 @@ def test_triggers_in_their_event_sense(text: str, event_type: str, kept: bool) -
 ])
 def test_an_event_in_an_if_clause_is_not_reported(text: str, types: list) -> None:
     assert [e.type for e in _events(text, date(2015, 7, 25)).events] == types
+
+
+# Unseen SaudiNewsNet articles (2015), sampled at random: a trigger called for, wished for, or in another
+# sense (a market's target, people trapped by a flood, a meeting room, bodies a hospital received, an illness).
+@pytest.mark.parametrize("text, kind", [
+    ("دعا الدكتور أحمد الطيب، شيخ الأزهر، كبار علماء السنة وفضلاء علماء الشيعة إلى الاجتماع بالأزهر والجلوس على "
+     "مائدة واحدة.", "meeting"),
+    ("وأضاف اليامي أن العلاج تسبب له بشلل في المنطقة السفلية، متمنيا نقل حسن بالإخلاء الطبي ليتلقى العلاج في "
+     "ألمانيا.", "evacuation"),
+    ("وحتى يواصل السوق ارتداده لا بد من الثبات فوق مستوى 4،200 نقطة حتى يتمكن من استهداف مقاومة 4،600 نقطة.",
+     "attack"),
+    ("وفي 30 نوفمبر 2013 باشرت فرق الإنقاذ بمديرية الدفاع المدني بجازان حادث احتجاز لـ27 شخصاً بالوادي ذاته، "
+     "واستطاعت إخراجهم من الوادي بعد أن جرفت السيول مركبتين.", "arrest"),
+    ("وروتو الذي يحاكم امام المحكمة الجنائية الدولية في لاهاي كان موجودا في قاعة الاجتماع في المقر الرئاسي.",
+     "meeting"),
+    ("وقال المتحدث باسم وزارة الصحة إن مستشفيات الوزارة استقبلت حتى الآن 35 جثة فضلا عن أربعة مصابين.", "meeting"),
+    ("وقالت القنصلية إن حالة من الهلع انتابت النزلاء جراء الأعراض التي صاحبت الإصابة بالفيروس.", "casualties"),
+])
+def test_a_trigger_called_for_or_in_another_sense_is_no_event(text: str, kind: str) -> None:
+    assert kind not in [e.type for e in _events(text).events]

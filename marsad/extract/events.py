@@ -811,8 +811,10 @@ def _reported_as_fact(text: str, sentence_start: int, trigger_start: int,
     before the trigger, in its clause. The `و` and `ب`/`ل` a word carries in front do not hide it."""
     if _in_a_condition(text, sentence_start, trigger_start):
         return False
-    words = _clause_words_before(text, sentence_start, trigger_start, MODALITY_WINDOW)
     cues = modality_cues()
+    if _called_to(text, sentence_start, trigger_start, cues):
+        return False
+    words = _clause_words_before(text, sentence_start, trigger_start, MODALITY_WINDOW)
     if trigger is not None and _purpose_lam(text, trigger_start, trigger) and not (
             words and cues.get(normalize_key(words[-1])) == "subjected"):
         return False
@@ -831,6 +833,23 @@ def _reported_as_fact(text: str, sentence_start: int, trigger_start: int,
 
 
 _NOT_MODAL = frozenset({"subjected", "result"})
+_TO = frozenset(normalize_key(w) for w in ("إلى", "الى"))
+
+
+def _called_to(text: str, sentence_start: int, trigger_start: int, cues: dict[str, str]) -> bool:
+    """The trigger is what someone called for or asked for, however far back the call (`دعا شيخ الأزهر، ...، كبار
+    العلماء إلى الاجتماع`, `طالبت ... إلى عقد اجتماع`): إلى right before it (or before its verbal noun) and a
+    demand earlier in the sentence."""
+    words = text[sentence_start:trigger_start].split()
+    at = next((i for i in range(len(words) - 1, max(len(words) - 3, -1), -1)
+               if normalize_key(words[i]) in _TO), None)
+    if at is None:
+        return False
+    for word in words[:at]:
+        key = normalize_key(word)
+        if any(cues.get(form) == "demand" for form in (key, key[1:] if key[:1] in "وف" else "")):
+            return True
+    return False
 _IF_RE = re.compile(r"(?:^|\s)(?:[وف]?(?:إذا|اذا)|و?لو|لولا)(?=\s|$)")
 # the answer of a condition: ف and what follows it (فإن ذلك سيعجل، فسوف، فقد، فلن، فهو، فالأمر)
 _ANSWER_STARTS = frozenset({"ان", "سو", "قد", "لن", "هو", "هي", "ال"})
