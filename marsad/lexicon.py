@@ -50,7 +50,7 @@ class PlaceEntry:
 
 
 SPEECH_COMPLEMENTS = frozenset({"any", "that", "quote", "colon", "about", "to", "with", "from", "on", "object",
-                                "action"})
+                                "action", "stance"})
 
 
 @dataclass(frozen=True)

@@ -390,7 +390,7 @@ def test_a_law_or_a_document_as_subject_says_nothing(text: str) -> None:
 ATTRIBUTION_KINDS = {"action_noun", "not_source", "name_noun", "according", "relay", "statement_noun", "honorific",
                      "statement_adjective", "aside", "passive_report", "issuing_verb", "source_adjective",
                      "source_noun", "said_noun", "speaking_body", "person_noun", "quantifier",
-                     "speaking_source"}
+                     "speaking_source", "stance_noun"}
 
 
 def test_the_attribution_lexicon_is_well_formed() -> None:

@@ -22,7 +22,7 @@ STANCES = {"neutral", "assert", "deny", "announce", "acknowledge", "appeal",
            "warn", "condemn", "support", "reject", "promise", "claim", "inform"}
 PERSONS = {"3ms", "3fs", "3p", "present_m", "present_f", "noun", "participle_m", "participle_f",
            "participle_p"}
-COMPLEMENTS = {"any", "that", "quote", "colon", "about", "to", "with", "from", "on", "object", "action"}
+COMPLEMENTS = {"any", "that", "quote", "colon", "about", "to", "with", "from", "on", "object", "action", "stance"}
 EVENT_TYPES = {
     "armed_clash", "attack", "territory_change", "airstrike", "shelling",
     "bombing", "chemical_attack", "withdrawal", "evacuation", "deployment",

@@ -456,3 +456,14 @@ def test_according_to_a_source_nobody_listed(text: str, speaker: str) -> None:
 ])
 def test_a_part_of_a_group_speaks_a_measure_does_not(text: str, speakers: list[str]) -> None:
     assert [s.speaker_text for s in _statements(text).statements] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a contract renewed is no statement; a call or a stance renewed is
+    ("وفي ذات السياق جددت ادارة نادي نجران عقد مهاجم الفريق المتميز وسام وهيب لمدة عامين حيث تم التوقيع مع رئيس "
+     "النادي.", []),
+    ("وجدد وزير الخارجية دعوته إلى وقف إطلاق النار في اليمن فورا.", ["وزير الخارجية"]),
+    ("وجدد التأكيد على أهمية انتهاج دول المنطقة سياسات تؤدي إلى تجنب تصاعد التوتر.", []),  # nobody before him
+])
+def test_renewed_speaks_only_of_a_stance(text: str, speakers: list[str]) -> None:
+    assert [s.speaker_text for s in _statements(text).statements] == speakers

@@ -1056,6 +1056,20 @@ def _complement(text: str, position: int, end: int) -> str:
     return ""
 
 
+_STANCE_WINDOW = 16  # tokens after a verb (its subject, however long, between) where the stance it renews is named
+
+
+def _stance_named(text: str, position: int, end: int) -> bool:
+    """A word naming a stance (دعوته، التأكيد، موقفها: data/attribution.csv stance_noun) among the first words
+    after `position`, before what is said begins."""
+    for _start, _end, token in _tokens(text, position, end)[:_STANCE_WINDOW]:
+        if token in _CONTENT_MARKERS:
+            return False
+        if token.isalnum() and _first_word_forms(token) & _attribution("stance_noun"):
+            return True
+    return False
+
+
 _B_WORDS = frozenset(normalize_key(w) for w in ["بيان", "بين", "بعد", "بلاده", "بلادها", "بدوره", "بدورها"])
 
 
@@ -1089,6 +1103,8 @@ def _speech_sense(text: str, cue: tuple[int, int, SpeechVerb], sentence_end: int
         return False  # رفض الحضور: the verb's object follows it directly
     subject_end = _after_subject(text, cue_end, sentence_end, mentions, times, lexicon)
     kind = _complement(text, subject_end, sentence_end)
+    if "stance" in verb.complements and _stance_named(text, cue_end, sentence_end):
+        return True  # جدد الرئيس دعوته إلى، جددت الوزارة رفضها: a stance renewed (not جددت الإدارة عقد اللاعب)
     if kind == "object" and "action" not in verb.complements:
         words = [t for t in _tokens(text, subject_end, sentence_end)[:2] if t[2].isalnum()]
         if len(words) == 2 and not words[0][2].startswith("ال") and _verbal_noun(text[words[1][0]:words[1][1]]):
