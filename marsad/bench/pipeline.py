@@ -9,15 +9,20 @@ varied dates, places and actors, and times the dashboard's data queries.
 
 from __future__ import annotations
 
+import json
 import os
 import resource
+import subprocess
+import sys
 import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import nullcontext
 from pathlib import Path
 
 from marsad.corpus import iter_corpus_articles
+from marsad.paths import REPOSITORY
 from marsad.records import Article
 
 
@@ -110,21 +115,16 @@ def distinct_articles(limit: int) -> Iterator[Article]:
             return
 
 
-def bench_pipeline(limit: int = 2000, workers: int | None = None, sample_every: float = 0.2) -> dict:
-    """Throughput of the analysis (one process, then `workers`) and of the end-to-end run into a fresh
-    SQLite store, with the peak memory of the whole process tree during that run. Articles stream from
-    the corpus zips throughout; none of the runs holds them all."""
-    from marsad.lexicon import load_lexicon
-    from marsad.pipeline import CHUNK, analyse, analyse_many
-    from marsad.process import BATCH, ProcessReport, process_articles
+def end_to_end(limit: int, workers: int, sample_every: float | None = None) -> dict:
+    """One run as `process` runs: analyse and write the corpus's first `limit` distinct articles to a fresh
+    SQLite store with `workers` processes. The whole run's time, and the steady state: the bytes stored
+    between the first batch written and the last, over that time (the start-up before the first batch,
+    loading models and starting the workers, and the facets index saved after the last, are left out).
+    With `sample_every`, the peak memory of the process tree too (sampling costs CPU: reading a large
+    process's /proc/PID/smaps_rollup takes some 8 ms, so a sampled run is not the one timed)."""
+    from marsad.process import ProcessReport, process_articles
     from marsad.store import Store
 
-    workers = workers or os.cpu_count() or 1
-    # End to end first, as `process` runs: analyse and write every article to a fresh SQLite store.
-    # Nothing is loaded in this process yet, so its memory figures are those of a fresh run.
-    # Steady state: the bytes stored between the first batch written and the last, over that time (the
-    # start-up before the first batch, loading models and starting the workers, and the facets index saved
-    # after the last, are left out); the whole run is reported beside it.
     sizes: dict[str, int] = {}
     batches: list[tuple[float, int, int]] = []  # (when, bytes and articles stored so far), after each batch
 
@@ -141,16 +141,46 @@ def bench_pipeline(limit: int = 2000, workers: int | None = None, sample_every: 
 
     with tempfile.TemporaryDirectory() as folder:
         store = Store(f"sqlite:///{Path(folder) / 'bench.sqlite'}", memory_map=False)
-        with TreeMemory(sample_every) as memory:
+        with TreeMemory(sample_every) if sample_every else nullcontext() as memory:
             started = time.perf_counter()
             report = process_articles(sized(distinct_articles(limit)), store, workers=workers, status=written)
-            end_to_end = time.perf_counter() - started
-        startup = batches[0][0] - started if batches else None
-        end_to_end_memory = memory.report()
-        steady = ((batches[-1][1] - batches[0][1]) / 1e6 / (batches[-1][0] - batches[0][0])
-                  if len(batches) >= 2 else None)
+            seconds = time.perf_counter() - started
         store_mb = sum(f.stat().st_size for f in Path(folder).iterdir()) / 1e6
         store.engine.dispose()
+    return {"seconds": seconds, "stored": len(report.processed), "failed": len(report.failures),
+            "megabytes": batches[-1][1] / 1e6 if batches else 0.0,
+            "startup_seconds": batches[0][0] - started if batches else None,
+            "steady_megabytes_per_second": (batches[-1][1] - batches[0][1]) / 1e6 / (batches[-1][0] - batches[0][0])
+            if len(batches) >= 2 else None,
+            "store_megabytes": store_mb, "memory": memory.report() if memory is not None else None}
+
+
+def _timed_in_a_fresh_process(limit: int, workers: int) -> dict:
+    """`end_to_end` without memory sampling, in a new Python process (nothing loaded, as `process` starts)."""
+    code = ("import json, sys; from marsad.bench.pipeline import end_to_end; "
+            f"print(json.dumps(end_to_end({limit}, {workers})))")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPOSITORY), os.environ.get("PYTHONPATH")])))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def bench_pipeline(limit: int = 2000, workers: int | None = None, sample_every: float = 0.2) -> dict:
+    """Throughput of the analysis (one process, then `workers`) and of the end-to-end run into a fresh
+    SQLite store (timed in a fresh process, unsampled), with the peak memory of the whole process tree
+    during a second end-to-end run (sampled, in this process). Articles stream from the corpus zips
+    throughout; none of the runs holds them all."""
+    from marsad.lexicon import load_lexicon
+    from marsad.pipeline import CHUNK, analyse, analyse_many
+    from marsad.process import BATCH
+
+    workers = workers or os.cpu_count() or 1
+    timed = _timed_in_a_fresh_process(limit, workers)
+    end_to_end_seconds, steady, startup = (timed["seconds"], timed["steady_megabytes_per_second"],
+                                           timed["startup_seconds"])
+    # Then the memory, as `process` runs from a fresh start: nothing is loaded in this process yet.
+    sampled = end_to_end(limit, workers, sample_every)
+    end_to_end_memory, store_mb = sampled["memory"], sampled["store_megabytes"]
+    report_stored, report_failed = sampled["stored"], sampled["failed"]
 
     # The yardstick, right after: camel-tools' simple_word_tokenize over the same texts (all of them, read
     # first), three passes; the median pass's rate (a shared machine's load moves a single short pass).
@@ -214,16 +244,17 @@ def bench_pipeline(limit: int = 2000, workers: int | None = None, sample_every: 
         "seconds": round(seconds, 2),
         "articles_per_second": round(counted["articles"] / seconds, 1),
         "megabytes_per_second": round(total_bytes / 1e6 / seconds, 2),
-        "end_to_end_seconds": round(end_to_end, 2),
-        "end_to_end_articles_per_second": round(len(report.processed) / end_to_end, 1),
-        "end_to_end_megabytes_per_second": round(total_bytes / 1e6 / end_to_end, 2),
-        "end_to_end_megabytes_per_second_per_worker": round(total_bytes / 1e6 / end_to_end / workers, 2),
+        "end_to_end_seconds": round(end_to_end_seconds, 2),
+        "end_to_end_articles_per_second": round(timed["stored"] / end_to_end_seconds, 1),
+        "end_to_end_megabytes_per_second": round(total_bytes / 1e6 / end_to_end_seconds, 2),
+        "end_to_end_megabytes_per_second_per_worker": round(total_bytes / 1e6 / end_to_end_seconds / workers, 2),
+        "end_to_end_sampled_seconds": round(sampled["seconds"], 2),
         "end_to_end_steady_megabytes_per_second": None if steady is None else round(steady, 2),
         "end_to_end_startup_seconds": None if startup is None else round(startup, 2),
         "end_to_end_memory": end_to_end_memory,
         "in_flight_at_most": (2 * workers + 1) * CHUNK + BATCH,
-        "stored_articles": len(report.processed),
-        "failed_articles": len(report.failures),
+        "stored_articles": report_stored,
+        "failed_articles": report_failed,
         "store_megabytes": round(store_mb, 1),
         "single_process_megabytes_per_second": round(single_bytes / 1e6 / single_seconds, 2),
         "single_process_articles_per_second": round(single / single_seconds, 1),
@@ -235,7 +266,7 @@ def bench_pipeline(limit: int = 2000, workers: int | None = None, sample_every: 
         # the bar: processing stays >= 0.2x camel-tools' simple_word_tokenize over the same texts, both steady
         # state (start-up excluded); the whole run's ratio beside it
         "end_to_end_steady_vs_tokenizer": None if steady is None else round(steady / tokenizer_rate, 3),
-        "end_to_end_vs_tokenizer": round(total_bytes / 1e6 / end_to_end / tokenizer_rate, 3),
+        "end_to_end_vs_tokenizer": round(total_bytes / 1e6 / end_to_end_seconds / tokenizer_rate, 3),
         "single_process_vs_tokenizer": round(single_bytes / 1e6 / single_seconds / tokenizer_rate, 3),
         "statements": counted["statements"],
         "events": counted["events"],
