@@ -976,3 +976,11 @@ def test_an_event_in_an_if_clause_is_not_reported(text: str, types: list) -> Non
 ])
 def test_a_trigger_called_for_or_in_another_sense_is_no_event(text: str, kind: str) -> None:
     assert kind not in [e.type for e in _events(text).events]
+
+
+def test_a_meeting_asked_for_is_no_meeting_held() -> None:
+    text = ("قالت وزارة الخارجية اليوم الأحد إن تركيا طلبت من حلف شمال الأطلسي عقد اجتماع طارئ هذا الأسبوع لبحث "
+            "عملياتها الأمنية.")
+    assert "meeting" not in [e.type for e in _events(text).events]
+    held = "وعقد حلف شمال الأطلسي اجتماعا طارئا في بروكسل الثلاثاء بطلب من تركيا."
+    assert "meeting" in [e.type for e in _events(held).events]

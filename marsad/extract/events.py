@@ -834,15 +834,20 @@ def _reported_as_fact(text: str, sentence_start: int, trigger_start: int,
 
 _NOT_MODAL = frozenset({"subjected", "result"})
 _TO = frozenset(normalize_key(w) for w in ("إلى", "الى"))
+# Verbal nouns of holding or carrying out an event (عقد اجتماع، شن هجوم، إجراء محادثات): asked for, it is
+# what someone asked for
+_HOLDING = frozenset(normalize_key(w) for w in ("عقد", "إجراء", "اجراء", "شن", "تنفيذ", "تنظيم"))
 
 
 def _called_to(text: str, sentence_start: int, trigger_start: int, cues: dict[str, str]) -> bool:
     """The trigger is what someone called for or asked for, however far back the call (`دعا شيخ الأزهر، ...، كبار
-    العلماء إلى الاجتماع`, `طالبت ... إلى عقد اجتماع`): إلى right before it (or before its verbal noun) and a
-    demand earlier in the sentence."""
+    العلماء إلى الاجتماع`, `طلبت تركيا من الحلف عقد اجتماع`): إلى right before it (or before its verbal noun),
+    or the verbal noun of holding it, and a demand earlier in the sentence."""
     words = text[sentence_start:trigger_start].split()
     at = next((i for i in range(len(words) - 1, max(len(words) - 3, -1), -1)
                if normalize_key(words[i]) in _TO), None)
+    if at is None and words and normalize_key(words[-1]).removeprefix("ب") in _HOLDING:
+        at = len(words) - 1  # طلبت تركيا من حلف شمال الأطلسي عقد اجتماع طارئ: the holding of it, asked for
     if at is None:
         return False
     for word in words[:at]:
