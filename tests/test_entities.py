@@ -324,3 +324,27 @@ def test_a_body_named_behind_a_preposition_is_the_same_body(lexicon) -> None:
     named = {found.actors[m.entity_id].name_ar for m in found.mentions if m.source == "model"}
     assert named == {"البنك المركزي الأوروبي"} and len({m.entity_id for m in found.mentions}) == 1
     assert {m.text for m in found.mentions} == {"البنك المركزي الأوروبي", "للبنك المركزي الأوروبي"}  # as written
+
+
+def test_a_family_name_alone_is_the_person_the_article_named_in_full() -> None:
+    # SaudiNewsNet 2015 (an unseen article): لؤي المقداد, not Syria's deputy foreign minister فيصل المقداد
+    from marsad.pipeline import analyse
+    from marsad.records import Article
+
+    text = ("وقال لؤي المقداد، رئيس مركز «مسارات» المعني بملف العلاقة بين المعارضة وقوات التحالف إنه يستطيع الجزم "
+            "بأنه لا يوجد تنسيق بين النظام والتحالف.\n\nويشير المقداد إلى تناقض كبير في كون النظام يريد أن يقول "
+            "للتحالف إنه يعمل معه.")
+    analysis = analyse(Article("t", "title", text))
+    speakers = {s.speaker_id for s in analysis.statements}
+    assert "faisal-mekdad" not in speakers and len(speakers) == 1
+    assert {m.entity_id for m in analysis.mentions if "المقداد" in m.text} == speakers
+
+
+def test_a_family_name_that_is_a_common_word_is_not_joined() -> None:
+    from marsad.extract.entities import find_actors
+    from marsad.lexicon import load_lexicon
+
+    text = ("وقال الدكتور سيف التميز إن الجائزة تعد عاملا مساعدا. وأشار إلى أنها تشجع على التفوق والتميز في "
+            "المدارس.")
+    found = find_actors(text, load_lexicon())
+    assert [m.text for m in found.mentions if m.entity_id and "التميز" in m.text] == ["سيف التميز"]

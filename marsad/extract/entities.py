@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from marsad.extract.gazetteer import candidates_by_name, nationality_forms, place_cues
 from marsad.extract.geo import find_places
+from marsad.extract.ner_tagger import frequent_word_set
 from marsad.extract.translit import is_known_name
 from marsad.lexicon import Lexicon, LexiconError, Role, read_rows
 from marsad.paths import DATA_DIR
@@ -195,19 +196,24 @@ def find_actors(text: str, lexicon: Lexicon, normalized: Normalized | None = Non
     for mention, actor in bodies:
         mentions.append(mention)
         actors.setdefault(actor.actor_id, actor)
+    someone_else: list[Match[_Entry]] = []  # a listed person's surname that names another of the family
     for match in registry:
         entry = match.payloads[0]
         if entry.type == "LOCATION" and _locative(norm.text, match):
             continue  # في ليبيا: the state as a place; geo.py records it
-        if entry.type == "PERSON" and " " not in norm.text[match.start:match.end].strip() and \
-                _other_first_name(norm.text, match.word_start, registry_actor(lexicon, entry.actor_id)):
+        if entry.type == "PERSON" and " " not in norm.text[match.start:match.end].strip() and (
+                _other_first_name(norm.text, match.word_start, registry_actor(lexicon, entry.actor_id))
+                or _another_of_the_family(norm.text, norm.text[match.display_start:match.end],
+                                          registry_actor(lexicon, entry.actor_id), match.display_start)):
+            someone_else.append(match)
             continue  # صدام حفتر is not Khalifa Haftar: a surname alias after another given name
         mentions.append(_mention(text, norm, match.display_start, match.end, entry.type, entry.actor_id,
                                  "lexicon"))
         actors.setdefault(entry.actor_id, registry_actor(lexicon, entry.actor_id))
 
     body_spans = [(*norm.span_to_normalized(m.start, m.end), actor) for m, actor in bodies]
-    taken = [(m.start, m.end) for m in registry] + [(a, b) for a, b, _ in body_spans] + unlinked
+    taken = [(m.start, m.end) for m in registry if m not in someone_else] + [(a, b) for a, b, _ in body_spans] \
+        + unlinked
     spans = tagger().find(text)
     for role_match in longest_first(_role_matcher(lexicon).find(norm.text)):
         if _names_a_facility(norm.text, role_match):
@@ -224,6 +230,9 @@ def find_actors(text: str, lexicon: Lexicon, normalized: Normalized | None = Non
     out_of_scope = [norm.span_to_original(a, b) for a, b in unlinked]
     found_by_model = _model_mentions(text, norm, lexicon, mentions, out_of_scope, spans)
     for mention, actor in found_by_model:
+        named = _named_in_full(mention, actor, actors)
+        if named is not None:  # لؤي المقداد ... ويشير المقداد: the family name alone is the person named before
+            mention, actor = replace(mention, entity_id=named.actor_id, source="coref"), named
         mentions.append(mention)
         actors.setdefault(actor.actor_id, actor)
         taken.append(norm.span_to_normalized(mention.start, mention.end))
@@ -738,7 +747,7 @@ def _surname_mentions(text: str, norm: Normalized, actors: dict[str, Actor],
                       taken: list[tuple[int, int]]) -> list[Mention]:
     surnames: list[tuple[str, Actor]] = []
     for actor in actors.values():
-        if actor.discovered and len(actor.name_ar.split()) >= 2:
+        if actor.discovered and actor.type == "person" and len(actor.name_ar.split()) >= 2:
             surname = normalize_key(actor.name_ar.split()[-1])
             if len(surname) >= 3:
                 surnames.append((surname, actor))
@@ -749,14 +758,42 @@ def _surname_mentions(text: str, norm: Normalized, actors: dict[str, Actor],
     for match in longest_first(matcher.find(norm.text)):
         if any(match.start < end and start < match.end for start, end in taken):
             continue
-        prefix = norm.text[match.word_start:match.start]
+        prefix = norm.text[match.word_start:match.display_start]  # the article is part of the surname
         if prefix not in CLITICS:
             continue
         actor = match.payloads[0]
-        if _other_first_name(norm.text, match.word_start, actor):
-            continue
-        found.append(_mention(text, norm, match.start, match.end, "PERSON", actor.actor_id, "coref"))
+        surname = norm.text[match.display_start:match.end]
+        if _other_first_name(norm.text, match.word_start, actor) or _common_word(norm.text[match.start:match.end]) \
+                or (surname in frequent_word_set() and not is_known_name(surname)):
+            continue  # المخرج, التميز: a surname that is also a common word is joined only where written in full
+        found.append(_mention(text, norm, match.display_start, match.end, "PERSON", actor.actor_id, "coref"))
     return found
+
+
+def _named_in_full(mention: Mention, actor: Actor, actors: dict[str, Actor]) -> Actor | None:
+    """The one person already found whose name (two words or more) ends in this one-word name the model found."""
+    if actor.type != "person" or len(mention.text.split()) != 1:
+        return None
+    key = normalize_key(mention.text)
+    bearers = [other for other in actors.values() if other.type == "person" and other.actor_id != actor.actor_id
+               and len(other.name_ar.split()) >= 2 and normalize_key(other.name_ar.split()[-1]) == key]
+    return bearers[0] if len(bearers) == 1 else None
+
+
+def _another_of_the_family(normalized: str, surname: str, actor: Actor, at: int) -> bool:
+    """The article names someone else of the family before `at` (لؤي المقداد), in an earlier sentence, and never
+    the actor in full (فيصل المقداد): the bare surname at `at` (ويشير المقداد) is that other person, not the
+    listed one. In the same sentence it is told from him (وقال عمر حفتر ...، فيما قال حفتر: Khalifa Haftar)."""
+    own = normalize_key(actor.name_ar.split()[0])
+    other_at = -1
+    for found in re.finditer(r"(?<!\w)" + re.escape(surname) + r"(?!\w)", normalized):
+        before = normalized[:found.start()].split()
+        previous = before[-1] if before else ""
+        if previous and (previous.startswith(own) or own.startswith(previous)):
+            return False  # the actor in full, his given name however spelt (محمد بخاري for محمدو بخاري)
+        if found.start() < at and previous and is_known_name(previous):
+            other_at = found.start()
+    return other_at >= 0 and any(mark in normalized[other_at:at] for mark in ".!?؟\n")
 
 
 def _other_first_name(normalized: str, word_start: int, actor: Actor) -> bool:

@@ -398,7 +398,8 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
     actors = [m for m in mentions if m.type != "LOCATION" or m.source == "lexicon"]
     actors = [m for m in actors if m.source != "gazetteer" and m.source != "geonames" and m.source != "context"
               and not _adjective_person(m, lexicon)]
-    before = [m for m in actors if sentence.start <= m.start and m.end <= cue_start and not _is_addressee(text, m)]
+    before = [m for m in actors if sentence.start <= m.start and m.end <= cue_start and not _is_addressee(text, m)
+              and not _inside_quote(text, sentence.start, m.start)]  # never a name inside an earlier quotation
     subject = _headline_subject(text, mentions, sentence, cue_start, verb)
     if subject is not None:
         return _Speaker(subject.entity_id, subject.text)  # headline SVO: حكومة الوفاق تؤكد
