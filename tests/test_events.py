@@ -984,3 +984,10 @@ def test_a_meeting_asked_for_is_no_meeting_held() -> None:
     assert "meeting" not in [e.type for e in _events(text).events]
     held = "وعقد حلف شمال الأطلسي اجتماعا طارئا في بروكسل الثلاثاء بطلب من تركيا."
     assert "meeting" in [e.type for e in _events(held).events]
+
+
+def test_a_request_before_what_is_said_does_not_make_its_event_a_demand() -> None:
+    # seeds/: the spokeswoman asked not to be named; the talks are what she said, not what she asked for
+    text = ("وأوضحت المتحدثة -التي طلبت عدم الإفصاح عن اسمها- أن الغاية من المشاورات هي الضغط لإعادة الاستقرار، "
+            "وجلب رئيس الوزراء فايز السراج واللواء المتقاعد خليفة حفتر إلى طاولة المفاوضات.")
+    assert "negotiation" in [e.type for e in _events(text).events]

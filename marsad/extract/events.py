@@ -821,10 +821,9 @@ def _reported_as_fact(text: str, sentence_start: int, trigger_start: int,
     for word in words:
         if _future_verb(word):  # `وستواصل القوات ... تحرير`, `سيلتقي`: what will be, not what was
             return False
-        key = normalize_key(word)
-        for form in (key, key[1:] if key[:1] in "وف" else None):
+        for form in _cue_forms(word):
             # a cue of four letters or more also covers its inflections (يطالب -> يطالبون)
-            kind = cues.get(form or "") or (_long_cue_kind(form) if form else None)
+            kind = cues.get(form) or _long_cue_kind(form)
             if kind in _NOT_MODAL:
                 break  # `تعرض لقصف` (subjected to), `أسفرت عن` (resulted in): what follows did happen
             if kind:
@@ -832,8 +831,17 @@ def _reported_as_fact(text: str, sentence_start: int, trigger_start: int,
     return True
 
 
+def _cue_forms(word: str) -> tuple[str, ...]:
+    """A word as the modality lexicon may list it: normalised, and without the و or ف it carries in front."""
+    key = normalize_key(word)
+    return (key, key[1:]) if key[:1] in "وف" else (key,)
+
+
 _NOT_MODAL = frozenset({"subjected", "result"})
 _TO = frozenset(normalize_key(w) for w in ("إلى", "الى"))
+# Words that open a clause of what is said (أن الغاية من المشاورات ...): a demand before one is not the demand
+# of what follows it
+_THAT = frozenset(normalize_key(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها"))
 # Verbal nouns of holding or carrying out an event (عقد اجتماع، شن هجوم، إجراء محادثات): asked for, it is
 # what someone asked for
 _HOLDING = frozenset(normalize_key(w) for w in ("عقد", "إجراء", "اجراء", "شن", "تنفيذ", "تنظيم"))
@@ -842,7 +850,8 @@ _HOLDING = frozenset(normalize_key(w) for w in ("عقد", "إجراء", "اجر�
 def _called_to(text: str, sentence_start: int, trigger_start: int, cues: dict[str, str]) -> bool:
     """The trigger is what someone called for or asked for, however far back the call (`دعا شيخ الأزهر، ...، كبار
     العلماء إلى الاجتماع`, `طلبت تركيا من الحلف عقد اجتماع`): إلى right before it (or before its verbal noun),
-    or the verbal noun of holding it, and a demand earlier in the sentence."""
+    or the verbal noun of holding it, and a demand earlier in the sentence, with no clause of what is said
+    opening between them (`طلبت عدم الإفصاح عن اسمها- أن الغاية ... جلب الطرفين إلى طاولة المفاوضات`)."""
     words = text[sentence_start:trigger_start].split()
     at = next((i for i in range(len(words) - 1, max(len(words) - 3, -1), -1)
                if normalize_key(words[i]) in _TO), None)
@@ -850,11 +859,15 @@ def _called_to(text: str, sentence_start: int, trigger_start: int, cues: dict[st
         at = len(words) - 1  # طلبت تركيا من حلف شمال الأطلسي عقد اجتماع طارئ: the holding of it, asked for
     if at is None:
         return False
-    for word in words[:at]:
-        key = normalize_key(word)
-        if any(cues.get(form) == "demand" for form in (key, key[1:] if key[:1] in "وف" else "")):
+    for word in reversed(words[:at]):
+        forms = _cue_forms(word)
+        if forms[0] in _THAT:
+            return False
+        if any(cues.get(form) == "demand" for form in forms):
             return True
     return False
+
+
 _IF_RE = re.compile(r"(?:^|\s)(?:[وف]?(?:إذا|اذا)|و?لو|لولا)(?=\s|$)")
 # the answer of a condition: ف and what follows it (فإن ذلك سيعجل، فسوف، فقد، فلن، فهو، فالأمر)
 _ANSWER_STARTS = frozenset({"ان", "سو", "قد", "لن", "هو", "هي", "ال"})
