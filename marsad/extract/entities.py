@@ -30,7 +30,15 @@ from marsad.extract.translit import is_known_name
 from marsad.lexicon import Lexicon, LexiconError, Role, read_rows
 from marsad.paths import DATA_DIR
 from marsad.records import Actor, Mention
-from marsad.text.matcher import ARTICLE_PREFIXES, CLITICS, Match, Matcher, longest_first, previous_word
+from marsad.text.matcher import (
+    ARTICLE_PREFIXES,
+    CLITICS,
+    Match,
+    Matcher,
+    longest_first,
+    previous_word,
+    whole_word_occurrences,
+)
 from marsad.text.normalize import WORD_RE, Normalized, normalize, normalize_key
 from marsad.text.spans import enclosing
 
@@ -201,15 +209,16 @@ def find_actors(text: str, lexicon: Lexicon, normalized: Normalized | None = Non
         entry = match.payloads[0]
         if entry.type == "LOCATION" and _locative(norm.text, match):
             continue  # في ليبيا: the state as a place; geo.py records it
+        listed = registry_actor(lexicon, entry.actor_id)
         if entry.type == "PERSON" and " " not in norm.text[match.start:match.end].strip() and (
-                _other_first_name(norm.text, match.word_start, registry_actor(lexicon, entry.actor_id))
-                or _another_of_the_family(norm.text, norm.text[match.display_start:match.end],
-                                          registry_actor(lexicon, entry.actor_id), match.display_start)):
+                _other_first_name(norm.text, match.word_start, listed)
+                or _another_of_the_family(norm.text, norm.text[match.display_start:match.end], listed,
+                                          match.display_start)):
             someone_else.append(match)
             continue  # صدام حفتر is not Khalifa Haftar: a surname alias after another given name
         mentions.append(_mention(text, norm, match.display_start, match.end, entry.type, entry.actor_id,
                                  "lexicon"))
-        actors.setdefault(entry.actor_id, registry_actor(lexicon, entry.actor_id))
+        actors.setdefault(entry.actor_id, listed)
 
     body_spans = [(*norm.span_to_normalized(m.start, m.end), actor) for m, actor in bodies]
     taken = [(m.start, m.end) for m in registry if m not in someone_else] + [(a, b) for a, b, _ in body_spans] \
@@ -786,13 +795,11 @@ def _another_of_the_family(normalized: str, surname: str, actor: Actor, at: int)
     listed one. In the same sentence it is told from him (وقال عمر حفتر ...، فيما قال حفتر: Khalifa Haftar)."""
     own = normalize_key(actor.name_ar.split()[0])
     other_at = -1
-    for found in re.finditer(r"(?<!\w)" + re.escape(surname) + r"(?!\w)", normalized):
-        before = normalized[:found.start()].split()
-        previous = before[-1] if before else ""
+    for found, previous in whole_word_occurrences(normalized, surname):
         if previous and (previous.startswith(own) or own.startswith(previous)):
             return False  # the actor in full, his given name however spelt (محمد بخاري for محمدو بخاري)
-        if found.start() < at and previous and is_known_name(previous):
-            other_at = found.start()
+        if found < at and previous and is_known_name(previous):
+            other_at = found
     return other_at >= 0 and any(mark in normalized[other_at:at] for mark in ".!?؟\n")
 
 

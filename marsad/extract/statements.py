@@ -38,7 +38,7 @@ from marsad.lexicon import Lexicon, SpeechVerb
 from marsad.paths import data_dir
 from marsad.records import Mention, Span, Statement, TimeMention
 from marsad.text.document import Document
-from marsad.text.matcher import Matcher, find_in_original, previous_word
+from marsad.text.matcher import Matcher, find_in_original, previous_word, whole_word_occurrences
 from marsad.text.normalize import FastTable, character_table, fast_table, normalize_key, translate
 from marsad.text.spans import mentions_within, within
 
@@ -463,15 +463,14 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
             return _Speaker(named.entity_id, named.text, end=named.end)
     if phrase and _anaphoric(phrase):
         return _Speaker(None, phrase, end=text.find(phrase, start) + len(phrase), anaphor=True)
-    agent = phrase and _is_subject(phrase) and not _object_like(phrase, lexicon) \
-        and _agent_like(text, phrase, text.find(phrase, start), mentions, lexicon)
-    if phrase and _is_subject(phrase) and not agent and not _object_like(phrase, lexicon) \
-            and not _said_after(tokens, text.find(phrase, start) + len(phrase)):
+    at = text.find(phrase, start) if phrase else -1
+    in_subject_slot = bool(phrase) and _is_subject(phrase) and not _object_like(phrase, lexicon)
+    agent = in_subject_slot and _agent_like(text, phrase, at, mentions, lexicon)
+    if in_subject_slot and not agent and not _said_after(tokens, at + len(phrase)):
         return _NOBODY  # كشف ملابسات الحادث، جددت حاجز الأسلاك: a common noun as the verb's object, nothing said
     if agent:
         # The verb has its own subject, one nobody listed (مصادرنا, الخيالي, مسعفون وضابط بالشرطة): it
         # speaks, kept as text; the previous speaker is never carried over a subject of its own.
-        at = text.find(phrase, start)
         quoted = _quoted_name_after(text, at + len(phrase), segment_end) if normalize_key(phrase) in \
             _attribution("name_noun") else None
         if quoted is not None:  # وقال موقع "سكاي نيوز عربية": the site is the one its name says
@@ -848,14 +847,7 @@ def _agent_word(written: str, lexicon: Lexicon) -> bool:
 
 def _after_a_given_name(text: str, word: str) -> bool:
     """`word` follows a known given name somewhere in `text` (عبدالله المفرج): it is that person's family name."""
-    at = text.find(word)
-    while at > 0:
-        end = at + len(word)
-        if not text[at - 1].isalnum() and (end == len(text) or not text[end].isalnum()) \
-                and is_known_name(previous_word(text, at)[0]):
-            return True
-        at = text.find(word, end)
-    return False
+    return any(previous and is_known_name(previous) for _at, previous in whole_word_occurrences(text, word))
 
 
 _SAID_WITHIN = 6  # words after a phrase in the subject slot within which what is said begins
@@ -872,6 +864,7 @@ def _said_after(tokens: list[tuple[int, int, str]], end: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=4)
 def _agent_words(lexicon: Lexicon) -> frozenset[str]:
     """The first words of a subject nobody listed that can speak (see _agent_like)."""
     return (_role_heads(lexicon) | _attribution("source_noun") | _attribution("name_noun") | _attribution("honorific")

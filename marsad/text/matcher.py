@@ -10,7 +10,7 @@ finds every candidate in a single pass; the clitic and boundary checks follow.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -113,6 +113,17 @@ def previous_word(text: str, position: int) -> tuple[str, int]:
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     return text[start:end], start
+
+
+def whole_word_occurrences(text: str, word: str) -> Iterator[tuple[int, str]]:
+    """Where `word` stands as a whole word in `text`, each with the whitespace-delimited word before it
+    (`previous_word`)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            yield at, previous_word(text, at)[0]
+        at = text.find(word, end)
 
 
 def longest_first(matches: list[Match[T]]) -> list[Match[T]]:
