@@ -1,14 +1,108 @@
-"""Entity mentions of a raw text, as the `entities` command prints them."""
+"""Entity mentions of a raw text, as the `entities` command prints them.
+
+One recogniser: the registry, the gazetteer and the rules link what they know; the trained tagger finds
+what they don't. Two things decide between them, and a record's extent is the name itself:
+
+- **The tagger's organisation wins over a place inside it or on the same words**: `حركة تحرير السودان`,
+  `ريال مدريد`, `روما` the club. The place is part of a name, not a place of its own (the tagger saw the
+  context: a movement's head noun, a match, a coach).
+- **A name's extent leaves out the word that says what kind of place it is** (data/name_extent.csv):
+  `مدينة مشهد` -> `مشهد`, `العاصمة طهران` -> `طهران`, `جنوب لبنان` -> `لبنان` (a country named so keeps it:
+  `جنوب السودان`). What is left no name is no record: `العاصمة البريطانية` names London without a name.
+  The pipeline keeps its own mentions as they are; this is how a name is bounded in NER output.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from marsad.extract.entities import find_actors, tagger
+from marsad.extract.gazetteer import nationality_forms
 from marsad.extract.geo import find_places
-from marsad.lexicon import load_lexicon
+from marsad.lexicon import Lexicon, LexiconError, load_lexicon, read_rows
+from marsad.paths import DATA_DIR
 from marsad.records import Mention
-from marsad.text.normalize import normalize
+from marsad.text.normalize import normalize, normalize_key
+
+NAME_EXTENT_PATH = DATA_DIR / "name_extent.csv"
+_WORD_RE = re.compile(r"\S+")
+_PROCLITICS = ("و", "ف", "ب", "ل")
+
+
+@lru_cache(maxsize=1)
+def name_extent_words() -> dict[str, str]:
+    """data/name_extent.csv: normalised word -> designator | direction."""
+    words = {}
+    for number, row in read_rows(NAME_EXTENT_PATH, ["word_ar", "kind"]):
+        if row["kind"] not in ("designator", "direction") or not row["word_ar"].strip():
+            raise LexiconError(f"{NAME_EXTENT_PATH.name} row {number}: a word and kind designator or direction")
+        words[normalize_key(row["word_ar"])] = row["kind"]
+    return words
+
+
+def _extent_word_kind(word: str) -> str | None:
+    """designator / direction for a word of data/name_extent.csv, with its proclitics (لمدينة، بالعاصمة)."""
+    words = name_extent_words()
+    key = normalize_key(word)
+    forms = [key]
+    for first in _PROCLITICS:
+        if key.startswith(first) and len(key) > 3:
+            forms.append(key[1:])
+            if key.startswith(first + "ل") and len(key) > 4:
+                forms.append("ا" + key[1:])  # للعاصمة -> العاصمة
+            for second in ("ب", "ل"):
+                if key[1:].startswith(second) and len(key) > 4:
+                    forms.append(key[2:])
+    return next((words[form] for form in forms if form in words), None)
+
+
+def place_name_extent(text: str, mention: Mention, lexicon: Lexicon) -> Mention | None:
+    """The place mention bounded to its name (see the module's docstring); None when no name is left."""
+    words = list(_WORD_RE.finditer(text, mention.start, mention.end))
+    entry = lexicon.places.get(mention.entity_id or "")
+    country = mention.source == "country" or (entry is not None and entry.kind == "country")
+    first = 0
+    while first < len(words):
+        kind = _extent_word_kind(words[first].group())
+        if kind is None or (kind == "direction" and country):
+            break
+        first += 1
+    if first == 0:
+        return mention
+    rest = words[first:]
+    if not rest or (len(rest) == 1 and normalize_key(rest[0].group()) in nationality_forms(lexicon)):
+        return None  # العاصمة (the capital the article means), العاصمة البريطانية: no name
+    start = rest[0].start()
+    return Mention(start, mention.end, text[start:mention.end], mention.type, mention.entity_id, mention.source,
+                   mention.role, confidence=mention.confidence)
+
+
+def _description(text: str, mention: Mention, lexicon: Lexicon) -> bool:
+    """A body named by a noun and nationality adjectives only (`الإدارة الأميركية`, `الخارجية الأميركية`)."""
+    words = _WORD_RE.findall(text, mention.start, mention.end)
+    forms = nationality_forms(lexicon)
+    return len(words) >= 2 and all(normalize_key(word) in forms for word in words[1:])
+
+
+_RULE_SOURCES = frozenset({"role", "coref"})
+
+
+def _tagger_extent(text: str, mention: Mention, spans: list[tuple[int, int, str]]) -> Mention:
+    """An actor mention bounded as the tagger bounds the same name: a title the registry's alias holds is
+    no part of the name (`الشيخ تميم بن حمد آل ثاني` -> `تميم بن حمد آل ثاني`), and a person a rule found
+    (after a role, by the surname) takes the tagger's extent where they overlap (`برئاسة الجمهورية عثمان`
+    -> `عثمان نافع`)."""
+    same = [(a, b) for a, b, kind in spans if kind == mention.type and a < mention.end and mention.start < b]
+    if len(same) != 1 or same[0] == (mention.start, mention.end):
+        return mention
+    a, b = same[0]
+    inside_with_its_end = mention.start < a and b == mention.end
+    if not inside_with_its_end and mention.source not in _RULE_SOURCES:
+        return mention
+    return Mention(a, b, text[a:b], mention.type, mention.entity_id, mention.source, mention.role,
+                   confidence=mention.confidence)
 
 
 def entity_records(text: str) -> Iterator[dict]:
@@ -18,11 +112,26 @@ def entity_records(text: str) -> Iterator[dict]:
     actor_findings = find_actors(text, lexicon, norm)
     place_findings = find_places(text, lexicon, actor_findings.actors, norm)
     place_spans = {(m.start, m.end) for m in place_findings.mentions}
-    mentions = place_findings.mentions + [m for m in actor_findings.mentions
-                                          if (m.start, m.end) not in place_spans]
     # What the registry, the gazetteer and the rules did not find, the tagger may: as unlinked mentions
     # (entity_id null, source "model"; the pipeline keeps only those that look like actors' names).
     spans = tagger().find(text)
+    organisations = [(a, b) for a, b, kind in spans if kind == "ORGANIZATION"]
+    mentions = []
+    for mention in place_findings.mentions + [m for m in actor_findings.mentions if (m.start, m.end) not in place_spans]:
+        if mention.type == "LOCATION" and any(a <= mention.start and mention.end <= b for a, b in organisations):
+            continue  # ريال مدريد، حركة تحرير السودان، جريدة فلسطين: part of the organisation's name
+        if any(kind != mention.type and a <= mention.start and mention.end <= b
+               and (a, b) != (mention.start, mention.end) for a, b, kind in spans):
+            continue  # شبه الجزيرة العربية is no mention of the channel الجزيرة
+        if mention.type == "LOCATION":
+            mention = place_name_extent(text, mention, lexicon)
+        elif _description(text, mention, lexicon) and not any(a < mention.end and mention.start < b
+                                                                 for a, b, _ in spans):
+            continue  # الإدارة الأميركية، القوات الإسرائيلية: a body described, where the tagger sees no name
+        else:
+            mention = _tagger_extent(text, mention, spans)
+        if mention is not None:
+            mentions.append(mention)
     # A longer name of the same kind around a linked mention (الولايات المتحدة الأمريكية around الولايات
     # المتحدة) is the mention's extent; the link stays.
     widened = []

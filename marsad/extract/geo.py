@@ -37,6 +37,7 @@ from marsad.extract.gazetteer import (
     places_by_id,
 )
 from marsad.extract.localities import find_localities
+from marsad.extract.ner_tagger import frequent_word_set
 from marsad.lexicon import Lexicon, PlaceEntry
 from marsad.records import Actor, Mention, Place
 from marsad.text.matcher import Match, Matcher, longest_first
@@ -156,7 +157,7 @@ def find_places(text: str, lexicon: Lexicon, actors: dict[str, Actor] | None = N
     places: dict[str, Place] = {}
     for match in matches:
         cue = _cue(before[id(match)])
-        if _two_letters_uncued(body, match, cue):
+        if _two_letters_uncued(body, match, cue) or _a_common_word(text, norm, match, cue):
             continue
         candidates = _gate(match.payloads, policies[id(match)], cue, country)
         candidates = _named_in_its_sentence(body, match, candidates, raw)
@@ -267,6 +268,15 @@ def _two_letters_uncued(body: str, match: Match, cue: str | None) -> bool:
         return True
     previous = normalize_key(_previous_word(body, match.word_start)[0])
     return cue is None and previous not in _TARGET_WORDS and body[match.word_start:match.start] in ("", "و")
+
+
+def _a_common_word(text: str, norm: Normalized, match: Match, cue: str | None) -> bool:
+    """A name of two letters behind a clitic that makes one of the news' commonest words as written
+    (باب "door" is no ب + إب, لقم no ل + قم) is a place only after a noun cue (بمحافظة إب is بإب)."""
+    if len(match.key) > 2 or match.word_start == match.start or cue in ("noun", "direction"):
+        return False
+    start, end = norm.span_to_original(match.word_start, match.end)
+    return text[start:end] in frequent_word_set()
 
 
 def _cue(before: tuple[str, ...]) -> str | None:
