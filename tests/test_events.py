@@ -112,7 +112,7 @@ def test_the_modality_cues_are_a_checked_data_file() -> None:
     cues = modality_cues()
     assert len(cues) >= 40
     assert set(cues.values()) <= {"negation", "prevention", "demand", "plan", "condition", "threat", "purpose",
-                                  "subjected", "background", "result"}
+                                  "subjected", "background", "result", "generic"}
 
 
 def test_a_sentence_without_a_place_happens_where_the_paragraph_last_was_and_says_so() -> None:
@@ -987,3 +987,12 @@ def test_a_request_before_what_is_said_does_not_make_its_event_a_demand() -> Non
     text = ("وأوضحت المتحدثة -التي طلبت عدم الإفصاح عن اسمها- أن الغاية من المشاورات هي الضغط لإعادة الاستقرار، "
             "وجلب رئيس الوزراء فايز السراج واللواء المتقاعد خليفة حفتر إلى طاولة المفاوضات.")
     assert "negotiation" in [e.type for e in _events(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    # 2015-07-26 (Afghanistan): what happens as a rule
+    "وغالبا ما يقع ضحايا من المدنيين في هجمات المتمردين في أفغانستان وتقول بعثة الامم المتحدة إن عددهم ارتفع.",
+    "وعادة ما تشن الطائرات غارات على المنطقة في ساعات الليل.",
+])
+def test_a_habit_is_no_event(text: str) -> None:
+    assert not analyse(Article("a", "t", text, published=date(2015, 7, 26))).events

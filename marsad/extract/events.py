@@ -640,12 +640,13 @@ def one_per_incident(events: list[Event], text: str = "", places: dict[str, Plac
 
 MODALITY_PATH = DATA_DIR / "event_modality.csv"
 MODALITY_WINDOW = 5  # words before a trigger, in its own clause, that can make it not a fact
+GENERIC_WINDOW = 15  # a habit's adverb (غالبا ما، عادة ما) makes its whole clause no event
 
 
 @lru_cache(maxsize=1)
 def modality_cues() -> dict[str, str]:
     """normalised cue -> kind (negation, prevention, demand, plan, condition, threat, purpose, subjected, result,
-    background): data/event_modality.csv."""
+    background, generic): data/event_modality.csv."""
     with MODALITY_PATH.open(encoding="utf-8", newline="") as handle:
         return {normalize_key(row["cue"]): row["kind"] for row in csv.DictReader(handle)}
 
@@ -814,7 +815,10 @@ def _reported_as_fact(text: str, sentence_start: int, trigger_start: int,
     cues = modality_cues()
     if _called_to(text, sentence_start, trigger_start, cues):
         return False
-    words = _clause_words_before(text, sentence_start, trigger_start, MODALITY_WINDOW)
+    clause = _clause_words_before(text, sentence_start, trigger_start, GENERIC_WINDOW)
+    if any(cues.get(form) == "generic" for word in clause for form in _cue_forms(word)):
+        return False  # وغالبا ما يقع ضحايا من المدنيين في هجمات: what happens as a rule, anywhere in the clause
+    words = clause[-MODALITY_WINDOW:]
     if trigger is not None and _purpose_lam(text, trigger_start, trigger) and not (
             words and cues.get(normalize_key(words[-1])) == "subjected"):
         return False

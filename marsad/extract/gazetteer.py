@@ -201,6 +201,12 @@ def places_by_id(lexicon: Lexicon) -> dict[str, PlaceEntry]:
 
 
 @lru_cache(maxsize=4)
+def country_places(lexicon: Lexicon) -> dict[str, PlaceEntry]:
+    """Each country's own gazetteer entry (its centroid), by ISO alpha-2 code."""
+    return {place.country: place for place, _source in all_places(lexicon) if place.kind == "country"}
+
+
+@lru_cache(maxsize=4)
 def capital_of(lexicon: Lexicon, country: str) -> PlaceEntry | None:
     """The capital city of `country` (ISO alpha-2), from the curated gazetteer when it has it."""
     _cities, countries = _geonames()

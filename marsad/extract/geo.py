@@ -31,6 +31,7 @@ from marsad.extract.gazetteer import (
     ambiguous_names,
     candidates_by_name,
     capital_of,
+    country_places,
     nationality_forms,
     org_heads,
     place_cues,
@@ -186,7 +187,8 @@ def find_places(text: str, lexicon: Lexicon, actors: dict[str, Actor] | None = N
                                 confidence=confidence))
         places.setdefault(entry.place_id, to_place(entry, source))
     if discover:  # the fronts, camps and neighbourhoods no gazetteer lists (marsad.extract.localities)
-        found, discovered = find_localities(text, norm, mentions, places)
+        home = country_places(lexicon).get(country) if country else None
+        found, discovered = find_localities(text, norm, mentions, places, to_place(home, "gazetteer") if home else None)
         mentions = sorted(mentions + found, key=lambda m: m.start)
         places.update(discovered)
     return PlaceFindings(mentions, places, country)

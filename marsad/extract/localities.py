@@ -7,7 +7,10 @@ word that can be a name is such a place when the same sentence (else the one bef
 paragraph) locates it: a listed place below country level, the nearest after it (`بمحافظة إب`, `غربي
 مأرب`) else before it. It gets its parent's coordinates and is marked `source="discovered"`: an
 analyst sees `al-Jafina (front)` where the text says so, on the map at Marib, and knows the point is
-approximate (ACLED's geo-precision 2).
+approximate (ACLED's geo-precision 2). Where no listed place locates it, an area, village, district,
+front or camp is placed at the article's country (`في منطقة واردوج ... شمال شرق البلاد` in an Afghan
+article), its kind `in_country` (geo-precision 3): the event is on the map under its own name, at the
+country's centroid, and says so.
 
 Not a name: what data/localities.csv lists as such (directions, adjectives, event nouns, pronouns,
 `النصرة` of جبهة النصرة...), an indefinite adjective (`منطقة سكنية`), a number, a word a listed place
@@ -32,6 +35,11 @@ from marsad.text.normalize import Normalized, normalize_key, split_sentences
 LOCALITIES_PATH = DATA_DIR / "localities.csv"
 _PROCLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 _WORD_RE = re.compile(r"[\u0621-\u064a\u0660-\u0669\w]+")
+# A locality no listed place locates is placed at its article's country (ACLED's geo-precision 3) when it
+# is an area, a village or town, a district, a front or a camp; a street or a checkpoint so placed would
+# say nothing.
+IN_COUNTRY = "in_country"
+COUNTRY_LOCATED_KINDS = frozenset({"area", "town", "district", "front", "camp", "neighbourhood", "base"})
 PARENT_NEAR_CHARS = 80  # a locating place this close after the locality is its parent
 COMMON_RANK = 6000  # words this common in news are no locality's name
 
@@ -95,8 +103,12 @@ def _designator_forms() -> dict[str, Designator]:
 
 
 def _written_as_designator(original: str) -> bool:
-    """The designator as written in the text, proclitics aside, not another word that normalises alike."""
+    """The designator as written in the text, proclitics aside, not another word that normalises alike
+    (إحياء, reviving, is no أحياء)."""
     spelled = _designator_spellings()
+    bare = _MARKS_RE.sub("", original)
+    if any(bare[len(c):].startswith("إ") for c in ("",) + _PROCLITICS if bare.startswith(c)):
+        return False  # no designator begins with إ
     word = _spelled(original)
     return word in spelled or any(word.startswith(c) and word[len(c):] in spelled for c in _PROCLITICS)
 
@@ -118,19 +130,76 @@ def _can_be_name(word: str) -> bool:
         return False
     if word in _common_words():
         return False
-    if word.startswith(("و", "لل", "بال")) or (word.startswith(("ل", "ب")) and word[1:3] == "ال"):
-        return False  # `مطار وموانئ`, `نقطة للمتمردين`: a conjunction or a preposition, no name
+    if word.startswith(("لل", "بال")) or (word.startswith(("ل", "ب")) and word[1:3] == "ال"):
+        return False  # `نقطة للمتمردين`: a preposition, no name
+    if word.startswith("و") and (word[1:] in _frequent_keys() or word[1:].startswith("ال") or len(word) < 4):
+        return False  # `مطار وموانئ`: a conjunction (واردوج is a name)
     if not word.startswith("ال") and len(word) >= 4 and word.endswith(("يه", "يين", "يون", "ي")):
         return False  # an indefinite adjective: منطقة سكنية، حي شعبي
     if len(word) == 4 and word.startswith("ي"):
         return False  # a verb: منطقة ينشط فيها
+    if len(word) >= 5 and word.endswith(("ها", "هم", "هما", "هن", "كم")):
+        return False  # a noun with a pronoun: مناطق سيطرتها، مناطق وجودهم
+    if len(word) >= 5 and word.startswith("م") and word.endswith("ه"):
+        return False  # a participle: منطقة مزدحمة، بلدة محاصرة، قرية مهجورة
     return True
 
 
-def find_localities(text: str, norm: Normalized, mentions: list[Mention],
-                    places: dict[str, Place]) -> tuple[list[Mention], dict[str, Place]]:
+def _second_word(body: str, words: _Words, index: int, name_end: int, name: str,
+                 taken: list[tuple[int, int]], norm: Normalized) -> bool:
+    """The word at `index` goes on the name that ends at `name_end`: right after it, both rare, and not a
+    preposition or conjunction on a common word or a place already found (جبهة ماس بهجوم، منطقة شخب بقعطبة)."""
+    start, end, word = words[index]
+    if body[name_end:start].strip() or not (_rare(word) and _rare(name)) or word[:1] in ("و", "ف"):
+        return False
+    if word[:1] in ("ب", "ل", "ك") and word[1:] in _frequent_keys():
+        return False
+    o_start, o_end = norm.span_to_original(start, end)
+    return not any(a < o_end and o_start < b for a, b in taken)
+
+
+_LOCATIVES = frozenset(normalize_key(w) for w in ("في", "فى", "داخل", "قرب", "بالقرب", "وفي", "وفى"))
+_PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
+
+
+def _named_as_a_place(words: _Words, index: int, name: str, written: str) -> bool:
+    """Without a listed place beside it, a locality must be where something is (في منطقة واردوج، بمنطقة
+    المار), and its name no common word, no indefinite one of the news' 20,000 commonest (منطقة خضراء;
+    جبهة الجفينة is a name), no noun with a pronoun (مناطق سيطرته، حي يسكنه) and no preposition on a
+    common word (قاعدة لتجريب)."""
+    first = name.split()[0]
+    if first in _common_words() or (first in _frequent_keys() and not first.startswith("ال")) \
+            or (first[:1] in ("ل", "ب") and first[1:] in _frequent_keys()):
+        return False
+    if written.split()[0].endswith(_PRONOUN_ENDINGS):
+        return False
+    designator = words[index][2]
+    if designator.startswith(("ب", "وب", "فب")):
+        return True
+    return index > 0 and words[index - 1][2] in _LOCATIVES
+
+
+def _rare(word: str) -> bool:
+    """Outside the news' commonest words: the next word of a name (منطقة دوجو بايزيد), not of the sentence."""
+    return word not in _rare_exceptions() and _can_be_name(word) and word not in _frequent_keys()
+
+
+@lru_cache(maxsize=1)
+def _frequent_keys() -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in frequent_words())
+
+
+@lru_cache(maxsize=1)
+def _rare_exceptions() -> frozenset[str]:
+    designators, not_names = _lexicon()
+    return frozenset(designators) | not_names
+
+
+def find_localities(text: str, norm: Normalized, mentions: list[Mention], places: dict[str, Place],
+                    country: Place | None = None) -> tuple[list[Mention], dict[str, Place]]:
     """Mentions of the unlisted places in `text`, and the places they name (see the module's docstring).
-    `mentions` and `places` are what the gazetteer already found."""
+    `mentions` and `places` are what the gazetteer already found; `country`, the article's country, locates
+    a locality no listed place beside it does (its kind then `IN_COUNTRY`)."""
     body = norm.text
     # every word is looked up, but only a designator's neighbours need their offsets
     forms = _WORD_RE.findall(body)
@@ -162,21 +231,27 @@ def find_localities(text: str, norm: Normalized, mentions: list[Mention],
             name = body[n_start:n_end]
         elif not _can_be_name(name):
             continue
+        elif following < len(words) and _second_word(body, words, following, n_end, name, taken, norm):
+            n_end = words[following][1]  # a name of two words, both rare: منطقة دوجو بايزيد
+            name = body[n_start:n_end]
         start, end = norm.span_to_original(words[index][0], n_end)
         if any(a < end and start < b for a, b in taken):
             continue
         if sentences is None:
             sentences = split_sentences(text)
         parent = _parent(text, start, end, sentences, located, places)
+        kind = designator.kind
         if parent is None:
-            continue
+            if country is None or designator.kind not in COUNTRY_LOCATED_KINDS or not _named_as_a_place(
+                    words, index, name, text[norm.span_to_original(n_start, n_end)[0]:end]):
+                continue
+            parent, kind = country, IN_COUNTRY  # في منطقة واردوج ... شمال شرق البلاد: Afghanistan's centroid
         name_written = text[norm.span_to_original(n_start, n_end)[0]:end]
         place_id = "loc-" + hashlib.sha1(f"{parent.place_id}|{name}".encode()).hexdigest()[:10]
         designator_written = _without_proclitics(text[start:norm.span_to_original(n_start, n_end)[0]].strip())
         place = new_places.get(place_id) or Place(
             place_id, f"{transliterate_name(name_written)} ({designator.label_en})",
-            f"{designator_written} {name_written}", parent.lat, parent.lon, parent.country, designator.kind,
-            "discovered")
+            f"{designator_written} {name_written}", parent.lat, parent.lon, parent.country, kind, "discovered")
         new_places[place_id] = place
         found.append(Mention(start, end, text[start:end], "LOCATION", place_id, "discovered", confidence=0.5))
         taken.append((start, end))
