@@ -36,6 +36,7 @@ from streamlit_folium import st_folium
 from components.html import date_label, sides_text, toll_text
 from components.map_base import Bounds, RenderedOnce, make_base_map, script_json
 from components.vocabulary import STATEMENT_COLOR, event_color
+from marsad.records import IN_COUNTRY
 from marsad.views import dominant_event_types, map_bounds, marker_radius, short_name
 
 PLACE_COLUMNS = {"name_en": "Place", "name_ar": "Arabic name", "kind": "Kind", "country": "Country",
@@ -59,7 +60,10 @@ def _popup(place: dict, events: list[dict], said: list[dict], names: Mapping[str
     parts = [f"<b>{escape(place['name_en'])}</b> · <span dir='rtl' lang='ar'>{escape(place['name_ar'])}</span>",
              f"<div style='color:#5b6470'>{escape(place['kind'] or '')} · {place['mentions']} mention(s) in "
              f"{place['articles']} article(s)</div>"]
-    if place.get("source") == "discovered":  # no gazetteer lists it: drawn at the place the text locates it by
+    if place.get("kind") == IN_COUNTRY:  # no gazetteer lists it and no listed place beside it locates it
+        parts.append("<div style='color:#5b6470'><i>Not in the gazetteer, and only its country locates it: shown "
+                     "at the country's centre (its true point is unknown)</i></div>")
+    elif place.get("source") == "discovered":  # no gazetteer lists it: drawn at the place the text locates it by
         parts.append("<div style='color:#5b6470'><i>Not in the gazetteer: shown at the point of the place the "
                      "text locates it by (approximate)</i></div>")
     for row in events[:POPUP_ITEMS]:

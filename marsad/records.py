@@ -59,6 +59,11 @@ class Mention:
     confidence: float = 1.0
 
 
+# The kind of a place no gazetteer lists that only its article's country locates (drawn at the country's
+# centre: marsad.extract.localities)
+IN_COUNTRY = "in_country"
+
+
 @dataclass(frozen=True)
 class Place:
     place_id: str

@@ -166,3 +166,11 @@ def test_a_discovered_place_says_its_point_is_approximate():
     places.loc[1, "source"] = "discovered"
     popups = [m["popup"] for m in _markers(map_view.build_map(places, pd.DataFrame(), pd.DataFrame(), pd.DataFrame()))]
     assert "approximate" not in popups[0] and "Not in the gazetteer" in popups[1]
+
+
+def test_a_place_only_its_country_locates_says_it_is_drawn_at_the_countrys_centre():
+    places = _places(2)
+    places.loc[1, "source"] = "discovered"
+    places.loc[1, "kind"] = "in_country"
+    popups = [m["popup"] for m in _markers(map_view.build_map(places, pd.DataFrame(), pd.DataFrame(), pd.DataFrame()))]
+    assert "only its country locates it" in popups[1] and "country's centre" in popups[1]

@@ -29,7 +29,7 @@ from itertools import islice
 from marsad.extract.ner_tagger import frequent_words
 from marsad.extract.translit import transliterate_name
 from marsad.paths import DATA_DIR
-from marsad.records import Mention, Place, Span
+from marsad.records import IN_COUNTRY, Mention, Place, Span
 from marsad.text.normalize import Normalized, normalize_key, split_sentences
 
 LOCALITIES_PATH = DATA_DIR / "localities.csv"
@@ -38,7 +38,6 @@ _WORD_RE = re.compile(r"[\u0621-\u064a\u0660-\u0669\w]+")
 # A locality no listed place locates is placed at its article's country (ACLED's geo-precision 3) when it
 # is an area, a village or town, a district, a front or a camp; a street or a checkpoint so placed would
 # say nothing.
-IN_COUNTRY = "in_country"
 COUNTRY_LOCATED_KINDS = frozenset({"area", "town", "district", "front", "camp", "neighbourhood", "base"})
 PARENT_NEAR_CHARS = 80  # a locating place this close after the locality is its parent
 COMMON_RANK = 6000  # words this common in news are no locality's name
