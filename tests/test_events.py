@@ -996,3 +996,13 @@ def test_a_request_before_what_is_said_does_not_make_its_event_a_demand() -> Non
 ])
 def test_a_habit_is_no_event(text: str) -> None:
     assert not analyse(Article("a", "t", text, published=date(2015, 7, 26))).events
+
+
+@pytest.mark.parametrize("text, places", [
+    # 2015-07-31 (Asharq al-Awsat): a dual designator makes both places locations, whatever their rows' kinds
+    ("كما استهدف طيران التحالف مواقع للمتمردين في محافظتي أبين ولحج بالجنوب.", {"ye-abyan", "ye-lahij"}),
+    ("ودارت معارك عنيفة في مدينتي الرمادي والفلوجة غربي العراق.", {"iq-ramadi", "iq-fallujah"}),
+])
+def test_places_after_a_dual_designator_are_each_a_location(text: str, places: set[str]) -> None:
+    analysis = analyse(Article("a", "t", text, published=date(2015, 7, 31)))
+    assert {e.place_id for e in analysis.events} == places

@@ -135,13 +135,29 @@ def clause_places(text: str, clause: Clause, trigger_start: int, trigger_end: in
     else:
         return []
     chosen = [best]
-    following = [m for m in pool if m.start > best.end]
-    for mention in following:  # X و Y: both locations of one event
+    rank = _rank(places[best.entity_id], best)
+    for mention in reversed([m for m in pool if m.end <= best.start]):  # X و best
+        if not _COORDINATED_RE.match(text[mention.end:chosen[0].start]) or (
+                _rank(places[mention.entity_id], mention) != rank and not _after_a_dual(text, mention)):
+            break
+        chosen.insert(0, mention)
+    dual = _after_a_dual(text, chosen[0])  # في محافظتي أبين ولحج: both governorates, whatever their rows' kinds
+    for mention in [m for m in pool if m.start > best.end]:  # best و Y: both locations of one event
         gap = text[chosen[-1].end:mention.start]
-        if not _COORDINATED_RE.match(gap) or _rank(places[mention.entity_id], mention) != _rank(places[best.entity_id], best):
+        if not _COORDINATED_RE.match(gap) or (_rank(places[mention.entity_id], mention) != rank and not dual):
             break
         chosen.append(mention)
     return list(dict.fromkeys(m.entity_id for m in chosen))
+
+
+# A designator in the dual or plural (محافظتي أبين ولحج، مدينتي الرمادي والفلوجة، بلدتي الفوعة وكفريا): the
+# places coordinated after it are alike, each a location.
+_DUAL_RE = re.compile(r"(?:^|\s)[وفب]?(?:ال)?(?:محافظتي|محافظات|ولايتي|ولايات|مدينتي|مدن|بلدتي|بلدات|قريتي|قرى|"
+                      r"مديريتي|مديريات|منطقتي|مناطق|محوري|جبهتي|جبهات)\s*$")
+
+
+def _after_a_dual(text: str, mention: Mention) -> bool:
+    return bool(_DUAL_RE.search(text, max(0, mention.start - 20), mention.start))
 
 
 ANAPHORS_PATH = DATA_DIR / "place_anaphors.csv"
