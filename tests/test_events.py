@@ -1006,3 +1006,20 @@ def test_a_habit_is_no_event(text: str) -> None:
 def test_places_after_a_dual_designator_are_each_a_location(text: str, places: set[str]) -> None:
     analysis = analyse(Article("a", "t", text, published=date(2015, 7, 31)))
     assert {e.place_id for e in analysis.events} == places
+
+
+@pytest.mark.parametrize("text", [
+    # unseen 2015-07-25: وزارته is his ministry, no و + زار (visited)
+    "عزام الدخيّل قدّم أخيراً أكثر من حراك ومبادرة اعتبرت نقلةً تاريخيةً تعمل وزارته بإصرار على تصحيح الكثير من الأمور.",
+    "وأكدت وزارتها في بيان أن الوفد سيصل إلى الرياض.",
+])
+def test_a_noun_that_begins_with_waw_is_no_clitic_and_trigger(text: str) -> None:
+    assert not analyse(Article("a", "t", text, published=date(2015, 7, 25))).events
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وزار الرئيس اليمني عبد ربه منصور هادي الرياض أمس والتقى خادم الحرمين الشريفين.", "meeting"),
+    ("وقصفت طائرات التحالف مواقع الحوثيين في صنعاء أمس.", "airstrike"),
+])
+def test_a_trigger_behind_waw_is_still_read(text: str, kind: str) -> None:
+    assert kind in {e.type for e in analyse(Article("a", "t", text, published=date(2015, 7, 25))).events}

@@ -136,11 +136,12 @@ def clause_places(text: str, clause: Clause, trigger_start: int, trigger_end: in
         return []
     chosen = [best]
     rank = _rank(places[best.entity_id], best)
-    for mention in reversed([m for m in pool if m.end <= best.start]):  # X و best
-        if not _COORDINATED_RE.match(text[mention.end:chosen[0].start]) or (
-                _rank(places[mention.entity_id], mention) != rank and not _after_a_dual(text, mention)):
+    for mention in reversed([m for m in pool if m.end <= best.start]):  # محافظتي X و best
+        if not _COORDINATED_RE.match(text[mention.end:chosen[0].start]):
             break
-        chosen.insert(0, mention)
+        if _after_a_dual(text, mention):
+            chosen.insert(0, mention)
+            break
     dual = _after_a_dual(text, chosen[0])  # في محافظتي أبين ولحج: both governorates, whatever their rows' kinds
     for mention in [m for m in pool if m.start > best.end]:  # best و Y: both locations of one event
         gap = text[chosen[-1].end:mention.start]
@@ -150,10 +151,10 @@ def clause_places(text: str, clause: Clause, trigger_start: int, trigger_end: in
     return list(dict.fromkeys(m.entity_id for m in chosen))
 
 
-# A designator in the dual or plural (محافظتي أبين ولحج، مدينتي الرمادي والفلوجة، بلدتي الفوعة وكفريا): the
-# places coordinated after it are alike, each a location.
-_DUAL_RE = re.compile(r"(?:^|\s)[وفب]?(?:ال)?(?:محافظتي|محافظات|ولايتي|ولايات|مدينتي|مدن|بلدتي|بلدات|قريتي|قرى|"
-                      r"مديريتي|مديريات|منطقتي|مناطق|محوري|جبهتي|جبهات)\s*$")
+# A designator in the dual (محافظتي أبين ولحج، مدينتي الرمادي والفلوجة، بلدتي الفوعة وكفريا): the
+# places coordinated after it are alike, each a location, the first of them too when the chosen place is a
+# later one.
+_DUAL_RE = re.compile(r"(?:^|\s)[وفب]?(?:ال)?(?:محافظتي|ولايتي|مدينتي|بلدتي|قريتي|مديريتي|منطقتي|محوري|جبهتي)\s*$")
 
 
 def _after_a_dual(text: str, mention: Mention) -> bool:

@@ -72,6 +72,36 @@ def _trigger_matcher(lexicon: Lexicon) -> Matcher[EventTrigger]:
     return Matcher(entries, min_length=3)
 
 
+_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه")
+
+
+def _another_word(text: str, start: int) -> bool:
+    """A trigger read behind a و or ف where the whole word is, more likely, a noun with a pronoun: وزارته,
+    وزارتها (his, her ministry) are no و + زار. A noun's ت before a pronoun is its ة, and the news' commonest
+    words (frequent_words, by rank) decide between the readings (وزارة against زارت, زارة)."""
+    end = start
+    while end < len(text) and not text[end].isspace() and text[end] not in "،,.:؛\"'«»()":
+        end += 1
+    word = text[start:end]
+    if len(word) < 4 or word[0] not in "وف":
+        return False
+    ranks = _word_ranks()
+    for suffix in _PRONOUN_SUFFIXES:
+        stem = word[:-len(suffix)]
+        if word.endswith(suffix) and stem.endswith("ت") and len(stem) >= 4:
+            # وزارتها: وزارة against زارت and زارة; وسيطرته: وسيطرة against سيطرت and سيطرة
+            whole, rests = stem[:-1] + "ة", (stem[1:], stem[1:-1] + "ة")
+            return whole in ranks and ranks[whole] < min(ranks.get(rest, len(ranks)) for rest in rests)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _word_ranks() -> dict[str, int]:
+    from marsad.extract.ner_tagger import frequent_words
+
+    return {word: rank for rank, word in enumerate(frequent_words())}
+
+
 def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: list[Mention],
                 places: dict[str, Place], home_country: str | None = None,
                 actors: dict[str, Actor] | None = None, reporters: dict[int, set[str]] | None = None) -> list[Event]:
@@ -81,7 +111,8 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
     not its agent)."""
     text, sentences, times, published = doc.text, doc.sentences, doc.times, doc.published
     actors = actors or {}
-    triggers = find_in_original(_trigger_matcher(doc.lexicon), doc.normalized)
+    triggers = [t for t in find_in_original(_trigger_matcher(doc.lexicon), doc.normalized)
+                if not _another_word(text, t[0])]
     names = [m for m in actor_mentions if m.type == "ORGANIZATION"]
     events: list[Event] = []
     sports_article: bool | None = None  # whether the whole article is about sports: read when first needed
