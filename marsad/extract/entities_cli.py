@@ -1,15 +1,21 @@
 """Entity mentions of a raw text, as the `entities` command prints them.
 
 One recogniser: the registry, the gazetteer and the rules link what they know; the trained tagger finds
-what they don't. Two things decide between them, and a record's extent is the name itself:
+what they don't, and decides between them where the names overlap. A record's extent is the name itself:
 
 - **The tagger's organisation wins over a place inside it or on the same words**: `حركة تحرير السودان`,
   `ريال مدريد`, `روما` the club. The place is part of a name, not a place of its own (the tagger saw the
-  context: a movement's head noun, a match, a coach).
+  context: a movement's head noun, a match, a coach). Likewise a span of another type the tagger finds
+  around a registry mention: `شبه الجزيرة العربية` is no mention of the channel `الجزيرة`.
 - **A name's extent leaves out the word that says what kind of place it is** (data/name_extent.csv):
   `مدينة مشهد` -> `مشهد`, `العاصمة طهران` -> `طهران`, `جنوب لبنان` -> `لبنان` (a country named so keeps it:
   `جنوب السودان`). What is left no name is no record: `العاصمة البريطانية` names London without a name.
-  The pipeline keeps its own mentions as they are; this is how a name is bounded in NER output.
+- **A title is no part of a name, nor is a body described**: a registry alias with a title, or a person a
+  rule found, takes the tagger's extent; `الإدارة الأميركية` (a noun and a nationality adjective) is a
+  record only where the tagger sees a name.
+
+The pipeline keeps its own mentions as they are (the map's evidence); this is how a name is bounded in
+NER output, as newswire annotates it.
 """
 
 from __future__ import annotations
