@@ -272,7 +272,7 @@ def cmd_eval_ner(args: argparse.Namespace) -> int:
     from marsad import eval_ner
 
     return eval_ner.run_cli(args.file, recogniser=args.recogniser, types=args.types, limit=args.limit,
-                            model=args.model, speed=args.speed)
+                            model=args.model, speed=args.speed, context=args.context)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -341,6 +341,9 @@ def build_parser() -> argparse.ArgumentParser:
     eval_ner.add_argument("--limit", type=int, default=None, help="first N sentences only")
     eval_ner.add_argument("--model", default=None, help="tagger model file (default data/models/ner/ner.npz)")
     eval_ner.add_argument("--speed", action="store_true", help="report the tagger's MB/s on SaudiNewsNet text")
+    eval_ner.add_argument("--context", type=int, default=1,
+                          help="consecutive sentences given to the recogniser as one text, one a line (default 1: "
+                               "each sentence alone)")
     eval_ner.set_defaults(func=cmd_eval_ner)
 
     evaluate = sub.add_parser("eval", help="score the pipeline against hand-annotated articles (tests/gold)")

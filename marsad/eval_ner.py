@@ -168,9 +168,21 @@ def score(gold: list[set[tuple[int, int, str]]], predicted: list[set[tuple[int, 
 
 
 def evaluate(sentences: list[Sentence], recognise: Callable[[str], list[tuple[int, int, str]]],
-             types: Iterable[str] = DEFAULT_TYPES) -> dict[str, Counts]:
-    """Scores of a recogniser (text -> (start, end, TYPE) spans) on the sentences."""
-    predicted = [to_token_spans(recognise(s.text), s.offsets()) for s in sentences]
+             types: Iterable[str] = DEFAULT_TYPES, context: int = 1) -> dict[str, Counts]:
+    """Scores of a recogniser (text -> (start, end, TYPE) spans) on the sentences, given `context`
+    consecutive sentences at a time as one text, one sentence a line (as an article reaches it)."""
+    predicted: list[set[tuple[int, int, str]]] = []
+    for first in range(0, len(sentences), max(1, context)):
+        group = sentences[first:first + max(1, context)]
+        starts, at = [], 0
+        for sentence in group:
+            starts.append(at)
+            at += len(sentence.text) + 1
+        spans = recognise("\n".join(s.text for s in group))
+        for sentence, start in zip(group, starts, strict=True):
+            end = start + len(sentence.text)
+            mine = [(a - start, min(b, end) - start, kind) for a, b, kind in spans if start <= a < end]
+            predicted.append(to_token_spans(mine, sentence.offsets()))
     return score([s.spans for s in sentences], predicted, types)
 
 
@@ -223,7 +235,7 @@ def tagger_speed(texts: list[str], model: str | Path | None = None) -> dict[str,
 
 
 def run_cli(file: str | None, recogniser: str = "project", types: str = "PERS,LOC,ORG",
-            limit: int | None = None, model: str | None = None, speed: bool = False) -> int:
+            limit: int | None = None, model: str | None = None, speed: bool = False, context: int = 1) -> int:
     """The `eval-ner` command: print the score table of FILE, and/or the tagger's speed."""
     if file is None and not speed:
         raise ValueError("eval-ner needs a CoNLL FILE (or --speed)")
@@ -232,8 +244,9 @@ def run_cli(file: str | None, recogniser: str = "project", types: str = "PERS,LO
         if limit:
             sentences = sentences[:limit]
         recognise = model_recogniser(model) if recogniser == "model" else project_recogniser()
-        counts = evaluate(sentences, recognise, [t.strip() for t in types.split(",") if t.strip()])
-        print(f"{file}: {len(sentences)} sentences ({kind} format), recogniser {recogniser}")
+        counts = evaluate(sentences, recognise, [t.strip() for t in types.split(",") if t.strip()], context)
+        together = f", {context} consecutive sentences a text" if context > 1 else ""
+        print(f"{file}: {len(sentences)} sentences ({kind} format), recogniser {recogniser}{together}")
         print(format_report(counts))
     if speed:
         if not SAUDINEWSNET.is_dir():

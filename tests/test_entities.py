@@ -348,3 +348,12 @@ def test_a_family_name_that_is_a_common_word_is_not_joined() -> None:
             "المدارس.")
     found = find_actors(text, load_lexicon())
     assert [m.text for m in found.mentions if m.entity_id and "التميز" in m.text] == ["سيف التميز"]
+
+
+def test_a_family_name_after_a_buildings_head_noun_is_the_buildings_name(lexicon) -> None:
+    # NewsFANE's kind of text (a mosque named after a family): مسجد هوبان is no mention of the imam
+    text = "وقال الإمام محمد هوبان إن المسجد قديم. ويقع مسجد هوبان في زقاق ضيق، وأضاف هوبان أن المسجد بني قبل قرون."
+    mentions = [(m.text, m.source) for m in find_actors(text, lexicon).mentions]
+    assert ("هوبان", "coref") in mentions  # وأضاف هوبان: the imam
+    mosque = text.index("مسجد هوبان") + len("مسجد ")
+    assert not [m for m in find_actors(text, lexicon).mentions if m.start == mosque]

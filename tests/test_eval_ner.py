@@ -114,6 +114,21 @@ def test_evaluate_a_recogniser_and_the_report_line() -> None:
     assert Counts().f1 == 0.0
 
 
+def test_consecutive_sentences_reach_the_recogniser_as_one_text_and_are_scored_each_alone() -> None:
+    sentences, _ = parse_conll(NEWSFANE)
+    texts = []
+
+    def recognise(text: str) -> list[tuple[int, int, str]]:
+        texts.append(text)
+        # a name found in the first line, and one in the second (تونس, the second sentence's fifth token)
+        return [(text.find("لندن"), text.find("لندن") + 4, "LOC"), (text.find("تونس"), text.find("تونس") + 4, "LOC")]
+
+    counts = evaluate(sentences, recognise, context=2)
+    assert texts == [sentences[0].text + "\n" + sentences[1].text]
+    assert counts["LOC"].tp == 2 and counts["LOC"].fp == 0
+    assert evaluate(sentences, recognise)["LOC"].tp == 2 and len(texts) == 3  # one sentence a text: two calls
+
+
 def test_cli_with_the_project_recogniser(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "tiny.conll"
     path.write_text(NEWSFANE, encoding="utf-8")

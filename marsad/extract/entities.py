@@ -775,6 +775,8 @@ def _surname_mentions(text: str, norm: Normalized, actors: dict[str, Actor],
         if _other_first_name(norm.text, match.word_start, actor) or _common_word(norm.text[match.start:match.end]) \
                 or (surname in frequent_word_set() and not is_known_name(surname)):
             continue  # المخرج, التميز: a surname that is also a common word is joined only where written in full
+        if _facility_head(previous_word(norm.text, match.word_start)[0]):
+            continue  # مسجد هوبان، شارع الحمراء: the name of a building or a street, not the person
         found.append(_mention(text, norm, match.display_start, match.end, "PERSON", actor.actor_id, "coref"))
     return found
 
