@@ -1017,3 +1017,19 @@ def test_places_after_a_dual_designator_are_each_a_location(text: str, places: s
 ])
 def test_a_trigger_behind_waw_is_still_read(text: str, kind: str) -> None:
     assert kind in {e.type for e in analyse(Article("a", "t", text, published=date(2015, 7, 25))).events}
+
+
+@pytest.mark.parametrize("text, place", [
+    # unseen 2015-07-27: a verb of protest, as its nouns are
+    ("اعتصم عدد من المعلمين الإيرانيين أمس أمام البرلمان في طهران.", "ir-tehran"),
+    ("وتظاهر بالقرب من السفارة الأمريكية في بيروت مئات المحتجين.", "lb-beirut"),
+])
+def test_a_protest_told_by_its_verb(text: str, place: str) -> None:
+    events = analyse(Article("a", "t", text, published=date(2015, 7, 27))).events
+    assert [(e.type, e.place_id) for e in events] == [("protest", place)]
+
+
+def test_pretending_is_no_protest() -> None:
+    # unseen 2015-07-2x: تظاهر ب... is pretending (data/event_senses.csv, unless_next_starts)
+    text = "وقال الشاهد إن الرجل تظاهر بالموافقة ثم غادر المكان في بيروت."
+    assert "protest" not in {e.type for e in analyse(Article("a", "t", text, published=date(2015, 7, 27))).events}

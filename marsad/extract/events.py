@@ -456,10 +456,17 @@ def sense_cues() -> dict[str, frozenset[str]]:
 def sense_exclusions(column: str = "unless") -> dict[str, frozenset[str]]:
     """normalised trigger -> words that give it another sense (data/event_senses.csv): `unless` near it
     (talks that `أحرزت تقدما` made progress, took no ground), `unless_before` just before it (control
-    `تحت سيطرة` is a state, `التنافس على السيطرة` a prize)."""
+    `تحت سيطرة` is a state, `التنافس على السيطرة` a prize), `unless_next_starts` the beginning of the word
+    right after it (`تظاهر ب...` pretended)."""
     with SENSES_PATH.open(encoding="utf-8", newline="") as handle:
         return {normalize_key(row["trigger_ar"]): frozenset(normalize_key(w) for w in row[column].split("|"))
                 for row in csv.DictReader(handle) if row.get(column)}
+
+
+def _where(word: str) -> bool:
+    """A word with ب that says where (بالقرب، بمدينة، بوسط، بساحة): a place cue of data/place_cues.csv."""
+    rest = word[1:]
+    return any(form in place_cues() for form in (word, rest, rest[2:] if rest.startswith("ال") else rest))
 
 
 def _near(words: list[str], cues: frozenset[str]) -> bool:
@@ -479,8 +486,13 @@ def _in_its_event_sense(text: str, sentence: Span, found: tuple[int, int, EventT
     key = normalize_key(trigger.trigger)
     needs, unless = sense_cues().get(key), sense_exclusions().get(key)
     unless_before = sense_exclusions("unless_before").get(key)
-    if needs is None and unless is None and unless_before is None:
+    unless_next = sense_exclusions("unless_next_starts").get(key)
+    if needs is None and unless is None and unless_before is None and unless_next is None:
         return True
+    following = text[end:sentence.end].split()[:1]
+    if unless_next and following and normalize_key(following[0]).startswith(tuple(unless_next)) \
+            and not _where(normalize_key(following[0])):
+        return False  # تظاهر بالموافقة (pretended to agree), اعتصم بالصمت: another verb than a protest
     before = text[sentence.start:start].split()
     around = before[-SENSE_WINDOW:] + text[end:sentence.end].split()[:SENSE_WINDOW]
     return ((needs is None or _near(around, needs)) and not (unless and _near(around, unless))
