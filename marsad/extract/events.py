@@ -31,7 +31,7 @@ from marsad.extract.event_arguments import (
 from marsad.extract.gazetteer import place_cues
 from marsad.extract.geo import KIND_RANK
 from marsad.extract.ner_features import TOPIC_THRESHOLD, topic_score
-from marsad.extract.ner_tagger import frequent_word_set
+from marsad.extract.ner_tagger import frequent_word_set, frequent_words
 from marsad.lexicon import EventTrigger, Lexicon, LexiconError, read_rows
 from marsad.paths import DATA_DIR
 from marsad.records import Actor, Event, Mention, Place, Span, TimeMention
@@ -73,16 +73,14 @@ def _trigger_matcher(lexicon: Lexicon) -> Matcher[EventTrigger]:
 
 
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه")
+_PUNCTUATION_RE = re.compile("[،,.:؛\"'«»()]")  # where a word written against punctuation ends
 
 
 def _another_word(text: str, start: int) -> bool:
     """A trigger read behind a و or ف where the whole word is, more likely, a noun with a pronoun: وزارته,
     وزارتها (his, her ministry) are no و + زار. A noun's ت before a pronoun is its ة, and the news' commonest
     words (frequent_words, by rank) decide between the readings (وزارة against زارت, زارة)."""
-    end = start
-    while end < len(text) and not text[end].isspace() and text[end] not in "،,.:؛\"'«»()":
-        end += 1
-    word = text[start:end]
+    word = _PUNCTUATION_RE.split(_word_at(text, start), maxsplit=1)[0]
     if len(word) < 4 or word[0] not in "وف":
         return False
     ranks = _word_ranks()
@@ -97,8 +95,6 @@ def _another_word(text: str, start: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _word_ranks() -> dict[str, int]:
-    from marsad.extract.ner_tagger import frequent_words
-
     return {word: rank for rank, word in enumerate(frequent_words())}
 
 
