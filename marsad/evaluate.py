@@ -345,7 +345,8 @@ class Report:
     casualties_right: int = 0
     casualties_compared: int = 0
     casualties_available: bool = False
-    errors: dict[str, list[str]] = field(default_factory=lambda: {"statements": [], "events": [], "places": []})
+    errors: dict[str, list[str]] = field(
+        default_factory=lambda: {"statements": [], "events": [], "places": [], "casualties": []})
     scored: int = 0
     skipped: list[str] = field(default_factory=list)
 
@@ -449,7 +450,11 @@ def score_article(analysis: object, doc: dict, report: Report) -> None:
         for p, g in pairs:
             if gold_e[g].killed is not None:
                 report.casualties_compared += 1
-                report.casualties_right += getattr(analysis.events[p], "killed", None) == gold_e[g].killed
+                killed = getattr(analysis.events[p], "killed", None)
+                report.casualties_right += killed == gold_e[g].killed
+                if killed != gold_e[g].killed:
+                    errors["casualties"].append(f"{name} killed {killed} for {gold_e[g].killed}  {gold_e[g].type} "
+                                                f"| {_short(analysis.events[p].sentence)}")
 
     _tally(report.places, errors["places"], match_places(pred_p, gold_p), pred_p, gold_p,
            lambda g: f"{name} missed  {g.name_en} {g.name_ar} ({g.country})",

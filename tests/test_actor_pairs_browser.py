@@ -18,6 +18,8 @@ from tests.browser_support import offline_context, serving
 from tests.test_actor_pairs import save_pairs
 from tests.test_actors_browser import IDLE, VIEWPORT, _shot
 
+expect = pytest.importorskip("playwright.sync_api").expect  # waits for what it checks
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,7 +63,7 @@ def test_who_the_lna_acts_on(chromium, paired_server):
         tabs.filter(has_text="Acts on (4)").wait_for(timeout=60_000)
         assert tabs.filter(has_text="Spoken about by (3)").count() == 1
         panel = page.get_by_role("tabpanel").first
-        assert "armed clash 2, airstrike 1" in panel.inner_text()
+        expect(panel).to_contain_text("armed clash 2, airstrike 1", timeout=60_000)  # waits: the tab may still be drawing
         panel.get_by_text("Show the 4 events with their counterpart").click()  # the cards: read once opened
         links = panel.locator(".card a", has_text="source sentence")
         links.nth(3).wait_for(timeout=60_000)

@@ -15,6 +15,8 @@ import pytest
 
 from tests.browser_support import offline_context, serving
 
+expect = pytest.importorskip("playwright.sync_api").expect  # waits for what it checks
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,7 +66,7 @@ def test_a_link_to_haftar_as_mentioned_shows_what_others_say_of_him(chromium, se
         assert len(speakers) >= 5 and "Khalifa Haftar" not in speakers, speakers
         quotes = " ".join(page.locator(".card .quote").all_inner_texts())
         assert "حفتر" in quotes, "the statements name him"
-        assert "(mentioned)" in page.locator('[data-testid="stCaptionContainer"]').first.inner_text()
+        expect(page.locator('[data-testid="stCaptionContainer"]').first).to_contain_text("(mentioned)", timeout=60_000)
 
         page.locator(SEARCH).fill("حفتر")
         page.locator(SEARCH).press("Enter")

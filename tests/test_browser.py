@@ -25,6 +25,8 @@ import pytest
 from marsad.store import Store
 from tests.browser_support import offline_context, stop
 
+expect = pytest.importorskip("playwright.sync_api").expect  # waits for what it checks
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -317,7 +319,7 @@ def test_actor_filter(tab):
     # the same filter from a link
     page = tab.open("actors", "?actor=thomas-waldhauser&who=thomas-waldhauser")
     assert set(page.locator(".card .who").all_inner_texts()) == {"Thomas Waldhauser"}
-    assert "Thomas Waldhauser" in page.locator(SIDEBAR_FILTERS).first.inner_text()
+    expect(page.locator(SIDEBAR_FILTERS).first).to_contain_text("Thomas Waldhauser", timeout=20_000)
     assert page.locator(EXCEPTION).count() == 0
 
 
@@ -327,7 +329,7 @@ def test_date_filter_on_timeline(tab):
     page = tab.open("timeline", "?from=2019-04-06&to=2019-04-06")
     day = page.locator(".js-plotly-plot .scatterlayer .point").count()
     assert 0 < day < everything, (day, everything)
-    assert "6 Apr 2019" in page.locator('[data-testid="stCaptionContainer"]').first.inner_text()
+    expect(page.locator('[data-testid="stCaptionContainer"]').first).to_contain_text("6 Apr 2019", timeout=20_000)
     assert _query(page)["from"] == "2019-04-06"
     tab.shot("timeline_filtered")
 
@@ -346,8 +348,8 @@ def test_map_click_filters_by_place(tab, processed_db):
         page.wait_for_function("() => new URLSearchParams(location.search).has('place')", timeout=8_000)
         tab.settle()
         assert _query(page)["place"] == expected["place_id"]
-        assert expected["name_en"] in page.locator('[data-testid="stCaptionContainer"]').first.inner_text()
-        assert expected["name_en"] in page.locator(SIDEBAR_FILTERS).nth(1).inner_text()
+        expect(page.locator('[data-testid="stCaptionContainer"]').first).to_contain_text(expected["name_en"], timeout=20_000)
+        expect(page.locator(SIDEBAR_FILTERS).nth(1)).to_contain_text(expected["name_en"], timeout=20_000)
     finally:
         tab.shot("map_after_click")
 
