@@ -185,6 +185,11 @@ def _read(text: str) -> list[tuple[str, int | None, int | None, str | None]]:
      [("killed", 15, None, None), ("wounded", 40, None, None)]),
     ("وقتل الخاطفون اربعة من الرهائن",
      [("killed", 4, None, None)]),
+    # a number in brackets (a Saudi ministry's statement)
+    ("بشأن حدوث تفجير أثناء قيام منسوبي قوة الطوارئ الخاصة بمنطقة عسير بأداء صلاة الظهر جماعة في مسجد مقر القوة، مما "
+     "نتج عنه استشهاد (15) وإصابة (33).", [("killed", 15, None, None), ("wounded", 33, None, None)]),
+    ("نتج عن الحادث الإجرامي استشهاد (15) مصليًا، خمسة منهم من رجال الأمن العاملين بالمقر",
+     [("killed", 15, None, None)]),
 ])
 def test_figures_of_real_sentences(text: str, expected: list) -> None:
     assert _read(text) == expected
@@ -326,3 +331,10 @@ def test_the_figures_of_the_development_set() -> None:
     assert figures >= 130
     assert exact / figures >= 0.77, (figures, exact)
     assert summed / figures >= 0.83, (figures, summed)
+
+
+def test_a_bracketed_number_keeps_its_brackets_in_the_phrase() -> None:
+    text = "مما نتج عنه استشهاد (15) وإصابة (33).. تغمد الله الشهداء"
+    assert [f.text for f in casualties_in(text)] == ["استشهاد (15)", "وإصابة (33)"]
+    text = "قتلت قوات الاحتلال فلاح حمدي زامل ابو ماريا (53 عاما) على مرأى ومسمع عائلته"
+    assert casualties_in(text) == []  # an age in brackets is no count

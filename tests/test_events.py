@@ -1033,3 +1033,25 @@ def test_pretending_is_no_protest() -> None:
     # unseen 2015-07-2x: تظاهر ب... is pretending (data/event_senses.csv, unless_next_starts)
     text = "وقال الشاهد إن الرجل تظاهر بالموافقة ثم غادر المكان في بيروت."
     assert "protest" not in {e.type for e in analyse(Article("a", "t", text, published=date(2015, 7, 27))).events}
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the toll of the second clause's act, not of the first's
+    ("وفي مأرب، قصفت طائرات التحالف مواقع الحوثيين في جبهة الجفينة وتبة الدفاع، بينما قتل 9 من ميليشيات الحوثي "
+     "وقوات صالح في هجوم للمقاومة الشعبية والجيش الموالي للشرعية في المخدرة غربي مأرب.",
+     date(2015, 7, 22), {"airstrike": None, "attack": 9}),
+    # a clause with a place of its own reports another fight: its dead are not the shelling's
+    ("قُتل نحو 30 وأصيب العشرات من المتمردين الحوثيين وعناصر من القوات الموالية لعلي عبدالله صالح، في جبهات القتال "
+     "في اليمن، السبت، بينما لقي 7 مدنيين على الأقل مصرعهم وأُصيب 54 آخرون، أغلبيتهم من المدنيين، في قصف عشوائي على "
+     "أحياء تعز.", date(2015, 7, 21), {"shelling": 7}),
+    # a clause without an act or a place of its own: the toll of the act after it
+    ("وأوضحت مصادر يمنية في البيضاء أن 3 حوثيين على الأقل قتلوا، فيما أصيب آخرون، في هجوم للجان المقاومة الشعبية "
+     "المؤيدة للرئيس عبد ربه منصور هادي، على نقطة للمتمردين في منطقة العروق بمديرية الشرية بالمحافظة.",
+     date(2015, 7, 31), {"attack": 3}),
+    # ... and a clause of dead with no act of its own after the act: both sides' dead, one toll
+    ("وأوضحت المصادر أن 17 فرداً من المتمردين الحوثيين وقوات صالح قتلوا في مواجهات بمناطق متفرقة من تعز، بينما قتل 3 "
+     "من أفراد المقاومة الشعبية.", date(2015, 7, 22), {"armed_clash": 20}),
+])
+def test_a_figure_is_the_toll_of_its_own_clauses_act(text: str, published: date, expected: dict) -> None:
+    events = _events(text, published).events
+    assert {e.type: e.killed for e in events} == expected, [(e.type, e.killed, e.trigger) for e in events]

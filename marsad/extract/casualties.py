@@ -200,14 +200,23 @@ class _Token:
     digit: bool
 
 
+_OPENING = frozenset('("«[“')
+_CLOSING = frozenset(')"»]”')
+
+
 def _tokenize(text: str) -> list[_Token]:
+    """The sentence's words, numbers and punctuation marks; a number's brackets or quotes are left out
+    (`استشهاد (15) وإصابة (33)` reads as `استشهاد 15 وإصابة 33`), when the number stands alone between them."""
     normalized = normalize(text)
     tokens = []
     for match in _TOKEN_RE.finditer(normalized.text):
         start, end = normalized.span_to_original(match.start(), match.end())
         key = match.group()
         tokens.append(_Token(key, start, end, not (key[0].isalnum()), key[0].isdigit()))
-    return tokens
+    bracketed = {at for i in range(len(tokens) - 2)
+                 if tokens[i].key in _OPENING and tokens[i + 1].digit and tokens[i + 2].key in _CLOSING
+                 for at in (i, i + 2)}  # a number alone between them, not `" 52 سنة"`
+    return [token for i, token in enumerate(tokens) if i not in bracketed]
 
 
 @lru_cache(maxsize=65536)
@@ -779,6 +788,8 @@ class _Reader:
         if self.has(last + 1, "glue") and at_least:
             last += 2  # على الأقل
         start, end = self.tokens[first].start, self.tokens[last].end
+        if self.tokens[last].digit and self.text[end:end + 1] in _CLOSING:
+            end += 1  # `استشهاد (15)`: the bracket the tokens left out
         return Casualties(kind, low, high, who, start, end, self.text[start:end])
 
     def uncounted(self) -> list[tuple[int, int, str, int | None, int | None, str | None]]:

@@ -149,6 +149,8 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
             chosen = [t for t in chosen if t[2].event_type not in _TOLLS]
         figures = ([replace(c, start=c.start + sentence.start, end=c.end + sentence.start)
                     for c in casualties_in(sentence_text)] if any(t[2].event_type in _VIOLENT for t in chosen) else [])
+        owned = _figures_of_acts(figures, [t[0] for t in chosen if t[2].event_type in _VIOLENT],
+                                 clause_parts(text, sentence), text, place_mentions, places)
         for position, (t_start, t_end, trigger) in enumerate(chosen):
             later = next((t[0] for t in chosen[position + 1:] if t[2].event_type != trigger.event_type), None)
             clause = trigger_clause(text, sentence, t_start, t_end, later)
@@ -185,8 +187,8 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
                 day, precision = antecedent.date, antecedent.date_precision
             agent, target = agent_and_target(text, clause, t_start, t_end, actor_mentions, actors,
                                              (reporters or {}).get(sentence.start, set()))
-            toll = _toll(figures, t_start, clause, text) if trigger.event_type in _VIOLENT else {}
-            figures = [] if toll else figures  # a sentence's figures go to one event, the first they fit
+            own, borrowed = owned.get(t_start, ([], []))
+            toll = _toll(own, borrowed, clause, text) if trigger.event_type in _VIOLENT else {}
             if trigger.event_type == "killing" and toll.get("victims") in _ARMED_VICTIMS \
                     and normalize_key(trigger.trigger) in _PLAIN_KILLED:
                 trigger = _as_type(trigger, "armed_clash", doc.lexicon)  # `قتل 19 مسلحا`: fighting, not a killing
@@ -413,12 +415,48 @@ def _a_tally(text: str, figure_end: int) -> bool:
     return _a_period([w for w in words if w][:TALLY_REACH + 4])
 
 
-def _toll(figures: list[Casualties], trigger_start: int, clause: Clause, text: str = "") -> dict:
-    """An event's killed and wounded, as reported in its sentence: the figures in its clause (else all the
-    sentence's), those of one kind added up (`مقتل 10 مدنيين و3 جنود`); a range or an open count keeps
-    its high value. A count over a period (`منذ عام 2009`: _a_tally) is no incident's toll. Empty when the
-    sentence gives none."""
-    mine = [c for c in figures if clause.start <= c.start < clause.end] or figures
+def _figures_of_acts(figures: list[Casualties], acts: list[int], parts: list[Span], text: str,
+                     place_mentions: list[Mention], places: dict[str, Place]
+                     ) -> dict[int, tuple[list[Casualties], list[Casualties]]]:
+    """A sentence's casualty figures by the act of violence they are the toll of (keyed by the act's trigger
+    start; `acts` in text order): those of the act's own clause part and those it takes from a part without
+    an act. A figure belongs to the first act of its own clause part (clause_parts:
+    `قصفت الطائرات مواقع ..، بينما قتل 9 ... في هجوم للمقاومة`: the 9 are the attack's). A figure in a part
+    with no act is the toll of the act before it (`شنت غارة على ..، فيما قتل 5`), else of the one after it
+    (`أن 3 حوثيين قتلوا، فيما أصيب آخرون، في هجوم`), unless its part names a place of its own after it
+    (a place before it is where the news comes from: `مصادر في البيضاء أن 3 ...`): then it reports
+    another fight (`قتل نحو 30 ... في جبهات القتال في اليمن، بينما لقي 7 مدنيين مصرعهم في قصف على تعز`)."""
+    if not figures or not acts:
+        return {}
+
+    def part_of(position: int) -> int:
+        return next((i for i, part in enumerate(parts) if part.start <= position < part.end), len(parts) - 1)
+
+    acts_in = {}
+    for act in acts:
+        acts_in.setdefault(part_of(act), act)
+    owned: dict[int, tuple[list[Casualties], list[Casualties]]] = {}
+    for figure in figures:
+        at = part_of(figure.start)
+        owner = acts_in.get(at)
+        borrowed = owner is None
+        if owner is None and not any(m.entity_id in places and m.start > figure.start and _locative(text, m)
+                                     for m in mentions_within(place_mentions, parts[at])):
+            before = [acts_in[i] for i in sorted(acts_in) if i < at]
+            after = [acts_in[i] for i in sorted(acts_in) if i > at]
+            owner = before[-1] if before else after[0]
+        if owner is not None:
+            owned.setdefault(owner, ([], []))[borrowed].append(figure)
+    return owned
+
+
+def _toll(own: list[Casualties], borrowed: list[Casualties], clause: Clause, text: str = "") -> dict:
+    """An event's killed and wounded, from the figures that are its toll (_figures_of_acts): of those in
+    its own clause part, the ones in its trigger's clause (else all), and those of parts without an act
+    (`17 ... قتلوا في مواجهات ..، بينما قتل 3 من أفراد المقاومة`: 20); those of one kind added up (`مقتل 10
+    مدنيين و3 جنود`); a range or an open count keeps its high value. A count over a period (`منذ عام 2009`:
+    _a_tally) is no incident's toll. Empty when there are none."""
+    mine = ([c for c in own if clause.start <= c.start < clause.end] or own) + borrowed
     mine = [c for c in mine if not (text and _a_tally(text, c.end))]
     toll: dict = {}
     for kind in ("killed", "wounded"):
