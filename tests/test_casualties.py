@@ -185,6 +185,9 @@ def _read(text: str) -> list[tuple[str, int | None, int | None, str | None]]:
      [("killed", 15, None, None), ("wounded", 40, None, None)]),
     ("وقتل الخاطفون اربعة من الرهائن",
      [("killed", 4, None, None)]),
+    # a dual noun: two members of the security forces (Afghanistan)
+    ("ووقع الهجوم في منطقة واردوج أمس الاول الخميس وقتل عضوان من قوات الامن طبقا لما ذكره جول محمد بيدار",
+     [("killed", 2, None, "security_forces")]),
     # a number in brackets (a Saudi ministry's statement)
     ("بشأن حدوث تفجير أثناء قيام منسوبي قوة الطوارئ الخاصة بمنطقة عسير بأداء صلاة الظهر جماعة في مسجد مقر القوة، مما "
      "نتج عنه استشهاد (15) وإصابة (33).", [("killed", 15, None, None), ("wounded", 33, None, None)]),

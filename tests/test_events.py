@@ -1055,3 +1055,12 @@ def test_pretending_is_no_protest() -> None:
 def test_a_figure_is_the_toll_of_its_own_clauses_act(text: str, published: date, expected: dict) -> None:
     events = _events(text, published).events
     assert {e.type: e.killed for e in events} == expected, [(e.type, e.killed, e.trigger) for e in events]
+
+
+def test_an_incident_told_first_undated_then_with_its_day_is_one_record_of_that_day() -> None:
+    text = ("وأشار المركز الإعلامي للمقاومة إلى أن فلول التمرد حاولوا مباغتة الثوار في جبهة ماس بهجوم مفاجئ، إلا أن "
+            "المقاومة أبطلت المخطط وتصت له بقوة، ما أدى إلى مقتل 14 متمردا.\nوأضاف المركز أن المواجهات استمرت حتى وقت "
+            "متأخر من مساء أمس.")
+    events = _events(text, date(2015, 8, 11)).events
+    assert [(e.date, e.date_precision, e.killed, len(e.evidence)) for e in events] == [(date(2015, 8, 10), "day", 14, 1)], \
+        [(e.type, e.date, e.killed, e.sentence[:30]) for e in events]

@@ -598,17 +598,21 @@ def _same_incident(a: Event, b: Event, text: str, places: dict[str, Place] | Non
     return related and _compatible_days(a, b) and _compatible_places(a, b, text, places)
 
 
+
 UNDATED_RETELLING_DAYS = 3
 
 
 def _compatible_days(a: Event, b: Event) -> bool:
-    """The same day; or the later mention has no date of its own (dated by its report) and the earlier one
-    is of the days just before: the incident told again (`وقال مديره إن تسعة من القتلى ...`)."""
+    """The same day; or one mention has no date of its own (dated by its report) and the other is of the
+    days just before: the incident told again (`وقال مديره إن تسعة من القتلى ...`), or first told undated
+    and then with its day (`حاولوا مباغتة الثوار في جبهة ماس بهجوم`, then `المواجهات استمرت حتى مساء أمس`)."""
     if a.date == b.date:
         return True
     first, later = sorted((a, b), key=lambda e: e.start)
-    return (later.date_precision == "reported" and first.date is not None and later.date is not None
-            and 0 <= (later.date - first.date).days <= UNDATED_RETELLING_DAYS)
+    undated, dated = (later, first) if later.date_precision == "reported" else (first, later)
+    return (undated.date_precision == "reported" and dated.date_precision != "reported"
+            and undated.date is not None and dated.date is not None
+            and 0 <= (undated.date - dated.date).days <= UNDATED_RETELLING_DAYS)
 
 
 # A neighbourhood and its city are one place for telling an incident again: the finer kinds, and how far
@@ -697,6 +701,8 @@ def one_per_incident(events: list[Event], text: str = "", places: dict[str, Plac
                          "actor_ids": tuple(dict.fromkeys(first.actor_ids + event.actor_ids))}
         if (first.place_id is None or first.place_inherited) and event.place_id and not event.place_inherited:
             updates.update(place_id=event.place_id, place_inherited=False)
+        if first.date_precision == "reported" and event.date_precision != "reported":
+            updates.update(date=event.date, date_precision=event.date_precision)  # its own day, told later
         for kind in ("killed", "wounded"):  # the toll: the highest reported (a later sentence updates it)
             theirs, ours = getattr(event, kind), getattr(first, kind)
             if kind == "killed" and None not in (theirs, ours, first.victims, event.victims) \
