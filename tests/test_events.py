@@ -1064,3 +1064,10 @@ def test_an_incident_told_first_undated_then_with_its_day_is_one_record_of_that_
     events = _events(text, date(2015, 8, 11)).events
     assert [(e.date, e.date_precision, e.killed, len(e.evidence)) for e in events] == [(date(2015, 8, 10), "day", 14, 1)], \
         [(e.type, e.date, e.killed, e.sentence[:30]) for e in events]
+
+
+def test_a_toll_told_after_ground_taken_is_that_fights_toll() -> None:
+    text = ("وقال سكان إن قوات المقاومة الشعبية وهي قوات الحركة الانفصالية المؤيدة للتحالف استولت على حي صبر في شمال "
+            "عدن. وقال السكان إن 25 حوثيا و10 من رجال المقاومة الشعبية سقطوا قتلى.")
+    events = _events(text, date(2015, 7, 26)).events
+    assert [(e.type, e.killed) for e in events] == [("territory_change", 35)], [(e.type, e.killed) for e in events]

@@ -644,11 +644,16 @@ TOLL_GAP = 250  # characters between the act's last sentence and its toll: the n
 _PLAIN_KILLED = frozenset(normalize_key(w) for w in ("قتل", "قتلت", "قتلوا", "مقتل", "لمقتل"))
 
 
+# The acts a toll told on its own after them is the toll of: violence, and ground taken (ACLED codes a
+# territory change as a battle, with its fatalities: `استولت على حي صبر`, then `25 حوثيا و10 ... سقطوا قتلى`).
+_TOLL_TAKERS = (_VIOLENT - _TOLLS) | {"territory_change"}
+
+
 def _act_of_toll(toll: Event, kept: list[Event], text: str) -> int | None:
     """A toll told on its own (`والقتلى هم 21 من حزب الله و62 من المعارضة`, `وقتل جنديان آخران`) after an act of
-    violence in the same paragraph, with no other place or day of its own, is that act's toll: the index of
-    the act in `kept`, or None."""
-    acts = [i for i, k in enumerate(kept) if k.type in _VIOLENT - _TOLLS and k.start < toll.start]
+    violence or ground taken in the same paragraph, with no other place or day of its own, is that act's
+    toll: the index of the act in `kept`, or None."""
+    acts = [i for i, k in enumerate(kept) if k.type in _TOLL_TAKERS and k.start < toll.start]
     if _a_period_told(toll.sentence):
         return None  # `وقتل أكثر من 3500 شخص في القتال ... منذ نحو 4 أشهر`: a tally of the war, not of the act
     if toll.type == "killing":  # only `قتل`/`مقتل`, not an assassination or an execution
