@@ -21,8 +21,10 @@ NER output, as newswire annotates it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import accumulate
 
 from marsad.extract.entities import find_actors, tagger
 from marsad.extract.gazetteer import nationality_forms
@@ -111,6 +113,32 @@ def _tagger_extent(text: str, mention: Mention, spans: list[tuple[int, int, str]
                    confidence=mention.confidence)
 
 
+class _Spans:
+    """The tagger's spans of a text (sorted, never overlapping), with the ones that overlap a stretch found by
+    bisection instead of a scan of all of them."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _, _ in self.spans]
+        self.ends = [b for _, b, _ in self.spans]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        return self.spans[bisect_right(self.ends, start):bisect_left(self.starts, end)]
+
+
+def _free(spans: list[tuple[int, int, str]], taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The spans that overlap none of `taken` (which may overlap each other)."""
+    taken = sorted(taken)
+    starts = [a for a, _ in taken]
+    reach = list(accumulate((b for _, b in taken), max))  # the furthest end among the first i+1
+    free = []
+    for span in spans:
+        before = bisect_left(starts, span[1])  # the taken stretches that start before the span ends
+        if not before or reach[before - 1] <= span[0]:
+            free.append(span)
+    return free
+
+
 def entity_records(text: str) -> Iterator[dict]:
     """One record per mention: start, end, text, type, entity_id, source (sorted by start)."""
     lexicon = load_lexicon()
@@ -121,38 +149,38 @@ def entity_records(text: str) -> Iterator[dict]:
     # What the registry, the gazetteer and the rules did not find, the tagger may: as unlinked mentions
     # (entity_id null, source "model"; the pipeline keeps only those that look like actors' names).
     spans = tagger().find(text)
-    organisations = [(a, b) for a, b, kind in spans if kind == "ORGANIZATION"]
+    index = _Spans(spans)
     mentions = []
     for mention in place_findings.mentions + [m for m in actor_findings.mentions if (m.start, m.end) not in place_spans]:
-        if mention.type == "LOCATION" and any(a <= mention.start and mention.end <= b for a, b in organisations):
+        near = index.overlapping(mention.start, mention.end)
+        if mention.type == "LOCATION" and any(kind == "ORGANIZATION" and a <= mention.start and mention.end <= b
+                                              for a, b, kind in near):
             continue  # ريال مدريد، حركة تحرير السودان، جريدة فلسطين: part of the organisation's name
         if any(kind != mention.type and a <= mention.start and mention.end <= b
-               and (a, b) != (mention.start, mention.end) for a, b, kind in spans):
+               and (a, b) != (mention.start, mention.end) for a, b, kind in near):
             continue  # شبه الجزيرة العربية is no mention of the channel الجزيرة
         if mention.type == "LOCATION":
             mention = place_name_extent(text, mention, lexicon)
-        elif _description(text, mention, lexicon) and not any(a < mention.end and mention.start < b
-                                                                 for a, b, _ in spans):
+        elif _description(text, mention, lexicon) and not near:
             continue  # الإدارة الأميركية، القوات الإسرائيلية: a body described, where the tagger sees no name
         else:
-            mention = _tagger_extent(text, mention, spans)
+            mention = _tagger_extent(text, mention, near)
         if mention is not None:
             mentions.append(mention)
     # A longer name of the same kind around a linked mention (الولايات المتحدة الأمريكية around الولايات
     # المتحدة) is the mention's extent; the link stays.
     widened = []
     for mention in mentions:
-        around = [(a, b) for a, b, kind in spans if kind == mention.type and a <= mention.start and
-                  mention.end <= b and (a, b) != (mention.start, mention.end)]
+        around = [(a, b) for a, b, kind in index.overlapping(mention.start, mention.end) if kind == mention.type
+                  and a <= mention.start and mention.end <= b and (a, b) != (mention.start, mention.end)]
         if len(around) == 1 and not any(other is not mention and around[0][0] < other.end and
                                         other.start < around[0][1] for other in mentions):
             a, b = around[0]
             mention = Mention(a, b, text[a:b], mention.type, mention.entity_id, mention.source, mention.role)
         widened.append(mention)
     mentions = widened
-    taken = [(m.start, m.end) for m in mentions]
-    found = [Mention(start, end, text[start:end], kind, "", "model") for start, end, kind in spans
-             if not any(start < b and a < end for a, b in taken)]
+    found = [Mention(start, end, text[start:end], kind, "", "model")
+             for start, end, kind in _free(spans, [(m.start, m.end) for m in mentions])]
     for mention in sorted(mentions + found, key=lambda m: (m.start, m.end)):
         yield {"start": mention.start, "end": mention.end, "text": mention.text, "type": mention.type,
                "entity_id": mention.entity_id or None, "source": mention.source}
