@@ -13,7 +13,7 @@ import csv
 import math
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from marsad.extract.casualties import MONTH_PATHS, Casualties, casualties_in
 from marsad.extract.event_arguments import (
@@ -486,7 +486,7 @@ def sense_cues() -> dict[str, frozenset[str]]:
                 for row in csv.DictReader(handle) if row["needs"]}
 
 
-@lru_cache(maxsize=2)
+@cache  # one entry per column (three): a smaller cache re-read the file at every call
 def sense_exclusions(column: str = "unless") -> dict[str, frozenset[str]]:
     """normalised trigger -> words that give it another sense (data/event_senses.csv): `unless` near it
     (talks that `أحرزت تقدما` made progress, took no ground), `unless_before` just before it (control
