@@ -1071,3 +1071,13 @@ def test_a_toll_told_after_ground_taken_is_that_fights_toll() -> None:
             "عدن. وقال السكان إن 25 حوثيا و10 من رجال المقاومة الشعبية سقطوا قتلى.")
     events = _events(text, date(2015, 7, 26)).events
     assert [(e.type, e.killed) for e in events] == [("territory_change", 35)], [(e.type, e.killed) for e in events]
+
+
+def test_the_sense_lexicon_is_read_once_per_column() -> None:
+    from marsad.extract.events import sense_exclusions
+
+    text = "تظاهر مئات في ساحة الشهداء ببيروت أمس، واعتصم آخرون أمام مقر الحكومة بعد اشتباكات مع الشرطة."
+    _events(text, date(2015, 8, 23))
+    misses = sense_exclusions.cache_info().misses
+    _events(text, date(2015, 8, 23))
+    assert sense_exclusions.cache_info().misses == misses, "data/event_senses.csv read again"
