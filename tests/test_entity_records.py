@@ -110,3 +110,18 @@ def test_ibb_is_still_ibb(lexicon, text: str) -> None:
 def test_the_extent_words_are_a_checked_data_file() -> None:
     words = name_extent_words()
     assert words["مدينه"] == "designator" and words["جنوب"] == "direction"
+
+
+@pytest.mark.parametrize("text", [
+    "و حذر من تصاعد العنف في دارفور في الاشهر الاخيرة من الضحايا العراقيين ( الفرنسية ) .",  # NewsFANE
+    "وكان بلاتيني سيعلن خلال أسبوعين ترشحه لرئاسة «فيفا» من عدمها. (الفرنسية) وفاز بلاتر في",  # SaudiNewsNet
+    'وبحسب وكالة (الفرنسية) كتبت صحيفة "إيفيميريدا تون سينتاكتون" أن الخطة وضعت "لزيادة كلفة القطيعة" على الدائنين.',
+])
+def test_an_agency_credited_in_brackets_is_an_organisation(text: str) -> None:
+    credits = [r for r in entity_records(text) if r["source"] == "rule" and r["type"] == "ORGANIZATION"]
+    assert len(credits) == 1 and credits[0]["text"] == "الفرنسية", list(entity_records(text))
+
+
+@pytest.mark.parametrize("text", ["جريدة الرياض (السعودية) والوئام", "قالت الحكومة (الفرنسية) إن الاتفاق قائم"])
+def test_a_nationality_in_brackets_is_no_credit_by_itself(text: str) -> None:
+    assert not [r for r in entity_records(text) if r["source"] == "rule" and r["type"] == "ORGANIZATION"]

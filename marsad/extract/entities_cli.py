@@ -87,6 +87,34 @@ def place_name_extent(text: str, mention: Mention, lexicon: Lexicon) -> Mention 
                    mention.role, confidence=mention.confidence)
 
 
+# An agency's credit alone in brackets, perhaps with `- أرشيف`: a report's or a photo's source, as newswire
+# writes it (`(الفرنسية)` is AFP, `(الألمانية)` dpa): data/agency_credits.csv.
+_CREDIT_RE = re.compile(r"\(\s*(ال\w+ية)\s*(?:-\s*\w+\s*)?\)")
+AGENCY_CREDITS_PATH = DATA_DIR / "agency_credits.csv"
+
+
+@lru_cache(maxsize=1)
+def _credit_forms() -> frozenset[str]:
+    forms = set()
+    for number, row in read_rows(AGENCY_CREDITS_PATH, ["credit_ar", "agency_en"]):
+        if not row["credit_ar"] or not row["agency_en"]:
+            raise LexiconError(f"{AGENCY_CREDITS_PATH.name} row {number}: a credit and its agency")
+        forms.add(normalize_key(row["credit_ar"]))
+    return frozenset(forms)
+
+
+def _agency_credits(text: str) -> list[Mention]:
+    """The news agencies credited in brackets (`_CREDIT_RE`), as organisations (source "rule")."""
+    credits = []
+    for match in _CREDIT_RE.finditer(text):
+        before = text[max(0, match.start() - 30):match.start()].split()[-1:]
+        if before and before[0].startswith("ال") and before[0].endswith("ة"):
+            continue  # `الحكومة (الأمريكية)`: the adjective of the noun before it
+        if normalize_key(match.group(1)) in _credit_forms():
+            credits.append(Mention(match.start(1), match.end(1), match.group(1), "ORGANIZATION", "", "rule"))
+    return credits
+
+
 def _description(text: str, mention: Mention, lexicon: Lexicon) -> bool:
     """A body named by a noun and nationality adjectives only (`الإدارة الأميركية`, `الخارجية الأميركية`)."""
     words = _WORD_RE.findall(text, mention.start, mention.end)
@@ -179,6 +207,9 @@ def entity_records(text: str) -> Iterator[dict]:
             mention = Mention(a, b, text[a:b], mention.type, mention.entity_id, mention.source, mention.role)
         widened.append(mention)
     mentions = widened
+    credits = _agency_credits(text)
+    if credits:  # an agency's credit, not the country (the gazetteer's vote) or whatever the tagger saw
+        mentions = [m for m in mentions if not any(c.start < m.end and m.start < c.end for c in credits)] + credits
     found = [Mention(start, end, text[start:end], kind, "", "model")
              for start, end, kind in _free(spans, [(m.start, m.end) for m in mentions])]
     for mention in sorted(mentions + found, key=lambda m: (m.start, m.end)):
