@@ -125,3 +125,18 @@ def test_an_agency_credited_in_brackets_is_an_organisation(text: str) -> None:
 @pytest.mark.parametrize("text", ["جريدة الرياض (السعودية) والوئام", "قالت الحكومة (الفرنسية) إن الاتفاق قائم"])
 def test_a_nationality_in_brackets_is_no_credit_by_itself(text: str) -> None:
     assert not [r for r in entity_records(text) if r["source"] == "rule" and r["type"] == "ORGANIZATION"]
+
+
+@pytest.mark.parametrize("text", [
+    'بالاضافة الى مسلسل " نصر الله " اخراج احمد',  # NewsFANE
+    'بطولة المسلسل الاجتماعي " القاهرة 2000 " الذي',  # NewsFANE: an adjective between
+    "وصدرت له رواية «ساق البامبو» عن الكويت",
+])
+def test_a_works_quoted_title_holds_no_names(text: str) -> None:
+    title = text[text.index('"') if '"' in text else text.index("«"):]
+    title = title[:title.index('"', 1) if '"' in text else title.index("»")]
+    assert not [r for r in entity_records(text) if r["start"] >= text.index(title) and r["end"] <= text.index(title) + len(title)]
+
+
+def test_a_quoted_name_after_no_work_noun_stays() -> None:
+    assert [r["text"] for r in entity_records('قال " مصر " لن تتراجع')] == ["مصر"]

@@ -115,6 +115,33 @@ def _agency_credits(text: str) -> list[Mention]:
     return credits
 
 
+# A title in quotation marks right after the noun of a work (`مسلسل " على باب مصر "`, `رواية «...»`) names the
+# work, not the places and people its words name: data/work_nouns.csv (NewsFANE tags such titles MISC).
+_TITLE_RE = re.compile(r"(\S+)(?:\s+(\S+))?\s*[\"«“]([^\"«»“”\n]{1,80})[\"»”]")
+WORK_NOUNS_PATH = DATA_DIR / "work_nouns.csv"
+
+
+@lru_cache(maxsize=1)
+def _work_nouns() -> frozenset[str]:
+    nouns = set()
+    for number, row in read_rows(WORK_NOUNS_PATH, ["noun_ar"]):
+        if not row["noun_ar"]:
+            raise LexiconError(f"{WORK_NOUNS_PATH.name} row {number}: no noun")
+        nouns.add(normalize_key(row["noun_ar"]))
+    return frozenset(nouns)
+
+
+def _work_noun(word: str | None) -> bool:
+    key = normalize_key(word or "")
+    return any(form in _work_nouns() for form in (key, key[1:] if key[:1] in "وب" else key))
+
+
+def _titles(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every quoted title of a work (`_TITLE_RE`), the noun right before it or one word
+    (an adjective: `المسلسل الاجتماعي " القاهرة 2000 "`) before that."""
+    return [m.span(3) for m in _TITLE_RE.finditer(text) if _work_noun(m.group(2)) or _work_noun(m.group(1))]
+
+
 def _description(text: str, mention: Mention, lexicon: Lexicon) -> bool:
     """A body named by a noun and nationality adjectives only (`الإدارة الأميركية`, `الخارجية الأميركية`)."""
     words = _WORD_RE.findall(text, mention.start, mention.end)
@@ -212,6 +239,9 @@ def entity_records(text: str) -> Iterator[dict]:
         mentions = [m for m in mentions if not any(c.start < m.end and m.start < c.end for c in credits)] + credits
     found = [Mention(start, end, text[start:end], kind, "", "model")
              for start, end, kind in _free(spans, [(m.start, m.end) for m in mentions])]
+    titles = _titles(text) if '"' in text or "«" in text or "“" in text else []
     for mention in sorted(mentions + found, key=lambda m: (m.start, m.end)):
+        if any(a <= mention.start and mention.end <= b for a, b in titles):
+            continue  # مسلسل "على باب مصر": a work's title
         yield {"start": mention.start, "end": mention.end, "text": mention.text, "type": mention.type,
                "entity_id": mention.entity_id or None, "source": mention.source}
