@@ -140,3 +140,11 @@ def test_a_works_quoted_title_holds_no_names(text: str) -> None:
 
 def test_a_quoted_name_after_no_work_noun_stays() -> None:
     assert [r["text"] for r in entity_records('قال " مصر " لن تتراجع')] == ["مصر"]
+
+
+@pytest.mark.parametrize("text, people", [
+    ("و قد اكد الجيش ان اسامة بن لادن يريد قتل الاميركيين و مواطني الغرب", "الاميركيين"),  # NewsFANE
+    ("وأكد المسؤول أن العراقيين سيقررون مصير بلادهم بأنفسهم", "العراقيين"),
+])
+def test_a_people_named_by_its_plural_nationality_is_a_person_name(text: str, people: str) -> None:
+    assert (people, "PERSON") in {(r["text"], r["type"]) for r in entity_records(text)}

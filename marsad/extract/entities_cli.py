@@ -142,6 +142,18 @@ def _titles(text: str) -> list[tuple[int, int]]:
     return [m.span(3) for m in _TITLE_RE.finditer(text) if _work_noun(m.group(2)) or _work_noun(m.group(1))]
 
 
+_PEOPLE_RE = re.compile(r"(?<!\w)(?:[وفبل]|وب|ول)?(ال\w+ي(?:ين|ون))(?!\w)")
+
+
+def _peoples(text: str, lexicon: Lexicon) -> list[Mention]:
+    """A people named by its plural nationality adjective with the article (`الأمريكيين`, `العراقيون`): a
+    PERS name, as NewsFANE tags it (99 of 119 such words in its training part; the rest, an adjective
+    after a definite noun, O)."""
+    forms = nationality_forms(lexicon)
+    return [Mention(m.start(1), m.end(1), m.group(1), "PERSON", "", "rule")
+            for m in _PEOPLE_RE.finditer(text) if forms.get(normalize_key(m.group(1)))]
+
+
 def _description(text: str, mention: Mention, lexicon: Lexicon) -> bool:
     """A body named by a noun and nationality adjectives only (`الإدارة الأميركية`, `الخارجية الأميركية`)."""
     words = _WORD_RE.findall(text, mention.start, mention.end)
@@ -239,6 +251,8 @@ def entity_records(text: str) -> Iterator[dict]:
         mentions = [m for m in mentions if not any(c.start < m.end and m.start < c.end for c in credits)] + credits
     found = [Mention(start, end, text[start:end], kind, "", "model")
              for start, end, kind in _free(spans, [(m.start, m.end) for m in mentions])]
+    taken = [(m.start, m.end) for m in mentions + found]
+    found += [m for m in _peoples(text, lexicon) if not any(a < m.end and m.start < b for a, b in taken)]
     titles = _titles(text) if '"' in text or "«" in text or "“" in text else []
     for mention in sorted(mentions + found, key=lambda m: (m.start, m.end)):
         if any(a <= mention.start and mention.end <= b for a, b in titles):
