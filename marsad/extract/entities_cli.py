@@ -117,7 +117,7 @@ def _agency_credits(text: str) -> list[Mention]:
 
 # A title in quotation marks right after the noun of a work (`مسلسل " على باب مصر "`, `رواية «...»`) names the
 # work, not the places and people its words name: data/work_nouns.csv (NewsFANE tags such titles MISC).
-_TITLE_RE = re.compile(r"(\S+)(?:\s+(\S+))?\s*[\"«“]([^\"«»“”\n]{1,80})[\"»”]")
+_QUOTED_RE = re.compile(r"[\"«“]([^\"«»“”\n]{1,80})[\"»”]")
 WORK_NOUNS_PATH = DATA_DIR / "work_nouns.csv"
 
 
@@ -137,9 +137,10 @@ def _work_noun(word: str | None) -> bool:
 
 
 def _titles(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every quoted title of a work (`_TITLE_RE`), the noun right before it or one word
-    (an adjective: `المسلسل الاجتماعي " القاهرة 2000 "`) before that."""
-    return [m.span(3) for m in _TITLE_RE.finditer(text) if _work_noun(m.group(2)) or _work_noun(m.group(1))]
+    """(start, end) of every quoted stretch (`_QUOTED_RE`) that is the title of a work: a work's noun right
+    before it, or one word (an adjective: `المسلسل الاجتماعي " القاهرة 2000 "`) before that."""
+    return [m.span(1) for m in _QUOTED_RE.finditer(text)
+            if any(_work_noun(word) for word in text[max(0, m.start() - 60):m.start()].split()[-2:])]
 
 
 _PEOPLE_RE = re.compile(r"(?<!\w)(?:[وفبل]|وب|ول)?(ال\w+ي(?:ين|ون))(?!\w)")
