@@ -1081,3 +1081,27 @@ def test_the_sense_lexicon_is_read_once_per_column() -> None:
     misses = sense_exclusions.cache_info().misses
     _events(text, date(2015, 8, 23))
     assert sense_exclusions.cache_info().misses == misses, "data/event_senses.csv read again"
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # repelled: the attack happened, and both sides fought (the verb's lam is no lam of purpose)
+    ("كما تصدّت المقاومة لهجمات أخرى للحوثين وقوات صالح في مواقع بجبهة صرواح - غربي المحافظة، منها العطيف "
+     "والمشجح والفرع.", date(2015, 7, 21), ["armed_clash"]),
+    ("وذكرت مصادر في المقاومة أنهم تصدوا لهجوم عنيف شنه الحوثيون في جبهة المخدرة شمال غرب المحافظة مساء أمس.",
+     date(2015, 8, 1), ["armed_clash"]),
+    # pledged, or any attack: none happened
+    ("واطلقت حركة طالبان في اواخر ابريل هجومها السنوي بحلول فصل الربيع وتعهدت بشن هجمات في جميع انحاء البلاد.",
+     date(2015, 7, 30), []),
+])
+def test_an_attack_repelled_is_a_clash_and_one_pledged_is_none(text: str, published: date, expected: list) -> None:
+    events = _events(text, published).events
+    assert [e.type for e in events if e.type in ("armed_clash", "attack")] == expected, \
+        [(e.type, e.trigger) for e in events]
+
+
+def test_a_new_report_after_a_comma_keeps_its_own_toll() -> None:
+    text = ("وذكرت مصادر في المقاومة أنهم تصدوا لهجوم عنيف شنه الحوثيون في جبهة المخدرة شمال غرب المحافظة مساء أمس "
+            "وقتل خلاله 6 حوثيين وجرح آخرون، وأشارت المصادر إلى إن مواجهات بالأسلحة الثقيلة اندلعت في وقت متأخر من "
+            "مساء الخميس قتل خلالها 4 من الحوثيين.")
+    events = _events(text, date(2015, 8, 1)).events
+    assert [e.killed for e in events if e.type == "armed_clash"][:1] == [6], [(e.type, e.killed) for e in events]

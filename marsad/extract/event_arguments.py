@@ -26,7 +26,9 @@ from marsad.text.normalize import normalize_key
 # What precedes one of these in a sentence is the attribution (speaker, where they spoke), not the event.
 _COMPLEMENT_RE = re.compile(r"(?:^|[\s«\"(])(?:[وف]?(?:إن|أن|بأن|إنه|أنه|بأنه|إنها|أنها|بأنها))(?=\s)|[:«]")
 # A new clause starts here: what follows is about something else.
-_CONNECTIVE_RE = re.compile(r"؛|\s(?:فيما|بينما|في حين|كما|إلى ذلك|من جهة أخرى|من جانب آخر)\s")
+_CONNECTIVE_RE = re.compile(r"؛|\s(?:فيما|بينما|في حين|كما|إلى ذلك|من جهة أخرى|من جانب آخر)\s"
+                             # a new report after a comma: `، وأشارت المصادر إلى أن مواجهات ...`
+                             r"|[،,]\s*و(?:أشار|أضاف)(?:ت|وا)?\s")
 NEAR_CHARS = 80  # a locative this close after the trigger belongs to it
 # The first place of a city or finer named close after the trigger is its location, before any country or
 # region, however fine the later ones (`في جبهة المسيمير ... الموجودة داخل معسكر لبوزة`: the front).

@@ -728,6 +728,7 @@ def one_per_incident(events: list[Event], text: str = "", places: dict[str, Plac
 
 MODALITY_PATH = DATA_DIR / "event_modality.csv"
 MODALITY_WINDOW = 5  # words before a trigger, in its own clause, that can make it not a fact
+SUBJECTED_REACH = 3  # words before a lam-prefixed trigger where a verb taking ل may stand (تعرضت المدينة لقصف)
 GENERIC_WINDOW = 15  # a habit's adverb (غالبا ما، عادة ما) makes its whole clause no event
 
 
@@ -907,9 +908,9 @@ def _reported_as_fact(text: str, sentence_start: int, trigger_start: int,
     if any(cues.get(form) == "generic" for word in clause for form in _cue_forms(word)):
         return False  # وغالبا ما يقع ضحايا من المدنيين في هجمات: what happens as a rule, anywhere in the clause
     words = clause[-MODALITY_WINDOW:]
-    if trigger is not None and _purpose_lam(text, trigger_start, trigger) and not (
-            words and cues.get(normalize_key(words[-1])) == "subjected"):
-        return False
+    if trigger is not None and _purpose_lam(text, trigger_start, trigger) and not any(
+            cues.get(form) == "subjected" for word in words[-SUBJECTED_REACH:] for form in _cue_forms(word)):
+        return False  # `تصدت المقاومة لهجمات`: the verb's own lam, its subject between
     for word in words:
         if _future_verb(word):  # `وستواصل القوات ... تحرير`, `سيلتقي`: what will be, not what was
             return False
