@@ -1105,3 +1105,18 @@ def test_a_new_report_after_a_comma_keeps_its_own_toll() -> None:
             "مساء الخميس قتل خلالها 4 من الحوثيين.")
     events = _events(text, date(2015, 8, 1)).events
     assert [e.killed for e in events if e.type == "armed_clash"][:1] == [6], [(e.type, e.killed) for e in events]
+
+
+@pytest.mark.parametrize("text, published, arrests", [
+    ("على صعيد آخر، أوقفت قوة من الجيش اللبناني 23 شخصاً من التابعية (الجالية )السورية شرق لبنان وشماله، للاشتباه "
+     "بانتماء بعضهم إلى تنظيمات إرهابية.", date(2015, 7, 25), 1),
+    ("وأضاف المتحدث العسكري أن الجيش المصري تمكن من ضبط فردين مطلوبين أمنيًا و56 فردًا مشتبهًا بهم.",
+     date(2015, 8, 2), 1),
+    # stopping cars, seizing weapons: no arrest
+    ("وأوضحت المصادر أن قوات الاحتلال نصبت حواجزها العسكرية على مداخل مدينة الخليل الشمالية، وأوقفت مركبات المواطنين "
+     "الفلسطينيين.", date(2015, 8, 1), 0),
+    ("وتمكنت قوات الأمن من ضبط كميات من الأسلحة والذخائر في المنطقة.", date(2015, 8, 1), 0),
+])
+def test_detaining_people_is_an_arrest_and_stopping_cars_is_not(text: str, published: date, arrests: int) -> None:
+    events = _events(text, published).events
+    assert sum(e.type == "arrest" for e in events) == arrests, [(e.type, e.trigger) for e in events]
