@@ -1,5 +1,6 @@
 import pytest
 
+from marsad.extract.gazetteer import capital_ids
 from marsad.extract.geo import find_places
 
 
@@ -66,3 +67,17 @@ def test_yemen_article(lexicon) -> None:
     assert findings.country == "YE"
     resolved = {findings.places[m.entity_id].name_en for m in findings.mentions}
     assert {"Sanaa", "Hodeidah"} <= {n.split(" (")[0] for n in resolved} or len(resolved) >= 3
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    ("كما قال بن رودز المتحدث باسم البيت الأبيض في مؤتمر صحافي في نيروبي أثناء زيارة رسمية يقوم بها الرئيس "
+     "الأمريكي باراك أوباما لكينيا", "نيروبي", "KE"),
+    ("وقال الرئيس اليمني في تصريحات صحفية في مينسك إن الحوار مستمر", "مينسك", "BY"),
+])
+def test_a_capital_named_after_a_preposition_is_a_place_in_any_article(lexicon, text: str, surface: str,
+                                                                      country: str) -> None:
+    at = text.index(surface)
+    findings = find_places(text, lexicon)
+    found = [m for m in findings.mentions if m.start <= at < m.end]
+    assert found and found[0].entity_id in capital_ids(), found
+    assert findings.places[found[0].entity_id].country == country

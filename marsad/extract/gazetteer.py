@@ -189,6 +189,20 @@ def candidates_by_name(lexicon: Lexicon, with_geonames: bool = True) -> dict[str
     return {key: tuple(values) for key, values in table.items()}
 
 
+@lru_cache(maxsize=1)
+def capital_ids() -> frozenset[str]:
+    """The gazetteer ids (`gn-...`) of the GeoNames cities that are their country's capital: for each
+    country, its capital's name in its country, the most populous city of that name."""
+    cities, countries = _geonames()
+    best: dict[str, dict] = {}
+    for city in cities:
+        capital = countries.get(city["countrycode"], {}).get("capital")
+        if capital and city["name"] == capital and (
+                city["countrycode"] not in best or city["population"] > best[city["countrycode"]]["population"]):
+            best[city["countrycode"]] = city
+    return frozenset(f"gn-{city['geonameid']}" for city in best.values())
+
+
 @lru_cache(maxsize=4)
 def country_candidates(lexicon: Lexicon) -> tuple[Candidate, ...]:
     """Every country and territory that the curated gazetteer does not have (data/places_countries.csv)."""

@@ -30,6 +30,7 @@ from marsad.extract.gazetteer import (
     Candidate,
     ambiguous_names,
     candidates_by_name,
+    capital_ids,
     capital_of,
     country_places,
     nationality_forms,
@@ -408,6 +409,9 @@ def choose_candidate(candidates: tuple[Candidate, ...], country: str | None, has
         if not has_cue and preposition:
             if in_country:
                 return max(in_country, key=lambda c: c.population), 0.5
+            capitals = [c for c in pool if c.place.place_id in capital_ids()]
+            if capitals:  # `في نيروبي` in a report from elsewhere: a country's capital is named as a place
+                return max(capitals, key=lambda c: c.population), 0.5
             return None
         if not has_cue:
             in_country = [c for c in in_country if c.population >= _GEONAMES_IN_COUNTRY_POPULATION]
