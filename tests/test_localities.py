@@ -90,6 +90,16 @@ def test_a_locality_only_its_country_locates_is_placed_at_the_countrys_centroid(
     assert load_geo_precision()["in_country"] == 3
 
 
+@pytest.mark.parametrize("text, name, label", [
+    # 2015-07-26#819: a province nobody listed, written with إ (no إحياء-like word: the designator is spelled so)
+    ("قتل مسلحون من حركة طالبان عشرة جنود في أفغانستان أمس. وفي إقليم نانجارهار شرق البلاد أصيب رجلا شرطة على الاقل "
+     "واثنان من المدنيين بعد انفجار قنبلة زرعت بالقرب من نقطة تفتيش تابعة للشرطة.", "إقليم نانجارهار", "province"),
+])
+def test_a_province_nobody_listed_is_placed_by_its_country(lexicon, text, name, label):
+    place = _found(text, lexicon)[name]
+    assert place.kind == "in_country" and place.name_en.endswith(f"({label})"), place
+
+
 def test_a_participle_after_a_designator_is_no_name(lexicon):
     # 2015-08-03#549, after a sentence that gives the article's country
     text = "قال الجيش التركي إن طائراته قصفت مواقع المسلحين. لكن الجيش نفى أن يكون استهدف منطقة مأهولة."

@@ -38,7 +38,7 @@ _WORD_RE = re.compile(r"[\u0621-\u064a\u0660-\u0669\w]+")
 # A locality no listed place locates is placed at its article's country (ACLED's geo-precision 3) when it
 # is an area, a village or town, a district, a front or a camp; a street or a checkpoint so placed would
 # say nothing.
-COUNTRY_LOCATED_KINDS = frozenset({"area", "town", "district", "front", "camp", "neighbourhood", "base"})
+COUNTRY_LOCATED_KINDS = frozenset({"area", "town", "district", "front", "camp", "neighbourhood", "base", "region"})
 PARENT_NEAR_CHARS = 80  # a locating place this close after the locality is its parent
 COMMON_RANK = 6000  # words this common in news are no locality's name
 
@@ -106,15 +106,18 @@ def _written_as_designator(original: str) -> bool:
     (إحياء, reviving, is no أحياء)."""
     spelled = _designator_spellings()
     bare = _MARKS_RE.sub("", original)
-    if any(bare[len(c):].startswith("إ") for c in ("",) + _PROCLITICS if bare.startswith(c)):
-        return False  # no designator begins with إ
+    below = [bare[len(c):] for c in ("",) + _PROCLITICS if bare.startswith(c) and bare[len(c):].startswith("إ")]
+    if below:  # only a designator written with إ (إقليم) begins with it
+        return any(_spelled(word) in _designator_spellings(hamza_below=True) for word in below)
     word = _spelled(original)
     return word in spelled or any(word.startswith(c) and word[len(c):] in spelled for c in _PROCLITICS)
 
 
-@lru_cache(maxsize=1)
-def _designator_spellings() -> frozenset[str]:
-    return frozenset(_spelled(row["word_ar"]) for row in _rows() if row["role"] == "designator")
+@lru_cache(maxsize=2)  # one entry for each value of its argument
+def _designator_spellings(hamza_below: bool = False) -> frozenset[str]:
+    """The designators as spelled (`_spelled`); `hamza_below`: only those written with إ first."""
+    return frozenset(_spelled(row["word_ar"]) for row in _rows()
+                     if row["role"] == "designator" and (not hamza_below or row["word_ar"].startswith("إ")))
 
 
 def _short_after_conjunction(word: str, name: str) -> bool:
