@@ -357,3 +357,18 @@ def test_a_family_name_after_a_buildings_head_noun_is_the_buildings_name(lexicon
     assert ("هوبان", "coref") in mentions  # وأضاف هوبان: the imam
     mosque = text.index("مسجد هوبان") + len("مسجد ")
     assert not [m for m in find_actors(text, lexicon).mentions if m.start == mosque]
+
+
+def test_a_family_name_that_is_a_place_makes_no_person_of_the_place() -> None:
+    # SaudiNewsNet 2015-07-2x (presentation forms): the tagger took `... مناطق عدن` for a person, whose
+    # "family name" then made a person of every later عدن
+    from marsad.extract.entities import _place_keys, _surname_mentions
+    from marsad.lexicon import load_lexicon
+    from marsad.records import Actor
+    from marsad.text.normalize import normalize
+
+    text = "وتواصل المقاومة تمشيط مختلف مناطق عدن. وقالت المقاومة إن الحياة عادت إلى عدن والمعلا."
+    actors = {"p": Actor("p", "x", "تمشيط مختلف مناطق عدن", "person", discovered=True)}
+    norm = normalize(text)
+    assert _surname_mentions(text, norm, actors, [], frozenset())  # as before: عدن taken for the surname
+    assert not _surname_mentions(text, norm, actors, [], _place_keys(load_lexicon()))

@@ -245,7 +245,7 @@ def find_actors(text: str, lexicon: Lexicon, normalized: Normalized | None = Non
         mentions.append(mention)
         actors.setdefault(actor.actor_id, actor)
         taken.append(norm.span_to_normalized(mention.start, mention.end))
-    mentions.extend(_surname_mentions(text, norm, actors, taken))
+    mentions.extend(_surname_mentions(text, norm, actors, taken, _place_keys(lexicon)))
     mentions.sort(key=lambda m: (m.start, -m.end))
     return ActorFindings(mentions, actors)
 
@@ -753,12 +753,14 @@ def _country_from_context(between: str, lexicon: Lexicon) -> str | None:
 
 
 def _surname_mentions(text: str, norm: Normalized, actors: dict[str, Actor],
-                      taken: list[tuple[int, int]]) -> list[Mention]:
+                      taken: list[tuple[int, int]], place_names: frozenset[str] = frozenset()) -> list[Mention]:
+    """A discovered person's family name alone, later in the text, as that person (source "coref"); not a
+    family name that is also a listed place's name (a name ending in `عدن` makes no person of every Aden)."""
     surnames: list[tuple[str, Actor]] = []
     for actor in actors.values():
         if actor.discovered and actor.type == "person" and len(actor.name_ar.split()) >= 2:
             surname = normalize_key(actor.name_ar.split()[-1])
-            if len(surname) >= 3:
+            if len(surname) >= 3 and surname not in place_names:
                 surnames.append((surname, actor))
     if not surnames:
         return []

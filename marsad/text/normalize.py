@@ -10,6 +10,7 @@ normalised string carries a list mapping each of its positions to the original.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -58,6 +59,14 @@ def _table() -> dict[int, str]:
         mapped = _normalize_char(char)
         if mapped != char:
             table[ord(char)] = mapped
+    # Arabic presentation forms (old typesetting: ﻟﺤﺞ for لحج) as the letters they show, where a form is one
+    # letter (a ligature of two, ﻻ, would change the text's length: it stays)
+    for code in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)]:
+        letter = unicodedata.normalize("NFKC", chr(code))
+        if len(letter) == 1 and "\u0600" <= letter <= "\u06ff":
+            mapped = _normalize_char(letter)
+            if len(mapped) == 1:
+                table[code] = mapped
     return table
 
 
