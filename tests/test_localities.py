@@ -130,3 +130,10 @@ def test_a_name_of_two_rare_words_is_taken_whole_and_stops_at_a_preposition(lexi
 ])
 def test_a_locality_only_its_country_would_locate_must_be_named_as_a_place(lexicon, text):
     assert not _found(text, lexicon)
+
+
+def test_a_sea_or_an_ocean_locates_no_locality(lexicon):
+    # SaudiNewsNet 2015-07: an airline's network, not a place in the Pacific
+    text = ("وتضاف إلى 23 وجهة للناقلة في 13 دولة ضمن منطقة حوض المحيط الهادي الآسيوية. وتعمل رحلات بالي بطائرات "
+            "حديثة.")
+    assert all(place.lon != -160.0 for place in _found(text, lexicon).values()), _found(text, lexicon)

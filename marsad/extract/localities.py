@@ -211,8 +211,10 @@ def find_localities(text: str, norm: Normalized, mentions: list[Mention], places
         return [], {}
     words = _Words(body, forms)
     sentences: list[Span] | None = None  # split when a locality first needs its parent
-    located = sorted((m for m in mentions if m.entity_id in places and places[m.entity_id].kind != "country"),
-                     key=lambda m: m.start)
+    # what can locate a locality: a listed place on land, finer than a country (a sea or an ocean has no
+    # country and locates no checkpoint: `نقطة وقود` is no place in the Pacific)
+    located = sorted((m for m in mentions if m.entity_id in places and places[m.entity_id].kind != "country"
+                      and places[m.entity_id].country), key=lambda m: m.start)
     taken = [(m.start, m.end) for m in mentions]
     found: list[Mention] = []
     new_places: dict[str, Place] = {}
