@@ -73,6 +73,9 @@ def _open(page, url: str, title: str, ready: str) -> None:  # noqa: ANN001 - a P
     page.goto(url, wait_until="domcontentloaded")
     page.locator("h1", has_text=title).first.wait_for(timeout=120_000)
     page.locator(ready).first.wait_for(state="attached", timeout=120_000)
+    if ready.startswith("iframe"):  # the map: attached is not drawn; wait for Leaflet's map inside, shown
+        page.locator(ready).first.wait_for(state="visible", timeout=120_000)
+        page.frame_locator(ready).first.locator(".leaflet-container").wait_for(state="visible", timeout=120_000)
     page.wait_for_function(IDLE, timeout=120_000)
 
 
