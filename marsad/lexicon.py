@@ -113,6 +113,18 @@ def read_rows(path: Path, required: list[str]) -> list[tuple[int, dict[str, str]
                 enumerate(reader, start=2)]
 
 
+def read_word_set(path: Path, required: list[str]) -> frozenset[str]:
+    """The normalised words of a word-list data file: its first `required` column, every row of which must
+    fill each `required` column (else a LexiconError naming the file and row)."""
+    words = set()
+    for number, row in read_rows(path, required):
+        empty = [column for column in required if not row[column]]
+        if empty:
+            raise _fail(path, number, f"no {', '.join(empty)}")
+        words.add(normalize_key(row[required[0]]))
+    return frozenset(words)
+
+
 def _split_aliases(value: str) -> tuple[str, ...]:
     return tuple(a.strip() for a in value.split("|") if a.strip())
 

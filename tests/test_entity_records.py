@@ -148,3 +148,14 @@ def test_a_quoted_name_after_no_work_noun_stays() -> None:
 ])
 def test_a_people_named_by_its_plural_nationality_is_a_person_name(text: str, people: str) -> None:
     assert (people, "PERSON") in {(r["text"], r["type"]) for r in entity_records(text)}
+
+
+def test_a_word_list_with_an_empty_row_names_its_file_and_row(tmp_path) -> None:
+    from marsad.lexicon import LexiconError, read_word_set
+
+    path = tmp_path / "agency_credits.csv"
+    path.write_text("credit_ar,agency_en\nالفرنسية,AFP\nالألمانية,\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"agency_credits.csv row 3: no agency_en"):
+        read_word_set(path, ["credit_ar", "agency_en"])
+    path.write_text("credit_ar,agency_en\nالفرنسية,AFP\n", encoding="utf-8")
+    assert read_word_set(path, ["credit_ar", "agency_en"]) == frozenset({"الفرنسيه"})

@@ -29,7 +29,7 @@ from itertools import accumulate
 from marsad.extract.entities import find_actors, tagger
 from marsad.extract.gazetteer import nationality_forms
 from marsad.extract.geo import find_places
-from marsad.lexicon import Lexicon, LexiconError, load_lexicon, read_rows
+from marsad.lexicon import Lexicon, LexiconError, load_lexicon, read_rows, read_word_set
 from marsad.paths import DATA_DIR
 from marsad.records import Mention
 from marsad.text.normalize import normalize, normalize_key
@@ -95,12 +95,7 @@ AGENCY_CREDITS_PATH = DATA_DIR / "agency_credits.csv"
 
 @lru_cache(maxsize=1)
 def _credit_forms() -> frozenset[str]:
-    forms = set()
-    for number, row in read_rows(AGENCY_CREDITS_PATH, ["credit_ar", "agency_en"]):
-        if not row["credit_ar"] or not row["agency_en"]:
-            raise LexiconError(f"{AGENCY_CREDITS_PATH.name} row {number}: a credit and its agency")
-        forms.add(normalize_key(row["credit_ar"]))
-    return frozenset(forms)
+    return read_word_set(AGENCY_CREDITS_PATH, ["credit_ar", "agency_en"])
 
 
 def _agency_credits(text: str) -> list[Mention]:
@@ -123,12 +118,7 @@ WORK_NOUNS_PATH = DATA_DIR / "work_nouns.csv"
 
 @lru_cache(maxsize=1)
 def _work_nouns() -> frozenset[str]:
-    nouns = set()
-    for number, row in read_rows(WORK_NOUNS_PATH, ["noun_ar"]):
-        if not row["noun_ar"]:
-            raise LexiconError(f"{WORK_NOUNS_PATH.name} row {number}: no noun")
-        nouns.add(normalize_key(row["noun_ar"]))
-    return frozenset(nouns)
+    return read_word_set(WORK_NOUNS_PATH, ["noun_ar"])
 
 
 def _work_noun(word: str | None) -> bool:
@@ -146,13 +136,13 @@ def _titles(text: str) -> list[tuple[int, int]]:
 _PEOPLE_RE = re.compile(r"(?<!\w)(?:[وفبل]|وب|ول)?(ال\w+ي(?:ين|ون))(?!\w)")
 
 
-def _peoples(text: str, lexicon: Lexicon) -> list[Mention]:
-    """A people named by its plural nationality adjective with the article (`الأمريكيين`, `العراقيون`): a
-    PERS name, as NewsFANE tags it (99 of 119 such words in its training part; the rest, an adjective
-    after a definite noun, O)."""
+def _peoples(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """(start, end, "PERSON") of each people named by its plural nationality adjective with the article
+    (`الأمريكيين`, `العراقيون`): a PERS name, as NewsFANE tags it (99 of 119 such words in its training part;
+    the rest, an adjective after a definite noun, O)."""
     forms = nationality_forms(lexicon)
-    return [Mention(m.start(1), m.end(1), m.group(1), "PERSON", "", "rule")
-            for m in _PEOPLE_RE.finditer(text) if forms.get(normalize_key(m.group(1)))]
+    return [(m.start(1), m.end(1), "PERSON") for m in _PEOPLE_RE.finditer(text)
+            if forms.get(normalize_key(m.group(1)))]
 
 
 def _description(text: str, mention: Mention, lexicon: Lexicon) -> bool:
@@ -252,8 +242,8 @@ def entity_records(text: str) -> Iterator[dict]:
         mentions = [m for m in mentions if not any(c.start < m.end and m.start < c.end for c in credits)] + credits
     found = [Mention(start, end, text[start:end], kind, "", "model")
              for start, end, kind in _free(spans, [(m.start, m.end) for m in mentions])]
-    taken = [(m.start, m.end) for m in mentions + found]
-    found += [m for m in _peoples(text, lexicon) if not any(a < m.end and m.start < b for a, b in taken)]
+    found += [Mention(start, end, text[start:end], kind, "", "rule")
+              for start, end, kind in _free(_peoples(text, lexicon), [(m.start, m.end) for m in mentions + found])]
     titles = _titles(text) if '"' in text or "«" in text or "“" in text else []
     for mention in sorted(mentions + found, key=lambda m: (m.start, m.end)):
         if any(a <= mention.start and mention.end <= b for a, b in titles):

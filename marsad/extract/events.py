@@ -432,7 +432,7 @@ def _figures_of_acts(figures: list[Casualties], acts: list[int], parts: list[Spa
     def part_of(position: int) -> int:
         return next((i for i, part in enumerate(parts) if part.start <= position < part.end), len(parts) - 1)
 
-    acts_in = {}
+    acts_in: dict[int, int] = {}  # clause part -> its first act (parts in text order, as `acts` are)
     for act in acts:
         acts_in.setdefault(part_of(act), act)
     owned: dict[int, tuple[list[Casualties], list[Casualties]]] = {}
@@ -442,9 +442,8 @@ def _figures_of_acts(figures: list[Casualties], acts: list[int], parts: list[Spa
         borrowed = owner is None
         if owner is None and not any(m.entity_id in places and m.start > figure.start and _locative(text, m)
                                      for m in mentions_within(place_mentions, parts[at])):
-            before = [acts_in[i] for i in sorted(acts_in) if i < at]
-            after = [acts_in[i] for i in sorted(acts_in) if i > at]
-            owner = before[-1] if before else after[0]
+            before = [act for part, act in acts_in.items() if part < at]
+            owner = before[-1] if before else next(act for part, act in acts_in.items() if part > at)
         if owner is not None:
             owned.setdefault(owner, ([], []))[borrowed].append(figure)
     return owned
