@@ -1120,3 +1120,29 @@ def test_a_new_report_after_a_comma_keeps_its_own_toll() -> None:
 def test_detaining_people_is_an_arrest_and_stopping_cars_is_not(text: str, published: date, arrests: int) -> None:
     events = _events(text, published).events
     assert sum(e.type == "arrest" for e in events) == arrests, [(e.type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize("text, published, head, accompanying", [
+    # SaudiNewsNet sentences: an assault or clashes `accompanied by` strikes or shelling
+    ("وبدأت قوات النظام وحزب الله اللبناني في الرابع من يوليو الماضي هجوما على مدينة الزبداني، ترافق مع قصف جوي "
+     "عنيف.", date(2015, 7, 22), {"attack", "armed_clash"}, {"airstrike"}),
+    ("كما تحولت مناطق سهل الغاب في ريف حماه الشمالي الغربي، مسرحًا لاشتباكات عنيفة دارت بين «حزب الله» اللبناني وقوات "
+     "النظام من جهة، والفصائل الإسلامية المعارضة من جهة ثانية، ترافقت مع قصف مكثف بالقذائف والصواريخ وقصف جوي على "
+     "مناطق الاشتباك، أدت إلى خسائر بشرية في صفوف الطرفين.", date(2015, 8, 4), {"armed_clash"},
+     {"shelling", "airstrike"}),
+    ("وقال إن هذه الاشتباكات العنيفة في محيط مطار الثعلة ترافقت مع قصف متبادل بين الطرفين، وأسفرت عن سقوط خسائر "
+     "بشرية في صفوفهما.", date(2015, 7, 21), {"armed_clash"}, {"shelling"}),
+])
+def test_an_act_keeps_its_type_beside_what_accompanied_it(text: str, published: date, head: set,
+                                                           accompanying: set) -> None:
+    """The strikes that went with an assault do not make it an air strike: the assault stays (typed by its
+    own words), and the strikes are an act of their own (as ACLED codes them)."""
+    types = [e.type for e in _events(text, published).events]
+    assert head & set(types), types
+    assert accompanying & set(types), types
+
+
+def test_amid_is_an_accompaniment_only_right_before_an_act() -> None:
+    text = ("واندلعت اشتباكات عنيفة بين الطرفين وسط المدينة، وسط قصف مدفعي متبادل.")
+    types = [e.type for e in _events(text, date(2015, 7, 25)).events]
+    assert "armed_clash" in types and "shelling" in types, types

@@ -32,7 +32,7 @@ from marsad.extract.gazetteer import place_cues
 from marsad.extract.geo import KIND_RANK
 from marsad.extract.ner_features import TOPIC_THRESHOLD, topic_score
 from marsad.extract.ner_tagger import frequent_word_set, frequent_words
-from marsad.lexicon import EventTrigger, Lexicon, LexiconError, read_rows
+from marsad.lexicon import EventTrigger, Lexicon, LexiconError, read_rows, read_word_set
 from marsad.paths import DATA_DIR
 from marsad.records import Actor, Event, Mention, Place, Span, TimeMention
 from marsad.text.document import Document
@@ -138,8 +138,8 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
                 and not _names_a_front(text, sentence, t)]
         sentence_text = text[sentence.start:sentence.end]
         chosen: list[tuple[int, int, EventTrigger]] = []
-        for part in _coordinated_acts(text, clause_parts(text, sentence), kept):  # one act of violence per
-            # clause, typed by its weapon
+        parts = _accompaniments_apart(text, clause_parts(text, sentence), kept)
+        for part in _coordinated_acts(text, parts, kept):  # one act of violence per clause, typed by its weapon
             typed = _retyped_alike([_retyped_by_cue(_typed_by_instrument(t, text, part, doc.lexicon), text, sentence,
                                                     doc.lexicon) for t in within(kept, part)], within(kept, part))
             typed = [_as_the_act_before(t, text, part, chosen, doc.lexicon) for t in _most_specific(typed)]
@@ -321,6 +321,42 @@ def _coordinated_acts(text: str, parts: list[Span], kept: list[tuple[int, int, E
                 start = t_start
             if trigger.event_type in _VIOLENT - _TOLLS:
                 previous = trigger
+        cut.append(Span(start, part.end))
+    return cut
+
+
+ACCOMPANIMENT_PATH = DATA_DIR / "event_accompaniment.csv"
+_AMID = normalize_key("وسط")  # an accompaniment cue only right before the act (`وسط المدينة` names none)
+
+
+@lru_cache(maxsize=1)
+def _accompaniment_words() -> frozenset[str]:
+    """Words saying that what follows went with the act before (data/event_accompaniment.csv)."""
+    return read_word_set(ACCOMPANIMENT_PATH, ["word_ar"])
+
+
+def _accompaniments_apart(text: str, parts: list[Span], found: list[tuple[int, int, EventTrigger]]) -> list[Span]:
+    """Clause parts cut again where what accompanied an act of violence begins (`اشتباكات عنيفة ترافقت مع قصف
+    جوي على منطقة الاشتباكات`, `هجوما على الزبداني، ترافق مع قصف جوي`): the clash is an act of its own, not
+    typed by the strikes' weapons, and the strikes another."""
+    words = _accompaniment_words()
+    cut: list[Span] = []
+    for part in parts:
+        acts = [t for t in within(found, part) if t[2].event_type in _VIOLENT - _TOLLS]
+        start = part.start
+        for match in re.finditer(r"\S+", text[acts[0][1]:part.end]) if acts else ():
+            key = normalize_key(match.group().strip(_PUNCTUATION))
+            key = key[1:] if key[:1] == "و" and key[1:] in words else key
+            if key not in words:
+                continue
+            cue = acts[0][1] + match.start()
+            following = text[cue + len(match.group()):part.end]
+            if key == _AMID and not any(t[0] == cue + len(match.group()) + len(following) - len(following.lstrip())
+                                        for t in found):
+                continue  # `وسط` right before an act only
+            cut.append(Span(start, cue))
+            start = cue
+            break
         cut.append(Span(start, part.end))
     return cut
 
@@ -1117,7 +1153,8 @@ def _purpose_lam(text: str, trigger_start: int, trigger: EventTrigger) -> bool:
     head = normalize_key(trigger.trigger.split()[0])
     head = head[2:] if head.startswith("ال") else head
     at = word.find(head)
-    return at > 0 and word[:at] in _PURPOSE_PREFIXES
+    # acts of violence in the plural are no verbal noun of purpose: `مسرحا لاشتباكات عنيفة` (the clashes)
+    return at > 0 and word[:at] in _PURPOSE_PREFIXES and not (trigger.event_type in _VIOLENT and word.endswith("ات"))
 
 
 @lru_cache(maxsize=1)

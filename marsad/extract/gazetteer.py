@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.lexicon import Lexicon, LexiconError, PlaceEntry, load_places, read_rows
+from marsad.lexicon import Lexicon, LexiconError, PlaceEntry, load_places, read_rows, read_word_set
 from marsad.paths import DATA_DIR
 from marsad.text.normalize import normalize_key
 
@@ -80,6 +80,12 @@ def org_heads() -> frozenset[str]:
     """Nouns that head an organisation's name: a place right after one is part of the name (جامعة دمشق)."""
     return frozenset(normalize_key(row["head_ar"]) for _n, row in _read("org_heads.csv", ["head_ar"])
                      if row["head_ar"])
+
+
+@lru_cache(maxsize=1)
+def street_nouns() -> frozenset[str]:
+    """Nouns that head a street's name: a place right after one names the street (شارع فلسطين in Jeddah)."""
+    return read_word_set(DATA_DIR / "street_nouns.csv", ["word_ar"])
 
 
 def _nisba_forms(adjective: str) -> list[str]:

@@ -11,6 +11,7 @@ A name is not a place mention when it is
 - part of an organisation's or a person's name: right after a head noun of data/org_heads.csv
   (جامعة دمشق، صحيفة الرياض), inside a registry name (واشنطن بوست، فلاديمير بوتين), or a
   newspaper quoted as a source (لـ"الرياض");
+- a street's name: right after a noun of data/street_nouns.csv (شارع فلسطين in Jeddah, بشارع أسيوط in al-Arish);
 - a nationality adjective after a noun (القوات السعودية, عائلة سورية);
 - a common word that needs a cue and has none (data/place_ambiguous.csv: صور "pictures", كان
   "was", دوما "always").
@@ -37,6 +38,7 @@ from marsad.extract.gazetteer import (
     org_heads,
     place_cues,
     places_by_id,
+    street_nouns,
 )
 from marsad.extract.localities import find_localities
 from marsad.extract.ner_tagger import frequent_word_set
@@ -295,8 +297,8 @@ def _part_of_a_name(text: str, match: Match, before: tuple[str, ...],
                     holding: dict[str, tuple[tuple[str, int, _NamedBody], ...]]) -> bool:
     """After an organisation's head noun, quoted as a newspaper, or inside a registry name (`before`: the
     previous word, with and without its clitics)."""
-    heads = org_heads()
-    if any(form in heads for form in before):
+    heads, streets = org_heads(), street_nouns()
+    if any(form in heads or form in streets for form in before):
         return True
     before = match.word_start - 1
     if 0 < before and text[before] in _OPENING and match.end < len(text) and text[match.end] in _CLOSING \
