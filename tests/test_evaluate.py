@@ -244,3 +244,7 @@ def test_a_place_designator_is_no_part_of_the_name_compared():
     assert same_place_name(PlaceRef(None, "حي الجحملية", "YE"), PlaceRef(None, "الجحملية", "YE"))
     assert not same_place_name(PlaceRef(None, "منطقة ميتم", "YE"), PlaceRef(None, "منطقة", "YE"))
     assert not same_place_name(PlaceRef(None, "جبهة المخدرة", "YE"), PlaceRef(None, "جبهة الجفينة", "YE"))
+    # a province or a state named with its designator (`في إقليم فارياب`, `بولاية مينيسوتا`) is the province
+    assert same_place_name(PlaceRef("Faryab (province)", "إقليم فارياب", "AF", "in_country"),
+                           PlaceRef("Faryab", "فارياب", "AF"))
+    assert same_place_name(PlaceRef(None, "ولاية مينيسوتا", "US"), PlaceRef(None, "مينيسوتا", "US"))
