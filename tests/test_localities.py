@@ -137,3 +137,23 @@ def test_a_sea_or_an_ocean_locates_no_locality(lexicon):
     text = ("وتضاف إلى 23 وجهة للناقلة في 13 دولة ضمن منطقة حوض المحيط الهادي الآسيوية. وتعمل رحلات بالي بطائرات "
             "حديثة.")
     assert all(place.lon != -160.0 for place in _found(text, lexicon).values()), _found(text, lexicon)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # 2015-07-22 (SaudiNewsNet, every 10th of the first 8,000): a nationality or a country right after the
+    # locality says where it is, whatever country the article is about
+    ("كانت القوات الأمريكية في المنطقة. وقالت وزارة الدفاع ان الفضلي كان متورطا في اعتداءات اكتوبر 2002 ضد قوات مشاة "
+     "البحرية الاميركية \"المارينز\" في جزيرة فيلكا بالكويت وضد ناقلة النفط الفرنسية ليبمبورغ.", "جزيرة فيلكا", "KW"),
+    ("تشهد السعودية حرا شديدا. فقال مسؤولون روس (إن الحفرة الأخيرة الغامضة التي ظهرت في منطقة الأورال الروسية قد "
+     "زاد حجمها 4 أضعاف خلال 3 أشهر).", "منطقة الأورال", "RU"),
+])
+def test_a_locality_followed_by_its_country_is_in_that_country(lexicon, text, name, country):
+    place = _found(text, lexicon)[name]
+    assert (place.country, place.kind) == (country, "in_country"), place
+
+
+def test_a_nationality_elsewhere_in_the_sentence_does_not_move_a_locality(lexicon):
+    # 2015-08-01 (SaudiNewsNet): Almar is in Afghanistan's Faryab, on the border with Turkmenistan
+    text = ("قتل 19 شخصا في هجوم انتحاري في أفغانستان. ويسلط الهجوم الذي وقع في منطقة المار بولاية فرياب على الحدود "
+            "مع تركمانستان الضوء على الخسائر الكبيرة.")
+    assert _found(text, lexicon)["منطقة المار"].country == "AF"

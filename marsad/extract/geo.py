@@ -191,10 +191,23 @@ def find_places(text: str, lexicon: Lexicon, actors: dict[str, Actor] | None = N
         places.setdefault(entry.place_id, to_place(entry, source))
     if discover:  # the fronts, camps and neighbourhoods no gazetteer lists (marsad.extract.localities)
         home = country_places(lexicon).get(country) if country else None
-        found, discovered = find_localities(text, norm, mentions, places, to_place(home, "gazetteer") if home else None)
+        found, discovered = find_localities(text, norm, mentions, places, to_place(home, "gazetteer") if home else None,
+                                            _countries_named(norm, mentions, places, raw, lexicon))
         mentions = sorted(mentions + found, key=lambda m: m.start)
         places.update(discovered)
     return PlaceFindings(mentions, places, country)
+
+
+def _countries_named(norm: Normalized, mentions: list[Mention], places: dict[str, Place],
+                     raw: list[Match[Candidate]], lexicon: Lexicon) -> list[tuple[int, Place]]:
+    """Where the text names a country (`إندونيسيا`) or a nationality (`الإندونيسية`), and the country."""
+    by_code = country_places(lexicon)
+    named = [(m.start, places[m.entity_id]) for m in mentions if places[m.entity_id].kind == "country"]
+    for match in raw:
+        codes = {c.place.country for c in match.payloads if c.source == _NATIONALITY and c.place.country}
+        if len(codes) == 1 and codes <= by_code.keys():
+            named.append((norm.span_to_original(match.start, match.end)[0], to_place(by_code[codes.pop()], "gazetteer")))
+    return named
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?؟\n]")

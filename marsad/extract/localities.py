@@ -198,10 +198,13 @@ def _rare_exceptions() -> frozenset[str]:
 
 
 def find_localities(text: str, norm: Normalized, mentions: list[Mention], places: dict[str, Place],
-                    country: Place | None = None) -> tuple[list[Mention], dict[str, Place]]:
+                    country: Place | None = None, countries_named: list[tuple[int, Place]] | None = None
+                    ) -> tuple[list[Mention], dict[str, Place]]:
     """Mentions of the unlisted places in `text`, and the places they name (see the module's docstring).
     `mentions` and `places` are what the gazetteer already found; `country`, the article's country, locates
-    a locality no listed place beside it does (its kind then `IN_COUNTRY`)."""
+    a locality no listed place beside it does (its kind then `IN_COUNTRY`), unless a country or a nationality
+    right after it (`countries_named`: where, in `text`, and which country) says where it is (`منطقة الأورال
+    الروسية`, `جزيرة فيلكا بالكويت`)."""
     body = norm.text
     # every word is looked up, but only a designator's neighbours need their offsets
     forms = _WORD_RE.findall(body)
@@ -249,7 +252,8 @@ def find_localities(text: str, norm: Normalized, mentions: list[Mention], places
             if country is None or designator.kind not in COUNTRY_LOCATED_KINDS or not _named_as_a_place(
                     words, index, name, text[norm.span_to_original(n_start, n_end)[0]:end]):
                 continue
-            parent, kind = country, IN_COUNTRY  # في منطقة واردوج ... شمال شرق البلاد: Afghanistan's centroid
+            # في منطقة واردوج ... شمال شرق البلاد: Afghanistan's centroid
+            parent, kind = _country_right_after(text, end, countries_named or []) or country, IN_COUNTRY
         name_written = text[norm.span_to_original(n_start, n_end)[0]:end]
         place_id = "loc-" + hashlib.sha1(f"{parent.place_id}|{name}".encode()).hexdigest()[:10]
         designator_written = _without_proclitics(text[start:norm.span_to_original(n_start, n_end)[0]].strip())
@@ -288,6 +292,21 @@ def _without_proclitics(word: str) -> str:
         if key.startswith(clitic) and key[len(clitic):] in designators:
             return word[len(clitic):]
     return word
+
+
+_COUNTRY_AFTER_RE = re.compile(r"\s*(?:في\s+)?")  # what may stand between a locality and its country
+
+
+def _country_right_after(text: str, end: int, countries_named: list[tuple[int, Place]]) -> Place | None:
+    """The country named, or whose nationality adjective stands, right after a locality ending at `end`
+    (nothing but a space and perhaps في or ب between them), if any."""
+    word = _COUNTRY_AFTER_RE.match(text, end).end()  # where the next word starts (after في)
+    for at, place in countries_named:
+        while at > word and text[at - 1].isalpha():  # the word's start, before its clitics (بالكويت، الروسية)
+            at -= 1
+        if at == word:
+            return place
+    return None
 
 
 def _parent(text: str, start: int, end: int, sentences: list[Span], located: list[Mention],
