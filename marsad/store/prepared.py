@@ -10,7 +10,7 @@ the search rows' ids, the time of writing) is left to `Store` at write time.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from marsad.records import Analysis, Article
 from marsad.store.facets import facet_row
@@ -60,7 +60,10 @@ def prepare(analysis: Analysis, tokens: SearchTokens | None = None) -> PreparedA
         {"actor_id": actor.actor_id, "name_en": actor.name_en, "name_ar": actor.name_ar,
          "type": actor.type, "affiliation": actor.affiliation, "country": actor.country,
          "role": actor.role, "discovered": actor.discovered} for actor in analysis.actors.values()]
-    place_rows = [asdict(place) for place in analysis.places.values()]
+    place_rows = [
+        {"place_id": place.place_id, "name_en": place.name_en, "name_ar": place.name_ar, "lat": place.lat,
+         "lon": place.lon, "country": place.country, "kind": place.kind, "source": place.source}
+        for place in analysis.places.values()]
     rows["mentions"] = [
         {"article_id": article_id, "start": m.start, "end": m.end, "text": m.text,
          "type": m.type, "entity_id": m.entity_id, "source": m.source, "role": m.role,

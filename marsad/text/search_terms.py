@@ -44,6 +44,8 @@ def _proclitics() -> tuple[str, ...]:
 
 
 PROCLITICS = _proclitics()
+_PROCLITIC_SET = frozenset(PROCLITICS)
+_PROCLITIC_LENGTHS = tuple(sorted({len(p) for p in PROCLITICS}, reverse=True))  # longest first, as PROCLITICS
 
 
 def folded(text: str) -> Normalized:
@@ -57,9 +59,9 @@ def folded(text: str) -> Normalized:
 def word_keys(word: str) -> tuple[str, ...]:
     """The keys a normalised word is indexed under: itself, and its stem after each proclitic it may carry."""
     keys = [word]
-    for prefix in PROCLITICS:
-        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
-            keys.append(word[len(prefix):])
+    for length in _PROCLITIC_LENGTHS:  # at each length at most one proclitic can start the word
+        if word[:length] in _PROCLITIC_SET and len(word) - length >= MIN_STEM:
+            keys.append(word[length:])
     return tuple(dict.fromkeys(keys))
 
 
