@@ -67,7 +67,9 @@ def analyse(article: Article, lexicon: Lexicon | None = None) -> Analysis:
         actor_id: replace(actor, name_en=_english_name(actor, lexicon)) if not actor.name_en else actor
         for actor_id, actor in actor_findings.actors.items()
     }
-    place_findings = find_places(text, lexicon, actors, norm)
+    # the tagger's places (its last text's answer, kept: no second run) for cities nobody listed (`مدينة خاركيف`)
+    tagged_places = [(start, end) for start, end, kind in tagger().find(text) if kind == "LOCATION"]
+    place_findings = find_places(text, lexicon, actors, norm, tagged_places=tagged_places)
     # Relative expressions are resolved only against a real publication date, not an inferred bound.
     # ... and against the day the text was written (its URL's edition, its own `اليوم الجمعة`), which a
     # crawler's date may follow by a day or more (marsad.extract.written_on).

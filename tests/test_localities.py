@@ -157,3 +157,35 @@ def test_a_nationality_elsewhere_in_the_sentence_does_not_move_a_locality(lexico
     text = ("قتل 19 شخصا في هجوم انتحاري في أفغانستان. ويسلط الهجوم الذي وقع في منطقة المار بولاية فرياب على الحدود "
             "مع تركمانستان الضوء على الخسائر الكبيرة.")
     assert _found(text, lexicon)["منطقة المار"].country == "AF"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # SaudiNewsNet: cities no gazetteer lists, which the tagger reads as places, with their country beside
+    # 2015-07-21#112
+    ("وأعلنت وزارة الداخلية التركية أن 30 شخصا قتلوا وأصيب مئات آخرون بجروح أمس الاثنين، في هجوم انتحاري استهدف "
+     "مدينة سوروتش التركية (جنوب) قرب الحدود مع مدينة كوباني.", "مدينة سوروتش", "TR"),
+    ("يستعد الهلال لخوض أول اختبار ودي في معسكره الخارجي المقام بمدينة سالزبورج النمساوية حيث يواجه غازي عنتاب سبور "
+     "التركي يوم السبت.", "مدينة سالزبورج", "AT"),
+])
+def test_a_city_nobody_listed_is_placed_by_the_country_beside_it(lexicon, text, name, country):
+    from marsad.extract.entities import tagger
+
+    tagged = [(start, end) for start, end, kind in tagger().find(text) if kind == "LOCATION"]
+    findings = find_places(text, lexicon, tagged_places=tagged)
+    found = {findings.places[m.entity_id].name_ar: findings.places[m.entity_id] for m in findings.mentions
+             if findings.places[m.entity_id].source == "discovered"}
+    assert (found[name].country, found[name].kind) == (country, "in_country"), found
+    assert found[name].name_en.endswith("(city)")
+
+
+def test_a_city_without_its_country_beside_it_or_without_the_taggers_word_is_not_guessed(lexicon):
+    from marsad.extract.entities import tagger
+
+    # 2015-07-22#1805: Kansas City in an article about a Saudi students' club: no country written beside it
+    text = ("شهد احتفال النادي السعودي بجامعة بارك بمدينة كانساس بالعيد عددا من الرقصات الشعبية من الموروث "
+            "الحجازي والنجراني.")
+    tagged = [(start, end) for start, end, kind in tagger().find(text) if kind == "LOCATION"]
+    assert not any(p.name_ar.endswith("كانساس") for p in find_places(text, lexicon, tagged_places=tagged).places.values())
+    # without the tagger's reading, مدينة is no designator at all
+    text = "وقال إن الحفل أقيم في مدينة سوروتش التركية."
+    assert not any(p.source == "discovered" for p in find_places(text, lexicon).places.values())

@@ -135,9 +135,10 @@ def to_place(entry: PlaceEntry, source: str) -> Place:
 
 def find_places(text: str, lexicon: Lexicon, actors: dict[str, Actor] | None = None,
                 normalized: Normalized | None = None, with_geonames: bool = True,
-                discover: bool = True) -> PlaceFindings:
+                discover: bool = True, tagged_places: list[tuple[int, int]] | None = None) -> PlaceFindings:
     """Place mentions in `text`, each resolved to one place in the context of the article; with
-    `discover`, also the localities no gazetteer lists, located by a listed place beside them."""
+    `discover`, also the localities no gazetteer lists, located by a listed place beside them
+    (`tagged_places`: the spans the tagger reads as places, for designators that need them)."""
     norm = normalized or normalize(text)
     body = norm.text
     nationalities = nationality_forms(lexicon)
@@ -192,7 +193,7 @@ def find_places(text: str, lexicon: Lexicon, actors: dict[str, Actor] | None = N
     if discover:  # the fronts, camps and neighbourhoods no gazetteer lists (marsad.extract.localities)
         home = country_places(lexicon).get(country) if country else None
         found, discovered = find_localities(text, norm, mentions, places, to_place(home, "gazetteer") if home else None,
-                                            _countries_named(norm, mentions, places, raw, lexicon))
+                                            _countries_named(norm, mentions, places, raw, lexicon), tagged_places)
         mentions = sorted(mentions + found, key=lambda m: m.start)
         places.update(discovered)
     return PlaceFindings(mentions, places, country)

@@ -47,6 +47,7 @@ COMMON_RANK = 6000  # words this common in news are no locality's name
 class Designator:
     kind: str
     label_en: str
+    tagged: bool = False  # a locality only where the tagger reads the name after it as a place (مدينة)
 
 
 @lru_cache(maxsize=1)
@@ -62,8 +63,8 @@ def _lexicon() -> tuple[dict[str, Designator], frozenset[str]]:
     not_names: set[str] = set()
     for row in _rows():
         key = normalize_key(row["word_ar"])
-        if row["role"] == "designator":
-            designators[key] = Designator(row["kind"], row["label_en"])
+        if row["role"] in ("designator", "designator_tagged"):
+            designators[key] = Designator(row["kind"], row["label_en"], row["role"] == "designator_tagged")
         elif row["role"] == "not_name":
             not_names.add(key)
     return designators, frozenset(not_names)
@@ -116,8 +117,8 @@ def _written_as_designator(original: str) -> bool:
 @lru_cache(maxsize=2)  # one entry for each value of its argument
 def _designator_spellings(hamza_below: bool = False) -> frozenset[str]:
     """The designators as spelled (`_spelled`); `hamza_below`: only those written with إ first."""
-    return frozenset(_spelled(row["word_ar"]) for row in _rows()
-                     if row["role"] == "designator" and (not hamza_below or row["word_ar"].startswith("إ")))
+    return frozenset(_spelled(row["word_ar"]) for row in _rows() if row["role"] in ("designator", "designator_tagged")
+                     and (not hamza_below or row["word_ar"].startswith("إ")))
 
 
 def _short_after_conjunction(word: str, name: str) -> bool:
@@ -164,20 +165,21 @@ _LOCATIVES = frozenset(normalize_key(w) for w in ("في", "فى", "داخل", "�
 _PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
 
 
-def _named_as_a_place(words: _Words, index: int, name: str, written: str) -> bool:
+def _named_as_a_place(words: _Words, index: int, name: str, written: str, tagged: bool = False) -> bool:
     """Without a listed place beside it, a locality must be where something is (في منطقة واردوج، بمنطقة
     المار), and its name no common word, no indefinite one of the news' 20,000 commonest (منطقة خضراء;
     جبهة الجفينة is a name), no noun with a pronoun (مناطق سيطرته، حي يسكنه) and no preposition on a
-    common word (قاعدة لتجريب)."""
+    common word (قاعدة لتجريب). A name the tagger read as a place (`tagged`) may be one of the 20,000
+    (`مدينة سوروتش التركية`, much in the news of July 2015), not of the COMMON_RANK commonest."""
     first = name.split()[0]
-    if first in _common_words() or (first in _frequent_keys() and not first.startswith("ال")) \
+    if first in _common_words() or (first in _frequent_keys() and not first.startswith("ال") and not tagged) \
             or (first[:1] in ("ل", "ب") and first[1:] in _frequent_keys()):
         return False
     if written.split()[0].endswith(_PRONOUN_ENDINGS):
         return False
     designator = words[index][2]
-    if designator.startswith(("ب", "وب", "فب")):
-        return True
+    if tagged or designator.startswith(("ب", "وب", "فب")):
+        return True  # the tagger read it as a place, or it is where something is (بمنطقة)
     return index > 0 and words[index - 1][2] in _LOCATIVES
 
 
@@ -198,13 +200,14 @@ def _rare_exceptions() -> frozenset[str]:
 
 
 def find_localities(text: str, norm: Normalized, mentions: list[Mention], places: dict[str, Place],
-                    country: Place | None = None, countries_named: list[tuple[int, Place]] | None = None
-                    ) -> tuple[list[Mention], dict[str, Place]]:
+                    country: Place | None = None, countries_named: list[tuple[int, Place]] | None = None,
+                    tagged_places: list[tuple[int, int]] | None = None) -> tuple[list[Mention], dict[str, Place]]:
     """Mentions of the unlisted places in `text`, and the places they name (see the module's docstring).
     `mentions` and `places` are what the gazetteer already found; `country`, the article's country, locates
     a locality no listed place beside it does (its kind then `IN_COUNTRY`), unless a country or a nationality
     right after it (`countries_named`: where, in `text`, and which country) says where it is (`منطقة الأورال
-    الروسية`, `جزيرة فيلكا بالكويت`)."""
+    الروسية`, `جزيرة فيلكا بالكويت`). `tagged_places`: the spans the tagger reads as places, which a
+    designator such as مدينة needs on its name (`قصفت مدينة خاركيف`: a city nobody listed)."""
     body = norm.text
     # every word is looked up, but only a designator's neighbours need their offsets
     forms = _WORD_RE.findall(body)
@@ -244,16 +247,24 @@ def find_localities(text: str, norm: Normalized, mentions: list[Mention], places
         start, end = norm.span_to_original(words[index][0], n_end)
         if any(a < end and start < b for a, b in taken):
             continue
+        name_start = norm.span_to_original(n_start, n_end)[0]
+        if designator.tagged and not any(a <= name_start < b for a, b in tagged_places or ()):
+            continue
         if sentences is None:
             sentences = split_sentences(text)
         parent = _parent(text, start, end, sentences, located, places)
         kind = designator.kind
+        named_country = _country_right_after(text, end, countries_named or [])
+        if parent is not None and named_country is not None and parent.country != named_country.country:
+            parent = None  # `مدينة سالزبورج النمساوية` is in Austria, whatever place the sentence names nearby
         if parent is None:
-            if country is None or designator.kind not in COUNTRY_LOCATED_KINDS or not _named_as_a_place(
-                    words, index, name, text[norm.span_to_original(n_start, n_end)[0]:end]):
+            if designator.tagged and named_country is None:
+                continue  # a city nobody listed needs its country written beside it, not the article's guessed
+            if (country is None and named_country is None) or designator.kind not in COUNTRY_LOCATED_KINDS \
+                    or not _named_as_a_place(words, index, name, text[name_start:end], tagged=designator.tagged):
                 continue
             # في منطقة واردوج ... شمال شرق البلاد: Afghanistan's centroid
-            parent, kind = _country_right_after(text, end, countries_named or []) or country, IN_COUNTRY
+            parent, kind = named_country or country, IN_COUNTRY
         name_written = text[norm.span_to_original(n_start, n_end)[0]:end]
         place_id = "loc-" + hashlib.sha1(f"{parent.place_id}|{name}".encode()).hexdigest()[:10]
         designator_written = _without_proclitics(text[start:norm.span_to_original(n_start, n_end)[0]].strip())
@@ -294,7 +305,8 @@ def _without_proclitics(word: str) -> str:
     return word
 
 
-_COUNTRY_AFTER_RE = re.compile(r"\s*(?:في\s+)?")  # what may stand between a locality and its country
+# what may stand between a locality and its country: في, a compass point (مدينة مركة جنوبي الصومال)
+_COUNTRY_AFTER_RE = re.compile(r"\s*(?:في\s+|(?:[وب]?(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ى)?\s+){1,2})?")
 
 
 def _country_right_after(text: str, end: int, countries_named: list[tuple[int, Place]]) -> Place | None:
