@@ -117,6 +117,12 @@ def test_verbal_nouns_by_pattern_or_lexicon(word: str, verbal: bool) -> None:
     # 2015-08-02[98]
     ("قال المتحدث الرسمي للقوات المسلحة المصرية، العميد محمد سمير، إن 88 إرهابيًا وتكفيريًا قتلوا في "
      "شمال سيناء.", "محمد سمير"),
+    # 2015-07-22 (SaudiNewsNet): the body the tagger reads (مجلس المقاومة) and its place come between the role and
+    # the name; علي as written with ya is the given name, not the preposition على
+    ("وقال المتحدث باسم مجلس المقاومة في عدن علي الأحمدي إن خدمات المياه ستعود إلى منطقتي كريتر والمعلا وسط "
+     "المدينة خلال يومين.", "علي الأحمدي"),
+    ("ويقول الدكتور علي الأهدل، مدير عام مراكز الغسيل الكلوي بالحديدة لـ«الشرق الأوسط»، إن «من بين المشكلات التي "
+     "تعاني منها مراكز الغسيل قرب انتهاء مواد الغسيل».", "علي الأهدل"),
 ])
 def test_the_bearer_of_a_role_is_the_speaker(text: str, speaker: str) -> None:
     assert _statements(text)[0].speaker_text == speaker
@@ -420,3 +426,16 @@ def test_unnamed_sources_of_a_body_are_filed_under_it_and_kept_as_written() -> N
             "مصراتة، في إطار التعاون الأمني مع الحكومة.")
     [said] = _statements(text)
     assert (said.speaker_id, said.speaker_text) == ("gna", "مصادر من حكومة الوفاق الليبية")
+
+
+def test_the_name_ali_is_told_from_the_preposition_ala_by_its_spelling() -> None:
+    from marsad.extract.entities import _written_as_ali
+    from marsad.text.normalize import normalize
+
+    # SaudiNewsNet: على (alef maqsura) normalises like the name علي (ya); only the name starts a person's name
+    for text, word, name in (("وكتب الوزير في تغريدة على حسابه بموقع التواصل الاجتماعي", "على", False),
+                             ("وقال المتحدث باسم مجلس المقاومة في عدن علي الأحمدي", "علي", True)):
+        norm = normalize(text)
+        start = text.index(word)
+        n_start, n_end = norm.span_to_normalized(start, start + len(word))
+        assert _written_as_ali(text, norm, n_start, n_end) is name

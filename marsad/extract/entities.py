@@ -625,6 +625,11 @@ def _person_after_role(text: str, norm: Normalized, role_match: Match[Role], reg
             while index < len(tokens) and tokens[index][0] < at_body[1]:
                 index += 1
             continue
+        at_org = _tagged_body_at(norm, start, end, spans or [])
+        if at_org is not None:  # المتحدث باسم وزارة الصحة في غزة أشرف القدرة: a body the tagger reads
+            while index < len(tokens) and tokens[index][0] < at_org:
+                index += 1
+            continue
         if token in _PLACE_BRIDGES:
             index += 2  # في <place>: the place is part of the role (مراسل الجزيرة في طرابلس)
             continue
@@ -649,7 +654,8 @@ def _person_after_role(text: str, norm: Normalized, role_match: Match[Role], reg
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             break
         if not _is_name_token(token, lexicon, first=not name_tokens,
-                              bound=bool(name_tokens) and name_tokens[-1][2] in _COMPOUND_NAME_PARTS):
+                              bound=bool(name_tokens) and name_tokens[-1][2] in _COMPOUND_NAME_PARTS) \
+                and not (not name_tokens and _written_as_ali(text, norm, start, end)):
             break
         if len(name_tokens) >= 2 and name_tokens[-1][2] not in _COMPOUND_NAME_PARTS and \
                 not _tagged_person(norm, start, end, spans or []):
@@ -682,6 +688,23 @@ def _person_after_role(text: str, norm: Normalized, role_match: Match[Role], reg
     country = _country_from_context(norm.text[role_match.end:name_start], lexicon)
     actor = Actor(actor_id, "", mention.text, "person", org_id, country, role.role_en, discovered=True)
     return mention, actor, (name_start, name_end)
+
+
+_ALI = "\u0639\u0644\u064a"  # علي, the given name, as written; the preposition على normalises alike
+
+
+def _written_as_ali(text: str, norm: Normalized, start: int, end: int) -> bool:
+    """The word is the given name علي as written (with ya), not the preposition على (with alef maqsura),
+    which normalise alike: `المتحدث باسم مجلس المقاومة في عدن علي الأحمدي`."""
+    return text[slice(*norm.span_to_original(start, end))] == _ALI
+
+
+def _tagged_body_at(norm: Normalized, start: int, end: int, spans: list[tuple[int, int, str]]) -> int | None:
+    """Where the body the tagger reads at the word start..end (normalised offsets) ends, in normalised
+    offsets, or None."""
+    o_start = norm.span_to_original(start, end)[0]
+    body = next((b for a, b, kind in spans if kind == "ORGANIZATION" and a <= o_start < b), None)
+    return None if body is None else norm.span_to_normalized(o_start, body)[1]
 
 
 def _tagged_as(norm: Normalized, name_tokens: list[tuple[int, int, str]], spans: list[tuple[int, int, str]]
