@@ -254,3 +254,24 @@ def test_the_streets_of_a_city_are_in_the_city(lexicon) -> None:
     # 2015-07-25#210: شوارع, the streets of Beirut, is no street's name
     text = "يصبان في خانة إيجاد حل سريع لأزمة النفايات المتكدسة في شوارع بيروت"
     assert "lb-beirut" in _ids(text, lexicon).values()
+
+
+@pytest.mark.parametrize("text, word", [
+    # SaudiNewsNet: one of the news' commonest words that only GeoNames lists as a place (Djamaa in Algeria,
+    # Al Jadid in Libya) is no place without a designator
+    ("قتل ما لا يقل عن شخصين في تفجير انتحاري قرب جامعة ساردار باهادور خان للإناث في ساعة متأخرة ليلة أول من أمس في "
+     "مدينة كويتا عاصمة إقليم بلوشستان جنوب شرقي باكستان", "جامعة"),
+    ("إذ تواصلت حملة تهميشه من خلال تكليف الوزير المستشار السياسي للرئيس والأمين العام الجديد للحزب محسن مرزوق - "
+     "وهو من بين خصوم البكوش - بمزيد من المهام الدبلوماسية", "الجديد"),
+])
+def test_a_common_word_only_geonames_lists_is_no_place(lexicon, text: str, word: str) -> None:
+    assert not _covering(text, word, lexicon)
+
+
+def test_a_common_word_only_geonames_lists_is_a_place_after_a_preposition_in_the_articles_country(lexicon) -> None:
+    # the development set's 2015-07-24-1982: al-Bayda in Yemen, in a report from Yemen
+    text = ("وأفادت مصادر ميدانية في أبين أن قائد جبهة الحوثيين في نقطة العلم لقي مصرعه في مواجهات بنقطة العلم أثناء "
+            "محاولته قيادة تعزيزات باتجاه مدينة عدن، وفي مديرية لودر بذات المحافظة نصبت المقاومة كمينا محكما.\n"
+            "وأشارت مصادر أن أغلب قيادات الحوثي في البيضاء انسحبت إلى لودر وأقامت معسكرات ومتارس داخل المدينة.")
+    assert {p.split("-")[0] for p in _covering(text, "البيضاء", lexicon)} == {"gn"}
+    assert find_places(text, lexicon).places[next(iter(_covering(text, "البيضاء", lexicon)))].country == "YE"

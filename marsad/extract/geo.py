@@ -41,7 +41,7 @@ from marsad.extract.gazetteer import (
     street_nouns,
 )
 from marsad.extract.localities import find_localities
-from marsad.extract.ner_tagger import frequent_word_set
+from marsad.extract.ner_tagger import frequent_word_set, frequent_words
 from marsad.lexicon import Lexicon, PlaceEntry
 from marsad.records import Actor, Mention, Place
 from marsad.text.matcher import Match, Matcher, longest_first
@@ -162,7 +162,9 @@ def find_places(text: str, lexicon: Lexicon, actors: dict[str, Actor] | None = N
     places: dict[str, Place] = {}
     for match in matches:
         cue = _cue(before[id(match)])
-        if _two_letters_uncued(body, match, cue) or _a_common_word(text, norm, match, cue):
+        if _two_letters_uncued(body, match, cue) or _a_common_word(text, norm, match, cue) \
+                or _a_common_word_only_geonames_knows(text, norm, match, before[id(match)],
+                                                      country if cue == "preposition" else None):
             continue
         candidates = _gate(match.payloads, policies[id(match)], cue, country)
         candidates = _named_in_its_sentence(body, match, candidates, raw)
@@ -296,6 +298,30 @@ def _a_common_word(text: str, norm: Normalized, match: Match, cue: str | None) -
         return False
     start, end = norm.span_to_original(match.word_start, match.end)
     return text[start:end] in frequent_word_set()
+
+
+COMMON_NAME_RANK = 3000  # a name only GeoNames lists that is one of the news' commonest words needs a designator
+_DESIGNATORS = frozenset(normalize_key(w) for w in ("مدينة", "بلدة", "قرية", "محافظة", "ولاية", "إقليم", "عاصمة",
+                                                     "مدينتي", "بلدتي", "منطقة", "حي", "ناحية", "قضاء", "مديرية",
+                                                     "مخيم"))
+
+
+@lru_cache(maxsize=1)
+def _commonest_words() -> frozenset[str]:
+    return frozenset(frequent_words()[:COMMON_NAME_RANK])
+
+
+def _a_common_word_only_geonames_knows(text: str, norm: Normalized, match: Match, before: tuple[str, ...],
+                                       country: str | None) -> bool:
+    """`قرب جامعة ساردار` (a university, not Djamaa in Algeria), `الأمين العام الجديد` (not Al Jadid),
+    `اللحوم الحمراء والبيضاء`: a name only GeoNames lists, written as one of the news' COMMON_NAME_RANK
+    commonest words, is a place only right after a designator (مدينة، بلدة، محافظة...), or after a
+    preposition in the article's `country` (`في البيضاء` in a report from Yemen)."""
+    if any(c.source != "geonames" or (country and c.place.country == country) for c in match.payloads) \
+            or any(form in _DESIGNATORS for form in before):
+        return False
+    start, end = norm.span_to_original(match.display_start, match.end)  # its article kept, no other clitic
+    return text[start:end] in _commonest_words()
 
 
 def _cue(before: tuple[str, ...]) -> str | None:
