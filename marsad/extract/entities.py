@@ -111,7 +111,7 @@ def _place_keys(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(candidates_by_name(lexicon, False))
 
 
-def _is_place(token: str, lexicon: Lexicon) -> bool:
+def is_place_name(token: str, lexicon: Lexicon) -> bool:
     """A curated place's name (`جدة`, `بجدة`) that is no known personal name."""
     if is_known_name(token):
         return False
@@ -436,7 +436,7 @@ def _model_mentions(text: str, norm: Normalized, lexicon: Lexicon, known: list[M
                 start, words = (first_word.start() if first_word else start) + 1, [words[0][1:], *words[1:]]
             if (len(words) < 2 and not is_known_name(words[0])) or "\u064b" in text[start:end]:
                 continue  # بريداً: a noun with tanwin is no name
-            if _is_place(words[0], lexicon) or any(
+            if is_place_name(words[0], lexicon) or any(
                     w in lexicon.roles or w in lexicon.nationalities or _common_word(w)
                     for i, w in enumerate(words) if i == 0 or words[i - 1] not in _COMPOUND_NAME_PARTS):
                 continue
@@ -582,7 +582,7 @@ def _is_name_token(token: str, lexicon: Lexicon, first: bool, bound: bool = Fals
         return False
     if token in lexicon.event_triggers or (token.startswith("ال") and token[2:] in lexicon.event_triggers):
         return False
-    if _common_word(token) or (first and _is_place(token, lexicon)):  # الشدادي: a town and a family name
+    if _common_word(token) or (first and is_place_name(token, lexicon)):  # الشدادي: a town and a family name
         return False
     if first and any(token.startswith(p) for p in ARTICLE_PREFIXES):
         return False
@@ -636,7 +636,7 @@ def _person_after_role(text: str, norm: Normalized, role_match: Match[Role], reg
         if token in _ROLE_BRIDGES or token in lexicon.nationalities or token in lexicon.roles:
             index += 1
             continue
-        if _place_noun(token) or _is_place(token, lexicon):
+        if _place_noun(token) or is_place_name(token, lexicon):
             index += 1  # محافظ جدة, محافظ محافظة جدة: the place governed, not a name
             continue
         if index + 1 < len(tokens) and f"{token} {tokens[index + 1][2]}" in _place_keys(lexicon):
@@ -655,7 +655,7 @@ def _person_after_role(text: str, norm: Normalized, role_match: Match[Role], reg
             break
         if not _is_name_token(token, lexicon, first=not name_tokens,
                               bound=bool(name_tokens) and name_tokens[-1][2] in _COMPOUND_NAME_PARTS) \
-                and not (not name_tokens and _written_as_ali(text, norm, start, end)):
+                and not (not name_tokens and is_name_ali(text, norm.span_to_original(start, end)[1], token)):
             break
         if len(name_tokens) >= 2 and name_tokens[-1][2] not in _COMPOUND_NAME_PARTS and \
                 not _tagged_person(norm, start, end, spans or []):
@@ -690,13 +690,10 @@ def _person_after_role(text: str, norm: Normalized, role_match: Match[Role], reg
     return mention, actor, (name_start, name_end)
 
 
-_ALI = "\u0639\u0644\u064a"  # علي, the given name, as written; the preposition على normalises alike
-
-
-def _written_as_ali(text: str, norm: Normalized, start: int, end: int) -> bool:
-    """The word is the given name علي as written (with ya), not the preposition على (with alef maqsura),
-    which normalise alike: `المتحدث باسم مجلس المقاومة في عدن علي الأحمدي`."""
-    return text[slice(*norm.span_to_original(start, end))] == _ALI
+def is_name_ali(text: str, end: int, token: str) -> bool:
+    """علي, the name, written with ي: على, the preposition, is written with ى (both normalise to علي).
+    `token`: the normalised word; `end`: where it ends in `text` as written."""
+    return token == "علي" and text[end - 1] == "ي"
 
 
 def _tagged_body_at(norm: Normalized, start: int, end: int, spans: list[tuple[int, int, str]]) -> int | None:

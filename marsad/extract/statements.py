@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from marsad.extract.entities import discovered_actor_id
+from marsad.extract.entities import discovered_actor_id, is_name_ali, is_place_name
 from marsad.extract.gazetteer import place_cues
 from marsad.extract.ner_tagger import frequent_word_set
 from marsad.extract.translit import is_known_name
@@ -39,7 +39,15 @@ from marsad.paths import data_dir
 from marsad.records import Mention, Span, Statement, TimeMention
 from marsad.text.document import Document
 from marsad.text.matcher import Matcher, find_in_original, previous_word, whole_word_occurrences
-from marsad.text.normalize import FastTable, character_table, fast_table, normalize_key, translate
+from marsad.text.normalize import (
+    FastTable,
+    Normalized,
+    character_table,
+    fast_table,
+    normalize,
+    normalize_key,
+    translate,
+)
 from marsad.text.spans import mentions_within, within
 
 _QUOTE_PAIRS = [("“", "”"), ("«", "»"), ('"', '"'), ("”", "”"), ("„", "“")]
@@ -97,7 +105,53 @@ def _verb_matcher(lexicon: Lexicon) -> Matcher[SpeechVerb]:
 
 
 def find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
-    """Statements in the article, in text order; `mentions` are actor and place mentions."""
+    """Statements in the article, in text order; `mentions` are actor and place mentions.
+
+    A source's request not to be named (`مسؤول محلي، طلب عدم ذكر اسمه، قال`, `المصدر الذي رفض الكشف عن
+    هويته`) is read as blank: no statement of its own, nothing between the speaker and the verb. The
+    statements keep the article's words (the sentence and the quotation as written)."""
+    asides = _anonymity_asides(doc.normalized)
+    if not asides:
+        return _find_statements(doc, mentions)
+    original = doc.text
+    blank = list(original)
+    for start, end in asides:
+        blank[start:end] = " " * (end - start)
+    text = "".join(blank)
+    found = _find_statements(replace(doc, text=text, normalized=normalize(text)), mentions)
+    return [replace(statement, sentence=original[statement.start:statement.end],
+                    quote=_as_written(statement.quote, text, original, statement.quote_start, statement.quote_end),
+                    speaker_text=_BLANK_RE.split(statement.speaker_text)[0].strip())
+            for statement in found]
+
+
+_BLANK_RE = re.compile(r"\s{3,}")  # a blanked aside inside a speaker as written: the speaker ends before it
+
+
+def _as_written(quote: str, blanked: str, original: str, start: int, end: int) -> str:
+    """The quotation with its article's words back (it was read where an aside was blanked)."""
+    return original[start:end] if end > start and blanked[start:end] == quote else quote
+
+
+@lru_cache(maxsize=1)
+def _anonymity_re() -> re.Pattern[str]:
+    """An anonymous source's aside on normalised text: a verb of asking or refusing, up to three words
+    (عدم ذكر، الكشف عن), the name or identity; after a comma, a dash, الذي/التي/الذين or و; with the comma
+    or dash that closes it."""
+    verbs = "|".join(sorted(map(re.escape, _attribution("anonymity_verb")), key=len, reverse=True))
+    objects = "|".join(sorted(map(re.escape, _attribution("anonymity_object")), key=len, reverse=True))
+    return re.compile(rf"(?:\s*[،,]|\s*[-–])?\s+(?:ال(?:ذي|تي|ذين)\s+|و)?(?:{verbs})\s+(?:\S+\s+){{1,3}}?"
+                      rf"(?:{objects})(?![\w])(?:\s*[،,]|\s*[-–])?")
+
+
+def _anonymity_asides(norm: Normalized) -> list[tuple[int, int]]:
+    """Where, in the original text, the asides of anonymous sources are."""
+    if not _attribution("anonymity_verb"):
+        return []
+    return [norm.span_to_original(m.start(), m.end()) for m in _anonymity_re().finditer(norm.text)]
+
+
+def _find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
     text, sentences, times, lexicon, published = doc.text, doc.sentences, doc.times, doc.lexicon, doc.published
     all_cues = find_in_original(_verb_matcher(lexicon), doc.normalized)
     according = find_in_original(_according_matcher(), doc.normalized)
@@ -746,12 +800,22 @@ def _quoted_name(tokens: list[tuple[int, int, str]], index: int, words: int = 2)
 
 def _noun_phrase(text: str, tokens: list[tuple[int, int, str]], start: int, limit: int, lexicon: Lexicon) -> str:
     words = []
-    for t_start, t_end, token in tokens:
+    bracket_end = -1  # a name in brackets after a noun that introduces one: صحيفة (جارديان) الإنجليزية
+    for index, (t_start, t_end, token) in enumerate(tokens):
         if t_start < start or (token in _NAME_QUOTES and not words):
             continue  # a name in quotation marks: وشدد "عسيري" على أن
+        if t_start < bracket_end:
+            words.append((t_start, t_end, token))
+            continue
+        if token == "(" and words and words[-1][2] in _attribution("name_noun"):
+            close = next((t for t in tokens[index + 1:index + 6] if t[2] == ")"), None)
+            if close is not None and close[1] <= limit:
+                bracket_end = close[1]
+                words.append((t_start, t_end, token))
+                continue
         if token in _NAME_QUOTES:
             break
-        ali = _is_name_ali(text, t_end, token)
+        ali = is_name_ali(text, t_end, token)
         if t_start >= limit or not token.isalnum() or (token in _BRIDGE_WORDS and not ali) or \
                 (token in _PREPOSITIONS and not ali) or (token[:1] == "ل" and token in _ADDRESSEES) or \
                 (token[:1] == "ل" and token[1:] in _attribution("name_noun")) \
@@ -765,7 +829,7 @@ def _noun_phrase(text: str, tokens: list[tuple[int, int, str]], start: int, limi
                 not _is_role_word(words[-1][2], lexicon) and words[-1][2] not in lexicon.nationalities:
             break  # a definite noun takes no indefinite adjective: المرصد | حصيلة القتلى
         words.append((t_start, t_end, token))
-        if len(words) == 4:
+        if len([w for w in words if w[2].isalnum()]) == 4:
             break
     if not words:
         return ""
@@ -1261,6 +1325,10 @@ def _role_bearer(text: str, tokens: list[tuple[int, int, str]], actors: list[Men
     for index, (t_start, t_end, token) in enumerate(tokens):
         if t_start < quote_end:
             continue
+        if token in _TO_A_PLACE and _sent_to(tokens, index) and index + 1 < len(tokens):
+            if is_place_name(tokens[index + 1][2], lexicon):  # المبعوث الدولي إلى اليمن: part of the role
+                quote_end = tokens[index + 1][1]
+                continue
         if index and _is_title(token, lexicon) and not _is_name_head(tokens[index - 1][2]):
             named = _name_after_title(text, tokens[index + 1:], actors, lexicon)
             if named is not None:  # الدكتور عبداللطيف بن راشد الزياني: a name nobody listed
@@ -1286,7 +1354,7 @@ def _role_bearer(text: str, tokens: list[tuple[int, int, str]], actors: list[Men
                 return None if _is_addressee(text, hit) else hit
             after_body = t_end >= hit.end
             continue
-        if (token in _ROLE_STOPS and not _is_name_ali(text, t_end, token)) or token in lexicon.speech_verbs or \
+        if (token in _ROLE_STOPS and not is_name_ali(text, t_end, token)) or token in lexicon.speech_verbs or \
                 token in _NOT_SUBJECTS and token not in _SUBJECT_WORDS or token in (":", ".", "؛"):
             break
         written = text[t_start:t_end]
@@ -1295,17 +1363,26 @@ def _role_bearer(text: str, tokens: list[tuple[int, int, str]], actors: list[Men
     return None
 
 
+_TO_A_PLACE = frozenset(normalize_key(w) for w in ("إلى", "الى", "لدى"))
+
+
+def _sent_to(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """The preposition at `index` follows an envoy's noun, perhaps with its adjectives between (المبعوث
+    الأممي الخاص إلى): where the envoy is sent, not what the verb asks for (دعا ... إلى)."""
+    for _start, _end, token in reversed(tokens[max(0, index - 3):index]):
+        if token in _attribution("envoy_noun"):
+            return True
+        if not token.startswith("ال"):
+            return False
+    return False
+
+
 def _adjective_person(mention: Mention, lexicon: Lexicon) -> bool:
     """A "person" whose name starts with an adjective (أمني سعودي of مسؤول أمني سعودي) is an unnamed
     source's description, not a name."""
     words = normalize_key(mention.text).split()
     return mention.type == "PERSON" and bool(words) and (words[0] in _attribution("source_adjective") or
                                                          words[0] in lexicon.nationalities)
-
-
-def _is_name_ali(text: str, end: int, token: str) -> bool:
-    """علي, the name, written with ي: على, the preposition, is written with ى (both normalise to علي)."""
-    return token == "علي" and text[end - 1] == "ي"
 
 
 @lru_cache(maxsize=4)
@@ -1330,11 +1407,11 @@ def _name_after_title(text: str, tokens: list[tuple[int, int, str]], actors: lis
         if any(m.start <= t_start < m.end for m in actors) or not token.isalnum() or token.isdigit():
             break
         if not words and (token.startswith("ال") or _is_title(token, lexicon) or
-                          (_marker_kind(token) and not _is_name_ali(text, t_end, token))):
+                          (_marker_kind(token) and not is_name_ali(text, t_end, token))):
             return None  # الركن، بمنطقة جازان: no name starts so
-        if words and _marker_kind(token) and not _is_name_ali(text, t_end, token):
+        if words and _marker_kind(token) and not is_name_ali(text, t_end, token):
             break  # بان جي مون | بوقف إطلاق النار
-        if _is_name_ali(text, t_end, token):
+        if is_name_ali(text, t_end, token):
             pass  # علي, the name, not على
         elif token in _ROLE_STOPS or token in lexicon.speech_verbs or token in _NOT_SUBJECTS or \
                 _is_role_word(token, lexicon) or token in _BRIDGE_WORDS or token in _PREPOSITIONS or \
