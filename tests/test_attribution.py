@@ -490,3 +490,11 @@ def test_ila_after_an_envoy_is_still_what_he_calls_for_when_no_place_follows() -
 ])
 def test_a_name_in_brackets_after_a_newspaper_is_part_of_the_source(text: str, speaker: str) -> None:
     assert [s.speaker_text for s in _statements(text)] == [speaker]
+
+
+def test_an_unnamed_source_is_named_before_the_outlet_it_spoke_to() -> None:
+    # SaudiNewsNet 2015-07-21: the president after لـ«الشرق الأوسط» is in what the source said, not its speaker
+    text = ("وأكد مصدر قبلي في شبوة لـ«الشرق الأوسط» سيطرة قوات الرئيس اليمني عبد ربه منصور هادي والمقاومة الشعبية على "
+            "3 مواقع عسكرية مهمة في «اللواء 19»، وهي مواقع «سوق» و«بيت الضيافة» والجبل المطل على اللواء العسكري "
+            "المرابط في بيحان، قبل سقوط اللواء بكامله في يد المقاومة.")
+    assert [(s.speaker_id, s.speaker_text) for s in _statements(text)] == [(None, "مصدر قبلي في شبوة")]

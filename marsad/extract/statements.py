@@ -473,6 +473,13 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
             m.start <= tokens[0][0] < m.end for m in actors):
         return _DOCUMENT  # ويدعو القرار إلى، كما يطالب الاتفاق: a law or a document says nothing
     chain_end = _chain_end(text, tokens, mentions, limit, lexicon)
+    subject_end = segment_end  # where the subject slot closes
+    if tokens and tokens[0][2] in _attribution("source_noun"):
+        # وأكد مصدر قبلي في شبوة لـ«الشرق الأوسط» سيطرة قوات الرئيس ...: the source is named before the outlet it
+        # spoke to; the people after that are in what it said
+        subject_end = min([segment_end] + [t[0] for i, t in enumerate(tokens) if i and (
+            t[2] in _ADDRESSEES or (t[2] == "ل" and i + 1 < len(tokens) and tokens[i + 1][2] in _NAME_QUOTES))])
+        chain_end = min(chain_end, subject_end)
     candidates = [m for m in actors if start <= m.start < chain_end and not _is_addressee(text, m)
                   and not _in_a_named_place_or_body(text, m)]
     feminine = verb.person == "3fs" or verb.person == "present_f"
@@ -485,7 +492,7 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
             return _Speaker(mouth.entity_id or None, mouth.text, end=mouth.end)
     if chosen is None or chosen.type != "PERSON":
         # رئيس بعثة منظمة «أطباء بلا حدود» في اليمن حسن بوسنين: the person who holds the role speaks
-        bearer = _role_bearer(text, tokens[:_BEARER_WINDOW], actors, limit, lexicon)
+        bearer = _role_bearer(text, [t for t in tokens[:_BEARER_WINDOW] if t[0] < subject_end], actors, limit, lexicon)
         if bearer is not None and (not feminine or _feminine_role(bearer, text, lexicon)):
             chosen = bearer
     if tokens and tokens[0][2] in _attribution("source_noun") and (chosen is None or chosen.type != "PERSON") \
