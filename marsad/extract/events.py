@@ -114,6 +114,7 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
     sports_article: bool | None = None  # whether the whole article is about sports: read when first needed
     last_places: list[str] = []  # the places the paragraph last named
     last_date: TimeMention | None = None  # the paragraph's last day-precise date
+    accompanied = _names_an_accompaniment(doc.normalized.text)
     for index, sentence in enumerate(sentences):
         if index and "\n" in text[sentences[index - 1].end:sentence.start]:
             last_places, last_date = [], None  # a new paragraph
@@ -138,7 +139,9 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
                 and not _names_a_front(text, sentence, t)]
         sentence_text = text[sentence.start:sentence.end]
         chosen: list[tuple[int, int, EventTrigger]] = []
-        parts = _accompaniments_apart(text, clause_parts(text, sentence), kept)
+        parts = clause_parts(text, sentence)
+        if accompanied:  # the article has a word of accompaniment somewhere
+            parts = _accompaniments_apart(text, parts, kept)
         for part in _coordinated_acts(text, parts, kept):  # one act of violence per clause, typed by its weapon
             typed = _retyped_alike([_retyped_by_cue(_typed_by_instrument(t, text, part, doc.lexicon), text, sentence,
                                                     doc.lexicon) for t in within(kept, part)], within(kept, part))
@@ -333,6 +336,16 @@ _AMID = normalize_key("وسط")  # an accompaniment cue only right before the ac
 def _accompaniment_words() -> frozenset[str]:
     """Words saying that what follows went with the act before (data/event_accompaniment.csv)."""
     return read_word_set(ACCOMPANIMENT_PATH, ["word_ar"])
+
+
+def _names_an_accompaniment(normalized: str) -> bool:
+    """Whether a normalised text holds a word of data/event_accompaniment.csv anywhere (most articles do not)."""
+    words = _accompaniment_words()
+    for word in normalized.split():
+        word = word.strip(_PUNCTUATION)
+        if word in words or (word[:1] == "و" and word[1:] in words):
+            return True
+    return False
 
 
 def _accompaniments_apart(text: str, parts: list[Span], found: list[tuple[int, int, EventTrigger]]) -> list[Span]:

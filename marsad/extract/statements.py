@@ -144,11 +144,28 @@ def _anonymity_re() -> re.Pattern[str]:
                       rf"(?:{objects})(?![\w])(?:\s*[،,]|\s*[-–])?")
 
 
+@lru_cache(maxsize=1)
+def _anonymity_object_re() -> re.Pattern[str]:
+    return re.compile("|".join(sorted(map(re.escape, _attribution("anonymity_object")), key=len, reverse=True)))
+
+
+_ASIDE_REACH = 80  # characters before the name or identity an aside may start
+
+
 def _anonymity_asides(norm: Normalized) -> list[tuple[int, int]]:
-    """Where, in the original text, the asides of anonymous sources are."""
+    """Where, in the original text, the asides of anonymous sources are: looked for only around the words
+    for a name or an identity (اسمه، هويته), which most articles never write."""
     if not _attribution("anonymity_verb"):
         return []
-    return [norm.span_to_original(m.start(), m.end()) for m in _anonymity_re().finditer(norm.text)]
+    text, found = norm.text, []
+    for word in _anonymity_object_re().finditer(text):
+        if found and word.start() < found[-1][1]:
+            continue
+        window = max(found[-1][1] if found else 0, word.start() - _ASIDE_REACH)
+        aside = _anonymity_re().search(text, window, min(len(text), word.end() + 3))
+        if aside is not None and aside.start() < word.end() <= aside.end():
+            found.append((aside.start(), aside.end()))
+    return [norm.span_to_original(start, end) for start, end in found]
 
 
 def _find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
