@@ -498,3 +498,14 @@ def test_an_unnamed_source_is_named_before_the_outlet_it_spoke_to() -> None:
             "3 مواقع عسكرية مهمة في «اللواء 19»، وهي مواقع «سوق» و«بيت الضيافة» والجبل المطل على اللواء العسكري "
             "المرابط في بيحان، قبل سقوط اللواء بكامله في يد المقاومة.")
     assert [(s.speaker_id, s.speaker_text) for s in _statements(text)] == [(None, "مصدر قبلي في شبوة")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # SaudiNewsNet: an unnamed source before its verb, in the accusative after لكن، إن، أن, or with the article
+    ("ولم تتمكن وزارة الدفاع في كوريا الجنوبية على الفور من تأكيد التقرير لكن مسؤولا قال انهم يسعون للتحقق من صحته.",
+     "مسؤولا"),
+    ("إلا أن مسؤولاً محلياً، طلب عدم ذكر اسمه، قال: «نعتقد أن بعض قتلى الحادثة ينتمون فعلا لحركة الشباب، إلا أن قوات "
+     "البعثة قتلت عمداً مدنيين أبرياء».", "مسؤولاً محلياً"),
+])
+def test_an_unnamed_source_before_its_verb_speaks(text: str, speaker: str) -> None:
+    assert [(s.speaker_id, s.speaker_text) for s in _statements(text)] == [(None, speaker)]

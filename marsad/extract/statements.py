@@ -1699,16 +1699,24 @@ def _source_before(text: str, opener: list[tuple[int, int, str]], lexicon: Lexic
     `source_noun`) and at most two adjectives (أنباء تتحدث عن، تقارير غربية أشارت إلى)."""
     for index in range(len(opener) - 1, max(-1, len(opener) - 4), -1):
         token = opener[index][2]
-        head = token[1:] if token[:1] == "و" and token[1:] in _attribution("source_noun") else token
-        if head not in _attribution("source_noun"):
+        head = token[1:] if token[:1] == "و" and _source_form(token[1:], "source_noun") else token
+        if not _source_form(head, "source_noun"):
             continue
         tail = opener[index + 1:]
-        if all(t[2] in _attribution("source_adjective") or t[2] in lexicon.nationalities for t in tail):
+        if all(_source_form(t[2], "source_adjective") or t[2] in lexicon.nationalities for t in tail):
             start = opener[index][0] + (len(text[opener[index][0]:opener[index][1]]) - len(head) if head != token
                                         else 0)
             return _Speaker(None, text[start:opener[-1][1]])
         return None
     return None
+
+
+def _source_form(token: str, kind: str) -> bool:
+    """The normalised word is of `kind` as listed, definite (المصدر) or in the accusative (مسؤولا محليا, after
+    إن and أن)."""
+    listed = _attribution(kind)
+    bare = token[2:] if token.startswith("ال") and len(token) > 4 else token
+    return token in listed or bare in listed or (bare.endswith("ا") and bare[:-1] in listed)
 
 
 @lru_cache(maxsize=4)
