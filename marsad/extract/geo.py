@@ -40,7 +40,7 @@ from marsad.extract.gazetteer import (
     places_by_id,
     street_nouns,
 )
-from marsad.extract.localities import find_localities
+from marsad.extract.localities import designator_keys, find_localities
 from marsad.extract.ner_tagger import frequent_word_set, frequent_words
 from marsad.lexicon import Lexicon, PlaceEntry
 from marsad.records import Actor, Mention, Place
@@ -301,9 +301,6 @@ def _a_common_word(text: str, norm: Normalized, match: Match, cue: str | None) -
 
 
 COMMON_NAME_RANK = 3000  # a name only GeoNames lists that is one of the news' commonest words needs a designator
-_DESIGNATORS = frozenset(normalize_key(w) for w in ("مدينة", "بلدة", "قرية", "محافظة", "ولاية", "إقليم", "عاصمة",
-                                                     "مدينتي", "بلدتي", "منطقة", "حي", "ناحية", "قضاء", "مديرية",
-                                                     "مخيم"))
 
 
 @lru_cache(maxsize=1)
@@ -315,10 +312,10 @@ def _a_common_word_only_geonames_knows(text: str, norm: Normalized, match: Match
                                        country: str | None) -> bool:
     """`قرب جامعة ساردار` (a university, not Djamaa in Algeria), `الأمين العام الجديد` (not Al Jadid),
     `اللحوم الحمراء والبيضاء`: a name only GeoNames lists, written as one of the news' COMMON_NAME_RANK
-    commonest words, is a place only right after a designator (مدينة، بلدة، محافظة...), or after a
+    commonest words, is a place only right after a designator (data/localities.csv: مدينة، حي، محافظة...), or after a
     preposition in the article's `country` (`في البيضاء` in a report from Yemen)."""
     if any(c.source != "geonames" or (country and c.place.country == country) for c in match.payloads) \
-            or any(form in _DESIGNATORS for form in before):
+            or any(form in designator_keys() for form in before):
         return False
     start, end = norm.span_to_original(match.display_start, match.end)  # its article kept, no other clitic
     return text[start:end] in _commonest_words()

@@ -70,6 +70,11 @@ def _lexicon() -> tuple[dict[str, Designator], frozenset[str]]:
     return designators, frozenset(not_names)
 
 
+def designator_keys() -> frozenset[str]:
+    """The normalised designators (حي، منطقة، مدينة، محافظة...), without their proclitics."""
+    return frozenset(_lexicon()[0])
+
+
 @lru_cache(maxsize=1)
 def _compound_starts() -> frozenset[str]:
     """First words of names that go on (بيت عوان، خان بني سعد، دير الزور): the name takes the next word."""
@@ -311,7 +316,7 @@ _COUNTRY_AFTER_RE = re.compile(r"\s*(?:في\s+|(?:[وب]?(?:ال)?(?:شمال|ج
 
 def _country_right_after(text: str, end: int, countries_named: list[tuple[int, Place]]) -> Place | None:
     """The country named, or whose nationality adjective stands, right after a locality ending at `end`
-    (nothing but a space and perhaps في or ب between them), if any."""
+    (nothing between them but a space and perhaps في, a compass point or a clitic: بالكويت، جنوبي الصومال)."""
     word = _COUNTRY_AFTER_RE.match(text, end).end()  # where the next word starts (after في)
     for at, place in countries_named:
         while at > word and text[at - 1].isalpha():  # the word's start, before its clitics (بالكويت، الروسية)
