@@ -1344,14 +1344,14 @@ def _role_bearer(text: str, tokens: list[tuple[int, int, str]], actors: list[Men
     first = next((m for m in actors if m.start <= tokens[0][0] < m.end), None)
     if not (_is_role_word(tokens[0][2], lexicon) or (first is not None and first.source == "role")):
         return None
-    quote_end = -1
+    skip_until = -1  # a quoted name or an envoy's posting, read past
     after_body = False  # the word before ended a body's name (المتحدث باسم المقاومة | شلال علي شايع)
     for index, (t_start, t_end, token) in enumerate(tokens):
-        if t_start < quote_end:
+        if t_start < skip_until:
             continue
         if token in _TO_A_PLACE and _sent_to(tokens, index) and index + 1 < len(tokens):
             if is_place_name(tokens[index + 1][2], lexicon):  # المبعوث الدولي إلى اليمن: part of the role
-                quote_end = tokens[index + 1][1]
+                skip_until = tokens[index + 1][1]
                 continue
         if index and _is_title(token, lexicon) and not _is_name_head(tokens[index - 1][2]):
             named = _name_after_title(text, tokens[index + 1:], actors, lexicon)
@@ -1370,7 +1370,7 @@ def _role_bearer(text: str, tokens: list[tuple[int, int, str]], actors: list[Men
         if token in _NAME_QUOTES:
             if not _quoted_name(tokens, index, 4):
                 break  # a quotation, not a quoted name (منظمة «أطباء بلا حدود»)
-            quote_end = next(t[1] for t in tokens[index + 1:] if t[2] in _NAME_QUOTES)
+            skip_until = next(t[1] for t in tokens[index + 1:] if t[2] in _NAME_QUOTES)
             continue
         hit = next((m for m in actors if m.start <= t_start < m.end), None)
         if hit is not None:
