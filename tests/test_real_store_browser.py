@@ -27,6 +27,9 @@ VIEWPORT = {"width": 1400, "height": 900}
 ARTICLES = 2000
 SHOT_HEIGHT = 3000  # px: a taller viewport left the widgets of a long page (400 cards) drawn as placeholders
 IDLE = "() => !document.querySelector('[data-testid^=\"stStatusWidgetRunning\"]')"
+# every widget drawn: Streamlit shows a grey placeholder while a widget's code loads (the sidebar's filters
+# were caught so in a screenshot)
+DRAWN = "() => !document.querySelector('[data-testid=\"stSkeleton\"]')"
 # page -> (path, its title, what it draws once its data is there)
 PAGES = {
     "overview": ("/", "Overview", '[data-testid="stMetric"]'),
@@ -87,6 +90,7 @@ def _shot(page, name: str) -> None:  # noqa: ANN001
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": VIEWPORT["width"], "height": min(int(height) + 20, SHOT_HEIGHT)})
     page.wait_for_function(IDLE, timeout=60_000)
+    page.wait_for_function(DRAWN, timeout=60_000)
     page.screenshot(path=str(SCREENSHOTS / f"real_{name}.png"), full_page=True)
     page.set_viewport_size(VIEWPORT)
 
