@@ -27,7 +27,7 @@ from marsad.extract.gazetteer import candidates_by_name, nationality_forms, plac
 from marsad.extract.geo import find_places
 from marsad.extract.ner_tagger import frequent_word_set
 from marsad.extract.translit import is_known_name
-from marsad.lexicon import Lexicon, LexiconError, Role, read_rows
+from marsad.lexicon import Lexicon, LexiconError, Role, read_rows, read_word_set
 from marsad.paths import DATA_DIR
 from marsad.records import Actor, Mention
 from marsad.text.matcher import (
@@ -245,6 +245,11 @@ def find_actors(text: str, lexicon: Lexicon, normalized: Normalized | None = Non
         mentions.append(mention)
         actors.setdefault(actor.actor_id, actor)
         taken.append(norm.span_to_normalized(mention.start, mention.end))
+    # عز الدين الأصبحي: a given name made with الدين, which the tagger may miss, under the model's checks
+    for mention, actor in _model_mentions(text, norm, lexicon, mentions, out_of_scope, _din_name_spans(text, norm, lexicon)):
+        mentions.append(replace(mention, source="rule"))
+        actors.setdefault(actor.actor_id, actor)
+        taken.append(norm.span_to_normalized(mention.start, mention.end))
     mentions.extend(_surname_mentions(text, norm, actors, taken, _place_keys(lexicon)))
     mentions.sort(key=lambda m: (m.start, -m.end))
     return ActorFindings(mentions, actors)
@@ -405,6 +410,38 @@ def _return_freed_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc: the memory is reused by this process instead
         pass
+
+
+@lru_cache(maxsize=1)
+def _din_name_re() -> re.Pattern[str]:
+    """`عز الدين الأصبحي`, `صلاح الدين عبد الصمد`: a first part of data/din_names.csv, الدين, a family name
+    (two words when the first is عبد, بن, أبو, ذو...), normalised."""
+    firsts = "|".join(sorted(map(re.escape, read_word_set(DATA_DIR / "din_names.csv", ["word_ar"])), key=len,
+                             reverse=True))
+    parts = "|".join(sorted(map(re.escape, _COMPOUND_NAME_PARTS | {"ذو", "ذي"}), key=len, reverse=True))
+    # the family name: no conjunction on a definite word (صلاح الدين والأنبار: two provinces)
+    return re.compile(rf"(?<![\w])[وف]?((?:{firsts}) الدين (?:(?:{parts}) )?(?!وال)[^\W\d_]+)")
+
+
+def _din_name_spans(text: str, norm: Normalized, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """Candidate PERSON spans of given names made with الدين, in `text` (the tagger's spans' form); not a
+    place of that name after a place word or a preposition (`محافظة صلاح الدين شمال بغداد`), nor one after
+    a given name, whose family name it is."""
+    if "\u0627\u0644\u062f\u064a\u0646" not in norm.text:  # الدين
+        return []
+    spans = []
+    for match in _din_name_re().finditer(norm.text):
+        before = normalize_key(previous_word(norm.text, match.start(1))[0])
+        if " ".join(match.group(1).split()[:2]) in _place_keys(lexicon) and (
+                before in _PLACE_BEFORE or _place_noun(before)):
+            continue
+        if is_known_name(before):
+            continue  # رمضان علاء الدين المتوفى: علاء الدين ends the name of another, who begins before
+        spans.append((*norm.span_to_original(match.start(1), match.end(1)), "PERSON"))
+    return spans
+
+
+_PLACE_BEFORE = frozenset(normalize_key(w) for w in ("في", "فى", "من", "إلى", "الى", "ب", "وفي", "داخل", "قرب"))
 
 
 def _model_mentions(text: str, norm: Normalized, lexicon: Lexicon, known: list[Mention],
