@@ -8,6 +8,8 @@ location (overridable), never from the working directory.
 from __future__ import annotations
 
 import csv
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -111,6 +113,12 @@ def read_rows(path: Path, required: list[str]) -> list[tuple[int, dict[str, str]
             raise LexiconError(f"{path.name}: missing column(s) {', '.join(missing)}")
         return [(number, {k: (v or "").strip() for k, v in row.items() if k}) for number, row in
                 enumerate(reader, start=2)]
+
+
+def alternation(words: Iterable[str]) -> str:
+    """The words as a regular expression's alternation, escaped, the longest first (so that a word is not
+    matched as the shorter word it begins with)."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
 def read_word_set(path: Path, required: list[str]) -> frozenset[str]:

@@ -27,7 +27,7 @@ from marsad.extract.gazetteer import candidates_by_name, nationality_forms, plac
 from marsad.extract.geo import find_places
 from marsad.extract.ner_tagger import frequent_word_set
 from marsad.extract.translit import is_known_name
-from marsad.lexicon import Lexicon, LexiconError, Role, read_rows, read_word_set
+from marsad.lexicon import Lexicon, LexiconError, Role, alternation, read_rows, read_word_set
 from marsad.paths import DATA_DIR
 from marsad.records import Actor, Mention
 from marsad.text.matcher import (
@@ -416,9 +416,8 @@ def _return_freed_memory() -> None:
 def _din_name_re() -> re.Pattern[str]:
     """`عز الدين الأصبحي`, `صلاح الدين عبد الصمد`: a first part of data/din_names.csv, الدين, a family name
     (two words when the first is عبد, بن, أبو, ذو...), normalised."""
-    firsts = "|".join(sorted(map(re.escape, read_word_set(DATA_DIR / "din_names.csv", ["word_ar"])), key=len,
-                             reverse=True))
-    parts = "|".join(sorted(map(re.escape, _COMPOUND_NAME_PARTS | {"ذو", "ذي"}), key=len, reverse=True))
+    firsts = alternation(read_word_set(DATA_DIR / "din_names.csv", ["word_ar"]))
+    parts = alternation(_COMPOUND_NAME_PARTS | {"ذو", "ذي"})
     # the family name: no conjunction on a definite word (صلاح الدين والأنبار: two provinces)
     return re.compile(rf"(?<![\w])[وف]?((?:{firsts}) الدين (?:(?:{parts}) )?(?!وال)[^\W\d_]+)")
 

@@ -330,6 +330,8 @@ def _coordinated_acts(text: str, parts: list[Span], kept: list[tuple[int, int, E
 
 ACCOMPANIMENT_PATH = DATA_DIR / "event_accompaniment.csv"
 _AMID = normalize_key("وسط")  # an accompaniment cue only right before the act (`وسط المدينة` names none)
+_WORD_RE = re.compile(r"\S+")
+_SPACES_RE = re.compile(r"\s*")
 
 
 @lru_cache(maxsize=1)
@@ -338,34 +340,33 @@ def _accompaniment_words() -> frozenset[str]:
     return read_word_set(ACCOMPANIMENT_PATH, ["word_ar"])
 
 
+def _accompaniment(key: str) -> str | None:
+    """The accompaniment word (data/event_accompaniment.csv) a normalised word is, `و` and punctuation
+    aside, or None."""
+    key, words = key.strip(_PUNCTUATION), _accompaniment_words()
+    return key if key in words else key[1:] if key[:1] == "و" and key[1:] in words else None
+
+
 def _names_an_accompaniment(normalized: str) -> bool:
     """Whether a normalised text holds a word of data/event_accompaniment.csv anywhere (most articles do not)."""
-    words = _accompaniment_words()
-    for word in normalized.split():
-        word = word.strip(_PUNCTUATION)
-        if word in words or (word[:1] == "و" and word[1:] in words):
-            return True
-    return False
+    return any(_accompaniment(word) for word in normalized.split())
 
 
 def _accompaniments_apart(text: str, parts: list[Span], found: list[tuple[int, int, EventTrigger]]) -> list[Span]:
     """Clause parts cut again where what accompanied an act of violence begins (`اشتباكات عنيفة ترافقت مع قصف
     جوي على منطقة الاشتباكات`, `هجوما على الزبداني، ترافق مع قصف جوي`): the clash is an act of its own, not
     typed by the strikes' weapons, and the strikes another."""
-    words = _accompaniment_words()
     cut: list[Span] = []
     for part in parts:
         acts = [t for t in within(found, part) if t[2].event_type in _VIOLENT - _TOLLS]
         start = part.start
-        for match in re.finditer(r"\S+", text[acts[0][1]:part.end]) if acts else ():
-            key = normalize_key(match.group().strip(_PUNCTUATION))
-            key = key[1:] if key[:1] == "و" and key[1:] in words else key
-            if key not in words:
+        for match in _WORD_RE.finditer(text, acts[0][1], part.end) if acts else ():
+            key = _accompaniment(normalize_key(match.group()))
+            if key is None:
                 continue
-            cue = acts[0][1] + match.start()
-            following = text[cue + len(match.group()):part.end]
-            if key == _AMID and not any(t[0] == cue + len(match.group()) + len(following) - len(following.lstrip())
-                                        for t in found):
+            cue = match.start()
+            next_word = _SPACES_RE.match(text, match.end()).end()
+            if key == _AMID and not any(t[0] == next_word for t in found):
                 continue  # `وسط` right before an act only
             cut.append(Span(start, cue))
             start = cue

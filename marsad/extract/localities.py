@@ -70,6 +70,7 @@ def _lexicon() -> tuple[dict[str, Designator], frozenset[str]]:
     return designators, frozenset(not_names)
 
 
+@lru_cache(maxsize=1)  # read for every name only GeoNames lists
 def designator_keys() -> frozenset[str]:
     """The normalised designators (حي، منطقة، مدينة، محافظة...), without their proclitics."""
     return frozenset(_lexicon()[0])

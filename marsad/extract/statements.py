@@ -34,7 +34,7 @@ from marsad.extract.entities import discovered_actor_id, is_name_ali, is_place_n
 from marsad.extract.gazetteer import place_cues
 from marsad.extract.ner_tagger import frequent_word_set
 from marsad.extract.translit import is_known_name
-from marsad.lexicon import Lexicon, SpeechVerb
+from marsad.lexicon import Lexicon, SpeechVerb, alternation
 from marsad.paths import data_dir
 from marsad.records import Mention, Span, Statement, TimeMention
 from marsad.text.document import Document
@@ -138,15 +138,15 @@ def _anonymity_re() -> re.Pattern[str]:
     """An anonymous source's aside on normalised text: a verb of asking or refusing, up to three words
     (عدم ذكر، الكشف عن), the name or identity; after a comma, a dash, الذي/التي/الذين or و; with the comma
     or dash that closes it."""
-    verbs = "|".join(sorted(map(re.escape, _attribution("anonymity_verb")), key=len, reverse=True))
-    objects = "|".join(sorted(map(re.escape, _attribution("anonymity_object")), key=len, reverse=True))
+    verbs, objects = alternation(_attribution("anonymity_verb")), _anonymity_object_re().pattern
     return re.compile(rf"(?:\s*[،,]|\s*[-–])?\s+(?:ال(?:ذي|تي|ذين)\s+|و)?(?:{verbs})\s+(?:\S+\s+){{1,3}}?"
                       rf"(?:{objects})(?![\w])(?:\s*[،,]|\s*[-–])?")
 
 
 @lru_cache(maxsize=1)
 def _anonymity_object_re() -> re.Pattern[str]:
-    return re.compile("|".join(sorted(map(re.escape, _attribution("anonymity_object")), key=len, reverse=True)))
+    """The words for a name or an identity (اسمه، هويته) an anonymous source's aside ends with."""
+    return re.compile(alternation(_attribution("anonymity_object")))
 
 
 _ASIDE_REACH = 80  # characters before the name or identity an aside may start

@@ -53,6 +53,7 @@ from functools import lru_cache
 
 from hijridate import Gregorian, Hijri
 
+from marsad.lexicon import alternation
 from marsad.paths import DATA_DIR
 from marsad.records import TimeMention
 from marsad.text.normalize import Normalized, normalize, normalize_key
@@ -165,7 +166,7 @@ def _alt(words: Iterable[str]) -> str:
 def _modifiers_re(lex: _Lexicon) -> str:
     return (
         "(?:"
-        + "|".join(re.escape(m) for m in sorted(lex.modifiers, key=len, reverse=True))
+        + alternation(lex.modifiers)
         + ")"
         + (_MODIFIER_SUFFIX + r"(?!\w)")
     )
