@@ -534,3 +534,36 @@ def test_al_din_in_a_province_or_ending_another_name_is_no_person() -> None:
                  "و على حسب ما جاء في شاهد القبر ، ف ان ه رمضان علاء الدين المتوفى عام 751 هجرية ( 1350 م ) ."):
         found = find_actors(text, load_lexicon(), normalize(text))
         assert not [m.text for m in found.mentions if m.source == "rule" and "الدين" in m.text], found.mentions
+
+
+# --- a participle after a verb that made no statement of its own ---------------------------------------
+
+def test_a_participle_shares_the_subject_of_the_verb_opening_its_sentence() -> None:
+    # SaudiNewsNet 2015-07-21 (الأصبحي: جميع الوزراء سيعودون إلى عدن): توقع takes a noun (أدوارا), so it says
+    # nothing itself, but مؤكدا hangs on it; the United Nations inside its object had been made the speaker,
+    # and carried over to the sentences after
+    text = ("وقال عز الدين الأصبحي، وزير حقوق الإنسان اليمني، خلال تصريحات لـ«الشرق الأوسط»، إن الحكومة اليمنية قامت "
+            "بجولات تفقدية لكل المديريات التابعة لمحافظة عدن. "
+            "وهنا توقع الوزير اليمني أدوارا إيجابية وسريعة ستمارسها الأمم المتحدة خلال زيارتها، ضد الممارسات التي "
+            "قامت بها ميليشيات الحوثية، مؤكدا أن الزيارة ستعطي المفوض السامي صورة واقعية دون مبالغة.")
+    first, second = _statements(text)
+    assert second.verb_ar == "مؤكدا" and second.quote.startswith("الزيارة ستعطي")
+    assert second.speaker_text == "الوزير اليمني" and second.speaker_inferred
+    assert second.speaker_id == first.speaker_id is not None  # the minister named before
+
+
+def test_a_bearer_inside_the_verbs_object_is_not_the_participles_subject() -> None:
+    # SaudiNewsNet 2015: the Taliban's spokesman denies the news of Haqqani's death; Haqqani is in the object
+    text = ("إلى ذلك، نفى المتحدث باسم طالبان نبأ وفاة زعيم شبكة حقاني المولوي جلال الدين حقاني، مشيرا إلى أنه حي "
+            "يرزق وفي مكان آمن.")
+    assert [s.speaker_id for s in _statements(text)] == ["taliban"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # SaudiNewsNet 2015: an indefinite accusative after a nationality is the object, not the speaker's name
+    ("وهنا توقع الوزير اليمني أدوارا إيجابية وسريعة ستمارسها الأمم المتحدة خلال زيارتها، مؤكدا أن الزيارة "
+     "ستعطي المفوض السامي صورة واقعية دون مبالغة.", "الوزير اليمني"),
+    ("* دعا الرئيس المصري أكثر من مرة إلى تجديد الخطاب الديني والدعوي لمواجهة الأفكار المتطرفة..", "الرئيس المصري"),
+])
+def test_a_common_word_after_a_nationality_ends_the_speaker(text: str, speaker: str) -> None:
+    assert [s.speaker_text for s in _statements(text)][:1] == [speaker]

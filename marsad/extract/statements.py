@@ -189,7 +189,8 @@ def _find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
             elif normalize_key(earlier.speaker_text.split()[0]) in _attribution("source_noun"):
                 source = (_Speaker(None, earlier.speaker_text), index - 1)
         in_sentence = mentions_within(mentions, sentence)
-        cues = [c for c in within(all_cues, sentence) if c[0] >= quoted_until
+        sentence_cues = within(all_cues, sentence)
+        cues = [c for c in sentence_cues if c[0] >= quoted_until
                 and not _inside_quote(text, sentence.start, c[0])
                 and not _after_number(text, sentence.start, c[0])
                 and _speech_sense(text, c, sentence.end, in_sentence, times, lexicon)]
@@ -221,6 +222,8 @@ def _find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
                 if made and not _agrees(made[-1], verb, lexicon):
                     continue  # أفاد ...، مشيرا إلى أن المديرية ...، مؤكدة: the content's subject, not the speaker
                 speaker = replace(speakers[-1], inferred=True) if speakers else \
+                    (verb.person != "participle_p" and
+                     _main_verb_subject(text, sentence, cue_start, sentence_cues, in_sentence, lexicon)) or \
                     _participle_subject(text, sentence, cue_start, in_sentence, verb)
                 if speaker is None:
                     continue
@@ -850,8 +853,10 @@ def _noun_phrase(text: str, tokens: list[tuple[int, int, str]], start: int, limi
         if words and not _is_role_word(words[-1][2], lexicon) and _object_like(text[t_start:t_end], lexicon):
             break  # وأعلنت طالبان | مسؤوليتها: the object after the subject (رئيسة تحريرها is one role)
         if words and words[-1][2].startswith("ال") and not token.startswith(("ال", "ل")) and \
-                not _is_role_word(words[-1][2], lexicon) and words[-1][2] not in lexicon.nationalities:
-            break  # a definite noun takes no indefinite adjective: المرصد | حصيلة القتلى
+                not _is_role_word(words[-1][2], lexicon) and (words[-1][2] not in lexicon.nationalities
+                                                              or _common_noun(text[t_start:t_end])):
+            break  # a definite noun takes no indefinite adjective: المرصد | حصيلة القتلى, الوزير اليمني | أدوارا
+            # (after a nationality, a name: الرئيس اليمني عبد ربه منصور هادي)
         words.append((t_start, t_end, token))
         if len([w for w in words if w[2].isalnum()]) == 4:
             break
@@ -1256,6 +1261,29 @@ def _agrees(previous: Statement, verb: SpeechVerb, lexicon: Lexicon) -> bool:
     return not (_GENDER.get(before.person if before else "") == "m" and _GENDER.get(verb.person) == "f")
 
 
+def _main_verb_subject(text: str, sentence: Span, cue_start: int, sentence_cues: list[tuple[int, int, SpeechVerb]],
+                       mentions: list[Mention], lexicon: Lexicon) -> _Speaker | None:
+    """The subject of the sentence's finite speech verb a participle hangs on when that verb made no statement
+    of its own (its object is a noun: `توقع الوزير اليمني أدوارا ...، مؤكدا أن`): the participle shares it."""
+    main = next((c for c in sentence_cues if c[1] <= cue_start and not _hangs_on_clause(text, c[0], c[2])
+                 and c[2].person in _FINITE_PERSONS), None)
+    if main is None or len([t for t in _tokens(text, sentence.start, main[0]) if t[2].isalnum()]) > _OPENER_WORDS:
+        return None  # no verb opens the sentence (وهنا توقع، من جهته أبدى): not the clause the participle hangs on
+    speaker = _speaker_for(text, sentence, main[0], main[1], cue_start, mentions, main[2], lexicon)
+    if speaker is None or speaker is _NOBODY or speaker is _DOCUMENT or not speaker.text:
+        return None
+    if text[main[1]:main[1] + len(speaker.text) + 1].strip() != speaker.text:
+        return None  # not the words right after the verb: a bearer found further on may be in its object
+    head = normalize_key(speaker.text).split()[0]
+    if speaker.actor_id is None and not speaker.anaphor and not _is_role_word(head, lexicon) and \
+            head not in _attribution("source_noun"):
+        return None  # a phrase nobody names as a speaker (بشدة، بفوز كرمان): the verb's object, not its subject
+    return replace(speaker, inferred=True)
+
+
+_FINITE_PERSONS = frozenset({"3ms", "3fs", "3p"})
+
+
 def _participle_subject(text: str, sentence: Span, cue_start: int, mentions: list[Mention],
                         verb: SpeechVerb) -> _Speaker | None:
     """The subject of the clause a participle hangs on when no statement precedes it in the sentence:
@@ -1464,6 +1492,12 @@ def _common_word(written: str) -> bool:
     """One of the commonest words of the news (the tagger's frequent words) and no known given or family
     name: `هجوما`, `مسؤوليتها` start no name; `محمد`, `علي`, `حسن` may."""
     return written in frequent_word_set() and not is_known_name(written)
+
+
+def _common_noun(written: str) -> bool:
+    """A common word, bare or in the indefinite accusative (`أدوارا`: أدوار + ا), and no known name."""
+    bare = written.rstrip("\u064b")
+    return _common_word(bare) or (bare.endswith("ا") and _common_word(bare[:-1]))
 
 
 _POSSESSIVES = ("هما", "هم", "ها", "ه")
