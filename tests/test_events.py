@@ -1146,3 +1146,35 @@ def test_amid_is_an_accompaniment_only_right_before_an_act() -> None:
     text = ("واندلعت اشتباكات عنيفة بين الطرفين وسط المدينة، وسط قصف مدفعي متبادل.")
     types = [e.type for e in _events(text, date(2015, 7, 25)).events]
     assert "armed_clash" in types and "shelling" in types, types
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # SaudiNewsNet 2015: reinforcements that were struck are the target of a strike, not a deployment
+    ("وفي محافظة لحج جنوب اليمن نجحت طائرات التحالف العربي في القضاء على تعزيزات حوثية كانت في طريقها إلى "
+     "محافظة لحج.", "airstrike"),
+    ("وقال المكتب الإعلامي للمقاومة، في بيان حصلت «الشرق الأوسط» على نسخة منه، إن الهجوم الأول نفذ أمام معسكر "
+     "التموين، بمنطقة عصر، شمال غربي العاصمة صنعاء، وأسفر عن مقتل اثنين من عناصر الميليشيات وإصابة آخرين وتدمير "
+     "المدرعة التي كان يستقلها المسلحون، كما استهدف هجوم آخر تعزيزات تابعة لميليشيات الحوثي وصالح في منطقة خولان "
+     "بمحافظة صنعاء، كانت في طريقها إلى محافظة مأرب.", "attack"),
+])
+def test_reinforcements_struck_are_a_strike_not_a_deployment(text: str, event_type: str) -> None:
+    types = [e.type for e in _events(text, date(2015, 7, 24)).events]
+    assert event_type in types and "deployment" not in types, types
+
+
+def test_reinforcements_sent_are_still_a_deployment() -> None:
+    # SaudiNewsNet 2015-07-21
+    text = ("يُذكر أن تعزيزات ضخمة مدعمة بالمدرعات العسكرية والمدافع المتوسطة والثقيلة توجّهت السبت من مناطق عدة "
+            "إلى مناطق المواجهات غربي مأرب وشماليها.")
+    assert "deployment" in {e.type for e in _events(text, date(2015, 7, 21)).events}
+
+
+@pytest.mark.parametrize("text", [
+    # SaudiNewsNet 2015: a place, then (a bare space and ب) the larger one it lies in: one location, not two
+    "ويسلط الهجوم الذي وقع في منطقة المار بولاية فرياب على الحدود مع تركمانستان الضوء على الخسائر الكبيرة في "
+    "الأرواح بين المدنيين.",
+    "وفي محافظة البيضاء وسط اليمن أفادت مصادر \"الرياض\" بمقتل 3 حوثيين على الأقل في منطقة العروق بمديرية الشرية.",
+])
+def test_a_place_inside_the_next_one_named_is_one_location(text: str) -> None:
+    events = _events(text, date(2015, 7, 22)).events
+    assert len(events) == 1, [(e.type, e.place_id) for e in events]

@@ -125,6 +125,9 @@ def test_an_ambiguous_name_after_a_cue_is_a_place(lexicon, text: str, surface: s
     # 2015-07-22#678: a newspaper quoted as the source
     ("وفي وقت سابق الاثنين، قالت مصادر محلية وفي المقاومة ل\"الرياض\" ان قوات الجيش الوطني بمساندة المقاومة "
      "الشعبية في تعز تقدمت في بعض الجبهات", "الرياض", "ye-taiz"),
+    # 2015-08-01 (development set): the newspaper's sources; the area after it had been placed in Saudi Arabia
+    ("وفي محافظة البيضاء وسط اليمن أفادت مصادر \"الرياض\" بمقتل 3 حوثيين على الأقل في منطقة العروق بمديرية الشرية",
+     "الرياض", "ye-bayda"),
     # 2015-08-11#1281 (gold): a person's first name
     ("واجتمع الرئيس الروسي فلاديمير بوتين مع الأمير محمد بن سلمان في سان بطرسبرج", "فلاديمير", None),
     # a street named after a place (SaudiNewsNet: 48 such mentions, all streets): the street is in al-Arish,

@@ -147,10 +147,17 @@ def clause_places(text: str, clause: Clause, trigger_start: int, trigger_end: in
     dual = _after_a_dual(text, chosen[0])  # في محافظتي أبين ولحج: both governorates, whatever their rows' kinds
     for mention in [m for m in pool if m.start > best.end]:  # best و Y: both locations of one event
         gap = text[chosen[-1].end:mention.start]
-        if not _COORDINATED_RE.match(gap) or (_rank(places[mention.entity_id], mention) != rank and not dual):
+        if not _COORDINATED_RE.match(gap) or not _joined(gap, text[mention.start:mention.end]) \
+                or (_rank(places[mention.entity_id], mention) != rank and not dual):
             break
         chosen.append(mention)
     return list(dict.fromkeys(m.entity_id for m in chosen))
+
+
+def _joined(gap: str, following: str) -> bool:
+    """A و or a comma joins two places (`حي الجحملية وجولة مصعبين`; a found locality may start with its و); a
+    bare space does not: `منطقة العروق بمديرية الشرية` is one place inside the other."""
+    return "و" in gap or "،" in gap or "," in gap or following.startswith("و")
 
 
 # A designator in the dual (محافظتي أبين ولحج، مدينتي الرمادي والفلوجة، بلدتي الفوعة وكفريا): the

@@ -143,8 +143,8 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
         if accompanied:  # the article has a word of accompaniment somewhere
             parts = _accompaniments_apart(text, parts, kept)
         for part in _coordinated_acts(text, parts, kept):  # one act of violence per clause, typed by its weapon
-            typed = _retyped_alike([_retyped_by_cue(_typed_by_instrument(t, text, part, doc.lexicon), text, sentence,
-                                                    doc.lexicon) for t in within(kept, part)], within(kept, part))
+            typed = _retyped_alike([_typed_in_its_clause(t, text, part, sentence, doc.lexicon)
+                                    for t in within(kept, part)], within(kept, part))
             typed = [_as_the_act_before(t, text, part, chosen, doc.lexicon) for t in _most_specific(typed)]
             chosen.extend({t[2].event_type: t for t in reversed(typed)}.values())  # one per type: the first
         chosen.sort(key=lambda t: t[0])
@@ -249,6 +249,17 @@ def _typed_by_instrument(found: tuple[int, int, EventTrigger], text: str, part: 
     if best == trigger.event_type or best not in _trigger_of_type(lexicon):
         return found
     return start, end, _as_type(trigger, best, lexicon)
+
+
+def _typed_in_its_clause(found: tuple[int, int, EventTrigger], text: str, part: Span, sentence: Span,
+                         lexicon: Lexicon) -> tuple[int, int, EventTrigger]:
+    """A trigger typed by its clause's weapon, then by what was done to it (a car bomb defused); a trigger
+    that becomes a generic attack that way (reinforcements struck: `القضاء على تعزيزات حوثية`) is typed again by
+    the weapon (`طائرات التحالف`: an air strike)."""
+    typed = _retyped_by_cue(_typed_by_instrument(found, text, part, lexicon), text, sentence, lexicon)
+    if typed[2].event_type != found[2].event_type and typed[2].event_type in _RETYPED:
+        typed = _typed_by_instrument(typed, text, part, lexicon)
+    return typed
 
 
 def _since(text: str, time: TimeMention) -> bool:
