@@ -230,7 +230,8 @@ def event_card(row: dict, names: Mapping[str, str] | None = None) -> str:
     row = {key: clean(value) if not isinstance(value, int | bool) else value for key, value in row.items()}
     place = escape(row.get("place_en") or "no place")
     if inherited:
-        place += ' <span class="inferred" title="the sentence names no place: the paragraph\'s last one">(place from the paragraph)</span>'
+        place += (' <span class="inferred" title="the sentence names no place: its paragraph\'s last one, else '
+                  'where the article\'s other events happen">(place inferred)</span>')
     start = int(row["start"]) if str(row.get("start", "")).isdigit() else None
     link = reader_link(row["article_id"], start, row.get("event_id") or None)
     facts = " · ".join(part for part in (f"<b>{escape(toll)}</b>" if toll else "", escape(sides)) if part)

@@ -405,8 +405,9 @@ def _record(row: dict, kind: SubEventType, context: _Context, countries: dict[st
     precision = None
     if row["place_id"]:
         precision = precision_by_kind.get(place_kind, GEO_PRECISION_UNKNOWN_KIND)
-        if row["place_id"] in context.approximate:  # ACLED's 2: the point of a larger place it lies in
-            precision = max(precision, 2)
+        if row["place_id"] in context.approximate or str(row.get("place_inherited")) in ("True", "1"):
+            precision = max(precision, 2)  # ACLED's 2: the point of a larger place it lies in, or a place the
+            # sentence does not name (its paragraph's, its article's): near there, not surely at it
     killed = row.get("killed")
     return {
         "event_id_cnty": f"{country.alpha3 if country else 'XXX'}{row['event_id'].split('-', 1)[-1]}",

@@ -125,7 +125,7 @@ class Event:
     actor_ids: tuple[str, ...] = ()
     acled_event_type: str = ""
     acled_sub_event_type: str = ""
-    place_inherited: bool = False  # the sentence names no place: the paragraph's last one was taken
+    place_inherited: bool = False  # the sentence names no place: its paragraph's (or the article's events') was taken
     # casualties as reported: low and high (a range, "more than", "dozens"); None where not given
     killed: int | None = None
     killed_high: int | None = None

@@ -226,6 +226,16 @@ def test_actors_codes_civilians_and_tolls(store: Store) -> None:
     assert events["airstrike"]["evidence"] == [] and "actor1_id" in events["airstrike"]
 
 
+def test_a_place_the_sentence_does_not_name_is_acleds_general_area(store: Store) -> None:
+    from dataclasses import replace
+
+    analysis = _analysis()
+    analysis.events[0] = replace(analysis.events[0], place_inherited=True)  # Sanaa, from the paragraph
+    store.save(analysis)
+    strike = {r["marsad_type"]: r for r in records(store, "acled")}["airstrike"]
+    assert strike["location"] == "Sanaa" and strike["geo_precision"] == 2
+
+
 def test_csv_of_the_acled_export_has_its_header_even_when_empty(store: Store) -> None:
     lines = list(to_csv(records(store, "acled"), columns("acled")))
     assert lines == [",".join(COLUMNS)]

@@ -224,6 +224,23 @@ def first_place(place_mentions: list[Mention], places: dict[str, Place], span: S
     return None
 
 
+def article_place_counts(text: str, sentences: list[Span], place_mentions: list[Mention],
+                         places: dict[str, Place]) -> dict[str, int]:
+    """How often the article's body (`sentences`) names each place, not as an actor's (`بدعم من إيران`)."""
+    counts: dict[str, int] = {}
+    place_mentions = sorted(place_mentions, key=lambda m: m.start)
+    at = 0
+    for sentence in sentences:
+        while at < len(place_mentions) and place_mentions[at].start < sentence.start:
+            at += 1
+        for mention in place_mentions[at:]:
+            if mention.end > sentence.end:
+                break
+            if mention.entity_id in places and not _actors_place(text, sentence.start, mention):
+                counts[mention.entity_id] = counts.get(mention.entity_id, 0) + 1
+    return counts
+
+
 def clause_date(times: list[TimeMention], clause: Clause, trigger_start: int, text: str = "") -> TimeMention | None:
     """The clause's own time expression nearest the trigger, or None. Not the trigger's: a time after it in a
     relative clause on another noun (`عملية السلام التي انطلقت في أواخر 2012`) or after `منذ` and a noun
@@ -242,8 +259,23 @@ SINCE_WORDS = frozenset(normalize_key(w) for w in ("منذ", "ومنذ"))
 _SINCE_REACH = 9  # words between منذ and a time in its phrase (منذ معركة السيطرة على بلدة ديبالتسيف في فبراير)
 
 
+_EPISODE_REACH = 6  # words between a war's (an uprising's, elections') noun and the date that is its own
+
+
+@lru_cache(maxsize=1)
+def _episode_nouns() -> frozenset[str]:
+    """data/episode_nouns.csv: wars, uprisings, elections, coups: a date right after one is its date."""
+    return frozenset(normalize_key(row["word_ar"]) for _, row in read_rows(DATA_DIR / "episode_nouns.csv", ["word_ar"]))
+
+
+def _an_episode(key: str) -> bool:
+    nouns = _episode_nouns()
+    return key in nouns or (key[:1] in "وبل" and key[1:] in nouns) or (key[:2] == "لل" and "ال" + key[2:] in nouns)
+
+
 def time_of_another_clause(text: str, trigger_start: int, time: TimeMention) -> bool:
-    """`time` belongs to a relative clause on another noun after the trigger, or to a `منذ` phrase."""
+    """`time` belongs to a relative clause on another noun after the trigger, to a `منذ` phrase, or to a war,
+    an uprising or elections named after the trigger (data/episode_nouns.csv)."""
     if time.start > trigger_start:
         words = [normalize_key(w) for w in text[trigger_start:time.start].split()]
         # a relative pronoun after the trigger opens a clause on another noun, unless only the trigger's
@@ -254,6 +286,8 @@ def time_of_another_clause(text: str, trigger_start: int, time: TimeMention) -> 
     window = text[max(trigger_start, time.start - 90):time.start]
     window = re.split(r"[،,.؛:]", window)[-1]  # the time's own clause
     before = [normalize_key(w) for w in window.split()][-_SINCE_REACH:]
+    if time.start > trigger_start and any(_an_episode(w) for w in before[-_EPISODE_REACH:]):
+        return True  # `ناتج عن صاروخ من مخلفات الحرب الإسرائيلية الأخيرة عام 2014`: the war's year
     since = [i for i, w in enumerate(before) if w in SINCE_WORDS]
     # `منذ بدء القتال في 2012`: منذ, then a noun that is no time word, before the time
     return bool(since) and since[-1] < len(before) - 1 and time.start > trigger_start

@@ -21,6 +21,7 @@ from marsad.extract.event_arguments import (
     Clause,
     agent_and_target,
     anaphoric_place,
+    article_place_counts,
     clause_date,
     clause_parts,
     clause_places,
@@ -209,7 +210,34 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
         own_days = [t for t in times if sentence.start <= t.start and t.end <= sentence.end and t.precision == "day"
                     and not _since(text, t)]  # `منذ مساء الثلاثاء` starts a span: no day for what follows
         last_date = own_days[-1] if own_days else last_date
+    events = _in_the_articles_place(events, text, sentences, place_mentions, places)
     return [e for e in one_per_incident(events, text, places) if _counted(e) and _has_parties(e, doc.lexicon)]
+
+
+def _in_the_articles_place(events: list[Event], text: str, sentences: list[Span], place_mentions: list[Mention],
+                           places: dict[str, Place]) -> list[Event]:
+    """An act no sentence of its paragraph places (`ودمر الانفجار أربع سيارات قرب موقع الحادث`) happened where
+    the article's events happen: of the places its other events have of their own, the one the article names
+    most; flagged as inherited. Talks and deals (they happen where the parties meet) and an article whose events
+    have no place of their own (an essay, a review) lend none, nor to a sentence opening another story (`وفي سياق
+    آخر`, data/topic_shifts.csv)."""
+    own = list(dict.fromkeys(e.place_id for e in events if e.place_id and not e.place_inherited))  # text order
+    if not own or all(e.place_id for e in events):
+        return events
+    counts = article_place_counts(text, sentences, place_mentions, places)
+    main = max(own, key=lambda place_id: counts.get(place_id, 0))  # the first of those tied
+    return [replace(e, place_id=main, place_inherited=True)
+            if e.place_id is None and e.type not in _TALKS and not _another_story(e.sentence) else e for e in events]
+
+
+@lru_cache(maxsize=1)
+def _topic_shifts() -> tuple[str, ...]:
+    return tuple(normalize_key(row["phrase_ar"]) for _, row in read_rows(DATA_DIR / "topic_shifts.csv", ["phrase_ar"]))
+
+
+def _another_story(sentence: str) -> bool:
+    """The sentence opens with `في سياق آخر`, `على صعيد آخر`, `من جهة أخرى`: another story than the article's."""
+    return normalize_key(sentence.lstrip(" -–\n")[:40]).startswith(_topic_shifts())
 
 
 INSTRUMENTS_PATH = DATA_DIR / "event_instruments.csv"
@@ -612,6 +640,11 @@ _SAME_INCIDENT = ({"armed_clash", "attack"}, {"shelling", "airstrike"}, {"bombin
                   {"ceasefire", "agreement"}, {"meeting", "negotiation"}, {"protest", "riot"})
 
 
+# Talks, calls and deals happen where the parties meet, often far from the fighting an article is about: no
+# article place is lent to them.
+_TALKS = frozenset({"meeting", "negotiation", "agreement", "ceasefire", "phone_call", "sanctions", "release"})
+
+
 # Reinforcements sent, forces massed: reported for themselves, an event; beside a clash or a strike, its
 # background.
 _SUBORDINATE = frozenset({"deployment"})
@@ -688,7 +721,7 @@ def _compatible_places(a: Event, b: Event, text: str, places: dict[str, Place] |
     if a.place_id == b.place_id:
         return True
     here, there = (places or {}).get(a.place_id or ""), (places or {}).get(b.place_id or "")
-    if here and there and {here.kind, there.kind} & _CITY_KINDS:
+    if here and there and {here.kind, there.kind} & _CITY_KINDS and not (a.place_inherited or b.place_inherited):
         finer = there if here.kind in _CITY_KINDS else here
         if finer.kind in _IN_A_CITY and _km(here, there) <= _IN_A_CITY[finer.kind]:
             return True
