@@ -184,3 +184,34 @@ def test_a_city_without_its_country_beside_it_or_without_the_taggers_word_is_not
     # without the tagger's reading, مدينة is no designator at all
     text = "وقال إن الحفل أقيم في مدينة سوروتش التركية."
     assert not any(p.source == "discovered" for p in find_places(text, lexicon).places.values())
+
+
+@pytest.mark.parametrize("text, names, parent_id", [
+    # SaudiNewsNet 2015-07-31 (development set): a dual designator names two areas
+    ("من جهتها، قالت مصادر في الشرطة العراقية: إن قوات الأمن العراقية قتلت 23 عنصرا من تنظيم داعش في اشتباكات "
+     "بمنطقتي حصيبة والمضيق شرقي الرمادي.", ["حصيبة", "المضيق"], "iq-ramadi"),
+    # SaudiNewsNet 2015: two villages near Mosul
+    ("وأضاف كلالي في اتصال مع “راديو سوا”، أن عددا آخر من عناصر التنظيم قتلوا لدى قصف التحالف لمقرات في قريتي "
+     "دويزات والحود قرب الموصل.", ["دويزات", "الحود"], "iq-mosul"),
+])
+def test_each_name_after_a_dual_designator_is_a_locality(lexicon, text, names, parent_id):
+    found = _discovered(text, lexicon)
+    assert sorted(found) == sorted(names), found
+    if parent_id:
+        parent = find_places(text, lexicon, discover=False).places[parent_id]
+        assert all((p.lat, p.lon) == (parent.lat, parent.lon) for p in found.values())
+
+
+def test_one_name_after_a_dual_form_is_no_dual(lexicon):
+    # SaudiNewsNet 2015 (a column): قريتي is "my village" here
+    text = ("واذا أمسى المساء في قريتي الطفلة وامتد ظل السّمار على الأشياء والأحياء، بدت قريتي الوديعة في "
+            "منطقة جازان كأنها خيمة كبيرة.")
+    assert not [name for name in _discovered(text, lexicon) if "الوديعة" in name or "الطفلة" in name]
+
+
+def test_both_fronts_after_a_dual_are_where_the_attacks_were():
+    # SaudiNewsNet 2015-07-21: one front nobody listed, one listed town
+    text = ("صدت المقاومة الشعبية في محافظة مأرب، شرق اليمن، عدة هجمات شنتها الميليشيات المتمردة على مواقع متفرقة "
+            "في جبهتي الجفينة وصرواح.")
+    analysis = analyse(Article("t", "t", text, published=date(2015, 7, 21)))
+    assert sorted(analysis.places[e.place_id].name_en for e in analysis.events) == ["Al-Jafina (front)", "Sirwah"]

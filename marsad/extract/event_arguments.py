@@ -167,7 +167,11 @@ _DUAL_RE = re.compile(r"(?:^|\s)[وفب]?(?:ال)?(?:محافظتي|ولايتي
 
 
 def _after_a_dual(text: str, mention: Mention) -> bool:
-    return bool(_DUAL_RE.search(text, max(0, mention.start - 20), mention.start))
+    """A dual designator before the place's name, outside its mention or as its first word (a locality found by
+    its designator: `جبهتي الجفينة`)."""
+    first_word = mention.text.split(maxsplit=1)[0] if mention.text.strip() else ""
+    return bool(_DUAL_RE.search(text, max(0, mention.start - 20), mention.start)
+                or _DUAL_RE.search(text, max(0, mention.start - 20), mention.start + len(first_word)))
 
 
 ANAPHORS_PATH = DATA_DIR / "place_anaphors.csv"

@@ -48,6 +48,8 @@ class Designator:
     kind: str
     label_en: str
     tagged: bool = False  # a locality only where the tagger reads the name after it as a place (مدينة)
+    several: bool = False  # a dual or a plural (منطقتي، أحياء): each name joined to the first by و is one too
+    dual: bool = False  # منطقتي، بلدتي: two names or none (`قريتي الوديعة` is my village)
 
 
 @lru_cache(maxsize=1)
@@ -57,14 +59,19 @@ def _rows() -> tuple[dict[str, str], ...]:
         return tuple(csv.DictReader(handle))
 
 
+_DESIGNATOR_ROLES = ("designator", "designator_tagged", "designator_several", "designator_dual")
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[dict[str, Designator], frozenset[str]]:
     designators: dict[str, Designator] = {}
     not_names: set[str] = set()
     for row in _rows():
         key = normalize_key(row["word_ar"])
-        if row["role"] in ("designator", "designator_tagged"):
-            designators[key] = Designator(row["kind"], row["label_en"], row["role"] == "designator_tagged")
+        if row["role"] in _DESIGNATOR_ROLES:
+            designators[key] = Designator(row["kind"], row["label_en"], row["role"] == "designator_tagged",
+                                          row["role"] in ("designator_several", "designator_dual"),
+                                          row["role"] == "designator_dual")
         elif row["role"] == "not_name":
             not_names.add(key)
     return designators, frozenset(not_names)
@@ -123,7 +130,7 @@ def _written_as_designator(original: str) -> bool:
 @lru_cache(maxsize=2)  # one entry for each value of its argument
 def _designator_spellings(hamza_below: bool = False) -> frozenset[str]:
     """The designators as spelled (`_spelled`); `hamza_below`: only those written with إ first."""
-    return frozenset(_spelled(row["word_ar"]) for row in _rows() if row["role"] in ("designator", "designator_tagged")
+    return frozenset(_spelled(row["word_ar"]) for row in _rows() if row["role"] in _DESIGNATOR_ROLES
                      and (not hamza_below or row["word_ar"].startswith("إ")))
 
 
@@ -271,16 +278,54 @@ def find_localities(text: str, norm: Normalized, mentions: list[Mention], places
                 continue
             # في منطقة واردوج ... شمال شرق البلاد: Afghanistan's centroid
             parent, kind = named_country or country, IN_COUNTRY
-        name_written = text[norm.span_to_original(n_start, n_end)[0]:end]
-        place_id = "loc-" + hashlib.sha1(f"{parent.place_id}|{name}".encode()).hexdigest()[:10]
         designator_written = _without_proclitics(text[start:norm.span_to_original(n_start, n_end)[0]].strip())
-        place = new_places.get(place_id) or Place(
-            place_id, f"{transliterate_name(name_written)} ({designator.label_en})",
-            f"{designator_written} {name_written}", parent.lat, parent.lon, parent.country, kind, "discovered")
-        new_places[place_id] = place
-        found.append(Mention(start, end, text[start:end], "LOCATION", place_id, "discovered", confidence=0.5))
-        taken.append((start, end))
+        names = [(start, end, name, text[norm.span_to_original(n_start, n_end)[0]:end])]
+        if designator.several:  # منطقتي حصيبة والمضيق: والمضيق is the second area
+            after_name = following if words[following - 1][1] == n_end else following + 1
+            names += _joined_names(text, norm, words, after_name, taken)
+            if designator.dual and len(names) != 2:
+                continue  # one name after منطقتي: no dual (`قريتي الوديعة`, my village)
+        for m_start, m_end, key, name_written in names:
+            if key is None:
+                continue  # a listed place the dual names (جبهتي الجفينة وصرواح): found already
+            place_id = "loc-" + hashlib.sha1(f"{parent.place_id}|{key}".encode()).hexdigest()[:10]
+            name_ar = name_written if designator.several else f"{designator_written} {name_written}"  # not منطقتي X
+            place = new_places.get(place_id) or Place(
+                place_id, f"{transliterate_name(name_written)} ({designator.label_en})", name_ar,
+                parent.lat, parent.lon, parent.country, kind, "discovered")
+            new_places[place_id] = place
+            found.append(Mention(m_start, m_end, text[m_start:m_end], "LOCATION", place_id, "discovered",
+                                 confidence=0.5))
+            taken.append((m_start, m_end))
     return found, new_places
+
+
+_JOINED_MOST = 4  # names after a dual or a plural designator's first one
+
+
+def _joined_names(text: str, norm: Normalized, words: _Words, index: int,
+                  taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    """The names joined by و to the one before `index` (`والمضيق` of منطقتي حصيبة والمضيق): (start, end, normalised
+    name, name as written), the و left out; a place already found is (start, end, None, name) and ends them."""
+    joined = []
+    body = norm.text
+    while index < len(words) and len(joined) < _JOINED_MOST:
+        w_start, w_end, word = words[index]
+        previous_end = words[index - 1][1]
+        if body[previous_end:w_start].strip() or not word.startswith("و"):
+            break
+        start, end = norm.span_to_original(w_start, w_end)
+        start += 1  # past the و
+        if text[start - 1] != "و":
+            break
+        if any(a < end and start < b for a, b in taken):
+            joined.append((start, end, None, text[start:end]))
+            break
+        if not _can_be_name(word[1:]):
+            break
+        joined.append((start, end, word[1:], text[start:end]))
+        index += 1
+    return joined
 
 
 class _Words:
