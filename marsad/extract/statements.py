@@ -503,9 +503,14 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
     candidates = [m for m in actors if start <= m.start < chain_end and not _is_addressee(text, m)
                   and not _in_a_named_place_or_body(text, m)]
     feminine = verb.person == "3fs" or verb.person == "present_f"
+    masculine = verb.person == "3ms" or verb.person == "present_m"
     people = [m for m in candidates if m.type == "PERSON" and (not feminine or _feminine_role(m, text, lexicon))]
     others = [m for m in candidates if m.type != "PERSON"]
-    chosen = people[0] if people else (others[0] if others else None)
+    # a masculine verb's subject is no body named by a feminine noun (ودعا الحكومة اليمنية إلى: it is called on)
+    # (right after the verb: `نفى متحدث باسم القيادة الأفريقية` is the spokesman's)
+    subjects = [m for m in others if not (masculine and tokens and m.start < tokens[0][1]
+                                          and _feminine_head(m.text, lexicon))]
+    chosen = people[0] if people else (subjects[0] if subjects else None)
     if chosen is not None and chosen.type != "PERSON":
         mouth = _through_the_mouth_of(text, tokens, chosen, actors, limit, lexicon)
         if mouth is not None:  # اعتبرت السلطة الفلسطينية على لسان الناطق باسم الرئاسة نبيل أبو ردينة
@@ -547,6 +552,8 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
     at = text.find(phrase, start) if phrase else -1
     in_subject_slot = bool(phrase) and _is_subject(phrase) and not _object_like(phrase, lexicon)
     agent = in_subject_slot and _agent_like(text, phrase, at, mentions, lexicon)
+    if in_subject_slot and masculine and _feminine_head(phrase, lexicon):
+        return None  # كما دعا قيادة التمرد إلى: the body called on; the speaker is the one before
     if in_subject_slot and not agent and not _said_after(tokens, at + len(phrase)):
         return _NOBODY  # كشف ملابسات الحادث، جددت حاجز الأسلاك: a common noun as the verb's object, nothing said
     if agent:
@@ -775,6 +782,19 @@ def _feminine_role(mention: Mention, text: str = "", lexicon: Lexicon | None = N
     keys = [normalize_key(word) for word in near if word.endswith("ة")]
     return any(key.startswith("ال") and (key[2:-1] in _attribution("source_noun") or _is_role_word(key, lexicon)
                                           or _is_role_word(key[:-1], lexicon)) for key in keys)
+
+
+def _feminine_head(phrase: str, lexicon: Lexicon) -> bool:
+    """The phrase's first word is a feminine noun in ة and no role (`قيادة التمرد`, `الحكومة اليمنية`,
+    `منظمة العفو`; not `خليفة حفتر`, a role's `رئاسة`...): a masculine verb cannot have it as subject."""
+    words = phrase.split()
+    if not words or not words[0].endswith("ة"):  # as written: ه is also his (معاليه، سموه)
+        return False
+    head = words[0]
+    key = normalize_key(head)
+    # a common word (قيادة، الحكومة، منظمة), not a family name nobody listed (العواملة، نسيرة)
+    return (_common_word(head) or (head[:1] == "و" and _common_word(head[1:]))) and not _is_role_word(key, lexicon) \
+        and key.removeprefix("ال") not in _attribution("source_noun")
 
 
 def _content_boundary(tokens: list[tuple[int, int, str]], segment_end: int) -> int:
