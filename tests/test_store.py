@@ -150,3 +150,30 @@ def test_a_batch_mixing_new_stored_and_repeated_articles_writes_what_one_by_one_
     same_ids = store.engine.dialect.name == "sqlite"
     assert _rows(store, ids=same_ids) == _rows(one_by_one, ids=same_ids)
     assert store.count("articles") == 4
+
+
+def _open_at_once(url: str, sessions: int) -> list[Exception]:
+    """Open the store at `url` from `sessions` threads released together; the errors they met."""
+    import threading
+
+    start, errors = threading.Barrier(sessions), []
+
+    def open_store() -> None:
+        start.wait()
+        try:
+            Store(url).count("articles")
+        except Exception as error:  # noqa: BLE001 - what a session would have crashed with
+            errors.append(error)
+
+    threads = [threading.Thread(target=open_store) for _ in range(sessions)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
+
+
+def test_two_sessions_creating_the_same_store_at_once_both_open_it(tmp_path) -> None:
+    """A first run opened in several tabs: they create the schema at the same moment; none fails."""
+    for round_ in range(5):
+        assert not _open_at_once(f"sqlite:///{tmp_path / f'race{round_}.sqlite'}", 4)

@@ -118,6 +118,17 @@ def _prepared(analysis: Analysis | PreparedArticle, tokens: SearchTokens | None 
     return analysis if isinstance(analysis, PreparedArticle) else prepare(analysis, tokens)
 
 
+_SCHEMA_ATTEMPTS = 3  # a store created by two processes at once: the later one tries again
+_SCHEMA_LOCK = threading.Lock()
+
+
+def _created_meanwhile(error: Exception) -> bool:
+    """The error of creating what another connection created first (a table, an index, a row of the store's
+    meta): SQLite's `already exists` / `UNIQUE constraint failed`, PostgreSQL's duplicate table or key."""
+    message = str(getattr(error, "orig", error)).lower()
+    return any(words in message for words in ("already exists", "unique constraint", "duplicate key", "duplicate"))
+
+
 class Store:
     """Owns the engine, the schema and every query."""
 
@@ -169,6 +180,24 @@ class Store:
                 self._event_columns = [c if c.name in present else sa.null().label(c.name)
                                        for c in events.columns]
             return
+        with _SCHEMA_LOCK:  # sessions of one dashboard are threads: one at a time brings the store up to date
+            for attempt in range(_SCHEMA_ATTEMPTS):
+                try:
+                    self._create_schema()
+                    break
+                except (sa.exc.OperationalError, sa.exc.ProgrammingError, sa.exc.IntegrityError) as error:
+                    # another process created the same store at the same moment (two `process` runs on a new
+                    # file): its tables are there now, and a second pass finds them
+                    if attempt + 1 == _SCHEMA_ATTEMPTS or not _created_meanwhile(error):
+                        raise
+            if self.count("article_facets") != self.count("articles"):  # a store written before the facets
+                self.rebuild_facets()
+            if self.count("statement_entities") == 0 and self.count("statements") > 0:  # ... or before these
+                with self.engine.begin() as conn:
+                    self._link_statement_entities(conn)
+            text_search.ensure(self.engine)  # the full-text search rows (all of them for a store written before)
+
+    def _create_schema(self) -> None:
         metadata.create_all(self.engine)
         self._add_event_actor_columns()
         with self.engine.begin() as conn:  # indexes added after a store was created
@@ -180,12 +209,6 @@ class Store:
             for key, first in (("version", 0), ("store_id", secrets.randbits(62))):
                 if conn.execute(sa.select(store_meta.c.value).where(store_meta.c.key == key)).first() is None:
                     conn.execute(store_meta.insert().values(key=key, value=first))
-        if self.count("article_facets") != self.count("articles"):  # a store written before the facets
-            self.rebuild_facets()
-        if self.count("statement_entities") == 0 and self.count("statements") > 0:  # ... or before these
-            with self.engine.begin() as conn:
-                self._link_statement_entities(conn)
-        text_search.ensure(self.engine)  # the full-text search rows (all of them for a store written before)
 
     def _add_event_actor_columns(self) -> None:
         """Stores written before event_actors carried the event's type, place and date get them (and
