@@ -228,7 +228,8 @@ def _find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
                 if speaker is None:
                     continue
             else:
-                speaker = _speaker_for(text, sentence, cue_start, cue_end, segment_end, in_sentence, verb, lexicon)
+                speaker = _speaker_for(text, sentence, cue_start, cue_end, segment_end, in_sentence, verb, lexicon,
+                                       sentence_cues)
                 if speaker is not None and not speaker.inferred and speaker.end > segment_end:
                     # the subject runs past a verb of its own description (عن هذا المسؤول، الذي رفض ذكر
                     # اسمه، قوله): the clause ends after it
@@ -460,8 +461,10 @@ def _chain_end(text: str, tokens: list[tuple[int, int, str]], mentions: list[Men
 
 
 def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segment_end: int,
-                 mentions: list[Mention], verb: SpeechVerb, lexicon: Lexicon) -> _Speaker | None:
-    """The speaker of one verb; None means "the previous speaker", _NOBODY means "skip it"."""
+                 mentions: list[Mention], verb: SpeechVerb, lexicon: Lexicon,
+                 sentence_cues: list[tuple[int, int, SpeechVerb]] | None = None) -> _Speaker | None:
+    """The speaker of one verb; None means "the previous speaker", _NOBODY means "skip it". `sentence_cues`:
+    the sentence's speech verbs, whose opening one's subject a later verb without its own shares."""
     written = normalize_key(text[cue_start:cue_end])
     bare = written[1:] if written[:1] in ("و", "ف") and written[1:] in lexicon.speech_verbs else written
     if bare in _attribution("aside"):
@@ -575,6 +578,10 @@ def _speaker_for(text: str, sentence: Span, cue_start: int, cue_end: int, segmen
         owner = _statement_owner(text, opener[1:], actors, lexicon, media=False)
         if owner is not None:
             return replace(owner, end=0)
+    if sentence_cues and opener:  # ودان دبلوماسي أميركي كبير ... الهجمات ...، وأضاف أنه: the opening verb's subject
+        opening = _main_verb_subject(text, sentence, cue_start, sentence_cues, mentions, lexicon)
+        if opening is not None:
+            return replace(opening, inferred=False)
     if before and opener:
         subject = next((m for m in before if m.type == "PERSON"), before[-1])
         return _Speaker(subject.entity_id, subject.text)  # subject earlier in the sentence
