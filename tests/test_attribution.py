@@ -611,3 +611,34 @@ def test_the_same_nouns_in_agreement_still_speak(text: str, speaker: str) -> Non
 def test_a_verb_without_its_own_subject_shares_the_opening_verbs(text: str, speaker: str) -> None:
     assert {s.speaker_text for s in _statements(text)} == {speaker}
 
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # SaudiNewsNet 2015 (AFP's form I, دان/دانت: condemned)
+    ("ودانت وزارة الخارجية الفلسطينية بشدة مصادقة ما يسمى بلجنة التخطيط على بناء وحدات استيطانية.",
+     "وزارة الخارجية الفلسطينية"),
+    ("وقد دان الرئيس الروسي فلاديمير بوتين شخصيا هذه المبادرة \"غير المثمرة\".", "فلاديمير بوتين"),
+    # 2015-07-27 (development set): a senior diplomat condemned the attacks
+    ("ودان دبلوماسي أميركي كبير على تويتر الهجمات التي نفذها مقاتلو حزب العمال الكردستاني في تركيا في الآونة "
+     "الأخيرة.", "دبلوماسي أميركي كبير"),
+])
+def test_a_condemnation_in_form_one_is_a_statement(text: str, speaker: str) -> None:
+    statements = _statements(text)
+    assert [s.speaker_text for s in statements][:1] == [speaker] and statements[0].stance == "condemn"
+
+
+@pytest.mark.parametrize("text", [
+    # SaudiNewsNet 2015: the Libyan town after a preposition; a man's name after قال
+    "ما زال الخطر قائما، ليس في منطقة «رواغة» قرب ودان والجفرة فقط، ولكن في الكثير من المناطق الأخرى.",
+    # an example sentence: لدى is no verb's subject slot
+    "مثال افتراضي بسيط: لدى طالب أقلام، بينما لدى طالب آخر كراسات.",
+])
+def test_a_verbs_form_after_a_preposition_is_no_verb(text: str) -> None:
+    assert not _statements(text)
+
+
+def test_a_name_like_a_verb_after_qala_is_the_speakers_name() -> None:
+    # SaudiNewsNet 2015
+    text = ("وقال دان ويرثايمر أحد مستشاري مشروع ميلنر وهو أيضا عالم الفيزياء الفلكية إن البحث عن مخلوقات ذكية "
+            "سيستمر.")
+    assert not [s for s in _statements(text) if s.verb_ar == "دان"]

@@ -193,6 +193,7 @@ def _find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
         cues = [c for c in sentence_cues if c[0] >= quoted_until
                 and not _inside_quote(text, sentence.start, c[0])
                 and not _after_number(text, sentence.start, c[0])
+                and not _no_verb_after(text, sentence.start, c, lexicon)
                 and _speech_sense(text, c, sentence.end, in_sentence, times, lexicon)]
         if not cues:
             continue
@@ -306,6 +307,26 @@ def _after_number(text: str, sentence_start: int, position: int) -> bool:
     word, at = previous_word(text, position)
     word = normalize_key(word)
     return at >= sentence_start and bool(word) and (word.isdigit() or word in _QUANTITIES)
+
+
+# Words no finite verb follows: prepositions (`قرب ودان`: the town). Not منذ or بعد (`منذ أعلنت`).
+_NO_VERB_AFTER = frozenset(normalize_key(w) for w in ("في", "من", "إلى", "الى", "على", "عن", "قرب", "مع", "بين",
+                                                      "لدى", "عند", "حول", "ضد", "نحو", "خلال"))
+_FINITE = frozenset({"3ms", "3fs", "3p"})
+
+
+def _no_verb_after(text: str, sentence_start: int, cue: tuple[int, int, SpeechVerb], lexicon: Lexicon) -> bool:
+    """A past verb's form right after a preposition or another speech verb is a name or a noun (`قرب ودان
+    والجفرة`, the Libyan town; `وقال دان ويرثايمر`, a man's name)."""
+    if cue[2].person not in _FINITE:
+        return False
+    word, at = previous_word(text, cue[0])
+    key = normalize_key(word)
+    if at < sentence_start or not key:
+        return False
+    bare = key[1:] if key[:1] in ("و", "ف") and len(key) > 2 else key
+    return key in _NO_VERB_AFTER or (bare in lexicon.speech_verbs
+                                     and lexicon.speech_verbs[bare].person in _FINITE)
 
 
 def _fragment(content: str, speaker: _Speaker) -> bool:
