@@ -642,3 +642,25 @@ def test_a_name_like_a_verb_after_qala_is_the_speakers_name() -> None:
     text = ("وقال دان ويرثايمر أحد مستشاري مشروع ميلنر وهو أيضا عالم الفيزياء الفلكية إن البحث عن مخلوقات ذكية "
             "سيستمر.")
     assert not [s for s in _statements(text) if s.verb_ar == "دان"]
+
+
+@pytest.mark.parametrize("text, first_end, second_start", [
+    # SaudiNewsNet 2015 (a caption): he denounced the deal, and affirmed Israel's right: two things said
+    ("رئيس الوزراء الإسرائيلي بنيامين نتنياهو يندد مجددا باتفاق محتمل يجري التفاوض بشأنه حول برنامج إيران النووي "
+     "مؤكدا على حق إسرائيل في الخيار العسكري.", "برنامج إيران النووي", "على حق إسرائيل"),
+    # SaudiNewsNet 2015: a volunteer praised the visitors, then said he was glad to serve them
+    ("بينما أشاد المتطوع احمد العطوي بتعامل الزوار مع الانطمة المتبعة التي تسعى الى الحفاظ على سلامتهم مبديا سعادته "
+     "في خدمة الزوار لتجازو اية صعاب او حالات سلبية تواجههم.", "الحفاظ على سلامتهم", "سعادته في خدمة الزوار"),
+])
+def test_a_participle_after_the_verbs_own_object_is_a_second_statement(text: str, first_end: str,
+                                                                       second_start: str) -> None:
+    first, second = _statements(text)
+    assert first.quote.endswith(first_end) and second.quote.startswith(second_start)
+    assert second.speaker_id == first.speaker_id and second.speaker_inferred
+
+
+def test_a_relays_participle_is_part_of_what_it_relays() -> None:
+    # SaudiNewsNet 2015: the report relays al-Emadi; مشيرا إلى أن is his, one statement
+    text = ("ونقل التقرير عن العمادي تأكيده على أهمية الأشهر المقبلة في تحديد شكل واتجاه جدول أعمال التنمية في العالم "
+            "مشيرا إلى أن الدول الأعضاء في \"أوفيد\" أكدت التزامها الشديد بالاستمرار في دعم الصندوق.")
+    assert [(s.speaker_text, s.quote[:9]) for s in _statements(text)] == [("العمادي", "الدول الأ")]

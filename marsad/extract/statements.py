@@ -209,7 +209,9 @@ def _find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
         for number, (cue_start, cue_end, verb) in enumerate(cues):
             if cue_start < named_until:
                 continue  # قوله of a relay, الذي رفض ذكر اسمه: inside the subject slot, not a statement
-            if made and not _new_clause(text, made[-1].cue_end, cue_start) and \
+            participle = _hangs_on_clause(text, cue_start, verb)
+            own_clause = _opens_a_clause(verb, participle) and not any(c[2].lemma in _RELAY_LEMMAS for c in cues[:number])
+            if made and not _new_clause(text, made[-1].cue_end, cue_start, own_clause) and \
                     not _headline_subject(text, in_sentence, sentence, cue_start, verb):
                 continue  # a verb inside the previous statement's content (أن حفتر أبلغ ...)
             # A headline verb's clause starts at its subject, the word before it (والبنتاغون ينفي).
@@ -217,8 +219,11 @@ def _find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
                      cues[number + 1:] if not (c[2].person.startswith("present")
                                                and _said_of(text, previous_word(text, c[0])[1]))]
             # (a present-tense verb whose subject follows إن is inside this one's content: it bounds nothing)
-            segment_end = _segment_end(text, cue_end, later, sentence.end)
-            if _hangs_on_clause(text, cue_start, verb):
+            participles = frozenset(c[0] for c in cues[number + 1:] if verb.lemma not in _RELAY_LEMMAS
+                                    and _opens_a_clause(c[2], _hangs_on_clause(text, c[0], c[2])))
+            # (a relay's words come after its source, however many: نقل التقرير عن العمادي ...، مشيرا إلى أن)
+            segment_end = _segment_end(text, cue_end, later, sentence.end, participles)
+            if participle:
                 # مضيفا أن، مشيرة إلى أن، بقوله: the subject of the clause it hangs on, never one of its own
                 if made and not _agrees(made[-1], verb, lexicon):
                     continue  # أفاد ...، مشيرا إلى أن المديرية ...، مؤكدة: the content's subject, not the speaker
@@ -235,7 +240,7 @@ def _find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
                     # the subject runs past a verb of its own description (عن هذا المسؤول، الذي رفض ذكر
                     # اسمه، قوله): the clause ends after it
                     segment_end = _segment_end(text, speaker.end, [c for c in later if c >= speaker.end],
-                                               sentence.end)
+                                               sentence.end, participles)
             if speaker is not None and speaker is not _NOBODY and speaker.actor_id is None and not speaker.anaphor:
                 speaker = _named_earlier(speaker, mentions, sentence.start)
             if speaker is _DOCUMENT or (document_until and text[cue_start:cue_start + 1] == "و"
@@ -428,14 +433,27 @@ def _is_addressee(text: str, mention: Mention) -> bool:
                                                   last[2:] in _attribution("name_noun"))
 
 
-def _new_clause(text: str, previous_cue_end: int, cue_start: int) -> bool:
+_OBJECT_WORDS = 3  # words between a verb and a participle for the verb to have said something of its own
+
+
+def _opens_a_clause(verb: SpeechVerb, participle: bool) -> bool:
+    """A participle hanging on a clause that says something of its own (مؤكدا، مشيرا، مضيفا), not قائلا, which
+    only introduces the words of the verb before it (`ويضيف شفير قائلا: «...»`)."""
+    return participle and verb.lemma != "قال"
+
+
+def _new_clause(text: str, previous_cue_end: int, cue_start: int, participle: bool = False) -> bool:
     """A second speech verb starts its own statement only after a clause break (، بينما ...) that follows
     the first one's content marker, if it has one: the commas of `أكد مدير الشؤون الصحية، الدكتور
-    مبارك عسيري، أن ما صرح به` enclose the subject, and صرح is inside the content."""
+    مبارك عسيري، أن ما صرح به` enclose the subject, and صرح is inside the content. A `participle` that opens
+    a clause of its own does so after no content marker, comma or none (`يندد مجددا باتفاق محتمل ... مؤكدا على
+    حق إسرائيل`)."""
     tokens = _tokens(text, previous_cue_end, cue_start)
     marker = next((t_end for index, (_t_start, t_end, token) in enumerate(tokens)
                    if token == ":" or token in _CONTENT_MARKERS and not (
                        index and tokens[index - 1][2] in _CONJUNCTIONS_BEFORE_AN)), previous_cue_end)
+    if participle and marker == previous_cue_end and len(_tokens(text, previous_cue_end, cue_start)) >= _OBJECT_WORDS:
+        return True  # (after words of the verb's own: not `وأردف مؤكدا أن`, one act of speech)
     between = normalize_key(text[marker:cue_start])
     if re.search(r"[.!؟](?!\d)", between):
         return True  # a sentence end the splitter missed (inside a quotation left open)
@@ -443,10 +461,12 @@ def _new_clause(text: str, previous_cue_end: int, cue_start: int) -> bool:
     return bool(words & _CLAUSE_BREAKS)
 
 
-def _segment_end(text: str, cue_end: int, later_cues: list[int], sentence_end: int) -> int:
-    """Where this verb's clause ends: before the next clause-breaking speech verb, else the sentence end."""
+def _segment_end(text: str, cue_end: int, later_cues: list[int], sentence_end: int,
+                 participles: frozenset[int] = frozenset()) -> int:
+    """Where this verb's clause ends: before the next clause-breaking speech verb, else the sentence end.
+    `participles`: which of `later_cues` are participles opening a clause of their own (مؤكدا، مشيرا)."""
     for cue_start in later_cues:
-        if _new_clause(text, cue_end, cue_start) or text[cue_start:cue_start + 1] == "و":
+        if _new_clause(text, cue_end, cue_start, cue_start in participles) or text[cue_start:cue_start + 1] == "و":
             cut = max((at for at in range(cue_end, cue_start) if text[at] in "،," and not _inside_quote(
                 text, cue_end, at)), default=-1)  # not a comma inside the quotation: «أ، ب» وأضاف
             return cut if cut > cue_end else cue_start
@@ -1315,6 +1335,8 @@ def _main_verb_subject(text: str, sentence: Span, cue_start: int, sentence_cues:
     of its own (its object is a noun: `توقع الوزير اليمني أدوارا ...، مؤكدا أن`): the participle shares it."""
     main = next((c for c in sentence_cues if c[1] <= cue_start and not _hangs_on_clause(text, c[0], c[2])
                  and c[2].person in _FINITE_PERSONS), None)
+    if main is not None and main[2].lemma in _RELAY_LEMMAS:
+        return None  # ونقل التقرير عن العمادي ...، مشيرا: the source it relays speaks, not the report
     if main is None or len([t for t in _tokens(text, sentence.start, main[0]) if t[2].isalnum()]) > _OPENER_WORDS:
         return None  # no verb opens the sentence (وهنا توقع، من جهته أبدى): not the clause the participle hangs on
     speaker = _speaker_for(text, sentence, main[0], main[1], cue_start, mentions, main[2], lexicon)
@@ -1330,6 +1352,7 @@ def _main_verb_subject(text: str, sentence: Span, cue_start: int, sentence_cues:
 
 
 _FINITE_PERSONS = frozenset({"3ms", "3fs", "3p"})
+_RELAY_LEMMAS = frozenset({"نقل"})
 
 
 def _participle_subject(text: str, sentence: Span, cue_start: int, mentions: list[Mention],
