@@ -21,6 +21,7 @@ import pandas as pd
 import streamlit as st
 
 from components.vocabulary import STANCE_LABELS
+from marsad.records import place_was_inherited
 
 CSS = """
 <style>
@@ -224,7 +225,7 @@ def event_card(row: dict, names: Mapping[str, str] | None = None) -> str:
     """One event: what, where, when; its casualties, agent and target when known; the sentence in Arabic;
     the actors named and a link to the reader marking every sentence that reports it. `names`: actor id ->
     English name (else taken from the row's actor lists)."""
-    inherited = str(row.get("place_inherited")) in ("True", "1")  # a bool, numpy's or the database's
+    inherited = place_was_inherited(row)
     toll, sides = toll_text(row), sides_text(row, names)
     sentences = 1 + len(evidence_spans(row.get("evidence")))
     row = {key: clean(value) if not isinstance(value, int | bool) else value for key, value in row.items()}

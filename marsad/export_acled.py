@@ -29,6 +29,7 @@ import sqlalchemy as sa
 
 from marsad.lexicon import LexiconError, read_rows
 from marsad.paths import DATA_DIR
+from marsad.records import place_was_inherited
 from marsad.store import Store
 from marsad.store.schema import actors, articles, event_actors, events, mentions, places
 
@@ -405,7 +406,7 @@ def _record(row: dict, kind: SubEventType, context: _Context, countries: dict[st
     precision = None
     if row["place_id"]:
         precision = precision_by_kind.get(place_kind, GEO_PRECISION_UNKNOWN_KIND)
-        if row["place_id"] in context.approximate or str(row.get("place_inherited")) in ("True", "1"):
+        if row["place_id"] in context.approximate or place_was_inherited(row):
             precision = max(precision, 2)  # ACLED's 2: the point of a larger place it lies in, or a place the
             # sentence does not name (its paragraph's, its article's): near there, not surely at it
     killed = row.get("killed")

@@ -6,6 +6,7 @@ Offsets (`start`, `end`) always point into the untouched `Article.text`, so
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -150,3 +151,8 @@ class Analysis:
     places: dict[str, Place] = field(default_factory=dict)
     statements: list[Statement] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+
+
+def place_was_inherited(row: Mapping[str, object]) -> bool:
+    """An event row's `place_inherited`, as a bool, numpy's or the database's (True, 1) gives it."""
+    return str(row.get("place_inherited")) in ("True", "1")

@@ -338,16 +338,14 @@ def _part_of_a_name(text: str, match: Match, before: tuple[str, ...],
     """After an organisation's head noun, quoted as a newspaper, or inside a registry name (`before`: the
     previous word, with and without its clitics)."""
     heads, streets = org_heads(), street_nouns()
-    before_forms = before
     if any(form in heads or form in streets for form in before):
         return True
-    before = match.word_start - 1
-    if 0 < before and text[before] in _OPENING and match.end < len(text) and text[match.end] in _CLOSING \
-            and text[before - 1] == "ل" and (before < 2 or not text[before - 2].isalnum()):
-        return True  # لـ«عكاظ», ل"الرياض": a newspaper as the source of a report
-    if 0 < before and text[before] in _OPENING and match.end < len(text) and text[match.end] in _CLOSING \
-            and any(form in _SOURCES_OF for form in before_forms):
-        return True  # أفادت مصادر "الرياض": the newspaper's sources
+    opening = match.word_start - 1
+    if 0 < opening and text[opening] in _OPENING and match.end < len(text) and text[match.end] in _CLOSING:
+        if text[opening - 1] == "ل" and (opening < 2 or not text[opening - 2].isalnum()):
+            return True  # لـ«عكاظ», ل"الرياض": a newspaper as the source of a report
+        if any(form in _SOURCES_OF for form in before):
+            return True  # أفادت مصادر "الرياض": the newspaper's sources
     names = [(match.start - at, match.start - at + len(name), named) for name, at, named in holding.get(match.key, ())
              if match.start >= at and text.startswith(name, match.start - at)]
     countries = {c.place.country for c in match.payloads}

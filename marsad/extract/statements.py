@@ -219,9 +219,9 @@ def _find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
                      cues[number + 1:] if not (c[2].person.startswith("present")
                                                and _said_of(text, previous_word(text, c[0])[1]))]
             # (a present-tense verb whose subject follows إن is inside this one's content: it bounds nothing)
-            participles = frozenset(c[0] for c in cues[number + 1:] if verb.lemma not in _RELAY_LEMMAS
-                                    and _opens_a_clause(c[2], _hangs_on_clause(text, c[0], c[2])))
             # (a relay's words come after its source, however many: نقل التقرير عن العمادي ...، مشيرا إلى أن)
+            participles = frozenset() if verb.lemma in _RELAY_LEMMAS else frozenset(
+                c[0] for c in cues[number + 1:] if _opens_a_clause(c[2], _hangs_on_clause(text, c[0], c[2])))
             segment_end = _segment_end(text, cue_end, later, sentence.end, participles)
             if participle:
                 # مضيفا أن، مشيرة إلى أن، بقوله: the subject of the clause it hangs on, never one of its own
@@ -317,13 +317,13 @@ def _after_number(text: str, sentence_start: int, position: int) -> bool:
 # Words no finite verb follows: prepositions (`قرب ودان`: the town). Not منذ or بعد (`منذ أعلنت`).
 _NO_VERB_AFTER = frozenset(normalize_key(w) for w in ("في", "من", "إلى", "الى", "على", "عن", "قرب", "مع", "بين",
                                                       "لدى", "عند", "حول", "ضد", "نحو", "خلال"))
-_FINITE = frozenset({"3ms", "3fs", "3p"})
+_FINITE_PERSONS = frozenset({"3ms", "3fs", "3p"})  # a past verb's persons (not a participle's, a noun's)
 
 
 def _no_verb_after(text: str, sentence_start: int, cue: tuple[int, int, SpeechVerb], lexicon: Lexicon) -> bool:
     """A past verb's form right after a preposition or another speech verb is a name or a noun (`قرب ودان
     والجفرة`, the Libyan town; `وقال دان ويرثايمر`, a man's name)."""
-    if cue[2].person not in _FINITE:
+    if cue[2].person not in _FINITE_PERSONS:
         return False
     word, at = previous_word(text, cue[0])
     key = normalize_key(word)
@@ -331,7 +331,7 @@ def _no_verb_after(text: str, sentence_start: int, cue: tuple[int, int, SpeechVe
         return False
     bare = key[1:] if key[:1] in ("و", "ف") and len(key) > 2 else key
     return key in _NO_VERB_AFTER or (bare in lexicon.speech_verbs
-                                     and lexicon.speech_verbs[bare].person in _FINITE)
+                                     and lexicon.speech_verbs[bare].person in _FINITE_PERSONS)
 
 
 def _fragment(content: str, speaker: _Speaker) -> bool:
@@ -452,7 +452,7 @@ def _new_clause(text: str, previous_cue_end: int, cue_start: int, participle: bo
     marker = next((t_end for index, (_t_start, t_end, token) in enumerate(tokens)
                    if token == ":" or token in _CONTENT_MARKERS and not (
                        index and tokens[index - 1][2] in _CONJUNCTIONS_BEFORE_AN)), previous_cue_end)
-    if participle and marker == previous_cue_end and len(_tokens(text, previous_cue_end, cue_start)) >= _OBJECT_WORDS:
+    if participle and marker == previous_cue_end and len(tokens) >= _OBJECT_WORDS:
         return True  # (after words of the verb's own: not `وأردف مؤكدا أن`, one act of speech)
     between = normalize_key(text[marker:cue_start])
     if re.search(r"[.!؟](?!\d)", between):
@@ -1351,7 +1351,6 @@ def _main_verb_subject(text: str, sentence: Span, cue_start: int, sentence_cues:
     return replace(speaker, inferred=True)
 
 
-_FINITE_PERSONS = frozenset({"3ms", "3fs", "3p"})
 _RELAY_LEMMAS = frozenset({"نقل"})
 
 
