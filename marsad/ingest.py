@@ -23,6 +23,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
+import itertools
 import json
 import os
 import re
@@ -98,6 +99,12 @@ MIN_ARABIC_LETTERS = 3
 _TITLE_MAX_CHARS = 200  # a longer first line (a file without line breaks) is cut to its first sentence
 
 _ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+
+
+def _has_arabic(text: str) -> bool:
+    """At least MIN_ARABIC_LETTERS Arabic letters in `text` (read only as far as the last of them)."""
+    return next(itertools.islice(_ARABIC_LETTER_RE.finditer(text), MIN_ARABIC_LETTERS - 1, None), None) is not None
+
 _SOURCE_LINE_RE = re.compile(
     r"[\s\u200e\u200f]*المصدر[\s\u200e\u200f]*[:：][\s\u200e\u200f]*(?P<source>\S.{0,99}?)[\s\u200e\u200f.،]*"
 )
@@ -509,7 +516,7 @@ def _html_article(html: str) -> tuple[str, dict[str, Any], str]:
     if extracted is not None:
         found, found_meta = extracted
         enough = len(found) >= _TRAFILATURA_MIN_CHARS or len(found) >= _TRAFILATURA_MIN_SHARE * len(fallback)
-        if len(_ARABIC_LETTER_RE.findall(found)) >= MIN_ARABIC_LETTERS and enough:
+        if _has_arabic(found) and enough:
             text, extractor = found, "trafilatura"
         for key, value in found_meta.items():
             meta.setdefault(key, _squeeze(value))
@@ -630,7 +637,7 @@ def _build_article(
     text = _normalize_newlines(text)
     if not text.strip():
         raise IngestError(f"{name} is empty")
-    if len(_ARABIC_LETTER_RE.findall(text)) < MIN_ARABIC_LETTERS:
+    if not _has_arabic(text):
         raise IngestError(f"{name} has no Arabic text")
     meta = _canonical_meta(meta or {})
     # JSON may escape lone UTF-16 surrogates ("\ud800"), which no UTF-8 store can hold: each becomes

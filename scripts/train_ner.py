@@ -8,6 +8,7 @@
         [--vectors 50] [--vector-offsets -1,0,1] [--no-topic] [--prewarm 20000]
         [--outside-bias 0] [--export-only] [--final]
     .venv/bin/python scripts/train_ner.py --convert OLD.npz [--out data/models/ner/ner.npz]
+    .venv/bin/python scripts/train_ner.py --rewarm FILE.npz [--prewarm 100000] [--out data/models/ner/ner.npz]
 
 The shipped model: `--wojood-domain --final` (chosen on the held-out blocks without --final).
 
@@ -34,7 +35,9 @@ matrix (attributes x labels), bias, transitions, labels, and one table of the wo
 look up with their clusters, vector rows and name lists (format: data/models/ner/README.md). Zero
 weights are pruned. Prints the development scores (NewsFANE held-out tenth and Wojood test) at the
 end. `--convert` rewrites a model file of the format before the word table (separate cluster,
-vector and name-list arrays) in this one, without retraining.
+vector and name-list arrays) in this one, without retraining. `--rewarm` rewrites a model file with
+another number of prewarmed frequent words (the same model; the first 20,000 are the extractors' common
+words, marsad.extract.ner_tagger.COMMON_WORDS, so --prewarm is at least that).
 """
 
 from __future__ import annotations
@@ -66,7 +69,7 @@ from marsad.extract.ner_features import (  # noqa: E402
     tokenize,
     vector_features,
 )
-from marsad.extract.ner_tagger import NerTagger  # noqa: E402
+from marsad.extract.ner_tagger import COMMON_WORDS, NerTagger  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 NEWSFANE = SHARED / "ner" / "newsfane_dev.conll"
@@ -351,6 +354,35 @@ def convert(old: Path, out: Path) -> int:
                            data["labels"].tolist(), resources, frequent)
 
 
+def frequent_tokens(work: Path, cluster_mb: int, n: int) -> list[str]:
+    """The n most frequent SaudiNewsNet tokens (at most 200,000) of the first `cluster_mb` MB, most frequent
+    first (ties in order of first occurrence); counted once and cached in `work`."""
+    cache = work / f"frequent-{cluster_mb}mb-200k.json"
+    if not cache.exists():
+        counts: Counter[str] = Counter()
+        for text in saudinewsnet_texts(limit_bytes=cluster_mb * 1_000_000):
+            counts.update(tokenize(text))
+        work.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps([w for w, _ in counts.most_common(200_000)], ensure_ascii=False),
+                         encoding="utf-8")
+    return json.loads(cache.read_text(encoding="utf-8"))[:n]
+
+
+def rewarm(model: Path, out: Path, frequent: list[str]) -> int:
+    """Rewrite `model` as `out` with `frequent` as its prewarmed words, every other array as it is."""
+    with np.load(model, allow_pickle=False) as data:
+        arrays = {key: data[key] for key in data.files}
+    old = arrays["frequent_words"].tolist() if "frequent_words" in arrays else []
+    common = min(len(old), COMMON_WORDS)
+    if frequent[:common] != old[:common]:
+        raise SystemExit(f"{model}: its first {common} frequent words differ from the ones counted now "
+                         "(the extractors' common words would change); count them as the model was trained")
+    arrays["frequent_words"] = np.array(frequent, dtype=str)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out, **arrays)
+    return out.stat().st_size
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "data" / "models" / "ner" / "ner.npz")
@@ -378,7 +410,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cue-lists", action="store_true",
                         help="name lists of organisation head nouns (OH) and person title words (PT)")
     parser.add_argument("--no-project-lists", action="store_true", help="no name lists from data/*.csv")
-    parser.add_argument("--prewarm", type=int, default=20_000,
+    parser.add_argument("--prewarm", type=int, default=100_000,
                         help="most frequent SaudiNewsNet tokens the tagger caches at load time")
     parser.add_argument("--outside-bias", type=float, default=0.0,
                         help="added to the O label's bias at export (negative: more recall)")
@@ -388,7 +420,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--export-only", action="store_true", help="export the CRFsuite model in --work again")
     parser.add_argument("--convert", type=Path, metavar="OLD_NPZ",
                         help="only rewrite OLD_NPZ, a model file of the format before the word table, as --out")
+    parser.add_argument("--rewarm", type=Path, metavar="NPZ",
+                        help="only rewrite NPZ with --prewarm frequent words, as --out")
     args = parser.parse_args(argv)
+    if args.rewarm:
+        if args.prewarm < COMMON_WORDS:
+            parser.error(f"--prewarm must be at least {COMMON_WORDS} (the extractors' common words)")
+        frequent = frequent_tokens(args.work, args.cluster_mb, args.prewarm)
+        print(f"rewarmed: {rewarm(args.rewarm, args.out, frequent)} bytes", file=sys.stderr)
+        return 0
     if args.convert:
         print(f"converted: {convert(args.convert, args.out)} bytes", file=sys.stderr)
         return 0
@@ -444,16 +484,7 @@ def main(argv: list[str] | None = None) -> int:
         train_crf(train, resources, crf_path, args.c1, args.c2, args.iterations, not args.no_topic,
                   tuple(int(k) for k in args.vector_offsets.split(",")))
     print(f"trained ({time.time() - started:.0f}s)", file=sys.stderr)
-    frequent: list[str] = []
-    if args.prewarm:
-        cache = args.work / f"frequent-{args.cluster_mb}mb.json"
-        if not cache.exists():
-            counts: Counter[str] = Counter()
-            for text in saudinewsnet_texts(limit_bytes=args.cluster_mb * 1_000_000):
-                counts.update(tokenize(text))
-            cache.write_text(json.dumps([w for w, _ in counts.most_common(100_000)], ensure_ascii=False),
-                             encoding="utf-8")
-        frequent = json.loads(cache.read_text(encoding="utf-8"))[:args.prewarm]
+    frequent = frequent_tokens(args.work, args.cluster_mb, args.prewarm) if args.prewarm else []
     stats = export(crf_path, resources, args.out, frequent, args.outside_bias)
     print(f"exported {stats}", file=sys.stderr)
 

@@ -694,6 +694,20 @@ def test_fans_clashing_with_the_police_in_a_sports_article_is_an_event() -> None
     assert "armed_clash" in {e.type for e in _events(article, date(2015, 7, 25)).events}
 
 
+@pytest.mark.parametrize("text", [
+    "وتقام مباريات الدوري على ملعب المدينة، ويسعى المنتخب إلى التأهل بعد فوز الفريق على منافسه بهدفين.",
+    "خسر نادي الزمالك المباراة أمام الأهلي بهدفين في الشوط الثاني من مباراة القمة في الدوري.",
+    "وسجل لاعبُ الفريقِ هدفَ المباراةِ الأولَ بعد تمريرة من زميله، وللمنتخبِ «مدربه» الجديد.",
+    "وقال نادي الأسير الفلسطيني إن قوات الاحتلال اعتقلت 5 فلسطينيين من مدينة نابلس.",
+])
+def test_the_sports_words_a_text_holds_bound_its_sports_score(text: str) -> None:
+    from marsad.extract.events import _sport_word_bound, _sports_score
+
+    score = sum(_sports_score(word) for word in text.split())
+    assert score > 0 and _sport_word_bound(text) >= score  # the quick test never turns a sports text away
+    assert _sport_word_bound("وقال مصدر أمني إن اشتباكات وقعت في طرابلس.") == 0
+
+
 def test_the_prisoners_club_makes_no_sports_article() -> None:
     text = ("وقال نادي الأسير الفلسطيني إن قوات الاحتلال اعتقلت 5 فلسطينيين من مدينة نابلس. وأضاف نادي الأسير أن "
             "مواجهات عنيفة اندلعت في بلدة بني نعيم. وطالب نادي الأسير بالإفراج عنهم، وقال نادي الأسير إن هدفها "

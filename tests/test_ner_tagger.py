@@ -227,6 +227,33 @@ def test_a_model_file_of_the_former_format_converts_to_the_same_look_ups(tmp_pat
         NerTagger.load(old)
 
 
+def test_the_tagger_prewarms_every_frequent_word_and_the_extractors_keep_the_commonest(tagger: NerTagger) -> None:
+    from marsad.extract.ner_tagger import COMMON_WORDS, frequent_words
+
+    with np.load(DEFAULT_MODEL, allow_pickle=False) as data:
+        shipped = data["frequent_words"].tolist()
+    assert len(shipped) > COMMON_WORDS
+    assert frequent_words() == tuple(shipped[:COMMON_WORDS])  # the extractors' common words
+    assert len(tagger._base_types) == 1 + len(shipped)  # the padding and every frequent word, computed at load
+    assert all(word in tagger._base_types for word in shipped[-3:])
+
+
+def test_a_model_file_is_rewarmed_with_the_same_common_words(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train_ner", Path(__file__).resolve().parents[1] / "scripts" / "train_ner.py")
+    train_ner = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train_ner)
+    old = tmp_path / "old.npz"
+    np.savez_compressed(old, labels=np.array(["O"]), frequent_words=np.array(["في", "من"]))
+    new = tmp_path / "new.npz"
+    train_ner.rewarm(old, new, ["في", "من", "على"])
+    with np.load(new) as data:
+        assert data["frequent_words"].tolist() == ["في", "من", "على"] and data["labels"].tolist() == ["O"]
+    with pytest.raises(SystemExit, match="differ"):
+        train_ner.rewarm(old, new, ["من", "في", "على"])
+
+
 def test_names_recur_consistently_within_a_text() -> None:
     words = ["قال", "أرسين", "فينغر", "إن", "فينغر", "على", "على", "على", "على", "على", "فينغر"]
     ids = [0, 1, 2, 3, 2, 4, 4, 4, 4, 4, 2]  # word type ids
@@ -247,6 +274,33 @@ def test_the_model_loads_with_numpy_only(tagger: NerTagger) -> None:
     assert {"O", "B-PERS", "I-PERS", "B-ORG", "I-ORG", "B-LOC", "I-LOC"} <= set(tagger.labels)
     with np.load(DEFAULT_MODEL, allow_pickle=False) as data:
         assert data["weights"].shape == (len(data["attributes"]), len(data["labels"]))
+
+
+def _reference_viterbi(tagger: NerTagger, emit: np.ndarray) -> list[int]:
+    """Textbook Viterbi over one sentence (argmax's first of equals), to check the batched one against."""
+    score = emit[0] + tagger._start
+    back = []
+    for t in range(1, len(emit)):
+        candidates = score[:, None] + tagger._trans  # [i, j]
+        back.append(candidates.argmax(axis=0))
+        score = candidates.max(axis=0) + emit[t]
+    path = [int((score + tagger._end).argmax())]
+    for pointers in reversed(back):
+        path.append(int(pointers[path[-1]]))
+    return path[::-1]
+
+
+def test_batched_viterbi_is_textbook_viterbi_ties_included(tagger: NerTagger) -> None:
+    rng = np.random.default_rng(7)
+    n_labels = len(tagger.labels)
+    for integer in (False, True):  # small integers make many equal scores
+        lengths = np.array([9, 6, 6, 3, 1])
+        emit = rng.normal(size=(len(lengths), lengths.max(), n_labels)).astype(np.float32)
+        if integer:
+            emit = np.round(emit).astype(np.float32)
+        paths = tagger._viterbi(emit, lengths)
+        for b, n in enumerate(lengths.tolist()):
+            assert paths[b, :n].tolist() == _reference_viterbi(tagger, emit[b, :n])
 
 
 def test_tags_are_valid_iob(tagger: NerTagger) -> None:

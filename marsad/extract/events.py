@@ -15,6 +15,8 @@ import re
 from dataclasses import replace
 from functools import cache, lru_cache
 
+import ahocorasick
+
 from marsad.extract.casualties import MONTH_PATHS, Casualties, casualties_in
 from marsad.extract.event_arguments import (
     SINCE_WORDS,
@@ -31,7 +33,7 @@ from marsad.extract.event_arguments import (
 )
 from marsad.extract.gazetteer import place_cues
 from marsad.extract.geo import KIND_RANK
-from marsad.extract.ner_features import TOPIC_THRESHOLD, topic_score
+from marsad.extract.ner_features import TOPIC_THRESHOLD, normalize_word, sport_words, topic_score
 from marsad.extract.ner_tagger import frequent_word_set, frequent_words
 from marsad.lexicon import EventTrigger, Lexicon, LexiconError, read_rows, read_word_set
 from marsad.paths import DATA_DIR
@@ -906,9 +908,26 @@ def _sports_sentence(text: str, sentence: Span) -> bool:
     return sum(_sports_score(w) for w in text[sentence.start:sentence.end].split()) >= SPORTS_SENTENCE_SCORE
 
 
+@lru_cache(maxsize=1)
+def _sport_word_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word, score in sport_words().items():
+        automaton.add_word(word, score)
+    automaton.make_automaton()
+    return automaton
+
+
+def _sport_word_bound(text: str) -> int:
+    """The scores of the sports words in `text` (normalised as words are scored, inside longer words too),
+    added up: a word's sports score is at most that of a sports word it holds, so this bounds the text's."""
+    return sum(score for _, score in _sport_word_automaton().iter(normalize_word(text)))
+
+
 def _sports_article(text: str) -> bool:
     """Sports words throughout, and several different strong ones (نادي الأسير alone makes no sports text)."""
     words = text.split()
+    if _sport_word_bound(text) < max(SPORTS_ARTICLE_SCORE, SPORTS_ARTICLE_DENSITY * len(words)):
+        return False  # too few sports words to score enough (most texts: no word is scored)
     scores = list(map(_sports_score, words))
     if sum(scores) < max(SPORTS_ARTICLE_SCORE, SPORTS_ARTICLE_DENSITY * len(words)):
         return False

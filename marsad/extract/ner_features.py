@@ -416,6 +416,13 @@ def _sport_words() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(normalize_word(w) for w in _SPORT_WEAK.split()))
 
 
+def sport_words() -> dict[str, int]:
+    """Every sports word topic_score knows, normalised, with its score: a word scores only if its
+    normalised form holds one of them (2 only if it holds a strong one, of score 2)."""
+    strong, weak = _sport_words()
+    return {**dict.fromkeys(sorted(weak), 1), **dict.fromkeys(sorted(strong), 2)}
+
+
 def topic_score(word: str) -> int:
     """How much one word type says its sentence is about sports (0, 1 or 2)."""
     norm = normalize_word(word)

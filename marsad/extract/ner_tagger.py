@@ -14,7 +14,8 @@ clusters, vector rows and name lists (its format: data/models/ner/README.md).
 Memory: what a tagger keeps is numpy arrays (the feature table in float16, the look-up tables as
 sorted hashes, see ner_features.WordTable), not Python dicts and sets of strings, so a tagger
 loaded before fork is shared by the worker processes (marsad.pipeline does so); each process's
-own part is its word-type cache (at most _CACHE_LIMIT types, about 38 MB).
+own part is its word-type cache (at most _CACHE_LIMIT types beyond the ones computed at load, about
+38 MB).
 """
 
 from __future__ import annotations
@@ -43,24 +44,30 @@ TYPE_NAMES = {"PERS": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
 _SENTENCE_ENDS = frozenset(".!?؟")
 _MAX_LEN = 250  # a longer run of tokens without a sentence end is cut into pieces this long
 _FORBIDDEN = -1e4
-# Word types kept with their emission vectors: 504 bytes each, and some 130 more in the dict (about
-# 38 MB). In a worker's share of 30,000 SaudiNewsNet articles (15,000), a cache of 100,000 types
-# computes 363,000 new ones, this one 456,000 (some 5 s more, well under 1% of its time) for about
-# 25 MB less memory per worker.
-_CACHE_LIMIT = 60_000
+# Word types kept with their emission vectors: 504 bytes each, and some 130 more in the dict. The
+# model file's frequent words (100,000) are computed at load, before the workers fork, and shared by
+# them (about 60 MB); each process then caches at most _CACHE_LIMIT more (about 25 MB of its own), and
+# starts that part afresh when full. The prewarmed types answer most of a text's words: on 2,000
+# SaudiNewsNet articles in two workers, 100,000 of them instead of 20,000 made the steady rate of
+# `process` some 14% higher (bench pipeline) for about 1.5 s more at start-up.
+_CACHE_LIMIT = 40_000  # types cached beyond the prewarmed ones
 _CHUNK = 256  # new word types whose scores are computed together
 _TEXT_MARGIN = 4_096  # room for the new word types of one more text once the cache holds _CACHE_LIMIT
+# The model file's `frequent_words` are the commonest SaudiNewsNet tokens, most frequent first. The tagger
+# computes the scores of all of them at load (before the workers fork, so they share them); the
+# extractors' "common word of the news" is the first COMMON_WORDS of them.
+COMMON_WORDS = 20_000
 
 
 @lru_cache(maxsize=1)
 def frequent_words() -> tuple[str, ...]:
-    """The model file's commonest SaudiNewsNet tokens as written, most frequent first (empty without the
-    file): the words whose scores the tagger computes at load, and the news' common vocabulary for the
-    extractors (localities' not-a-name words, the future prefix's verbs)."""
+    """The COMMON_WORDS commonest SaudiNewsNet tokens as written, most frequent first (empty without the
+    model file): the news' common vocabulary for the extractors (localities' not-a-name words, the future
+    prefix's verbs)."""
     if not DEFAULT_MODEL.is_file():
         return ()
     with np.load(DEFAULT_MODEL, allow_pickle=False) as data:
-        return tuple(data["frequent_words"].tolist()) if "frequent_words" in data.files else ()
+        return tuple(data["frequent_words"][:COMMON_WORDS].tolist()) if "frequent_words" in data.files else ()
 
 
 @lru_cache(maxsize=1)
@@ -173,7 +180,7 @@ class NerTagger:
         # system maps pages only as rows are written). Its first rows, the padding and the
         # frequent words, are kept when the cache starts afresh, so a tagger loaded before fork
         # shares them with the workers.
-        capacity = max(_CACHE_LIMIT, len(frequent_words or ())) + _TEXT_MARGIN
+        capacity = 1 + len(frequent_words or ()) + _CACHE_LIMIT + _TEXT_MARGIN
         self._emit = np.zeros((capacity, n_slots, n_labels), np.float32)
         self._topic_score = np.zeros(capacity, np.int8)
         self._types: dict[str, int] = {}
@@ -247,7 +254,7 @@ class NerTagger:
     def _label_ids(self, words: list[str], bounds: list[int]) -> np.ndarray:
         """The best label index of each word, and each word's type id in the cache; sentences
         are words[bounds[i]:bounds[i + 1]]."""
-        if self._n_types > _CACHE_LIMIT:  # unbounded input: start the word-type cache afresh
+        if self._n_types > len(self._base_types) + _CACHE_LIMIT:  # unbounded input: start afresh
             self._reset_cache()
         get = self._types.get
         ids = list(map(get, words))
@@ -284,36 +291,37 @@ class NerTagger:
         return paths[rank[sent_of], within], type_ids
 
     def _viterbi(self, emit: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """Best label paths of a batch sorted by length, longest first."""
+        """Best label paths of a batch sorted by length, longest first.
+
+        Forward, each step keeps only the best scores (the maximum over the previous label is taken across
+        contiguous rows, which numpy does fast); back, each sentence's previous label is the one that
+        gave its current label's best score (the first of equals, as argmax over a step's candidates
+        would have kept), all the sentences still running at once."""
         batch, width, n_labels = emit.shape
-        score = emit[:, 0] + self._start
-        # back[t, b, j]: the best label before label j at step t of sentence b (time-major, so that
-        # argmax writes each step's rows in place)
-        back = np.zeros((width, batch, n_labels), np.int64)
-        trans = self._trans.T[None].copy()  # [0, j, i] = trans[i, j]: the candidates of j are a row
-        emit = np.ascontiguousarray(emit.transpose(1, 0, 2))
-        active = np.searchsorted(-lengths, -np.arange(width), side="left").tolist()  # sentences longer than t
-        candidates = np.empty(batch * n_labels * n_labels, np.float32)
-        row_starts = np.arange(batch * n_labels) * n_labels  # where each (sentence, label j) row begins
-        picked = np.empty(batch * n_labels, np.int64)
+        emit = np.ascontiguousarray(emit.transpose(1, 0, 2))  # time-major: a step's rows are contiguous
+        scores = np.empty((width, batch, n_labels), np.float32)
+        np.add(emit[0], self._start, out=scores[0])
+        active = np.searchsorted(-lengths, -np.arange(width + 1), side="left").tolist()  # sentences longer than t
+        into = self._trans[:, None, :]  # [i, 0, j]: from label i to label j
+        candidates = np.empty(n_labels * batch * n_labels, np.float32)
         for t in range(1, width):
             m = active[t]
-            cand = np.add(score[:m, None, :], trans, out=candidates[:m * n_labels * n_labels].reshape(m, n_labels, -1))
-            best = cand.argmax(axis=2, out=back[t, :m])
-            np.add(best.reshape(-1), row_starts[:m * n_labels], out=picked[:m * n_labels])
-            np.add(candidates[picked[:m * n_labels]].reshape(m, n_labels), emit[t, :m], out=score[:m])
-        # back from each sentence's best last label, one step at a time over the pointers as bytes
-        pointers = back.astype(np.int8).tobytes()
-        step = batch * n_labels
-        paths = np.zeros((batch, width), np.int64)
-        for b, (n, label) in enumerate(zip(lengths.tolist(), (score + self._end).argmax(axis=1).tolist(),
-                                           strict=True)):
-            path = [label] * n
-            for t in range(n - 1, 0, -1):
-                label = pointers[t * step + b * n_labels + label]
-                path[t - 1] = label
-            paths[b, :n] = path
-        return paths
+            cand = np.add(scores[t - 1, :m].T[:, :, None], into,
+                          out=candidates[:n_labels * m * n_labels].reshape(n_labels, m, n_labels))
+            np.add(cand.max(axis=0), emit[t, :m], out=scores[t, :m])
+        ends = lengths - 1
+        last = (scores[ends, np.arange(batch)] + self._end).argmax(axis=1)
+        back_from = self._trans.T.copy()  # [j, i]: the scores of coming to label j from each label i
+        paths = np.zeros((width, batch), np.int64)
+        label = np.zeros(batch, np.int64)
+        for t in range(width - 1, -1, -1):
+            m, ended = active[t], active[t + 1]
+            if ended < m:  # the sentences whose last word is t
+                label[ended:m] = last[ended:m]
+            paths[t, :m] = label[:m]
+            if t:
+                label[:m] = (scores[t - 1, :m] + back_from[label[:m]]).argmax(axis=1)
+        return np.ascontiguousarray(paths.T)
 
     # -- public --------------------------------------------------------------------------------
 
