@@ -1241,3 +1241,23 @@ def test_no_place_is_lent_to_talks_or_by_an_article_whose_events_have_none() -> 
 def test_a_date_after_a_war_named_after_the_trigger_is_the_wars(text: str, published: date) -> None:
     events = _events(text, published).events
     assert events and all(e.date == published for e in events), [(e.type, e.date) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المتحدث باسم الرئاسة الفلسطينية نبيل أبو ردينة، إن عمليات القتل الإسرائيلية اليومية للمواطنين هدفها ضرب "
+    "الاستقرار وخلق مناخات من التوتر في المنطقة.",
+    "وتم تمديد حالة الطوارئ في المنطقة الحدودية مع غزة لثلاثة أشهر إضافية في المنطقة التي تشهد هجمات شبه يومية ضد "
+    "قوات الأمن.",
+    "وحدث ذلك رغم غارات جوية يومية تقودها الولايات المتحدة لدعم القوات العراقية على الأرض في مدينة الرمادي.",
+    "يُذكر أن الطائرات الحربية تقوم بغارات شبه يومية على عدة مواقع للتنظيم في مدينة درنة.",
+])
+def test_a_daily_habit_is_no_event(text: str) -> None:
+    assert not [e for e in _events(text, date(2015, 8, 8)).events if e.type in ("killing", "attack", "airstrike")]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("وأضاف أن المعارك اليومين الماضيين خلفت عشرة قتلى و60 جريحا في صفوف المقاومة في مدينة لحج.", "armed_clash"),
+    ("قتل خمسة مدنيين في غارة جوية يوم الأحد على سوق شعبي في مدينة صعدة.", "airstrike"),
+])
+def test_a_day_named_after_the_event_leaves_it_an_event(text: str, event_type: str) -> None:
+    assert event_type in {e.type for e in _events(text, date(2015, 8, 8)).events}

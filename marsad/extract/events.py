@@ -137,6 +137,7 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
                 and (_in_its_event_sense(text, sentence, t) or _told_again(text, t, events))
                 and not _background_relative(doc, sentence, t, in_sentence, place_mentions)]
         kept = [t for t in _without_results(text, kept) if not _since_the_start_of(text, sentence, t)
+                and not _habitual(text, sentence, t)
                 and not _after_a_settlement(text, sentence, t)
                 and (t[2].event_type != "territory_change" or _takes_ground(text, sentence, t, place_mentions))
                 and not _names_a_front(text, sentence, t)]
@@ -1193,6 +1194,36 @@ def _since_the_start_of(text: str, sentence: Span, trigger: tuple[int, int, Even
     after = re.split(r"[،,.؛:]", text[trigger[1]:sentence.end], maxsplit=1)[0].split()[:12]
     keys = [normalize_key(w) for w in after]
     return any(k in SINCE_WORDS and i + 1 < len(keys) and keys[i + 1] in _STARTS for i, k in enumerate(keys))
+
+
+HABITUAL_PATH = DATA_DIR / "event_habitual.csv"
+HABITUAL_REACH = 3  # words after a trigger where an adjective of its own noun phrase may stand
+# words that end a trigger's noun phrase: what follows them is about something else
+_PHRASE_ENDS = frozenset(normalize_key(w) for w in (
+    "في", "على", "من", "عن", "إلى", "الى", "ضد", "مع", "منذ", "بين", "التي", "الذي", "الذين", "بعد", "قبل"))
+
+
+@lru_cache(maxsize=1)
+def _habitual_words() -> frozenset[str]:
+    """Adjectives and adverbs of a habit (daily, weekly, repeated): data/event_habitual.csv."""
+    with HABITUAL_PATH.open(encoding="utf-8", newline="") as handle:
+        return frozenset(normalize_key(row["word"]) for row in csv.DictReader(handle))
+
+
+def _habitual(text: str, sentence: Span, trigger: tuple[int, int, EventTrigger]) -> bool:
+    """A habit, not one event: the trigger's own noun phrase calls it daily, weekly or repeated (`عمليات القتل
+    الإسرائيلية اليومية`, `هجمات شبه يومية ضد قوات الأمن`, `توالت الهجمات بوتيرة يومية`), among the few words
+    right after it, before a preposition or a clause mark; not `يومي` before a number (`هجمات يومي 22 يونيو`)."""
+    after = re.split(r"[،,.؛:!?؟()«»\"]", text[trigger[1]:sentence.end], maxsplit=1)[0].split()[:HABITUAL_REACH]
+    habitual = _habitual_words()
+    for index, word in enumerate(after):
+        key = normalize_key(word)
+        if key in _PHRASE_ENDS:
+            return False
+        if key in habitual or key.removeprefix("و") in habitual:
+            following = after[index + 1] if index + 1 < len(after) else ""
+            return not following[:1].isdigit()
+    return False
 
 
 def _without_results(text: str, triggers: list[tuple[int, int, EventTrigger]]) -> list[tuple[int, int, EventTrigger]]:
