@@ -1261,3 +1261,32 @@ def test_a_daily_habit_is_no_event(text: str) -> None:
 ])
 def test_a_day_named_after_the_event_leaves_it_an_event(text: str, event_type: str) -> None:
     assert event_type in {e.type for e in _events(text, date(2015, 8, 8)).events}
+
+
+@pytest.mark.parametrize("text, event_type, place_id", [
+    # one incident in a country: a day of its own and the country as where it happened, or a region of it
+    ("أعلنت السلطات الأمنية في السعودية أمس، القبض على 431 إرهابيا من جنسيات مختلفة.", "arrest", "sa"),
+    ("قال مسؤولون وشهود عيان اليوم الاربعاء إن 20 شخصا على الأقل لقوا حتفهم شمال الكاميرون في هجوم انتحاري.",
+     "bombing", "cm"),
+    ("على صعيد آخر، أوقفت قوة من الجيش اللبناني 23 شخصاً من التابعية (الجالية )السورية شرق لبنان وشماله، للاشتباه "
+     "بانتماء بعضهم إلى تنظيمات إرهابية.", "arrest", "lb"),
+])
+def test_an_incident_told_in_a_country_is_placed_there(text: str, event_type: str, place_id: str) -> None:
+    assert (event_type, place_id) in {(e.type, e.place_id) for e in _events(text, date(2015, 7, 22)).events}
+
+
+@pytest.mark.parametrize("text", [
+    "وتعرضت مراكز عسكرية تركية لهجمات كثيرة في تركيا، مما أدى إلى مقتل جندي.",
+    "وأوضحت الصحيفة أن التنظيم بدأ يعاني من نقص في الذخيرة أيضا، في الوقت الذي تقوم فيه قوات التحالف باستهداف "
+    "خطوط التسليم المؤدية لسوريا والعراق.",
+])
+def test_a_country_alone_places_no_undated_act_of_violence(text: str) -> None:
+    events = _events(text, date(2015, 7, 22)).events
+    assert not [e for e in events if e.place_id in ("tr", "sy", "iq")], [(e.type, e.place_id) for e in events]
+
+
+def test_an_act_a_country_alone_would_place_takes_its_paragraphs_place() -> None:
+    text = ("قتل خمسة مدنيين في قصف على مدينة تعز أمس.\n"
+            "وأضاف المصدر أن الميليشيات شنت هجمات في اليمن.")
+    [attack] = [e for e in _events(text, date(2015, 7, 22)).events if e.type == "attack"]
+    assert attack.place_id == "ye-taiz" and attack.place_inherited  # not Yemen's centroid

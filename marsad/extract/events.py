@@ -199,6 +199,11 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
             if trigger.event_type == "killing" and toll.get("victims") in _ARMED_VICTIMS \
                     and normalize_key(trigger.trigger) in _PLAIN_KILLED:
                 trigger = _as_type(trigger, "armed_clash", doc.lexicon)  # `قتل 19 مسلحا`: fighting, not a killing
+            if _only_a_country(place_ids, places, precision, text, clause, place_mentions, trigger.event_type):
+                # a topic, a policy or a war's background more often than an incident's place: the paragraph's
+                # place, else (after all sentences) the article's events', else none
+                place_ids = [p for p in last_places[:1] if places[p].kind != "country"]
+                inherited = bool(place_ids)
             for place_id in place_ids or [None]:
                 events.append(Event(
                     start=sentence.start, end=sentence.end, sentence=sentence_text, type=trigger.event_type,
@@ -215,6 +220,40 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
         last_date = own_days[-1] if own_days else last_date
     events = _in_the_articles_place(events, text, sentences, place_mentions, places)
     return [e for e in one_per_incident(events, text, places) if _counted(e) and _has_parties(e, doc.lexicon)]
+
+
+def _only_a_country(place_ids: list[str], places: dict[str, Place], precision: str, text: str, clause: Span,
+                    place_mentions: list[Mention], event_type: str) -> bool:
+    """Placed at nothing finer than a country, and not told as one incident there: no day read from the text,
+    or the country not named as where it happened in the trigger's clause (`غارة جوية ... فوق سوريا` on
+    `الثلاثاء` is one; for a withdrawal or an evacuation, the country they left: `سحب القوات من ليبيا`); a
+    region of the country named by a compass word (`أوقفت قوة ... 23 شخصاً ... شرق لبنان`) places it enough. What a country alone places is mostly a topic (`ناقش اللقاء التطورات في اليمن`), a
+    policy, a commentary or the background of a war, seldom an incident: on the development and held-out
+    articles 3 of 35 such records (talks aside) were right. Talks and deals keep the country they concern."""
+    if event_type in _TALKS or not place_ids or any(places[p].kind != "country" for p in place_ids):
+        return False  # talks and deals: where the parties meet is seldom written, the country they concern is
+    named = [m for m in mentions_within(place_mentions, clause) if m.entity_id in place_ids]
+    if any(_a_part_of(text, m) for m in named):
+        return False  # `شرق لبنان وشماله`, `في شمال سورية`: a region of the country, which the map can show
+    if precision != "day":
+        return True
+    return not any(_locative(text, m) or (event_type in _LEFT_FROM and _after_from(text, m)) for m in named)
+
+
+def _a_part_of(text: str, mention: Mention) -> bool:
+    """The place comes after a compass word (`شرق لبنان`, `في شمال سورية`, `جنوبي اليمن`)."""
+    before = text[max(0, mention.start - 20):mention.start].split()
+    return bool(before) and place_cues().get(normalize_key(before[-1]).removeprefix("و").removeprefix("في")) \
+        == "direction"
+
+
+_LEFT_FROM = frozenset({"withdrawal", "evacuation", "displacement"})  # `سحب القوات من ليبيا`: where they left
+
+
+def _after_from(text: str, mention: Mention) -> bool:
+    """The place stands right after من (`من ليبيا`)."""
+    before = text[max(0, mention.start - 12):mention.start].split()
+    return bool(before) and normalize_key(before[-1]).removeprefix("و") == "من"
 
 
 def _in_the_articles_place(events: list[Event], text: str, sentences: list[Span], place_mentions: list[Mention],
