@@ -193,6 +193,10 @@ def _read(text: str) -> list[tuple[str, int | None, int | None, str | None]]:
      "نتج عنه استشهاد (15) وإصابة (33).", [("killed", 15, None, None), ("wounded", 33, None, None)]),
     ("نتج عن الحادث الإجرامي استشهاد (15) مصليًا، خمسة منهم من رجال الأمن العاملين بالمقر",
      [("killed", 15, None, None)]),
+    # an assassination: one (SaudiNewsNet, Yemen)
+    ("اُغتيل القيادي في حزب المؤتمر الشعبي العام (حزب صالح) عبد الرحمن القوسي، برصاص مجهولين بجوار منزله في مدينة "
+     "البيضاء.", [("killed", 1, None, None)]),
+    ("وقالت مصادر إن اغتيال ضابط في الجيش اليمني وقع أمس في مدينة عدن.", [("killed", 1, None, "soldiers")]),
 ])
 def test_figures_of_real_sentences(text: str, expected: list) -> None:
     assert _read(text) == expected
@@ -257,6 +261,8 @@ def test_figures_of_real_sentences(text: str, expected: list) -> None:
      []),
     ("أدى الفيضان إلى نفوق 300 رأس من الماشية في القرية",
      []),
+    # an attempt on a life kills no one
+    ("ونجا محافظ عدن من محاولة اغتيال استهدفت موكبه في مدينة عدن.", []),
 ])
 def test_numbers_that_are_not_casualties(text: str, expected: list) -> None:
     assert _read(text) == expected
