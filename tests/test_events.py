@@ -861,7 +861,9 @@ def test_an_explosion_that_struck_is_a_bombing(text: str) -> None:
 ])
 def test_a_date_in_a_since_phrase_is_not_the_events(text: str, published: date) -> None:
     events = [e for e in _events(text, published).events if e.type in ("shelling", "attack")]
-    assert events and all(e.date == published for e in events)
+    assert all(e.date == published for e in events)
+    # the worst shelling since a battle happened; the dead of attacks since a president took office are a tally
+    assert bool(events) == ("بأعنف" in text)
 
 
 def test_a_warrant_is_no_arrest_made() -> None:
@@ -1290,3 +1292,22 @@ def test_an_act_a_country_alone_would_place_takes_its_paragraphs_place() -> None
             "وأضاف المصدر أن الميليشيات شنت هجمات في اليمن.")
     [attack] = [e for e in _events(text, date(2015, 7, 22)).events if e.type == "attack"]
     assert attack.place_id == "ye-taiz" and attack.place_inherited  # not Yemen's centroid
+
+
+@pytest.mark.parametrize("text", [
+    "وتشهد مدينة تعز مواجهات عنيفة منذ حوالي أربعة أشهر، بعد زحف الحوثيين وقوات صالح الى المدينة.",
+    "وتتواصل غارات الطائرات بدون طيار التي تشنها الولايات المتحدة منذ سنوات في اليمن.",
+    "وقد تعرضت المظاهرات الممنوعة لقمع عنيف منذ نهاية أبريل الماضي وأحيانا بالرصاص الحي في العاصمة بوجمبورا.",
+])
+def test_what_goes_on_for_months_is_no_one_event(text: str) -> None:
+    events = _events(text, date(2015, 7, 22)).events
+    assert not [e for e in events if e.type in ("armed_clash", "airstrike", "protest")], [e.type for e in events]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("وتحاصر قوات النظام الزبداني منذ عام 2013.", "siege"),  # a siege is recorded from its first day
+    ("اتهمت الحكومة الأوكرانية الانفصاليين الموالين للروس باستهداف مواقعها بأعنف قصف مدفعي منذ ستة أشهر.",
+     "shelling"),  # compared with six months: it happened
+])
+def test_a_siege_since_a_year_and_the_worst_in_months_stay_events(text: str, event_type: str) -> None:
+    assert event_type in {e.type for e in _events(text, date(2015, 7, 22)).events}

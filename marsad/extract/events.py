@@ -1143,6 +1143,7 @@ _PURPOSE_TYPES = frozenset({"territory_change", "siege", "attack", "armed_clash"
 _STARTS = frozenset(normalize_key(w) for w in ("بدء", "بداية", "نشوب", "اندلاع", "انطلاق", "انطلاقة", "بدايات"))
 
 
+_STATES = frozenset({"siege"})  # recorded from the day it began (`تحاصر قوات النظام الزبداني منذ عام 2013`)
 _SUPERLATIVES = frozenset(normalize_key(w) for w in ("أعنف", "أكبر", "أسوأ", "أشد", "أول", "أخطر", "أعلى", "أكثر",
                                                      "أطول", "أوسع", "أبرز", "أضخم", "أدمى", "أفدح"))
 
@@ -1225,14 +1226,20 @@ def _names_a_front(text: str, sentence: Span, trigger: tuple[int, int, EventTrig
 
 
 def _since_the_start_of(text: str, sentence: Span, trigger: tuple[int, int, EventTrigger]) -> bool:
-    """A state of affairs since something began (`سيطر داعش على أجزاء واسعة منذ نشوب الحرب الأهلية`,
-    `أعنف المعارك منذ بدء القتال`): the trigger's clause goes on with `منذ` and a beginning."""
+    """A state of affairs since something began (`سيطر داعش على أجزاء واسعة منذ نشوب الحرب الأهلية`) or over
+    a long time (`منذ نحو أربعة أشهر`, `منذ سنوات`, `منذ عام 2011`: data/tally_periods.csv): the trigger's clause
+    goes on with `منذ` and a beginning or a period of weeks or more. Not what is compared with it (`أعنف المعارك
+    منذ بدء القتال`, `أعنف قصف مدفعي منذ ستة أشهر`: it happened)."""
     before = text[sentence.start:trigger[0]].split()[-2:]
-    if any(normalize_key(w) in _SUPERLATIVES for w in before):
+    if any(normalize_key(w).removeprefix("و").removeprefix("ب") in _SUPERLATIVES for w in before):
         return False  # `أعنف المعارك منذ بدء القتال`, `أول هجوم من نوعه منذ بدء`: compared, and it happened
     after = re.split(r"[،,.؛:]", text[trigger[1]:sentence.end], maxsplit=1)[0].split()[:12]
     keys = [normalize_key(w) for w in after]
-    return any(k in SINCE_WORDS and i + 1 < len(keys) and keys[i + 1] in _STARTS for i, k in enumerate(keys))
+    if any(k in SINCE_WORDS and i + 1 < len(keys) and keys[i + 1] in _STARTS for i, k in enumerate(keys)):
+        return True
+    # `تشهد مدينة تعز مواجهات عنيفة منذ حوالي أربعة أشهر`, `غارات ... منذ سنوات`: going on for months or years
+    at = next((i for i, k in enumerate(keys) if k in SINCE_WORDS), None)
+    return at is not None and trigger[2].event_type not in _STATES and _a_period([k.strip("".join(_PUNCTUATION)) for k in keys[at:]])
 
 
 HABITUAL_PATH = DATA_DIR / "event_habitual.csv"
