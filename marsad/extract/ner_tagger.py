@@ -49,7 +49,7 @@ _FORBIDDEN = -1e4
 # them (about 60 MB); each process then caches at most _CACHE_LIMIT more (about 25 MB of its own), and
 # starts that part afresh when full. The prewarmed types answer most of a text's words: on 2,000
 # SaudiNewsNet articles in two workers, 100,000 of them instead of 20,000 made the steady rate of
-# `process` some 14% higher (bench pipeline) for about 1.5 s more at start-up.
+# `process` some 17% higher (bench pipeline) for about 1.3 s more at start-up.
 _CACHE_LIMIT = 40_000  # types cached beyond the prewarmed ones
 _CHUNK = 256  # new word types whose scores are computed together
 _TEXT_MARGIN = 4_096  # room for the new word types of one more text once the cache holds _CACHE_LIMIT
