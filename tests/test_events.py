@@ -112,7 +112,7 @@ def test_the_modality_cues_are_a_checked_data_file() -> None:
     cues = modality_cues()
     assert len(cues) >= 40
     assert set(cues.values()) <= {"negation", "prevention", "demand", "plan", "condition", "threat", "purpose",
-                                  "subjected", "background", "result", "generic"}
+                                  "subjected", "background", "result", "generic", "prospect"}
 
 
 def test_a_sentence_without_a_place_happens_where_the_paragraph_last_was_and_says_so() -> None:
@@ -1311,3 +1311,20 @@ def test_what_goes_on_for_months_is_no_one_event(text: str) -> None:
 ])
 def test_a_siege_since_a_year_and_the_worst_in_months_stay_events(text: str, event_type: str) -> None:
     assert event_type in {e.type for e in _events(text, date(2015, 7, 22)).events}
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("وفي غضون ذلك تسعى القوات اليمنية الموالية لحكومة الرئيس عبد ربه منصور هادي إلى إحكام سيطرتها على مدينة عدن "
+     "جنوب البلاد.", "territory_change"),
+    ("وأكد اللواء المقدشي أن المقاومة الشعبية والقوات الموالية للشرعية على وشك تحقيق الحسم في محافظة لحج واستعادة "
+     "السيطرة على قاعدة العند العسكرية.", "territory_change"),
+    ("قال مسؤول عسكري إن قيادة التحالف وعدت المجلس العسكري في محافظة تعز بإرسال عربات مدرعة عسكرية ودبابات إلى "
+     "الجيش الوطني والمقاومة.", "deployment"),
+])
+def test_what_forces_seek_promise_or_are_about_to_do_has_not_happened(text: str, event_type: str) -> None:
+    assert event_type not in {e.type for e in _events(text, date(2015, 8, 1)).events}
+
+
+def test_ground_taken_after_it_was_sought_is_taken() -> None:
+    text = "وتمكنت القوات الموالية للرئيس هادي من استعادة السيطرة على مدينة عدن بعد معارك عنيفة."
+    assert "territory_change" in {e.type for e in _events(text, date(2015, 8, 1)).events}

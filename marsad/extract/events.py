@@ -870,7 +870,7 @@ GENERIC_WINDOW = 15  # a habit's adverb (غالبا ما، عادة ما) makes 
 @lru_cache(maxsize=1)
 def modality_cues() -> dict[str, str]:
     """normalised cue -> kind (negation, prevention, demand, plan, condition, threat, purpose, subjected, result,
-    background, generic): data/event_modality.csv."""
+    background, generic, prospect): data/event_modality.csv."""
     with MODALITY_PATH.open(encoding="utf-8", newline="") as handle:
         return {normalize_key(row["cue"]): row["kind"] for row in csv.DictReader(handle)}
 
@@ -1057,8 +1057,8 @@ def _reported_as_fact(text: str, sentence_start: int, trigger_start: int,
     if _called_to(text, sentence_start, trigger_start, cues):
         return False
     clause = _clause_words_before(text, sentence_start, trigger_start, GENERIC_WINDOW)
-    if any(cues.get(form) == "generic" for word in clause for form in _cue_forms(word)):
-        return False  # وغالبا ما يقع ضحايا من المدنيين في هجمات: what happens as a rule, anywhere in the clause
+    if any(cues.get(form) in _CLAUSE_WIDE for word in clause for form in _cue_forms(word)):
+        return False  # وغالبا ما يقع ضحايا في هجمات (a rule), على وشك تحقيق الحسم واستعادة السيطرة (a prospect)
     words = clause[-MODALITY_WINDOW:]
     if trigger is not None and _purpose_lam(text, trigger_start, trigger) and not any(
             cues.get(form) == "subjected" for word in words[-SUBJECTED_REACH:] for form in _cue_forms(word)):
@@ -1083,6 +1083,8 @@ def _cue_forms(word: str) -> tuple[str, ...]:
 
 
 _NOT_MODAL = frozenset({"subjected", "result"})
+# cues whose whole clause (GENERIC_WINDOW words before the trigger) is no fact: a habit, a prospect
+_CLAUSE_WIDE = frozenset({"generic", "prospect"})
 _TO = frozenset(normalize_key(w) for w in ("إلى", "الى"))
 # Words that open a clause of what is said (أن الغاية من المشاورات ...): a demand before one is not the demand
 # of what follows it
