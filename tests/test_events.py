@@ -1328,3 +1328,10 @@ def test_what_forces_seek_promise_or_are_about_to_do_has_not_happened(text: str,
 def test_ground_taken_after_it_was_sought_is_taken() -> None:
     text = "وتمكنت القوات الموالية للرئيس هادي من استعادة السيطرة على مدينة عدن بعد معارك عنيفة."
     assert "territory_change" in {e.type for e in _events(text, date(2015, 8, 1)).events}
+
+
+def test_refraining_from_an_assault_is_no_assault() -> None:
+    text = ("وواصلت القوات الموالية للرئيس الشرعي عبد ربه منصور هادي، حصارها لقاعدة العند الجوية الواقعة في المحافظة، "
+            "مشيرة إلى أنها تمتنع عن اقتحام القاعدة الاستراتيجية حاليًا.")
+    types = {e.type for e in _events(text, date(2015, 7, 31)).events}
+    assert "siege" in types and "attack" not in types and "territory_change" not in types
