@@ -467,3 +467,19 @@ def test_a_part_of_a_group_speaks_a_measure_does_not(text: str, speakers: list[s
 ])
 def test_renewed_speaks_only_of_a_stance(text: str, speakers: list[str]) -> None:
     assert [s.speaker_text for s in _statements(text).statements] == speakers
+
+
+def test_a_role_with_a_nationality_points_back_to_the_speaker_of_that_country() -> None:
+    # Reuters via SaudiNewsNet: the Israeli minister is Steinitz, not Kerry, who spoke last
+    text = ("وقال وزير الطاقة الإسرائيلي يوفال شتاينتز إنه يرفض قول وزير الخارجية الأمريكي جون كيري إنه لم يكن "
+            "ممكنا التوصل إلى اتفاق أفضل مع إيران. وكان كيري قال في مقابلة تلفزيونية يوم الجمعة إن هناك الكثير من "
+            "الكلام الخيالي عن \"اتفاق أفضل\". وقال الوزير الإسرائيلي مشيرا إلى كيري \"سمعت وزير الخارجية يزعم أن "
+            "اتفاقا أفضل مع إيران هو مجرد خيال\".")
+    statements = _statements(text, date(2015, 7, 19)).statements
+    steinitz = next(s.speaker_id for s in statements if s.speaker_text == "يوفال شتاينتز")
+    [minister] = [s for s in statements if s.speaker_text == "الوزير الإسرائيلي"]
+    assert minister.speaker_id == steinitz and minister.speaker_inferred
+    # without a nationality, the role is the last speaker's
+    plain = _statements(text.replace("الوزير الإسرائيلي", "الوزير"), date(2015, 7, 19)).statements
+    kerry = next(s.speaker_id for s in plain if s.speaker_text == "كيري")
+    assert [s.speaker_id for s in plain if s.speaker_text == "الوزير"] == [kerry]

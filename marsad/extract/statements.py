@@ -31,7 +31,7 @@ from datetime import date
 from functools import lru_cache
 
 from marsad.extract.entities import discovered_actor_id, is_name_ali, is_place_name
-from marsad.extract.gazetteer import place_cues
+from marsad.extract.gazetteer import nationality_forms, place_cues
 from marsad.extract.ner_tagger import frequent_word_set
 from marsad.extract.translit import is_known_name
 from marsad.lexicon import Lexicon, SpeechVerb, alternation
@@ -179,6 +179,7 @@ def _find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
     # an actor an attribution phrase named (طبقا لما ذكره جول محمد بيدار) speaks on in the next `وأضاف`
     attributed = {bisect_left([sentence.end for sentence in sentences], st.start): st for st in found}
     last: tuple[_Speaker, int] | None = None
+    spoke: list[tuple[_Speaker, int]] = []  # every speaker so far, with the index of its sentence
     source: tuple[_Speaker, int] | None = None  # an unnamed source an attribution phrase named (وفق مصدر عسكري)
     quoted_until = 0  # the end of a quotation that ran on past its sentence (across a line break)
     for index, sentence in enumerate(sentences):
@@ -257,6 +258,8 @@ def _find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
             if speaker is not None and speaker.anaphor and source is not None and (last is None or last[1] < source[1]) \
                     and index - source[1] <= _CARRY_WINDOW:
                 last = source  # وأشار المصدر نفسه: the source the attribution phrase named
+            if speaker is not None and speaker.anaphor and last is not None:
+                last = _of_its_nationality(speaker, last, spoke, index, text, mentions, lexicon)
             if speaker is not None and speaker.anaphor and (last is None or index - last[1] > _CARRY_WINDOW):
                 speaker = replace(speaker, anaphor=False)  # وقال المتحدث العسكري with nobody before: as written
             if speaker is None or speaker.anaphor:
@@ -300,6 +303,7 @@ def _find_statements(doc: Document, mentions: list[Mention]) -> list[Statement]:
             speakers.append(speaker)
             named_until = max(named_until, speaker.end if not speaker.inferred else 0)
             last = (speaker, index)
+            spoke.append(last)
         found.extend(made)
     return sorted(found, key=lambda st: (st.start, st.cue_start))
 
@@ -1032,6 +1036,42 @@ def _agent_words(lexicon: Lexicon) -> frozenset[str]:
             | {normalize_key(w.split()[0]) for w in _attribution("honorific")} | _attribution("statement_noun")
             | _attribution("speaking_body") | _attribution("speaking_source") | _attribution("person_noun")
             | _PLURAL_SUBJECTS)
+
+
+def _of_its_nationality(anaphor: _Speaker, last: tuple[_Speaker, int], spoke: list[tuple[_Speaker, int]],
+                        index: int, text: str, mentions: list[Mention], lexicon: Lexicon) -> tuple[_Speaker, int] | None:
+    """Whom a role with a nationality points back to (`وأضاف الوزير الإسرائيلي`): the last speaker of that
+    country (its registry entry's, else the nationality written around where it was first named: `وزير الطاقة
+    الإسرائيلي يوفال شتاينتز`) within reach, not a later speaker of another (`كيري`); the last speaker when the
+    role names no nationality or nobody's country is known; None (the role as written) when the last speaker is
+    of another country and no one earlier is of this one."""
+    forms = nationality_forms(lexicon)
+    wanted = next((forms[w] for w in normalize_key(anaphor.text).split()[1:] if forms.get(w)), None)
+    if wanted is None:
+        return last
+    of_last = _countries_of(last, text, mentions, lexicon, forms)
+    if wanted in of_last:
+        return last
+    match = next((said for said in reversed(spoke) if index - said[1] <= _CARRY_WINDOW
+                  and wanted in _countries_of(said, text, mentions, lexicon, forms)), None)
+    if match is not None:
+        return match
+    return None if of_last else last
+
+
+def _countries_of(said: tuple[_Speaker, int], text: str, mentions: list[Mention], lexicon: Lexicon,
+                  forms: dict[str, str | None]) -> frozenset[str]:
+    """The country a speaker is of: its registry entry's, else those of the nationality adjectives in the
+    words around where it is first named (its role: `وزير الخارجية الأمريكي جون كيري`)."""
+    speaker = said[0]
+    entry = lexicon.actors.get(speaker.actor_id) if speaker.actor_id else None
+    if entry is not None and entry.country:
+        return frozenset({entry.country.upper()})
+    first = next((m for m in mentions if speaker.actor_id and m.entity_id == speaker.actor_id), None)
+    if first is None:
+        return frozenset()
+    around = text[max(0, first.start - 40):first.end + 25]
+    return frozenset(forms[w] for w in normalize_key(around).split() if forms.get(w))
 
 
 def _anaphoric(phrase: str) -> bool:
