@@ -483,3 +483,16 @@ def test_a_role_with_a_nationality_points_back_to_the_speaker_of_that_country() 
     plain = _statements(text.replace("الوزير الإسرائيلي", "الوزير"), date(2015, 7, 19)).statements
     kerry = next(s.speaker_id for s in plain if s.speaker_text == "كيري")
     assert [s.speaker_id for s in plain if s.speaker_text == "الوزير"] == [kerry]
+
+
+@pytest.mark.parametrize("text, quote_start", [
+    # SaudiNewsNet: بان (Ban Ki-moon's name) is also بأن (that) once normalised; inside the subject it is the name
+    ("وقبل ساعات على فتح مراكز الاقتراع، دعا الأمين العام للأمم المتحدة بان كي مون السلطات البوروندية إلى القيام "
+     "بكل ما بوسعها من أجل فرض الأمن.", "إلى القيام بكل"),
+    ("ورحب الأمين العام للأمم المتحدة بان جي مون بوقف إطلاق النار وحث جميع الأطراف على وقف العمليات العسكرية.",
+     "بوقف إطلاق"),
+    ("وقال الأمين العام ، بان كي مون ، في بيان: إنه حض المليشيات الحوثية على إعطاء فرصة للسلام.", "حض المليشيات"),
+])
+def test_a_content_word_inside_the_speakers_name_is_the_name(text: str, quote_start: str) -> None:
+    [statement] = _statements(text, date(2015, 7, 27)).statements[:1]
+    assert statement.speaker_id == "ban-ki-moon" and statement.quote.startswith(quote_start), statement.quote

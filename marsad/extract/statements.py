@@ -1151,7 +1151,7 @@ def _content(text: str, cue_end: int, sentence_end: int, content_from: int | Non
     names = _name_spans(text, cue_end, sentence_end)
     tokens = _tokens(text, cue_end, sentence_end)
     marker = next(((t_start, t_end) for index, (t_start, t_end, token) in enumerate(tokens)
-                   if token in _CONTENT_MARKERS and not any(a <= t_start < b for a, b in names)
+                   if token in _CONTENT_MARKERS and t_start >= content_from and not any(a <= t_start < b for a, b in names)
                    and not (index and tokens[index - 1][2] in _CONJUNCTIONS_BEFORE_AN)), None)
     if quote is not None and (marker is None or quote[0] < marker[0] or
                               not text[marker[1]:quote[0] - 1].strip(" :،,")):
