@@ -225,11 +225,12 @@ def find_events(doc: Document, actor_mentions: list[Mention], place_mentions: li
 def _only_a_country(place_ids: list[str], places: dict[str, Place], precision: str, text: str, clause: Span,
                     place_mentions: list[Mention], event_type: str) -> bool:
     """Placed at nothing finer than a country, and not told as one incident there: no day read from the text,
-    or the country not named as where it happened in the trigger's clause (`غارة جوية ... فوق سوريا` on
-    `الثلاثاء` is one; for a withdrawal or an evacuation, the country they left: `سحب القوات من ليبيا`); a
-    region of the country named by a compass word (`أوقفت قوة ... 23 شخصاً ... شرق لبنان`) places it enough. What a country alone places is mostly a topic (`ناقش اللقاء التطورات في اليمن`), a
-    policy, a commentary or the background of a war, seldom an incident: on the development and held-out
-    articles 3 of 35 such records (talks aside) were right. Talks and deals keep the country they concern."""
+    or the country not named as where it happened in the trigger's clause (`أعلنت السلطات الأمنية في السعودية
+    أمس القبض على` is one; for a withdrawal or an evacuation, the country they left: `سحب القوات من ليبيا`);
+    a region of the country named by a compass word (`أوقفت قوة ... 23 شخصاً ... شرق لبنان`) places it
+    enough. What a country alone places is mostly a topic (`ناقش اللقاء التطورات في اليمن`), a policy, a
+    commentary or the background of a war, seldom an incident: on the development and held-out articles 3
+    of 35 such records (talks aside) were right. Talks and deals keep the country they concern."""
     if event_type in _TALKS or not place_ids or any(places[p].kind != "country" for p in place_ids):
         return False  # talks and deals: where the parties meet is seldom written, the country they concern is
     named = [m for m in mentions_within(place_mentions, clause) if m.entity_id in place_ids]
