@@ -39,7 +39,7 @@ from marsad.lexicon import EventTrigger, Lexicon, LexiconError, read_rows, read_
 from marsad.paths import DATA_DIR
 from marsad.records import Actor, Event, Mention, Place, Span, TimeMention
 from marsad.text.document import Document
-from marsad.text.matcher import Matcher, find_in_original
+from marsad.text.matcher import Matcher, find_in_original, previous_word
 from marsad.text.normalize import Normalized, normalize_key
 from marsad.text.spans import mentions_within, within
 
@@ -243,9 +243,7 @@ def _only_a_country(place_ids: list[str], places: dict[str, Place], precision: s
 
 def _a_part_of(text: str, mention: Mention) -> bool:
     """The place comes after a compass word (`شرق لبنان`, `في شمال سورية`, `جنوبي اليمن`)."""
-    before = text[max(0, mention.start - 20):mention.start].split()
-    return bool(before) and place_cues().get(normalize_key(before[-1]).removeprefix("و").removeprefix("في")) \
-        == "direction"
+    return place_cues().get(_word_before(text, mention).removeprefix("في")) == "direction"
 
 
 _LEFT_FROM = frozenset({"withdrawal", "evacuation", "displacement"})  # `سحب القوات من ليبيا`: where they left
@@ -253,8 +251,12 @@ _LEFT_FROM = frozenset({"withdrawal", "evacuation", "displacement"})  # `سحب 
 
 def _after_from(text: str, mention: Mention) -> bool:
     """The place stands right after من (`من ليبيا`)."""
-    before = text[max(0, mention.start - 12):mention.start].split()
-    return bool(before) and normalize_key(before[-1]).removeprefix("و") == "من"
+    return _word_before(text, mention) == "من"
+
+
+def _word_before(text: str, mention: Mention) -> str:
+    """The word before a mention, normalised, without the و it may carry."""
+    return normalize_key(previous_word(text, mention.start)[0]).removeprefix("و")
 
 
 def _in_the_articles_place(events: list[Event], text: str, sentences: list[Span], place_mentions: list[Mention],
@@ -967,10 +969,11 @@ def _sport_word_bound(text: str) -> int:
 def _sports_article(text: str) -> bool:
     """Sports words throughout, and several different strong ones (نادي الأسير alone makes no sports text)."""
     words = text.split()
-    if _sport_word_bound(text) < max(SPORTS_ARTICLE_SCORE, SPORTS_ARTICLE_DENSITY * len(words)):
+    needed = max(SPORTS_ARTICLE_SCORE, SPORTS_ARTICLE_DENSITY * len(words))
+    if _sport_word_bound(text) < needed:
         return False  # too few sports words to score enough (most texts: no word is scored)
     scores = list(map(_sports_score, words))
-    if sum(scores) < max(SPORTS_ARTICLE_SCORE, SPORTS_ARTICLE_DENSITY * len(words)):
+    if sum(scores) < needed:
         return False
     strong = {normalize_key(w) for w, score in zip(words, scores, strict=True) if score == 2}
     return len(strong) >= SPORTS_ARTICLE_STRONG
@@ -1242,7 +1245,8 @@ def _since_the_start_of(text: str, sentence: Span, trigger: tuple[int, int, Even
         return True
     # `تشهد مدينة تعز مواجهات عنيفة منذ حوالي أربعة أشهر`, `غارات ... منذ سنوات`: going on for months or years
     at = next((i for i, k in enumerate(keys) if k in SINCE_WORDS), None)
-    return at is not None and trigger[2].event_type not in _STATES and _a_period([k.strip("".join(_PUNCTUATION)) for k in keys[at:]])
+    return at is not None and trigger[2].event_type not in _STATES and _a_period([k.strip(_PUNCTUATION)
+                                                                                  for k in keys[at:]])
 
 
 HABITUAL_PATH = DATA_DIR / "event_habitual.csv"

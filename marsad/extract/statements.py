@@ -1052,7 +1052,7 @@ def _of_its_nationality(anaphor: _Speaker, last: tuple[_Speaker, int], spoke: li
     of_last = _countries_of(last, text, mentions, lexicon, forms)
     if wanted in of_last:
         return last
-    match = next((said for said in reversed(spoke) if index - said[1] <= _CARRY_WINDOW
+    match = next((said for said in reversed(spoke) if said is not last and index - said[1] <= _CARRY_WINDOW
                   and wanted in _countries_of(said, text, mentions, lexicon, forms)), None)
     if match is not None:
         return match
